@@ -1,0 +1,16 @@
+/*
+ * libveilig: describe and analyse how municipalities tackle (sexual) street
+ * harassment and unsafety in public space and nightlife.
+ *
+ * The umbrella header: include this one. See the module headers for the API,
+ * and docs/ for the document format and the stability promise.
+ */
+#ifndef VEILIG_H
+#define VEILIG_H
+
+#include "veilig/common.h"
+#include "veilig/vocab.h"
+#include "veilig/model.h"
+#include "veilig/codec.h"
+
+#endif

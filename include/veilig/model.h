@@ -1,0 +1,725 @@
+/*
+ * libveilig: the model: a registry of municipalities and their approaches,
+ * with getters for every field and a builder API to change them.
+ *
+ * A registry owns all the memory of everything in it. Pointers returned by
+ * getters (objects and strings) are borrowed: they stay valid until the
+ * registry is freed or the object they belong to is changed or removed.
+ * Getters accept NULL for the object and then return NULL, 0 or _OTHER (or
+ * VEILIG_EINVAL for the out-parameter forms).
+ *
+ * Setters copy what they are given. A setter fails with VEILIG_EINVAL for a
+ * NULL object, a string that is not valid UTF-8, a value out of range, or an
+ * empty required field; with VEILIG_ENOMEM when memory runs out, leaving the
+ * object as it was. Changing a registry needs the caller's exclusion; reading
+ * it from many threads at once is safe.
+ *
+ * Lists follow one pattern: veilig_<parent>_<child>_count(parent) and
+ * veilig_<parent>_<child>(parent, index) to read; veilig_<parent>_add_<child>
+ * and veilig_<parent>_remove_<child> to change.
+ */
+#ifndef VEILIG_MODEL_H
+#define VEILIG_MODEL_H
+
+#include "veilig/common.h"
+#include "veilig/vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A registry: a whole document (the programme and its municipalities). */
+typedef struct veilig_registry veilig_registry;
+typedef struct veilig_programme veilig_programme;
+typedef struct veilig_municipality veilig_municipality;
+typedef struct veilig_exclusion veilig_exclusion;
+typedef struct veilig_policy_link veilig_policy_link;
+typedef struct veilig_stakeholder veilig_stakeholder;
+typedef struct veilig_contact veilig_contact;
+typedef struct veilig_source veilig_source;
+typedef struct veilig_measure veilig_measure;
+typedef struct veilig_window veilig_window;
+typedef struct veilig_partner veilig_partner;
+typedef struct veilig_indicator veilig_indicator;
+typedef struct veilig_observation veilig_observation;
+
+/* ---- programme: the programme block: the national programme the municipalities take part in ---- */
+
+/** The programme's name ("Veilige Steden"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_programme_name(const veilig_programme *p);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_programme_set_name(veilig_programme *p, const char *value);
+
+/** The organisation that runs it ("Movisie"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_programme_operator(const veilig_programme *p);
+/** Sets operator (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_programme_set_operator(veilig_programme *p, const char *value);
+
+/** The programme's public contact; borrowed, NULL when absent. */
+VEILIG_API const veilig_contact *veilig_programme_contact(const veilig_programme *p);
+VEILIG_API veilig_contact *veilig_programme_contact_mut(veilig_programme *p);
+/** Gives it a new, empty contact (replacing any), borrowed through out (may be NULL). */
+VEILIG_API int veilig_programme_set_contact(veilig_contact **out, veilig_programme *p);
+/** Removes it. */
+VEILIG_API void veilig_programme_clear_contact(veilig_programme *p);
+
+/** Where the facts about the programme come from: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_programme_source_count(const veilig_programme *p);
+VEILIG_API const veilig_source *veilig_programme_source(const veilig_programme *p, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_source *veilig_programme_source_mut(veilig_programme *p, size_t index);
+/** Appends a new source; out (may be NULL) receives it, borrowed from the programme. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_programme_add_source(veilig_source **out, veilig_programme *p, const char *title);
+/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_programme_remove_source(veilig_programme *p, size_t index);
+
+/* ---- municipality: a municipality and its approach ---- */
+
+/** The CBS municipality code, "GM" and four digits ("GM0153"); borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_municipality_code(const veilig_municipality *m);
+/** Sets code (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+VEILIG_API int veilig_municipality_set_code(veilig_municipality *m, const char *value);
+
+/** The common name ("Enschede"); borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_municipality_name(const veilig_municipality *m);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_municipality_set_name(veilig_municipality *m, const char *value);
+
+/** The official name ("'s-Gravenhage"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_municipality_official_name(const veilig_municipality *m);
+/** Sets official name (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_municipality_set_official_name(veilig_municipality *m, const char *value);
+
+/** The province as ISO 3166-2 code ("NL-OV"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_municipality_province(const veilig_municipality *m);
+/** Sets province (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_municipality_set_province(veilig_municipality *m, const char *value);
+
+/** When it joined the programme: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_municipality_membership_joined(veilig_date *out, const veilig_municipality *m);
+/** Sets membership joined (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_municipality_set_membership_joined(veilig_municipality *m, const veilig_date *value);
+
+/** The start of its programme period: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_municipality_membership_start(veilig_date *out, const veilig_municipality *m);
+/** Sets membership start (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_municipality_set_membership_start(veilig_municipality *m, const veilig_date *value);
+
+/** The end of its programme period: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_municipality_membership_end(veilig_date *out, const veilig_municipality *m);
+/** Sets membership end (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_municipality_set_membership_end(veilig_municipality *m, const veilig_date *value);
+
+/** Its membership state. VEILIG_MEMBERSHIP_STATUS_OTHER when absent or unknown. */
+VEILIG_API veilig_membership_status veilig_municipality_membership_status(const veilig_municipality *m);
+/** The membership status as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_municipality_membership_status_code(const veilig_municipality *m);
+/** Sets membership status; VEILIG_MEMBERSHIP_STATUS_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_municipality_set_membership_status(veilig_municipality *m, veilig_membership_status value);
+
+/** The source's own words about its membership; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_municipality_membership_note(const veilig_municipality *m);
+/** Sets membership note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_municipality_set_membership_note(veilig_municipality *m, const char *value);
+
+/** The one-line summary, as on the programme's overview; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_municipality_summary(const veilig_municipality *m);
+/** Sets summary (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_municipality_set_summary(veilig_municipality *m, const char *value);
+
+/** The ambition text; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_municipality_ambition(const veilig_municipality *m);
+/** Sets ambition (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_municipality_set_ambition(veilig_municipality *m, const char *value);
+
+/** The target groups of its scope: their number, each value (VEILIG_TARGET_GROUP_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_municipality_target_group_count(const veilig_municipality *m);
+VEILIG_API veilig_target_group veilig_municipality_target_group(const veilig_municipality *m, size_t index);
+VEILIG_API const char *veilig_municipality_target_group_code(const veilig_municipality *m, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_municipality_add_target_group(veilig_municipality *m, veilig_target_group value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_municipality_remove_target_group(veilig_municipality *m, size_t index);
+
+/** The settings of its scope: their number, each value (VEILIG_SETTING_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_municipality_setting_count(const veilig_municipality *m);
+VEILIG_API veilig_setting veilig_municipality_setting(const veilig_municipality *m, size_t index);
+VEILIG_API const char *veilig_municipality_setting_code(const veilig_municipality *m, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_municipality_add_setting(veilig_municipality *m, veilig_setting value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_municipality_remove_setting(veilig_municipality *m, size_t index);
+
+/** The approaches it puts first: their number, each value (VEILIG_APPROACH_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_municipality_focus_count(const veilig_municipality *m);
+VEILIG_API veilig_approach veilig_municipality_focus(const veilig_municipality *m, size_t index);
+VEILIG_API const char *veilig_municipality_focus_code(const veilig_municipality *m, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_municipality_add_focus(veilig_municipality *m, veilig_approach value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_municipality_remove_focus(veilig_municipality *m, size_t index);
+
+/** Approaches it says it does not pursue now, with the reason: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_exclusion_count(const veilig_municipality *m);
+VEILIG_API const veilig_exclusion *veilig_municipality_exclusion(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_exclusion *veilig_municipality_exclusion_mut(veilig_municipality *m, size_t index);
+/** Appends a new exclusion; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m, veilig_approach approach, const char *reason);
+/** Removes the exclusion at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_exclusion(veilig_municipality *m, size_t index);
+
+/** Links to other policy, programmes, networks and laws: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_policy_link_count(const veilig_municipality *m);
+VEILIG_API const veilig_policy_link *veilig_municipality_policy_link(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_policy_link *veilig_municipality_policy_link_mut(veilig_municipality *m, size_t index);
+/** Appends a new policy link; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m, const char *name);
+/** Removes the policy link at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_policy_link(veilig_municipality *m, size_t index);
+
+/** The departments and organisations involved: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_stakeholder_count(const veilig_municipality *m);
+VEILIG_API const veilig_stakeholder *veilig_municipality_stakeholder(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_stakeholder *veilig_municipality_stakeholder_mut(veilig_municipality *m, size_t index);
+/** Appends a new stakeholder; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
+VEILIG_API int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m, const char *id, const char *name, veilig_stakeholder_type kind);
+/** Removes the stakeholder at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_stakeholder(veilig_municipality *m, size_t index);
+
+/** The contacts: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_contact_count(const veilig_municipality *m);
+VEILIG_API const veilig_contact *veilig_municipality_contact(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_contact *veilig_municipality_contact_mut(veilig_municipality *m, size_t index);
+/** Appends a new contact; out (may be NULL) receives it, borrowed from the municipality. */
+VEILIG_API int veilig_municipality_add_contact(veilig_contact **out, veilig_municipality *m);
+/** Removes the contact at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_contact(veilig_municipality *m, size_t index);
+
+/** The measures: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_measure_count(const veilig_municipality *m);
+VEILIG_API const veilig_measure *veilig_municipality_measure(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_measure *veilig_municipality_measure_mut(veilig_municipality *m, size_t index);
+/** Appends a new measure; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
+VEILIG_API int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m, const char *id, const char *name, veilig_category category);
+/** Removes the measure at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_measure(veilig_municipality *m, size_t index);
+
+/** The indicators: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_indicator_count(const veilig_municipality *m);
+VEILIG_API const veilig_indicator *veilig_municipality_indicator(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_indicator *veilig_municipality_indicator_mut(veilig_municipality *m, size_t index);
+/** Appends a new indicator; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
+VEILIG_API int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m, const char *id, const char *name);
+/** Removes the indicator at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_indicator(veilig_municipality *m, size_t index);
+
+/** Where the facts come from: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_municipality_source_count(const veilig_municipality *m);
+VEILIG_API const veilig_source *veilig_municipality_source(const veilig_municipality *m, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_source *veilig_municipality_source_mut(veilig_municipality *m, size_t index);
+/** Appends a new source; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m, const char *title);
+/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_municipality_remove_source(veilig_municipality *m, size_t index);
+
+/* ---- exclusion: an approach a municipality says it does not pursue now ---- */
+
+/** The approach. VEILIG_APPROACH_OTHER when absent or unknown. */
+VEILIG_API veilig_approach veilig_exclusion_approach(const veilig_exclusion *x);
+/** The approach as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_exclusion_approach_code(const veilig_exclusion *x);
+/** Sets approach; VEILIG_APPROACH_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_exclusion_set_approach(veilig_exclusion *x, veilig_approach value);
+
+/** Why not; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_exclusion_reason(const veilig_exclusion *x);
+/** Sets reason (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_exclusion_set_reason(veilig_exclusion *x, const char *value);
+
+/* ---- policy_link: a link to other policy ---- */
+
+/** The policy, programme, network or law ("Integraal Veiligheidsbeleid"); borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_policy_link_name(const veilig_policy_link *l);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_policy_link_set_name(veilig_policy_link *l, const char *value);
+
+/** What it is. VEILIG_LINK_KIND_OTHER when absent or unknown. */
+VEILIG_API veilig_link_kind veilig_policy_link_kind(const veilig_policy_link *l);
+/** The kind as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_policy_link_kind_code(const veilig_policy_link *l);
+/** Sets kind; VEILIG_LINK_KIND_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_policy_link_set_kind(veilig_policy_link *l, veilig_link_kind value);
+
+/** How the approach relates to it. VEILIG_LINK_RELATION_OTHER when absent or unknown. */
+VEILIG_API veilig_link_relation veilig_policy_link_relation(const veilig_policy_link *l);
+/** The relation as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_policy_link_relation_code(const veilig_policy_link *l);
+/** Sets relation; VEILIG_LINK_RELATION_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_policy_link_set_relation(veilig_policy_link *l, veilig_link_relation value);
+
+/** The source's own words; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_policy_link_note(const veilig_policy_link *l);
+/** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_policy_link_set_note(veilig_policy_link *l, const char *value);
+
+/* ---- stakeholder: a department or organisation involved ---- */
+
+/** The id, unique within the municipality ("team-veiligheid"); borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_stakeholder_id(const veilig_stakeholder *s);
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+VEILIG_API int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *value);
+
+/** The name; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_stakeholder_name(const veilig_stakeholder *s);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_stakeholder_set_name(veilig_stakeholder *s, const char *value);
+
+/** The kind. VEILIG_STAKEHOLDER_TYPE_OTHER when absent or unknown. */
+VEILIG_API veilig_stakeholder_type veilig_stakeholder_kind(const veilig_stakeholder *s);
+/** The kind as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_stakeholder_kind_code(const veilig_stakeholder *s);
+/** Sets kind; VEILIG_STAKEHOLDER_TYPE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_stakeholder_set_kind(veilig_stakeholder *s, veilig_stakeholder_type value);
+
+/** Its roles in the approach: their number, each value (VEILIG_ROLE_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_stakeholder_role_count(const veilig_stakeholder *s);
+VEILIG_API veilig_role veilig_stakeholder_role(const veilig_stakeholder *s, size_t index);
+VEILIG_API const char *veilig_stakeholder_role_code(const veilig_stakeholder *s, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_stakeholder_add_role(veilig_stakeholder *s, veilig_role value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_stakeholder_remove_role(veilig_stakeholder *s, size_t index);
+
+/** The id of the stakeholder it is part of; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_stakeholder_parent(const veilig_stakeholder *s);
+/** Sets parent (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_stakeholder_set_parent(veilig_stakeholder *s, const char *value);
+
+/** The source's own words; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_stakeholder_note(const veilig_stakeholder *s);
+/** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_stakeholder_set_note(veilig_stakeholder *s, const char *value);
+
+/* ---- contact: a contact ---- */
+
+/** The id of the stakeholder the contact belongs to; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_contact_stakeholder(const veilig_contact *c);
+/** Sets stakeholder (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_contact_set_stakeholder(veilig_contact *c, const char *value);
+
+/** The contact's role. VEILIG_ROLE_OTHER when absent or unknown. */
+VEILIG_API veilig_role veilig_contact_role(const veilig_contact *c);
+/** The role as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_contact_role_code(const veilig_contact *c);
+/** Sets role; VEILIG_ROLE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_contact_set_role(veilig_contact *c, veilig_role value);
+
+/** The name of the person or desk; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_contact_name(const veilig_contact *c);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_contact_set_name(veilig_contact *c, const char *value);
+
+/** The phone number, as written; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_contact_phone(const veilig_contact *c);
+/** Sets phone (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_contact_set_phone(veilig_contact *c, const char *value);
+
+/** The e-mail address; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_contact_email(const veilig_contact *c);
+/** Sets email (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_contact_set_email(veilig_contact *c, const char *value);
+
+/** Whether this is data about a natural person (reports leave it out unless asked): 1 or 0 (absent). */
+VEILIG_API int veilig_contact_personal(const veilig_contact *c);
+/** Sets it; 0 removes it. */
+VEILIG_API int veilig_contact_set_personal(veilig_contact *c, int value);
+
+/* ---- source: where facts come from ---- */
+
+/** The title of the page or document; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_source_title(const veilig_source *r);
+/** Sets title (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_source_set_title(veilig_source *r, const char *value);
+
+/** Who published it; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_source_publisher(const veilig_source *r);
+/** Sets publisher (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_source_set_publisher(veilig_source *r, const char *value);
+
+/** Its address; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_source_url(const veilig_source *r);
+/** Sets url (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_source_set_url(veilig_source *r, const char *value);
+
+/** When it was read: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_source_retrieved(veilig_date *out, const veilig_source *r);
+/** Sets retrieved (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_source_set_retrieved(veilig_source *r, const veilig_date *value);
+
+/* ---- measure: a measure: an activity of the approach ---- */
+
+/** The id, unique within the municipality, [a-z0-9-]+ ("pub-ploeg"); borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_measure_id(const veilig_measure *ms);
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+VEILIG_API int veilig_measure_set_id(veilig_measure *ms, const char *value);
+
+/** The name; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_measure_name(const veilig_measure *ms);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_measure_set_name(veilig_measure *ms, const char *value);
+
+/** What it does; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_measure_description(const veilig_measure *ms);
+/** Sets description (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_measure_set_description(veilig_measure *ms, const char *value);
+
+/** The category (required in a document). VEILIG_CATEGORY_OTHER when absent or unknown. */
+VEILIG_API veilig_category veilig_measure_category(const veilig_measure *ms);
+/** The category as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_measure_category_code(const veilig_measure *ms);
+/** Sets category; VEILIG_CATEGORY_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_measure_set_category(veilig_measure *ms, veilig_category value);
+
+/** The approach: the stored one, or the category's usual approach when absent (the _code getter returns NULL then). VEILIG_APPROACH_OTHER when absent or unknown. */
+VEILIG_API veilig_approach veilig_measure_approach(const veilig_measure *ms);
+/** The approach as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_measure_approach_code(const veilig_measure *ms);
+/** Sets approach; VEILIG_APPROACH_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value);
+
+/** The target groups it serves: their number, each value (VEILIG_TARGET_GROUP_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_measure_target_group_count(const veilig_measure *ms);
+VEILIG_API veilig_target_group veilig_measure_target_group(const veilig_measure *ms, size_t index);
+VEILIG_API const char *veilig_measure_target_group_code(const veilig_measure *ms, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_measure_add_target_group(veilig_measure *ms, veilig_target_group value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_measure_remove_target_group(veilig_measure *ms, size_t index);
+
+/** The settings it works in: their number, each value (VEILIG_SETTING_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_measure_setting_count(const veilig_measure *ms);
+VEILIG_API veilig_setting veilig_measure_setting(const veilig_measure *ms, size_t index);
+VEILIG_API const char *veilig_measure_setting_code(const veilig_measure *ms, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_measure_add_setting(veilig_measure *ms, veilig_setting value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_measure_remove_setting(veilig_measure *ms, size_t index);
+
+/** The area it works in ("binnenstad"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_measure_area_name(const veilig_measure *ms);
+/** Sets area name (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_measure_set_area_name(veilig_measure *ms, const char *value);
+
+/** The source's own words about the area; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_measure_area_note(const veilig_measure *ms);
+/** Sets area note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_measure_set_area_note(veilig_measure *ms, const char *value);
+
+/** The schedule: when it runs: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_measure_window_count(const veilig_measure *ms);
+VEILIG_API const veilig_window *veilig_measure_window(const veilig_measure *ms, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_window *veilig_measure_window_mut(veilig_measure *ms, size_t index);
+/** Appends a new window; out (may be NULL) receives it, borrowed from the measure. */
+VEILIG_API int veilig_measure_add_window(veilig_window **out, veilig_measure *ms);
+/** Removes the window at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_measure_remove_window(veilig_measure *ms, size_t index);
+
+/** The stakeholders that carry it, with their roles: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_measure_partner_count(const veilig_measure *ms);
+VEILIG_API const veilig_partner *veilig_measure_partner(const veilig_measure *ms, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_partner *veilig_measure_partner_mut(veilig_measure *ms, size_t index);
+/** Appends a new partner; out (may be NULL) receives it, borrowed from the measure. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const char *stakeholder, veilig_role role);
+/** Removes the partner at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_measure_remove_partner(veilig_measure *ms, size_t index);
+
+/** Its state. VEILIG_MEASURE_STATE_OTHER when absent or unknown. */
+VEILIG_API veilig_measure_state veilig_measure_status(const veilig_measure *ms);
+/** The status as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_measure_status_code(const veilig_measure *ms);
+/** Sets status; VEILIG_MEASURE_STATE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_measure_set_status(veilig_measure *ms, veilig_measure_state value);
+
+/** When it started: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_measure_period_start(veilig_date *out, const veilig_measure *ms);
+/** Sets period start (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_measure_set_period_start(veilig_measure *ms, const veilig_date *value);
+
+/** When it ends or ended: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_measure_period_end(veilig_date *out, const veilig_measure *ms);
+/** Sets period end (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_measure_set_period_end(veilig_measure *ms, const veilig_date *value);
+
+/** The budget in whole cents: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when there is none. */
+VEILIG_API int veilig_measure_budget_cents(int64_t *out, const veilig_measure *ms);
+/** The budget's currency (ISO 4217, "EUR"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_measure_budget_currency(const veilig_measure *ms);
+/** The period the budget covers: VEILIG_OK and *out set, or VEILIG_ENOTFOUND. */
+VEILIG_API int veilig_measure_budget_start(veilig_date *out, const veilig_measure *ms);
+VEILIG_API int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms);
+/**
+ * Sets the budget: cents >= 0 (VEILIG_EINVAL otherwise), currency copied
+ * (three letters A-Z; NULL means "EUR"). The budget period is kept.
+ */
+VEILIG_API int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency);
+/** Sets the period the budget covers (either may be NULL); VEILIG_ENOTFOUND without a budget. */
+VEILIG_API int veilig_measure_set_budget_period(veilig_measure *ms, const veilig_date *start, const veilig_date *end);
+/** Removes the budget and its period. */
+VEILIG_API void veilig_measure_clear_budget(veilig_measure *ms);
+
+/** Its evidence level. VEILIG_EVIDENCE_OTHER when absent or unknown. */
+VEILIG_API veilig_evidence veilig_measure_evidence(const veilig_measure *ms);
+/** The evidence as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_measure_evidence_code(const veilig_measure *ms);
+/** Sets evidence; VEILIG_EVIDENCE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_measure_set_evidence(veilig_measure *ms, veilig_evidence value);
+
+/** The ids of the municipality's indicators it serves: their number and each id (borrowed). */
+VEILIG_API size_t veilig_measure_indicator_count(const veilig_measure *ms);
+VEILIG_API const char *veilig_measure_indicator(const veilig_measure *ms, size_t index);
+/** Appends an id (copied); VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for NULL or "". */
+VEILIG_API int veilig_measure_add_indicator(veilig_measure *ms, const char *id);
+/** Removes the id at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_measure_remove_indicator(veilig_measure *ms, size_t index);
+
+/* ---- window: a time window of a schedule ---- */
+
+/** The days of the week: their number, each value (VEILIG_DAY_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_window_day_count(const veilig_window *w);
+VEILIG_API veilig_day veilig_window_day(const veilig_window *w, size_t index);
+VEILIG_API const char *veilig_window_day_code(const veilig_window *w, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_window_add_day(veilig_window *w, veilig_day value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_window_remove_day(veilig_window *w, size_t index);
+
+/** The parts of the day (morning 06-12, afternoon 12-18, evening 18-24, night 00-06): their number, each value (VEILIG_DAYPART_OTHER for an unknown code) and each code as stored (borrowed or static). */
+VEILIG_API size_t veilig_window_daypart_count(const veilig_window *w);
+VEILIG_API veilig_daypart veilig_window_daypart(const veilig_window *w, size_t index);
+VEILIG_API const char *veilig_window_daypart_code(const veilig_window *w, size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+VEILIG_API int veilig_window_add_daypart(veilig_window *w, veilig_daypart value);
+/** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
+VEILIG_API int veilig_window_remove_daypart(veilig_window *w, size_t index);
+
+/** The start, in minutes after midnight, or -1 when the window has no hours (dayparts instead). */
+VEILIG_API int veilig_window_from(const veilig_window *w);
+
+/** The end, in minutes after midnight; before from when the window runs past midnight, or -1 when the window has no hours (dayparts instead). */
+VEILIG_API int veilig_window_to(const veilig_window *w);
+/**
+ * Sets the hours of the window, in minutes after midnight (0..1439; to may
+ * also be 1440, midnight at the end of the day); from == -1 and to == -1
+ * remove them. VEILIG_EINVAL for other values.
+ */
+VEILIG_API int veilig_window_set_hours(veilig_window *w, int from, int to);
+
+/** The source's own words ("in de weekenden 's avonds en 's nachts"); borrowed, NULL when absent. */
+VEILIG_API const char *veilig_window_note(const veilig_window *w);
+/** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_window_set_note(veilig_window *w, const char *value);
+
+/* ---- partner: a stakeholder that carries a measure ---- */
+
+/** The stakeholder's id; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_partner_stakeholder(const veilig_partner *pa);
+/** Sets stakeholder (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_partner_set_stakeholder(veilig_partner *pa, const char *value);
+
+/** Its role in the measure. VEILIG_ROLE_OTHER when absent or unknown. */
+VEILIG_API veilig_role veilig_partner_role(const veilig_partner *pa);
+/** The role as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_partner_role_code(const veilig_partner *pa);
+/** Sets role; VEILIG_ROLE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_partner_set_role(veilig_partner *pa, veilig_role value);
+
+/** The source's own words; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_partner_note(const veilig_partner *pa);
+/** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_partner_set_note(veilig_partner *pa, const char *value);
+
+/* ---- indicator: an indicator (after the IATI results model) ---- */
+
+/** The id, unique within the municipality; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_indicator_id(const veilig_indicator *i);
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+VEILIG_API int veilig_indicator_set_id(veilig_indicator *i, const char *value);
+
+/** What it measures; borrowed, never NULL in a valid object. */
+VEILIG_API const char *veilig_indicator_name(const veilig_indicator *i);
+/** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+VEILIG_API int veilig_indicator_set_name(veilig_indicator *i, const char *value);
+
+/** Output, outcome or impact. VEILIG_RESULT_LEVEL_OTHER when absent or unknown. */
+VEILIG_API veilig_result_level veilig_indicator_level(const veilig_indicator *i);
+/** The level as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_indicator_level_code(const veilig_indicator *i);
+/** Sets level; VEILIG_RESULT_LEVEL_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_indicator_set_level(veilig_indicator *i, veilig_result_level value);
+
+/** The unit of its values. VEILIG_UNIT_OTHER when absent or unknown. */
+VEILIG_API veilig_unit veilig_indicator_unit(const veilig_indicator *i);
+/** The unit as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_indicator_unit_code(const veilig_indicator *i);
+/** Sets unit; VEILIG_UNIT_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_indicator_set_unit(veilig_indicator *i, veilig_unit value);
+
+/** Which way is better. VEILIG_DIRECTION_OTHER when absent or unknown. */
+VEILIG_API veilig_direction veilig_indicator_direction(const veilig_indicator *i);
+/** The direction as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API const char *veilig_indicator_direction_code(const veilig_indicator *i);
+/** Sets direction; VEILIG_DIRECTION_OTHER removes it; VEILIG_EINVAL for a value out of range. */
+VEILIG_API int veilig_indicator_set_direction(veilig_indicator *i, veilig_direction value);
+
+/** The date of the baseline: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_indicator_baseline_date(veilig_date *out, const veilig_indicator *i);
+/** Sets baseline date (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_indicator_set_baseline_date(veilig_indicator *i, const veilig_date *value);
+
+/** The baseline value: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_indicator_baseline_value(double *out, const veilig_indicator *i);
+/** Sets baseline value; VEILIG_EINVAL for NaN or infinity. */
+VEILIG_API int veilig_indicator_set_baseline_value(veilig_indicator *i, double value);
+/** Removes baseline value. */
+VEILIG_API void veilig_indicator_clear_baseline_value(veilig_indicator *i);
+
+/** About the baseline; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_indicator_baseline_note(const veilig_indicator *i);
+/** Sets baseline note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_indicator_set_baseline_note(veilig_indicator *i, const char *value);
+
+/** The date the target should be reached by: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_indicator_target_date(veilig_date *out, const veilig_indicator *i);
+/** Sets target date (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_indicator_set_target_date(veilig_indicator *i, const veilig_date *value);
+
+/** The target value: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_indicator_target_value(double *out, const veilig_indicator *i);
+/** Sets target value; VEILIG_EINVAL for NaN or infinity. */
+VEILIG_API int veilig_indicator_set_target_value(veilig_indicator *i, double value);
+/** Removes target value. */
+VEILIG_API void veilig_indicator_clear_target_value(veilig_indicator *i);
+
+/** The observations, in document order: their number, and each one (borrowed; NULL when index is out of range). */
+VEILIG_API size_t veilig_indicator_observation_count(const veilig_indicator *i);
+VEILIG_API const veilig_observation *veilig_indicator_observation(const veilig_indicator *i, size_t index);
+/** The same, for changing it. */
+VEILIG_API veilig_observation *veilig_indicator_observation_mut(veilig_indicator *i, size_t index);
+/** Appends a new observation; out (may be NULL) receives it, borrowed from the indicator. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator *i, const veilig_date *date, double value);
+/** Removes the observation at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_indicator_remove_observation(veilig_indicator *i, size_t index);
+
+/* ---- observation: an observation of an indicator ---- */
+
+/** When: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_observation_date(veilig_date *out, const veilig_observation *o);
+/** Sets date (copied); VEILIG_EINVAL for an invalid date. */
+VEILIG_API int veilig_observation_set_date(veilig_observation *o, const veilig_date *value);
+
+/** The value observed: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+VEILIG_API int veilig_observation_value(double *out, const veilig_observation *o);
+/** Sets value; VEILIG_EINVAL for NaN or infinity. */
+VEILIG_API int veilig_observation_set_value(veilig_observation *o, double value);
+
+/** Where it comes from; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_observation_source(const veilig_observation *o);
+/** Sets source (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_observation_set_source(veilig_observation *o, const char *value);
+
+/** A note; borrowed, NULL when absent. */
+VEILIG_API const char *veilig_observation_note(const veilig_observation *o);
+/** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
+VEILIG_API int veilig_observation_set_note(veilig_observation *o, const char *value);
+
+
+/* ---- registry ---- */
+
+/** Makes a new, empty registry (format version 1). *out is new: free it with veilig_registry_free. */
+VEILIG_API int veilig_registry_new(veilig_registry **out);
+
+/** Frees a registry and everything in it. NULL is a no-op. */
+VEILIG_API void veilig_registry_free(veilig_registry *reg);
+
+/** The format version of the document (1). */
+VEILIG_API int veilig_registry_version(const veilig_registry *reg);
+
+/** The number of municipalities. */
+VEILIG_API size_t veilig_registry_count(const veilig_registry *reg);
+
+/** The municipality at index (document order); borrowed, NULL when out of range. */
+VEILIG_API const veilig_municipality *veilig_registry_get(const veilig_registry *reg, size_t index);
+
+/**
+ * Finds a municipality by CBS code ("GM0153", any case), then by name, then
+ * by official name (ASCII letters compared without case). Borrowed; NULL
+ * when there is none. Uses an index: O(1).
+ */
+VEILIG_API const veilig_municipality *veilig_registry_find(const veilig_registry *reg,
+                                                           const char *code_or_name);
+
+/** The same as veilig_registry_get and veilig_registry_find, for changing the municipality. */
+VEILIG_API veilig_municipality *veilig_registry_get_mut(veilig_registry *reg, size_t index);
+VEILIG_API veilig_municipality *veilig_registry_find_mut(veilig_registry *reg,
+                                                         const char *code_or_name);
+
+/** The index of a municipality of this registry in document order, or (size_t)-1. */
+VEILIG_API size_t veilig_registry_index_of(const veilig_registry *reg,
+                                           const veilig_municipality *m);
+
+/**
+ * Appends a new municipality with code and name (copied). out (may be NULL)
+ * receives it, borrowed from the registry. VEILIG_EINVAL when code or name is
+ * NULL or "", VEILIG_EEXISTS when a municipality has that code.
+ */
+VEILIG_API int veilig_registry_add(veilig_municipality **out, veilig_registry *reg,
+                                   const char *code, const char *name);
+
+/** Removes (and frees) the municipality at index; VEILIG_ENOTFOUND when out of range. */
+VEILIG_API int veilig_registry_remove(veilig_registry *reg, size_t index);
+
+/** The programme block; borrowed, NULL when the document has none. */
+VEILIG_API const veilig_programme *veilig_registry_programme(const veilig_registry *reg);
+VEILIG_API veilig_programme *veilig_registry_programme_mut(veilig_registry *reg);
+
+/**
+ * Gives the registry a programme block if it has none; out (may be NULL)
+ * receives it (the existing one, or the new, empty one), borrowed.
+ */
+VEILIG_API int veilig_registry_set_programme(veilig_programme **out, veilig_registry *reg);
+
+/** Removes the programme block. */
+VEILIG_API void veilig_registry_clear_programme(veilig_registry *reg);
+
+/* ---- navigation and look-up ---- */
+
+/** The registry a municipality belongs to; borrowed. */
+VEILIG_API const veilig_registry *veilig_municipality_registry(const veilig_municipality *m);
+
+/** The municipality a measure, stakeholder or indicator belongs to; borrowed. */
+VEILIG_API const veilig_municipality *veilig_measure_municipality(const veilig_measure *ms);
+VEILIG_API const veilig_municipality *veilig_stakeholder_municipality(const veilig_stakeholder *s);
+VEILIG_API const veilig_municipality *veilig_indicator_municipality(const veilig_indicator *i);
+
+/** Finds a measure, stakeholder or indicator of a municipality by id (exact match); borrowed, NULL when none. O(1). */
+VEILIG_API const veilig_measure *veilig_municipality_find_measure(const veilig_municipality *m,
+                                                                  const char *id);
+VEILIG_API const veilig_stakeholder *
+veilig_municipality_find_stakeholder(const veilig_municipality *m, const char *id);
+VEILIG_API const veilig_indicator *veilig_municipality_find_indicator(const veilig_municipality *m,
+                                                                      const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,1 @@
+typedef int vg_codec_placeholder;

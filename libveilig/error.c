@@ -1,0 +1,177 @@
+/* libveilig: error records, status names, versions and dates. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *veilig_strerror(int code) {
+    switch (code) {
+        case VEILIG_OK:
+            return "success";
+        case VEILIG_ENOMEM:
+            return "out of memory";
+        case VEILIG_EIO:
+            return "input/output error";
+        case VEILIG_EPARSE:
+            return "invalid JSON";
+        case VEILIG_ESCHEMA:
+            return "not a valid veilig document";
+        case VEILIG_EINVAL:
+            return "invalid argument";
+        case VEILIG_ENOTFOUND:
+            return "not found";
+        case VEILIG_EEXISTS:
+            return "already exists";
+        case VEILIG_EVERSION:
+            return "unsupported version";
+        case VEILIG_ELIMIT:
+            return "limit exceeded";
+        default:
+            return "unknown error";
+    }
+}
+
+const char *veilig_version(void) {
+    return VEILIG_VERSION_STRING;
+}
+
+unsigned veilig_version_number(void) {
+    return VEILIG_VERSION_HEX;
+}
+
+int veilig_abi_version(void) {
+    return VEILIG_ABI_VERSION;
+}
+
+void vg_strlcpy_utf8(char *dst, const char *src, size_t size) {
+    if (!dst || size == 0)
+        return;
+    size_t n = src ? strlen(src) : 0;
+    if (n >= size) {
+        n = size - 1;
+        /* do not cut a multi-byte character in two */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+void vg_error_clear(veilig_error *err) {
+    if (!err)
+        return;
+    err->code = VEILIG_OK;
+    err->line = 0;
+    err->column = 0;
+    err->position = 0;
+    err->source[0] = '\0';
+    err->pointer[0] = '\0';
+    err->message[0] = '\0';
+}
+
+int vg_error_set(veilig_error *err, int code, const char *fmt, ...) {
+    if (!err)
+        return code;
+    char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    err->code = code;
+    vg_strlcpy_utf8(err->message, text, sizeof err->message);
+    return code;
+}
+
+void vg_error_set_source(veilig_error *err, const char *source) {
+    if (err)
+        vg_strlcpy_utf8(err->source, source ? source : "", sizeof err->source);
+}
+
+void vg_error_set_position(veilig_error *err, const char *text, size_t len, size_t pos) {
+    if (!err || !text)
+        return;
+    if (pos > len)
+        pos = len;
+    int line = 1, column = 1;
+    for (size_t i = 0; i < pos; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            line++;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            column++; /* count characters, not bytes */
+        }
+    }
+    err->line = line;
+    err->column = column;
+    err->position = pos;
+}
+
+/* ---- dates ---- */
+
+static int vg_days_in_month(int year, int month) {
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+        return 29;
+    return days[month - 1];
+}
+
+static int vg_date_ok(const veilig_date *d) {
+    if (d->year < 1 || d->year > 9999 || d->month < 0 || d->month > 12 || d->day < 0)
+        return 0;
+    if (d->month == 0)
+        return d->day == 0;
+    return d->day <= vg_days_in_month(d->year, d->month);
+}
+
+static int vg_digits(const char *s, int n, int *out) {
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+int veilig_date_parse(veilig_date *out, const char *text) {
+    if (!out || !text)
+        return VEILIG_EINVAL;
+    veilig_date d = {0, 0, 0};
+    size_t n = strlen(text);
+    if (n != 4 && n != 7 && n != 10)
+        return VEILIG_EINVAL;
+    if (!vg_digits(text, 4, &d.year))
+        return VEILIG_EINVAL;
+    if (n >= 7 && (text[4] != '-' || !vg_digits(text + 5, 2, &d.month) || d.month == 0))
+        return VEILIG_EINVAL;
+    if (n == 10 && (text[7] != '-' || !vg_digits(text + 8, 2, &d.day) || d.day == 0))
+        return VEILIG_EINVAL;
+    if (!vg_date_ok(&d))
+        return VEILIG_EINVAL;
+    *out = d;
+    return VEILIG_OK;
+}
+
+int veilig_date_format(char *buf, size_t size, const veilig_date *date) {
+    if (!buf || !date || !vg_date_ok(date))
+        return VEILIG_EINVAL;
+    int n;
+    if (date->month == 0)
+        n = snprintf(buf, size, "%04d", date->year);
+    else if (date->day == 0)
+        n = snprintf(buf, size, "%04d-%02d", date->year, date->month);
+    else
+        n = snprintf(buf, size, "%04d-%02d-%02d", date->year, date->month, date->day);
+    return n < 0 || (size_t)n >= size ? VEILIG_EINVAL : VEILIG_OK;
+}
+
+int veilig_date_compare(const veilig_date *a, const veilig_date *b) {
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    long ka = a->year * 10000L + (a->month ? a->month : 1) * 100L + (a->day ? a->day : 1);
+    long kb = b->year * 10000L + (b->month ? b->month : 1) * 100L + (b->day ? b->day : 1);
+    return (ka > kb) - (ka < kb);
+}

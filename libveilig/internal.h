@@ -1,0 +1,110 @@
+/*
+ * libveilig internals shared by the modules: allocation (through the
+ * allocator set with veilig_set_allocator), arenas, growable buffers, error
+ * records, UTF-8 and string helpers. Nothing here is exported.
+ */
+#ifndef VG_INTERNAL_H
+#define VG_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "veilig.h"
+
+#if defined(__GNUC__)
+#define VG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define VG_PRINTF(f, a)
+#endif
+
+/* ---- allocation: every byte the library allocates goes through these ---- */
+
+void *vg_malloc(size_t size);
+void *vg_calloc(size_t count, size_t size); /* overflow-checked, zeroed */
+void *vg_realloc(void *ptr, size_t size);
+void vg_free(void *ptr);
+/* Grows *array (of elem-sized items, *cap of them) to hold at least need items. */
+int vg_grow(void **array, size_t *cap, size_t need, size_t elem);
+
+/* ---- arenas: many small allocations freed at once ---- */
+
+typedef struct vg_arena_chunk vg_arena_chunk;
+typedef struct vg_arena {
+    vg_arena_chunk *head;
+    size_t next_size; /* size of the next chunk to allocate */
+} vg_arena;
+
+void vg_arena_init(vg_arena *a, size_t first_chunk);
+void vg_arena_free(vg_arena *a);
+/* Aligned to 8 bytes; NULL when memory runs out. Not zeroed. */
+void *vg_arena_alloc(vg_arena *a, size_t size);
+void *vg_arena_calloc(vg_arena *a, size_t count, size_t size);
+/* Copies len bytes and a NUL. */
+char *vg_arena_strndup(vg_arena *a, const char *s, size_t len);
+char *vg_arena_strdup(vg_arena *a, const char *s);
+/* Bytes held by the arena's chunks. */
+size_t vg_arena_size(const vg_arena *a);
+
+/* ---- growable byte buffers; a failed allocation sticks (failed = 1) ---- */
+
+typedef struct vg_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed;
+} vg_buf;
+
+void vg_buf_init(vg_buf *b);
+void vg_buf_free(vg_buf *b);
+int vg_buf_reserve(vg_buf *b, size_t extra);
+void vg_buf_put(vg_buf *b, const char *s, size_t len);
+void vg_buf_puts(vg_buf *b, const char *s);
+void vg_buf_putc(vg_buf *b, char c);
+void vg_buf_printf(vg_buf *b, const char *fmt, ...) VG_PRINTF(2, 3);
+/* NUL-terminates and hands the data over (caller frees with vg_free); NULL if failed. */
+char *vg_buf_finish(vg_buf *b, size_t *len);
+
+/* ---- error records ---- */
+
+/* Clears err (if not NULL): code OK, no position, empty texts. */
+void vg_error_clear(veilig_error *err);
+/* Sets code and message (printf-style); returns code. Leaves position fields. */
+int vg_error_set(veilig_error *err, int code, const char *fmt, ...) VG_PRINTF(3, 4);
+void vg_error_set_source(veilig_error *err, const char *source);
+/* Sets line and column from a byte position in text. */
+void vg_error_set_position(veilig_error *err, const char *text, size_t len, size_t pos);
+/* Copies src into dst (size bytes), cutting at a UTF-8 boundary. */
+void vg_strlcpy_utf8(char *dst, const char *src, size_t size);
+
+/* ---- text ---- */
+
+/* 1 when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
+int vg_utf8_valid(const char *s, size_t len);
+/* ASCII case-insensitive equality of NUL-terminated strings. */
+int vg_strieq(const char *a, const char *b);
+/* FNV-1a, optionally folding ASCII case. */
+uint32_t vg_hash(const char *s, size_t len, int fold_case);
+
+/* ---- string index: string -> position, open addressing ---- */
+
+typedef struct vg_index {
+    uint32_t *slots; /* position + 1, 0 for empty */
+    size_t cap;      /* power of two, or 0 */
+    size_t count;
+    int fold_case;
+} vg_index;
+
+/* The key of position i, for look-ups and rehashing. */
+typedef const char *(*vg_index_key_fn)(const void *ctx, size_t pos);
+
+void vg_index_init(vg_index *ix, int fold_case);
+void vg_index_free(vg_index *ix);
+/* Adds position pos (its key from key_fn); a key already present keeps its first position. */
+int vg_index_add(vg_index *ix, size_t pos, vg_index_key_fn key_fn, const void *ctx);
+/* Position of key, or (size_t)-1. */
+size_t vg_index_find(const vg_index *ix, const char *key, vg_index_key_fn key_fn, const void *ctx);
+/* Rebuilds from positions 0..n-1. On failure the index is empty but valid. */
+int vg_index_rebuild(vg_index *ix, size_t n, vg_index_key_fn key_fn, const void *ctx);
+
+#endif

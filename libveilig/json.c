@@ -1,0 +1,1 @@
+typedef int vg_json_placeholder;

@@ -1,0 +1,1 @@
+/* model: in progress */ typedef int vg_model_placeholder;

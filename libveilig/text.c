@@ -1,0 +1,158 @@
+/* libveilig: UTF-8, hashing and the string index. */
+#include <string.h>
+
+#include "internal.h"
+
+int vg_utf8_valid(const char *str, size_t len) {
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            return 0;
+        }
+        if (len - i <= n)
+            return 0;
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += n + 1;
+    }
+    return 1;
+}
+
+static int vg_lower(int c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+int vg_strieq(const char *a, const char *b) {
+    if (!a || !b)
+        return 0;
+    while (*a && vg_lower((unsigned char)*a) == vg_lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return *a == *b || vg_lower((unsigned char)*a) == vg_lower((unsigned char)*b);
+}
+
+uint32_t vg_hash(const char *s, size_t len, int fold_case) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)s[i];
+        if (fold_case)
+            c = vg_lower(c);
+        h = (h ^ (uint32_t)c) * 16777619u;
+    }
+    return h;
+}
+
+void vg_index_init(vg_index *ix, int fold_case) {
+    ix->slots = NULL;
+    ix->cap = 0;
+    ix->count = 0;
+    ix->fold_case = fold_case;
+}
+
+void vg_index_free(vg_index *ix) {
+    vg_free(ix->slots);
+    ix->slots = NULL;
+    ix->cap = ix->count = 0;
+}
+
+static int vg_key_eq(const vg_index *ix, const char *a, const char *b) {
+    return ix->fold_case ? vg_strieq(a, b) : strcmp(a, b) == 0;
+}
+
+static void vg_index_put(vg_index *ix, size_t pos, const char *key) {
+    size_t mask = ix->cap - 1;
+    size_t i = vg_hash(key, strlen(key), ix->fold_case) & mask;
+    while (ix->slots[i])
+        i = (i + 1) & mask;
+    ix->slots[i] = (uint32_t)(pos + 1);
+    ix->count++;
+}
+
+static int vg_index_resize(vg_index *ix, size_t cap, vg_index_key_fn key_fn, const void *ctx) {
+    uint32_t *old = ix->slots;
+    size_t oldcap = ix->cap;
+    uint32_t *slots = vg_calloc(cap, sizeof *slots);
+    if (!slots)
+        return VEILIG_ENOMEM;
+    ix->slots = slots;
+    ix->cap = cap;
+    ix->count = 0;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i])
+            vg_index_put(ix, old[i] - 1, key_fn(ctx, old[i] - 1));
+    vg_free(old);
+    return VEILIG_OK;
+}
+
+size_t vg_index_find(const vg_index *ix, const char *key, vg_index_key_fn key_fn,
+                     const void *ctx) {
+    if (!key || ix->cap == 0)
+        return (size_t)-1;
+    size_t mask = ix->cap - 1;
+    size_t i = vg_hash(key, strlen(key), ix->fold_case) & mask;
+    while (ix->slots[i]) {
+        size_t pos = ix->slots[i] - 1;
+        if (vg_key_eq(ix, key_fn(ctx, pos), key))
+            return pos;
+        i = (i + 1) & mask;
+    }
+    return (size_t)-1;
+}
+
+int vg_index_add(vg_index *ix, size_t pos, vg_index_key_fn key_fn, const void *ctx) {
+    const char *key = key_fn(ctx, pos);
+    if (!key || pos >= UINT32_MAX - 1)
+        return key ? VEILIG_ELIMIT : VEILIG_OK;
+    if (vg_index_find(ix, key, key_fn, ctx) != (size_t)-1)
+        return VEILIG_OK;
+    if ((ix->count + 1) * 4 > ix->cap * 3) {
+        int rc = vg_index_resize(ix, ix->cap ? ix->cap * 2 : 16, key_fn, ctx);
+        if (rc)
+            return rc;
+    }
+    vg_index_put(ix, pos, key);
+    return VEILIG_OK;
+}
+
+int vg_index_rebuild(vg_index *ix, size_t n, vg_index_key_fn key_fn, const void *ctx) {
+    vg_index_free(ix);
+    size_t cap = 16;
+    while (cap * 3 < n * 4)
+        cap *= 2;
+    ix->slots = vg_calloc(cap, sizeof *ix->slots);
+    if (!ix->slots)
+        return VEILIG_ENOMEM;
+    ix->cap = cap;
+    for (size_t i = 0; i < n; i++) {
+        int rc = vg_index_add(ix, i, key_fn, ctx);
+        if (rc) {
+            vg_index_free(ix);
+            return rc;
+        }
+    }
+    return VEILIG_OK;
+}

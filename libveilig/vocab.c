@@ -1,0 +1,122 @@
+/* libveilig: the controlled vocabularies (vocab.def is the one table). */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct vg_term_info {
+    const char *code;
+    const char *nl;
+    const char *en;
+} vg_term_info;
+
+/* One array per vocabulary; index 0 is _OTHER. */
+#define VG_VOCAB(P, type, name) static const vg_term_info vg_terms_##type[] = {{NULL, NULL, NULL},
+#define VG_TERM(P, C, code, nl, en) {code, nl, en},
+#define VG_END(P)                                                                                  \
+    }                                                                                              \
+    ;
+#include "vocab.def"
+#undef VG_VOCAB
+#undef VG_TERM
+#undef VG_END
+
+typedef struct vg_vocab_info {
+    const char *name;
+    const vg_term_info *terms;
+    int size;
+} vg_vocab_info;
+
+static const vg_vocab_info vg_vocabs[] = {
+    {NULL, NULL, 0},
+#define VG_VOCAB(P, type, name)                                                                    \
+    {name, vg_terms_##type, (int)(sizeof vg_terms_##type / sizeof vg_terms_##type[0]) - 1},
+#define VG_TERM(P, C, code, nl, en)
+#define VG_END(P)
+#include "vocab.def"
+#undef VG_VOCAB
+#undef VG_TERM
+#undef VG_END
+};
+
+#define VG_NVOCABS ((int)(sizeof vg_vocabs / sizeof vg_vocabs[0]))
+
+static const vg_vocab_info *vg_vocab_get(veilig_vocab vocab) {
+    return (int)vocab > 0 && (int)vocab < VG_NVOCABS ? &vg_vocabs[vocab] : NULL;
+}
+
+const char *veilig_vocab_name(veilig_vocab vocab) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    return v ? v->name : NULL;
+}
+
+veilig_vocab veilig_vocab_from_name(const char *name) {
+    if (name)
+        for (int i = 1; i < VG_NVOCABS; i++)
+            if (strcmp(vg_vocabs[i].name, name) == 0)
+                return (veilig_vocab)i;
+    return (veilig_vocab)0;
+}
+
+int veilig_vocab_size(veilig_vocab vocab) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    return v ? v->size : 0;
+}
+
+const char *veilig_vocab_code(veilig_vocab vocab, int value) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    return v && value > 0 && value <= v->size ? v->terms[value].code : NULL;
+}
+
+const char *veilig_vocab_label(veilig_vocab vocab, int value, const char *lang) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    if (!v || value <= 0 || value > v->size)
+        return NULL;
+    if (!lang || strcmp(lang, "nl") == 0)
+        return v->terms[value].nl;
+    if (strcmp(lang, "en") == 0)
+        return v->terms[value].en;
+    return NULL;
+}
+
+int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    if (!v || !code)
+        return 0;
+    for (int i = 1; i <= v->size; i++)
+        if (strcmp(v->terms[i].code, code) == 0)
+            return i;
+    return 0;
+}
+
+#define VG_VOCAB(P, type, name)                                                                    \
+    const char *veilig_##type##_code(veilig_##type value) {                                        \
+        return veilig_vocab_code(VEILIG_VOCAB_##P, (int)value);                                    \
+    }                                                                                              \
+    const char *veilig_##type##_label(veilig_##type value, const char *lang) {                     \
+        return veilig_vocab_label(VEILIG_VOCAB_##P, (int)value, lang);                             \
+    }                                                                                              \
+    veilig_##type veilig_##type##_from_code(const char *code) {                                    \
+        return (veilig_##type)veilig_vocab_from_code(VEILIG_VOCAB_##P, code);                      \
+    }
+#define VG_TERM(P, C, code, nl, en)
+#define VG_END(P)
+#include "vocab.def"
+#undef VG_VOCAB
+#undef VG_TERM
+#undef VG_END
+
+veilig_approach veilig_category_approach(veilig_category category) {
+    switch (category) {
+        case VEILIG_CATEGORY_VICTIM_SUPPORT:
+            return VEILIG_APPROACH_SUPPORT;
+        case VEILIG_CATEGORY_REPORTING:
+        case VEILIG_CATEGORY_RESEARCH:
+            return VEILIG_APPROACH_SIGNALLING;
+        case VEILIG_CATEGORY_ENFORCEMENT:
+            return VEILIG_APPROACH_ENFORCEMENT;
+        case VEILIG_CATEGORY_OTHER:
+            return VEILIG_APPROACH_OTHER;
+        default:
+            return VEILIG_APPROACH_PREVENTION;
+    }
+}
