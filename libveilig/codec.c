@@ -1,1 +1,1454 @@
-typedef int vg_codec_placeholder;
+/* libveilig: documents (JSON, format "veilig" version 1) to the model and back. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model_internal.h"
+
+/* ---- the field tables: what each object holds, in canonical key order ---- */
+
+typedef enum vg_kind {
+    VG_F_STR,    /* const char * */
+    VG_F_DATE,   /* vg_date */
+    VG_F_TERM,   /* vg_term of vocabulary `vocab` */
+    VG_F_TERMS,  /* vg_terms of vocabulary `vocab` */
+    VG_F_BOOL,   /* uint8_t, written only when true */
+    VG_F_TIME,   /* int16_t minutes, -1 absent, "HH:MM" */
+    VG_F_NUM,    /* double, NaN absent */
+    VG_F_CENTS,  /* int64_t cents, -1 absent, written as an amount */
+    VG_F_IDS,    /* vg_strs */
+    VG_F_INLINE, /* a JSON object whose fields live in the same struct */
+    VG_F_LIST,   /* vg_list of child objects */
+    VG_F_ONE     /* pointer to one child object */
+} vg_kind;
+
+#define VG_REQUIRED 1u
+
+typedef struct vg_type vg_type;
+
+typedef struct vg_field {
+    const char *key;
+    uint8_t kind;
+    uint8_t flags;
+    uint8_t vocab;
+    uint16_t offset;       /* of the value in the struct */
+    uint16_t extra_offset; /* VG_F_INLINE: of its vg_extras */
+    const vg_type *sub;    /* VG_F_INLINE, VG_F_LIST, VG_F_ONE */
+} vg_field;
+
+typedef struct vg_cv vg_cv;
+
+struct vg_type {
+    const char *name;
+    size_t size;
+    const vg_field *fields;
+    size_t nfields;
+    void (*init)(void *obj);
+    int (*check)(vg_cv *cv, void *obj, const vg_jnode *node);
+    int personal; /* a contact: may be left out of output */
+};
+
+#define VG_FIELDS(t) t, sizeof t / sizeof t[0]
+#define F(key, kind, T, member) {key, kind, 0, 0, offsetof(T, member), 0, NULL}
+#define FR(key, kind, T, member) {key, kind, VG_REQUIRED, 0, offsetof(T, member), 0, NULL}
+#define FV(key, kind, T, member, V) {key, kind, 0, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL}
+#define FVR(key, kind, T, member, V)                                                               \
+    {key, kind, VG_REQUIRED, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL}
+#define FIN(key, T, xmember, sub) {key, VG_F_INLINE, 0, 0, 0, offsetof(T, xmember), sub}
+#define FL(key, T, member, sub) {key, VG_F_LIST, 0, 0, offsetof(T, member), 0, sub}
+#define FONE(key, T, member, sub) {key, VG_F_ONE, 0, 0, offsetof(T, member), 0, sub}
+
+static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node);
+
+static void vg_init_measure(void *p) {
+    vg_measure_init(p);
+}
+static void vg_init_window(void *p) {
+    vg_window_init(p);
+}
+static void vg_init_indicator(void *p) {
+    vg_indicator_init(p);
+}
+static void vg_init_observation(void *p) {
+    vg_observation_init(p);
+}
+
+static const vg_field vg_contact_fields[] = {
+    F("stakeholder", VG_F_STR, veilig_contact, stakeholder),
+    FV("role", VG_F_TERM, veilig_contact, role, ROLE),
+    F("name", VG_F_STR, veilig_contact, name),
+    F("phone", VG_F_STR, veilig_contact, phone),
+    F("email", VG_F_STR, veilig_contact, email),
+    F("personal", VG_F_BOOL, veilig_contact, personal),
+};
+static const vg_type vg_contact_type = {
+    "contact", sizeof(veilig_contact), VG_FIELDS(vg_contact_fields), NULL, NULL, 1};
+
+static const vg_field vg_source_fields[] = {
+    FR("title", VG_F_STR, veilig_source, title),
+    F("publisher", VG_F_STR, veilig_source, publisher),
+    F("url", VG_F_STR, veilig_source, url),
+    F("retrieved", VG_F_DATE, veilig_source, retrieved),
+};
+static const vg_type vg_source_type = {
+    "source", sizeof(veilig_source), VG_FIELDS(vg_source_fields), NULL, NULL, 0};
+
+static const vg_field vg_programme_fields[] = {
+    F("name", VG_F_STR, veilig_programme, name),
+    F("operator", VG_F_STR, veilig_programme, operator_),
+    FONE("contact", veilig_programme, contact, &vg_contact_type),
+    FL("sources", veilig_programme, sources, &vg_source_type),
+};
+static const vg_type vg_programme_type = {
+    "programme", sizeof(veilig_programme), VG_FIELDS(vg_programme_fields), NULL, NULL, 0};
+
+static const vg_field vg_exclusion_fields[] = {
+    FVR("approach", VG_F_TERM, veilig_exclusion, approach, APPROACH),
+    F("reason", VG_F_STR, veilig_exclusion, reason),
+};
+static const vg_type vg_exclusion_type = {
+    "exclusion", sizeof(veilig_exclusion), VG_FIELDS(vg_exclusion_fields), NULL, NULL, 0};
+
+static const vg_field vg_policy_link_fields[] = {
+    FR("name", VG_F_STR, veilig_policy_link, name),
+    FV("kind", VG_F_TERM, veilig_policy_link, kind, LINK_KIND),
+    FV("relation", VG_F_TERM, veilig_policy_link, relation, LINK_RELATION),
+    F("note", VG_F_STR, veilig_policy_link, note),
+};
+static const vg_type vg_policy_link_type = {
+    "policy link", sizeof(veilig_policy_link), VG_FIELDS(vg_policy_link_fields), NULL, NULL, 0};
+
+static const vg_field vg_stakeholder_fields[] = {
+    FR("id", VG_F_STR, veilig_stakeholder, id),
+    FR("name", VG_F_STR, veilig_stakeholder, name),
+    FV("kind", VG_F_TERM, veilig_stakeholder, kind, STAKEHOLDER_TYPE),
+    FV("roles", VG_F_TERMS, veilig_stakeholder, roles, ROLE),
+    F("parent", VG_F_STR, veilig_stakeholder, parent),
+    F("note", VG_F_STR, veilig_stakeholder, note),
+};
+static const vg_type vg_stakeholder_type = {
+    "stakeholder", sizeof(veilig_stakeholder), VG_FIELDS(vg_stakeholder_fields), NULL, NULL, 0};
+
+static const vg_field vg_window_fields[] = {
+    FV("days", VG_F_TERMS, veilig_window, days, DAY),
+    FV("dayparts", VG_F_TERMS, veilig_window, dayparts, DAYPART),
+    F("from", VG_F_TIME, veilig_window, from),
+    F("to", VG_F_TIME, veilig_window, to),
+    F("note", VG_F_STR, veilig_window, note),
+};
+static const vg_type vg_window_type = {"schedule window",   sizeof(veilig_window),
+                                       VG_FIELDS(vg_window_fields), vg_init_window,
+                                       vg_window_check,     0};
+
+static const vg_field vg_partner_fields[] = {
+    FR("stakeholder", VG_F_STR, veilig_partner, stakeholder),
+    FV("role", VG_F_TERM, veilig_partner, role, ROLE),
+    F("note", VG_F_STR, veilig_partner, note),
+};
+static const vg_type vg_partner_type = {
+    "partner", sizeof(veilig_partner), VG_FIELDS(vg_partner_fields), NULL, NULL, 0};
+
+static const vg_field vg_area_fields[] = {
+    F("name", VG_F_STR, veilig_measure, area_name),
+    F("note", VG_F_STR, veilig_measure, area_note),
+};
+static const vg_type vg_area_type = {"area", 0, VG_FIELDS(vg_area_fields), NULL, NULL, 0};
+
+static const vg_field vg_period_fields[] = {
+    F("start", VG_F_DATE, veilig_measure, period_start),
+    F("end", VG_F_DATE, veilig_measure, period_end),
+};
+static const vg_type vg_period_type = {"period", 0, VG_FIELDS(vg_period_fields), NULL, NULL, 0};
+
+static const vg_field vg_budget_period_fields[] = {
+    F("start", VG_F_DATE, veilig_measure, budget_start),
+    F("end", VG_F_DATE, veilig_measure, budget_end),
+};
+static const vg_type vg_budget_period_type = {
+    "period", 0, VG_FIELDS(vg_budget_period_fields), NULL, NULL, 0};
+
+static const vg_field vg_budget_fields[] = {
+    FR("amount", VG_F_CENTS, veilig_measure, budget_cents),
+    F("currency", VG_F_STR, veilig_measure, budget_currency),
+    FIN("period", veilig_measure, x_budget_period, &vg_budget_period_type),
+};
+static const vg_type vg_budget_type = {"budget", 0, VG_FIELDS(vg_budget_fields), NULL, NULL, 0};
+
+static const vg_field vg_measure_fields[] = {
+    FR("id", VG_F_STR, veilig_measure, id),
+    FR("name", VG_F_STR, veilig_measure, name),
+    F("description", VG_F_STR, veilig_measure, description),
+    FVR("category", VG_F_TERM, veilig_measure, category, CATEGORY),
+    FV("approach", VG_F_TERM, veilig_measure, approach, APPROACH),
+    FV("target_groups", VG_F_TERMS, veilig_measure, target_groups, TARGET_GROUP),
+    FV("settings", VG_F_TERMS, veilig_measure, settings, SETTING),
+    FIN("area", veilig_measure, x_area, &vg_area_type),
+    FL("schedule", veilig_measure, windows, &vg_window_type),
+    FL("partners", veilig_measure, partners, &vg_partner_type),
+    FV("status", VG_F_TERM, veilig_measure, status, MEASURE_STATE),
+    FIN("period", veilig_measure, x_period, &vg_period_type),
+    FIN("budget", veilig_measure, x_budget, &vg_budget_type),
+    FV("evidence", VG_F_TERM, veilig_measure, evidence, EVIDENCE),
+    F("indicators", VG_F_IDS, veilig_measure, indicators),
+};
+static const vg_type vg_measure_type = {
+    "measure", sizeof(veilig_measure), VG_FIELDS(vg_measure_fields), vg_init_measure, NULL, 0};
+
+static const vg_field vg_observation_fields[] = {
+    FR("date", VG_F_DATE, veilig_observation, date),
+    FR("value", VG_F_NUM, veilig_observation, value),
+    F("source", VG_F_STR, veilig_observation, source),
+    F("note", VG_F_STR, veilig_observation, note),
+};
+static const vg_type vg_observation_type = {"observation",
+                                            sizeof(veilig_observation),
+                                            VG_FIELDS(vg_observation_fields),
+                                            vg_init_observation,
+                                            NULL,
+                                            0};
+
+static const vg_field vg_baseline_fields[] = {
+    F("date", VG_F_DATE, veilig_indicator, baseline_date),
+    F("value", VG_F_NUM, veilig_indicator, baseline_value),
+    F("note", VG_F_STR, veilig_indicator, baseline_note),
+};
+static const vg_type vg_baseline_type = {"baseline", 0, VG_FIELDS(vg_baseline_fields),
+                                         NULL,       NULL, 0};
+
+static const vg_field vg_target_fields[] = {
+    F("date", VG_F_DATE, veilig_indicator, target_date),
+    F("value", VG_F_NUM, veilig_indicator, target_value),
+};
+static const vg_type vg_target_type = {"target", 0, VG_FIELDS(vg_target_fields), NULL, NULL, 0};
+
+static const vg_field vg_indicator_fields[] = {
+    FR("id", VG_F_STR, veilig_indicator, id),
+    FR("name", VG_F_STR, veilig_indicator, name),
+    FV("level", VG_F_TERM, veilig_indicator, level, RESULT_LEVEL),
+    FV("unit", VG_F_TERM, veilig_indicator, unit, UNIT),
+    FV("direction", VG_F_TERM, veilig_indicator, direction, DIRECTION),
+    FIN("baseline", veilig_indicator, x_baseline, &vg_baseline_type),
+    FIN("target", veilig_indicator, x_target, &vg_target_type),
+    FL("observations", veilig_indicator, observations, &vg_observation_type),
+};
+static const vg_type vg_indicator_type = {"indicator",
+                                          sizeof(veilig_indicator),
+                                          VG_FIELDS(vg_indicator_fields),
+                                          vg_init_indicator,
+                                          NULL,
+                                          0};
+
+static const vg_field vg_membership_period_fields[] = {
+    F("start", VG_F_DATE, veilig_municipality, membership_start),
+    F("end", VG_F_DATE, veilig_municipality, membership_end),
+};
+static const vg_type vg_membership_period_type = {
+    "period", 0, VG_FIELDS(vg_membership_period_fields), NULL, NULL, 0};
+
+static const vg_field vg_membership_fields[] = {
+    F("joined", VG_F_DATE, veilig_municipality, joined),
+    FIN("period", veilig_municipality, x_membership_period, &vg_membership_period_type),
+    FV("status", VG_F_TERM, veilig_municipality, membership_status, MEMBERSHIP_STATUS),
+    F("note", VG_F_STR, veilig_municipality, membership_note),
+};
+static const vg_type vg_membership_type = {
+    "membership", 0, VG_FIELDS(vg_membership_fields), NULL, NULL, 0};
+
+static const vg_field vg_scope_fields[] = {
+    FV("target_groups", VG_F_TERMS, veilig_municipality, target_groups, TARGET_GROUP),
+    FV("settings", VG_F_TERMS, veilig_municipality, settings, SETTING),
+};
+static const vg_type vg_scope_type = {"scope", 0, VG_FIELDS(vg_scope_fields), NULL, NULL, 0};
+
+static const vg_field vg_municipality_fields[] = {
+    FR("code", VG_F_STR, veilig_municipality, code),
+    FR("name", VG_F_STR, veilig_municipality, name),
+    F("official_name", VG_F_STR, veilig_municipality, official_name),
+    F("province", VG_F_STR, veilig_municipality, province),
+    FIN("membership", veilig_municipality, x_membership, &vg_membership_type),
+    F("summary", VG_F_STR, veilig_municipality, summary),
+    F("ambition", VG_F_STR, veilig_municipality, ambition),
+    FIN("scope", veilig_municipality, x_scope, &vg_scope_type),
+    FV("focus", VG_F_TERMS, veilig_municipality, focus, APPROACH),
+    FL("excluded", veilig_municipality, exclusions, &vg_exclusion_type),
+    FL("policy_links", veilig_municipality, policy_links, &vg_policy_link_type),
+    FL("stakeholders", veilig_municipality, stakeholders, &vg_stakeholder_type),
+    FL("contacts", veilig_municipality, contacts, &vg_contact_type),
+    FL("measures", veilig_municipality, measures, &vg_measure_type),
+    FL("indicators", veilig_municipality, indicators, &vg_indicator_type),
+    FL("sources", veilig_municipality, sources, &vg_source_type),
+};
+static const vg_type vg_municipality_type = {
+    "municipality", sizeof(veilig_municipality), VG_FIELDS(vg_municipality_fields), NULL, NULL,
+    0};
+
+#define VG_AT(obj, off, T) ((T *)((char *)(obj) + (off)))
+#define VG_CAT(obj, off, T) ((const T *)((const char *)(obj) + (off)))
+
+/* ---- reading ---- */
+
+#define VG_MAX_PATH 32
+
+struct vg_cv {
+    veilig_registry *reg;
+    vg_owner *own; /* where the objects being read are allocated */
+    const char *text;
+    size_t len;
+    veilig_error *err;
+    size_t depth;
+    struct {
+        const char *key; /* NULL: an array index */
+        size_t index;
+    } path[VG_MAX_PATH];
+};
+
+static const char *vg_type_word(const vg_jnode *n) {
+    switch (n->type) {
+        case VG_JNULL:
+            return "null";
+        case VG_JFALSE:
+        case VG_JTRUE:
+            return "a boolean";
+        case VG_JNUMBER:
+            return "a number";
+        case VG_JSTRING:
+            return "a string";
+        case VG_JARRAY:
+            return "an array";
+        default:
+            return "an object";
+    }
+}
+
+static void vg_cv_push_key(vg_cv *cv, const char *key) {
+    if (cv->depth < VG_MAX_PATH) {
+        cv->path[cv->depth].key = key;
+        cv->path[cv->depth].index = 0;
+    }
+    cv->depth++;
+}
+
+static void vg_cv_push_index(vg_cv *cv, size_t index) {
+    if (cv->depth < VG_MAX_PATH) {
+        cv->path[cv->depth].key = NULL;
+        cv->path[cv->depth].index = index;
+    }
+    cv->depth++;
+}
+
+static void vg_cv_pop(vg_cv *cv) {
+    cv->depth--;
+}
+
+/* Fails with code at node (its position), with the current path as pointer. */
+static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt, ...)
+    VG_PRINTF(4, 5);
+
+static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt, ...) {
+    veilig_error *err = cv->err;
+    if (!err)
+        return code;
+    char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    vg_error_set(err, code, "%s", text);
+    /* the pointer, escaped as RFC 6901 wants */
+    char *p = err->pointer;
+    size_t room = sizeof err->pointer;
+    size_t used = 0;
+    p[0] = '\0';
+    for (size_t i = 0; i < cv->depth && i < VG_MAX_PATH; i++) {
+        char tok[VEILIG_ERROR_POINTER_LENGTH];
+        if (cv->path[i].key) {
+            size_t k = 0;
+            for (const char *s = cv->path[i].key; *s && k + 3 < sizeof tok; s++) {
+                if (*s == '~' || *s == '/') {
+                    tok[k++] = '~';
+                    tok[k++] = *s == '~' ? '0' : '1';
+                } else {
+                    tok[k++] = *s;
+                }
+            }
+            tok[k] = '\0';
+        } else {
+            snprintf(tok, sizeof tok, "%zu", cv->path[i].index);
+        }
+        int n = snprintf(p + used, room - used, "/%s", tok);
+        if (n < 0 || (size_t)n >= room - used) {
+            vg_strlcpy_utf8(p, p, room); /* cut at a character boundary */
+            break;
+        }
+        used += (size_t)n;
+    }
+    if (node)
+        vg_error_set_position(err, cv->text, cv->len, node->pos);
+    return code;
+}
+
+static int vg_cv_expect(vg_cv *cv, const vg_jnode *n, vg_jtype type, const char *what) {
+    if (n->type == type)
+        return VEILIG_OK;
+    return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "expected %s, found %s", what, vg_type_word(n));
+}
+
+static int vg_cv_nomem(vg_cv *cv) {
+    return vg_cv_fail(cv, NULL, VEILIG_ENOMEM, "out of memory");
+}
+
+static int vg_read_string(vg_cv *cv, const vg_jnode *n, const char **out, int required) {
+    int rc = vg_cv_expect(cv, n, VG_JSTRING, "a string");
+    if (rc)
+        return rc;
+    if (required && n->len == 0)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "must not be empty");
+    char *s = vg_arena_strndup(cv->own->arena, n->u.str, n->len);
+    if (!s)
+        return vg_cv_nomem(cv);
+    *out = s;
+    return VEILIG_OK;
+}
+
+static int vg_read_date(vg_cv *cv, const vg_jnode *n, vg_date *out) {
+    int rc = vg_cv_expect(cv, n, VG_JSTRING, "a date string (YYYY, YYYY-MM or YYYY-MM-DD)");
+    if (rc)
+        return rc;
+    veilig_date d;
+    if (veilig_date_parse(&d, n->u.str) != VEILIG_OK)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                          "bad date \"%.40s\": write YYYY, YYYY-MM or YYYY-MM-DD with a real month "
+                          "and day",
+                          n->u.str);
+    return vg_date_from_public(out, &d) ? vg_cv_nomem(cv) : VEILIG_OK;
+}
+
+static int vg_read_term(vg_cv *cv, const vg_jnode *n, int vocab, vg_term *out) {
+    int rc = vg_cv_expect(cv, n, VG_JSTRING, "a string (a code)");
+    if (rc)
+        return rc;
+    if (n->len == 0)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a code must not be empty");
+    rc = vg_term_from_code(out, cv->reg, (veilig_vocab)vocab, n->u.str);
+    if (rc == VEILIG_ELIMIT)
+        return vg_cv_fail(cv, n, rc, "too many unknown codes (at most %u)", VG_TERM_MAX_UNKNOWN);
+    return rc ? vg_cv_nomem(cv) : VEILIG_OK;
+}
+
+static int vg_read_time(vg_cv *cv, const vg_jnode *n, int16_t *out, int is_end) {
+    int rc = vg_cv_expect(cv, n, VG_JSTRING, "a time string (HH:MM)");
+    if (rc)
+        return rc;
+    const char *s = n->u.str;
+    int ok = n->len == 5 && s[2] == ':';
+    for (int i = 0; ok && i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9'))
+            ok = 0;
+    int h = ok ? (s[0] - '0') * 10 + (s[1] - '0') : 0;
+    int m = ok ? (s[3] - '0') * 10 + (s[4] - '0') : 0;
+    if (ok && (m > 59 || h > 24 || (h == 24 && (m != 0 || !is_end))))
+        ok = 0;
+    if (!ok)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                          "bad time \"%.40s\": write HH:MM from 00:00 to 23:59 (24:00 only as an "
+                          "end)",
+                          s);
+    *out = (int16_t)(h * 60 + m);
+    return VEILIG_OK;
+}
+
+/* An amount (a JSON number literal) as whole cents, exactly. */
+static int vg_read_cents(vg_cv *cv, const vg_jnode *n, int64_t *out) {
+    int rc = vg_cv_expect(cv, n, VG_JNUMBER, "a number (an amount)");
+    if (rc)
+        return rc;
+    const char *s = n->u.str;
+    int negative = 0;
+    char digits[32];
+    size_t nd = 0;
+    long e10 = 2; /* cents */
+    int overflow = 0;
+    if (*s == '-') {
+        negative = 1;
+        s++;
+    }
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (nd == 0 && *s == '0')
+            continue;
+        if (nd < sizeof digits)
+            digits[nd++] = *s;
+        else
+            e10++, overflow = 1;
+    }
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++) {
+            if (nd == 0 && *s == '0') {
+                e10--;
+                continue;
+            }
+            if (nd < sizeof digits) {
+                digits[nd++] = *s;
+                e10--;
+            } else if (*s != '0') {
+                overflow = 1;
+            }
+        }
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        int eneg = *s == '-';
+        if (*s == '-' || *s == '+')
+            s++;
+        long e = 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if (e < 100000)
+                e = e * 10 + (*s - '0');
+        e10 += eneg ? -e : e;
+    }
+    while (nd > 0 && digits[nd - 1] == '0') {
+        nd--;
+        e10++;
+    }
+    if (nd == 0) {
+        *out = 0;
+        return VEILIG_OK;
+    }
+    if (negative)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "an amount must not be negative");
+    if (e10 < 0)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                          "amount %.40s has more than two decimals (amounts are whole cents)",
+                          n->u.str);
+    if (overflow || (long)nd + e10 > 18)
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "amount %.40s is out of range", n->u.str);
+    int64_t v = 0;
+    for (size_t i = 0; i < nd; i++)
+        v = v * 10 + (digits[i] - '0');
+    for (long i = 0; i < e10; i++)
+        v *= 10;
+    *out = v;
+    return VEILIG_OK;
+}
+
+static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, void *obj,
+                          vg_extras *extras);
+
+static int vg_read_child(vg_cv *cv, const vg_jnode *n, const vg_type *type, void *parent,
+                         void **out) {
+    int rc = vg_cv_expect(cv, n, VG_JOBJECT, "an object");
+    if (rc)
+        return rc;
+    vg_obj *child = vg_arena_calloc(cv->own->arena, 1, type->size);
+    if (!child)
+        return vg_cv_nomem(cv);
+    vg_obj_init(child, cv->own, parent);
+    if (type->init)
+        type->init(child);
+    rc = vg_read_object(cv, n, type, child, &child->x);
+    if (rc)
+        return rc;
+    *out = child;
+    return VEILIG_OK;
+}
+
+static int vg_read_value(vg_cv *cv, const vg_jnode *n, const vg_field *f, void *obj) {
+    int rc;
+    switch ((vg_kind)f->kind) {
+        case VG_F_STR:
+            return vg_read_string(cv, n, VG_AT(obj, f->offset, const char *),
+                                  f->flags & VG_REQUIRED);
+        case VG_F_DATE:
+            return vg_read_date(cv, n, VG_AT(obj, f->offset, vg_date));
+        case VG_F_TERM:
+            return vg_read_term(cv, n, f->vocab, VG_AT(obj, f->offset, vg_term));
+        case VG_F_TIME:
+            return vg_read_time(cv, n, VG_AT(obj, f->offset, int16_t), strcmp(f->key, "to") == 0);
+        case VG_F_CENTS:
+            return vg_read_cents(cv, n, VG_AT(obj, f->offset, int64_t));
+        case VG_F_BOOL:
+            if (n->type != VG_JTRUE && n->type != VG_JFALSE)
+                return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "expected true or false, found %s",
+                                  vg_type_word(n));
+            *VG_AT(obj, f->offset, uint8_t) = n->type == VG_JTRUE;
+            return VEILIG_OK;
+        case VG_F_NUM: {
+            rc = vg_cv_expect(cv, n, VG_JNUMBER, "a number");
+            if (rc)
+                return rc;
+            double v = vg_json_number_to_double(n->u.str, n->len);
+            if (!isfinite(v))
+                return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "number %.40s is out of range", n->u.str);
+            *VG_AT(obj, f->offset, double) = v;
+            return VEILIG_OK;
+        }
+        case VG_F_TERMS:
+        case VG_F_IDS:
+        case VG_F_LIST: {
+            rc = vg_cv_expect(cv, n, VG_JARRAY, "an array");
+            if (rc)
+                return rc;
+            for (uint32_t i = 0; i < n->len && !rc; i++) {
+                const vg_jnode *item = &n->u.items[i];
+                vg_cv_push_index(cv, i);
+                if (f->kind == VG_F_TERMS) {
+                    vg_term t = 0;
+                    rc = vg_read_term(cv, item, f->vocab, &t);
+                    if (!rc && vg_terms_push(cv->own->arena, VG_AT(obj, f->offset, vg_terms), t))
+                        rc = vg_cv_nomem(cv);
+                } else if (f->kind == VG_F_IDS) {
+                    const char *s = NULL;
+                    rc = vg_read_string(cv, item, &s, 1);
+                    if (!rc && vg_strs_push(cv->own->arena, VG_AT(obj, f->offset, vg_strs), s))
+                        rc = vg_cv_nomem(cv);
+                } else {
+                    void *child = NULL;
+                    rc = vg_read_child(cv, item, f->sub, obj, &child);
+                    if (!rc && vg_list_push(cv->own->arena, VG_AT(obj, f->offset, vg_list), child))
+                        rc = vg_cv_nomem(cv);
+                }
+                vg_cv_pop(cv);
+            }
+            return rc;
+        }
+        case VG_F_ONE:
+            return vg_read_child(cv, n, f->sub, obj, VG_AT(obj, f->offset, void *));
+        case VG_F_INLINE:
+            rc = vg_cv_expect(cv, n, VG_JOBJECT, "an object");
+            return rc ? rc
+                      : vg_read_object(cv, n, f->sub, obj, VG_AT(obj, f->extra_offset, vg_extras));
+    }
+    return VEILIG_OK;
+}
+
+static int vg_field_is_set(const vg_field *f, const void *obj) {
+    switch ((vg_kind)f->kind) {
+        case VG_F_STR:
+            return *VG_CAT(obj, f->offset, const char *) != NULL;
+        case VG_F_DATE:
+            return VG_CAT(obj, f->offset, vg_date)->year != 0;
+        case VG_F_TERM:
+            return *VG_CAT(obj, f->offset, vg_term) != 0;
+        case VG_F_NUM:
+            return !isnan(*VG_CAT(obj, f->offset, double));
+        case VG_F_CENTS:
+            return *VG_CAT(obj, f->offset, int64_t) >= 0;
+        default:
+            return 1;
+    }
+}
+
+static const vg_field *vg_find_field(const vg_type *type, const char *key) {
+    for (size_t i = 0; i < type->nfields; i++)
+        if (strcmp(type->fields[i].key, key) == 0)
+            return &type->fields[i];
+    return NULL;
+}
+
+static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, void *obj,
+                          vg_extras *extras) {
+    int rc = VEILIG_OK;
+    for (uint32_t i = 0; i < n->len && !rc; i++) {
+        const vg_jmember *mem = &n->u.members[i];
+        const vg_field *f = vg_find_field(type, mem->key);
+        if (!f) {
+            /* a key the library does not know: kept as it is */
+            if (!extras->m) {
+                extras->m = vg_arena_alloc(cv->own->arena, (n->len - i) * sizeof *extras->m);
+                if (!extras->m)
+                    return vg_cv_nomem(cv);
+            }
+            vg_jmember *x = &extras->m[extras->n];
+            x->key = vg_arena_strndup(cv->own->arena, mem->key, mem->key_len);
+            x->key_len = mem->key_len;
+            x->key_pos = mem->key_pos;
+            vg_jnode *copy = vg_json_copy(cv->own->arena, &mem->value);
+            if (!x->key || !copy)
+                return vg_cv_nomem(cv);
+            x->value = *copy;
+            extras->n++;
+            continue;
+        }
+        vg_cv_push_key(cv, mem->key);
+        rc = vg_read_value(cv, &mem->value, f, obj);
+        vg_cv_pop(cv);
+    }
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < type->nfields; i++) {
+        const vg_field *f = &type->fields[i];
+        if ((f->flags & VG_REQUIRED) && !vg_field_is_set(f, obj))
+            return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name,
+                              f->key);
+    }
+    return type->check ? type->check(cv, obj, n) : VEILIG_OK;
+}
+
+static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node) {
+    const veilig_window *w = obj;
+    if ((w->from < 0) != (w->to < 0))
+        return vg_cv_fail(cv, node, VEILIG_ESCHEMA,
+                          "a schedule window with hours needs both \"from\" and \"to\"");
+    return VEILIG_OK;
+}
+
+/* ---- loading ---- */
+
+typedef struct vg_limits {
+    vg_jlimits json;
+    size_t max_municipalities;
+} vg_limits;
+
+static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err) {
+    lim->json.max_depth = VEILIG_DEFAULT_MAX_DEPTH;
+    lim->json.max_string = VEILIG_DEFAULT_MAX_STRING;
+    lim->max_municipalities = VEILIG_DEFAULT_MAX_MUNICIPALITIES;
+    if (!opts)
+        return VEILIG_OK;
+    if (opts->version != VEILIG_LOAD_OPTIONS_VERSION)
+        return vg_error_set(err, VEILIG_EVERSION, "unknown load options version %u",
+                            opts->version);
+    if (opts->max_depth)
+        lim->json.max_depth = opts->max_depth;
+    if (opts->max_string)
+        lim->json.max_string = opts->max_string;
+    if (opts->max_municipalities)
+        lim->max_municipalities = opts->max_municipalities;
+    return VEILIG_OK;
+}
+
+int veilig_load_options_init(veilig_load_options *opts, unsigned version) {
+    if (!opts || version != VEILIG_LOAD_OPTIONS_VERSION)
+        return opts ? VEILIG_EVERSION : VEILIG_EINVAL;
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return VEILIG_OK;
+}
+
+int veilig_save_options_init(veilig_save_options *opts, unsigned version) {
+    if (!opts || version != VEILIG_SAVE_OPTIONS_VERSION)
+        return opts ? VEILIG_EVERSION : VEILIG_EINVAL;
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return VEILIG_OK;
+}
+
+static int vg_read_municipality(vg_cv *cv, const vg_jnode *n, veilig_municipality **out) {
+    int rc = vg_cv_expect(cv, n, VG_JOBJECT, "an object (a municipality)");
+    if (rc)
+        return rc;
+    veilig_municipality *m = vg_municipality_new(cv->reg);
+    if (!m)
+        return vg_cv_nomem(cv);
+    vg_owner *saved = cv->own;
+    cv->own = &m->owner;
+    rc = vg_read_object(cv, n, &vg_municipality_type, m, &m->h.x);
+    cv->own = saved;
+    if (!rc && vg_municipality_reindex(m))
+        rc = vg_cv_nomem(cv);
+    if (rc) {
+        vg_municipality_free(m);
+        return rc;
+    }
+    *out = m;
+    return VEILIG_OK;
+}
+
+/* Reads a whole document (root) into reg. */
+static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *lim) {
+    veilig_registry *reg = cv->reg;
+    if (root->type != VG_JOBJECT)
+        return vg_cv_fail(cv, root, VEILIG_ESCHEMA,
+                          "a veilig document is a JSON object, not %s", vg_type_word(root));
+    const vg_jmember *fmt = vg_json_get(root, "format");
+    const vg_jmember *ver = vg_json_get(root, "version");
+    if (!fmt)
+        return vg_cv_fail(cv, root, VEILIG_ESCHEMA,
+                          "missing \"format\": a veilig document starts with "
+                          "\"format\": \"veilig\", \"version\": 1");
+    vg_cv_push_key(cv, "format");
+    if (fmt->value.type != VG_JSTRING || strcmp(fmt->value.u.str, "veilig") != 0)
+        return vg_cv_fail(cv, &fmt->value, fmt->value.type == VG_JSTRING ? VEILIG_EVERSION
+                                                                          : VEILIG_ESCHEMA,
+                          "the format must be \"veilig\"");
+    vg_cv_pop(cv);
+    if (!ver)
+        return vg_cv_fail(cv, root, VEILIG_ESCHEMA, "missing \"version\" (1)");
+    vg_cv_push_key(cv, "version");
+    if (ver->value.type != VG_JNUMBER)
+        return vg_cv_fail(cv, &ver->value, VEILIG_ESCHEMA, "expected a number, found %s",
+                          vg_type_word(&ver->value));
+    if (vg_json_number_to_double(ver->value.u.str, ver->value.len) != 1.0)
+        return vg_cv_fail(cv, &ver->value, VEILIG_EVERSION,
+                          "format version %.20s: this library reads version 1", ver->value.u.str);
+    vg_cv_pop(cv);
+
+    int rc = VEILIG_OK;
+    for (uint32_t i = 0; i < root->len && !rc; i++) {
+        const vg_jmember *mem = &root->u.members[i];
+        const vg_jnode *v = &mem->value;
+        if (strcmp(mem->key, "format") == 0 || strcmp(mem->key, "version") == 0)
+            continue;
+        vg_cv_push_key(cv, mem->key);
+        if (strcmp(mem->key, "programme") == 0) {
+            void *p = NULL;
+            rc = vg_read_child(cv, v, &vg_programme_type, reg, &p);
+            reg->programme = p;
+        } else if (strcmp(mem->key, "municipalities") == 0) {
+            rc = vg_cv_expect(cv, v, VG_JARRAY, "an array (of municipalities)");
+            if (!rc && v->len > lim->max_municipalities)
+                rc = vg_cv_fail(cv, v, VEILIG_ELIMIT, "%u municipalities: at most %zu allowed",
+                                v->len, lim->max_municipalities);
+            for (uint32_t k = 0; k < v->len && !rc; k++) {
+                veilig_municipality *m = NULL;
+                vg_cv_push_index(cv, k);
+                rc = vg_read_municipality(cv, &v->u.items[k], &m);
+                vg_cv_pop(cv);
+                if (!rc && vg_registry_attach(reg, m, (size_t)-1)) {
+                    vg_municipality_free(m);
+                    rc = vg_cv_nomem(cv);
+                }
+            }
+        } else {
+            vg_extras *x = &reg->h.x;
+            if (!x->m) {
+                x->m = vg_arena_alloc(&reg->arena, root->len * sizeof *x->m);
+                if (!x->m)
+                    rc = vg_cv_nomem(cv);
+            }
+            if (!rc) {
+                vg_jmember *e = &x->m[x->n];
+                e->key = vg_arena_strndup(&reg->arena, mem->key, mem->key_len);
+                e->key_len = mem->key_len;
+                e->key_pos = mem->key_pos;
+                vg_jnode *copy = vg_json_copy(&reg->arena, v);
+                if (!e->key || !copy)
+                    rc = vg_cv_nomem(cv);
+                else {
+                    e->value = *copy;
+                    x->n++;
+                }
+            }
+        }
+        vg_cv_pop(cv);
+    }
+    return rc;
+}
+
+/* Parses text into a tree in arena, with the errors of a load. */
+static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, size_t len,
+                    const vg_limits *lim, veilig_error *err) {
+    int rc = vg_json_parse(root, arena, text, len, &lim->json, err);
+    if (rc == VEILIG_ENOMEM)
+        vg_error_set(err, rc, "out of memory");
+    return rc;
+}
+
+static int vg_load(veilig_registry **out, const char *text, size_t len, const vg_limits *lim,
+                   veilig_error *err) {
+    vg_arena tmp;
+    vg_arena_init(&tmp, len / 2 + 1024);
+    vg_jnode *root = NULL;
+    int rc = vg_parse(&root, &tmp, text, len, lim, err);
+    veilig_registry *reg = NULL;
+    if (!rc) {
+        rc = veilig_registry_new(&reg);
+        if (rc)
+            vg_error_set(err, rc, "out of memory");
+    }
+    if (!rc) {
+        vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+        rc = vg_read_document(&cv, root, lim);
+    }
+    vg_arena_free(&tmp);
+    if (rc) {
+        veilig_registry_free(reg);
+        return rc;
+    }
+    *out = reg;
+    return VEILIG_OK;
+}
+
+int veilig_registry_load_string(veilig_registry **out, const char *json, size_t len,
+                                const veilig_load_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, opts && opts->source ? opts->source : "<string>");
+    if (out)
+        *out = NULL;
+    if (!out || (!json && len))
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no text given");
+    vg_limits lim;
+    int rc = vg_limits_from(&lim, opts, err);
+    return rc ? rc : vg_load(out, json ? json : "", len, &lim, err);
+}
+
+/* Reads a whole file into a new buffer. */
+static int vg_read_file(char **out, size_t *len, const char *path, veilig_error *err) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return vg_error_set(err, VEILIG_EIO, "cannot open %s: %s", path, strerror(errno));
+    struct stat st;
+    size_t cap = 65536;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        cap = (size_t)st.st_size + 1;
+    char *buf = vg_malloc(cap);
+    size_t n = 0;
+    int rc = buf ? VEILIG_OK : vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+    while (!rc) {
+        if (n == cap) {
+            size_t ncap = cap * 2;
+            char *nb = ncap > cap ? vg_realloc(buf, ncap) : NULL;
+            if (!nb) {
+                rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", path);
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            rc = vg_error_set(err, VEILIG_EIO, "cannot read %s: %s", path, strerror(errno));
+        else if (got == 0)
+            break;
+        else
+            n += (size_t)got;
+    }
+    close(fd);
+    if (rc) {
+        vg_free(buf);
+        return rc;
+    }
+    *out = buf;
+    *len = n;
+    return VEILIG_OK;
+}
+
+int veilig_registry_load_file(veilig_registry **out, const char *path,
+                              const veilig_load_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    if (out)
+        *out = NULL;
+    vg_error_set_source(err, opts && opts->source ? opts->source : path ? path : "");
+    if (!out || !path)
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no path given");
+    vg_limits lim;
+    int rc = vg_limits_from(&lim, opts, err);
+    if (rc)
+        return rc;
+    char *text = NULL;
+    size_t len = 0;
+    rc = vg_read_file(&text, &len, path, err);
+    if (rc)
+        return rc;
+    rc = vg_load(out, text, len, &lim, err);
+    vg_free(text);
+    return rc;
+}
+
+extern const char vg_builtin_data[];
+extern const size_t vg_builtin_data_len;
+
+const char *veilig_builtin_json(size_t *len) {
+    if (len)
+        *len = vg_builtin_data_len;
+    return vg_builtin_data;
+}
+
+int veilig_registry_load_builtin(veilig_registry **out, veilig_error *err) {
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    opts.source = "<builtin>";
+    return veilig_registry_load_string(out, vg_builtin_data, vg_builtin_data_len, &opts, err);
+}
+
+/* ---- fragments ---- */
+
+/* Parses a fragment that must be one JSON object. */
+static int vg_parse_fragment(vg_jnode **root, vg_arena *tmp, const char *json, size_t len,
+                             veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, "<string>");
+    if (!json && len)
+        return vg_error_set(err, VEILIG_EINVAL, "no text given");
+    vg_limits lim;
+    vg_limits_from(&lim, NULL, NULL);
+    return vg_parse(root, tmp, json ? json : "", len, &lim, err);
+}
+
+int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, const char *json,
+                             size_t len, unsigned flags, veilig_error *err) {
+    if (!reg)
+        return vg_error_set(err, VEILIG_EINVAL, "no registry given");
+    vg_arena tmp;
+    vg_arena_init(&tmp, len + 256);
+    vg_jnode *root = NULL;
+    int rc = vg_parse_fragment(&root, &tmp, json, len, err);
+    veilig_municipality *m = NULL;
+    if (!rc) {
+        vg_cv cv = {reg, &reg->owner, json, len, err, 0, {{NULL, 0}}};
+        rc = vg_read_municipality(&cv, root, &m);
+    }
+    vg_arena_free(&tmp);
+    if (rc)
+        return rc;
+    size_t at = (size_t)-1;
+    for (size_t i = 0; i < reg->count; i++)
+        if (vg_strieq(reg->municipalities[i]->code, m->code)) {
+            at = i;
+            break;
+        }
+    if (at != (size_t)-1 && !(flags & VEILIG_ADD_REPLACE)) {
+        vg_municipality_free(m);
+        vg_error_set(err, VEILIG_EEXISTS, "municipality %s exists (use VEILIG_ADD_REPLACE)",
+                     reg->municipalities[at]->code);
+        return VEILIG_EEXISTS;
+    }
+    rc = vg_registry_attach(reg, m, at);
+    if (rc) {
+        vg_municipality_free(m);
+        return vg_error_set(err, rc, "out of memory");
+    }
+    if (out)
+        *out = m;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipality *m,
+                                         const char *json, size_t len, unsigned flags,
+                                         veilig_error *err) {
+    if (!m)
+        return vg_error_set(err, VEILIG_EINVAL, "no municipality given");
+    vg_arena tmp;
+    vg_arena_init(&tmp, len + 256);
+    vg_jnode *root = NULL;
+    int rc = vg_parse_fragment(&root, &tmp, json, len, err);
+    void *child = NULL;
+    if (!rc) {
+        vg_cv cv = {m->owner.reg, &m->owner, json, len, err, 0, {{NULL, 0}}};
+        rc = vg_read_child(&cv, root, &vg_measure_type, m, &child);
+    }
+    vg_arena_free(&tmp);
+    if (rc)
+        return rc;
+    veilig_measure *ms = child;
+    const veilig_measure *old = veilig_municipality_find_measure(m, ms->id);
+    if (old) {
+        if (!(flags & VEILIG_ADD_REPLACE))
+            return vg_error_set(err, VEILIG_EEXISTS, "measure %s exists (use VEILIG_ADD_REPLACE)",
+                                ms->id);
+        for (uint32_t i = 0; i < m->measures.n; i++)
+            if (m->measures.v[i] == old)
+                m->measures.v[i] = ms;
+        vg_municipality_reindex(m); /* same number of ids: cannot fail */
+    } else {
+        rc = vg_list_push(&m->arena, &m->measures, ms);
+        if (!rc)
+            rc = vg_municipality_reindex(m);
+        if (rc) {
+            if (m->measures.n && m->measures.v[m->measures.n - 1] == ms)
+                m->measures.n--;
+            vg_municipality_reindex(m);
+            return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+        }
+    }
+    if (out)
+        *out = ms;
+    return VEILIG_OK;
+}
+
+/* ---- writing ---- */
+
+typedef struct vg_out {
+    vg_jwriter w;
+    const veilig_registry *reg;
+    unsigned flags;
+} vg_out;
+
+static void vg_write_object(vg_out *o, const vg_type *type, const void *obj,
+                            const vg_extras *extras);
+
+static void vg_write_term(vg_out *o, int vocab, vg_term t) {
+    vg_jw_cstring(&o->w, vg_term_code(o->reg, (veilig_vocab)vocab, t));
+}
+
+static void vg_write_date(vg_out *o, vg_date d) {
+    char buf[VEILIG_DATE_BUFSIZE];
+    veilig_date pd = vg_date_to_public(d);
+    if (veilig_date_format(buf, sizeof buf, &pd) != VEILIG_OK)
+        buf[0] = '\0';
+    vg_jw_cstring(&o->w, buf);
+}
+
+static void vg_write_cents(vg_out *o, int64_t cents) {
+    char buf[32];
+    int n;
+    if (cents % 100 == 0)
+        n = snprintf(buf, sizeof buf, "%lld", (long long)(cents / 100));
+    else if (cents % 10 == 0)
+        n = snprintf(buf, sizeof buf, "%lld.%lld", (long long)(cents / 100),
+                     (long long)(cents % 100 / 10));
+    else
+        n = snprintf(buf, sizeof buf, "%lld.%02lld", (long long)(cents / 100),
+                     (long long)(cents % 100));
+    vg_jw_number_literal(&o->w, buf, (size_t)n);
+}
+
+/* Whether an inline sub-object has anything to write. */
+static int vg_inline_has(const vg_type *sub, const void *obj, const vg_extras *x) {
+    if (x->n)
+        return 1;
+    for (size_t i = 0; i < sub->nfields; i++) {
+        const vg_field *f = &sub->fields[i];
+        if (f->kind == VG_F_INLINE) {
+            if (vg_inline_has(f->sub, obj, VG_CAT(obj, f->extra_offset, vg_extras)))
+                return 1;
+        } else if (f->kind == VG_F_TERMS) {
+            if (VG_CAT(obj, f->offset, vg_terms)->n)
+                return 1;
+        } else if (vg_field_is_set(f, obj)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int vg_skip_child(const vg_out *o, const vg_type *type, const void *child) {
+    return type->personal && (o->flags & VEILIG_SAVE_OMIT_PERSONAL) &&
+           ((const veilig_contact *)child)->personal;
+}
+
+static void vg_write_field(vg_out *o, const vg_field *f, const void *obj) {
+    vg_jwriter *w = &o->w;
+    switch ((vg_kind)f->kind) {
+        case VG_F_STR: {
+            const char *s = *VG_CAT(obj, f->offset, const char *);
+            if (s) {
+                vg_jw_key(w, f->key);
+                vg_jw_cstring(w, s);
+            }
+            return;
+        }
+        case VG_F_DATE:
+            if (VG_CAT(obj, f->offset, vg_date)->year) {
+                vg_jw_key(w, f->key);
+                vg_write_date(o, *VG_CAT(obj, f->offset, vg_date));
+            }
+            return;
+        case VG_F_TERM:
+            if (*VG_CAT(obj, f->offset, vg_term)) {
+                vg_jw_key(w, f->key);
+                vg_write_term(o, f->vocab, *VG_CAT(obj, f->offset, vg_term));
+            }
+            return;
+        case VG_F_BOOL:
+            if (*VG_CAT(obj, f->offset, uint8_t)) {
+                vg_jw_key(w, f->key);
+                vg_jw_bool(w, 1);
+            }
+            return;
+        case VG_F_TIME: {
+            int t = *VG_CAT(obj, f->offset, int16_t);
+            if (t >= 0) {
+                char buf[8];
+                snprintf(buf, sizeof buf, "%02d:%02d", t / 60 % 100, t % 60);
+                vg_jw_key(w, f->key);
+                vg_jw_cstring(w, buf);
+            }
+            return;
+        }
+        case VG_F_NUM: {
+            double v = *VG_CAT(obj, f->offset, double);
+            if (!isnan(v)) {
+                vg_jw_key(w, f->key);
+                vg_jw_double(w, v);
+            }
+            return;
+        }
+        case VG_F_CENTS: {
+            int64_t c = *VG_CAT(obj, f->offset, int64_t);
+            if (c >= 0) {
+                vg_jw_key(w, f->key);
+                vg_write_cents(o, c);
+            }
+            return;
+        }
+        case VG_F_TERMS: {
+            const vg_terms *l = VG_CAT(obj, f->offset, vg_terms);
+            if (l->n) {
+                vg_jw_key(w, f->key);
+                vg_jw_begin_array(w);
+                for (uint32_t i = 0; i < l->n; i++)
+                    vg_write_term(o, f->vocab, l->v[i]);
+                vg_jw_end_array(w);
+            }
+            return;
+        }
+        case VG_F_IDS: {
+            const vg_strs *l = VG_CAT(obj, f->offset, vg_strs);
+            if (l->n) {
+                vg_jw_key(w, f->key);
+                vg_jw_begin_array(w);
+                for (uint32_t i = 0; i < l->n; i++)
+                    vg_jw_cstring(w, l->v[i]);
+                vg_jw_end_array(w);
+            }
+            return;
+        }
+        case VG_F_LIST: {
+            const vg_list *l = VG_CAT(obj, f->offset, vg_list);
+            uint32_t shown = 0;
+            for (uint32_t i = 0; i < l->n; i++)
+                shown += !vg_skip_child(o, f->sub, l->v[i]);
+            if (shown) {
+                vg_jw_key(w, f->key);
+                vg_jw_begin_array(w);
+                for (uint32_t i = 0; i < l->n; i++)
+                    if (!vg_skip_child(o, f->sub, l->v[i]))
+                        vg_write_object(o, f->sub, l->v[i], &((const vg_obj *)l->v[i])->x);
+                vg_jw_end_array(w);
+            }
+            return;
+        }
+        case VG_F_ONE: {
+            const void *child = *VG_CAT(obj, f->offset, void *);
+            if (child && !vg_skip_child(o, f->sub, child)) {
+                vg_jw_key(w, f->key);
+                vg_write_object(o, f->sub, child, &((const vg_obj *)child)->x);
+            }
+            return;
+        }
+        case VG_F_INLINE: {
+            const vg_extras *x = VG_CAT(obj, f->extra_offset, vg_extras);
+            if (vg_inline_has(f->sub, obj, x)) {
+                vg_jw_key(w, f->key);
+                vg_write_object(o, f->sub, obj, x);
+            }
+            return;
+        }
+    }
+}
+
+static void vg_write_extras(vg_out *o, const vg_extras *x) {
+    for (uint32_t i = 0; i < x->n; i++) {
+        vg_jw_key(&o->w, x->m[i].key);
+        vg_jw_node(&o->w, &x->m[i].value);
+    }
+}
+
+static void vg_write_object(vg_out *o, const vg_type *type, const void *obj,
+                            const vg_extras *extras) {
+    vg_jw_begin_object(&o->w);
+    for (size_t i = 0; i < type->nfields; i++)
+        vg_write_field(o, &type->fields[i], obj);
+    vg_write_extras(o, extras);
+    vg_jw_end_object(&o->w);
+}
+
+static int vg_out_begin(vg_out *o, vg_buf *buf, const veilig_registry *reg,
+                        const veilig_save_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    unsigned flags = 0;
+    if (opts) {
+        if (opts->version != VEILIG_SAVE_OPTIONS_VERSION)
+            return vg_error_set(err, VEILIG_EVERSION, "unknown save options version %u",
+                                opts->version);
+        flags = opts->flags;
+    }
+    vg_buf_init(buf);
+    unsigned wf = 0;
+    if (flags & VEILIG_SAVE_COMPACT)
+        wf |= VG_JW_COMPACT;
+    if (flags & VEILIG_SAVE_ASCII)
+        wf |= VG_JW_ASCII;
+    vg_jw_init(&o->w, buf, wf);
+    o->reg = reg;
+    o->flags = flags;
+    return VEILIG_OK;
+}
+
+static int vg_out_finish(char **out, size_t *len, vg_buf *buf, veilig_error *err) {
+    vg_buf_putc(buf, '\n');
+    *out = vg_buf_finish(buf, len);
+    if (!*out)
+        return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+    return VEILIG_OK;
+}
+
+/* Writes the whole document into buf. */
+static void vg_write_document(vg_out *o, const veilig_registry *reg) {
+    vg_jwriter *w = &o->w;
+    vg_jw_begin_object(w);
+    vg_jw_key(w, "format");
+    vg_jw_cstring(w, "veilig");
+    vg_jw_key(w, "version");
+    vg_jw_int(w, 1);
+    if (reg->programme) {
+        vg_jw_key(w, "programme");
+        vg_write_object(o, &vg_programme_type, reg->programme, &reg->programme->h.x);
+    }
+    if (reg->count) {
+        vg_jw_key(w, "municipalities");
+        vg_jw_begin_array(w);
+        for (size_t i = 0; i < reg->count; i++)
+            vg_write_object(o, &vg_municipality_type, reg->municipalities[i],
+                            &reg->municipalities[i]->h.x);
+        vg_jw_end_array(w);
+    }
+    vg_write_extras(o, &reg->h.x);
+    vg_jw_end_object(w);
+}
+
+int veilig_registry_dump(char **out, size_t *len, const veilig_registry *reg,
+                         const veilig_save_options *opts, veilig_error *err) {
+    if (out)
+        *out = NULL;
+    if (!out || !reg)
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no registry given");
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, reg, opts, err);
+    if (rc)
+        return rc;
+    vg_write_document(&o, reg);
+    return vg_out_finish(out, len, &buf, err);
+}
+
+int veilig_municipality_to_json(char **out, size_t *len, const veilig_municipality *m,
+                                const veilig_save_options *opts, veilig_error *err) {
+    if (out)
+        *out = NULL;
+    if (!out || !m)
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no municipality given");
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, m->owner.reg, opts, err);
+    if (rc)
+        return rc;
+    vg_write_object(&o, &vg_municipality_type, m, &m->h.x);
+    return vg_out_finish(out, len, &buf, err);
+}
+
+int veilig_measure_to_json(char **out, size_t *len, const veilig_measure *ms,
+                           const veilig_save_options *opts, veilig_error *err) {
+    if (out)
+        *out = NULL;
+    if (!out || !ms)
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no measure given");
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, ms->h.own->reg, opts, err);
+    if (rc)
+        return rc;
+    vg_write_object(&o, &vg_measure_type, ms, &ms->h.x);
+    return vg_out_finish(out, len, &buf, err);
+}
+
+/* ---- atomic save ---- */
+
+static int vg_write_all(int fd, const char *data, size_t len) {
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Opens a new temporary file next to path; its name goes into tmp. */
+static int vg_open_temp(char *tmp, size_t size, const char *path) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
+                         (unsigned long)(uintptr_t)tmp;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+        int n = snprintf(tmp, size, "%s.tmp-%06lx", path, (seed >> 20) & 0xfffffful);
+        if (n < 0 || (size_t)n >= size) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+static void vg_sync_dir(const char *path) {
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    int fd = open(dir, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd); /* some file systems refuse: the rename happened all the same */
+        close(fd);
+    }
+}
+
+int veilig_registry_save_file(const veilig_registry *reg, const char *path,
+                              const veilig_save_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, path ? path : "");
+    if (!reg || !path || !*path)
+        return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
+    char *data = NULL;
+    size_t len = 0;
+    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
+    if (rc)
+        return rc;
+    vg_error_set_source(err, path);
+    size_t tsize = strlen(path) + 16;
+    char *tmp = vg_malloc(tsize);
+    if (!tmp) {
+        vg_free(data);
+        return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+    }
+    int fd = vg_open_temp(tmp, tsize, path);
+    if (fd < 0) {
+        rc = vg_error_set(err, VEILIG_EIO, "cannot create a temporary file next to %s: %s", path,
+                          strerror(errno));
+    } else {
+        struct stat st;
+        const char *step = NULL;
+        if (stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0)
+            step = "set the mode of";
+        else if (vg_write_all(fd, data, len) != 0)
+            step = "write";
+        else if (fsync(fd) != 0)
+            step = "flush";
+        int saved = errno;
+        if (close(fd) != 0 && !step) {
+            saved = errno;
+            step = "close";
+        }
+        if (!step && rename(tmp, path) != 0) {
+            saved = errno;
+            step = "rename over";
+        }
+        if (step) {
+            unlink(tmp);
+            rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)",
+                              step, step[0] == 'r' ? path : tmp, strerror(saved));
+        } else {
+            vg_sync_dir(path);
+        }
+    }
+    vg_free(tmp);
+    vg_free(data);
+    return rc;
+}

@@ -104,7 +104,8 @@ void vg_index_free(vg_index *ix);
 int vg_index_add(vg_index *ix, size_t pos, vg_index_key_fn key_fn, const void *ctx);
 /* Position of key, or (size_t)-1. */
 size_t vg_index_find(const vg_index *ix, const char *key, vg_index_key_fn key_fn, const void *ctx);
-/* Rebuilds from positions 0..n-1. On failure the index is empty but valid. */
+/* Rebuilds from positions 0..n-1. Cannot fail when the index already has room
+   for n keys (its slots are reused); on ENOMEM the old index is kept. */
 int vg_index_rebuild(vg_index *ix, size_t n, vg_index_key_fn key_fn, const void *ctx);
 
 #endif

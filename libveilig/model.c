@@ -1,1 +1,1158 @@
-/* model: in progress */ typedef int vg_model_placeholder;
+/* libveilig: the model: objects, getters, setters and the builder API. */
+#include <math.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+/* ---- small helpers ---- */
+
+void vg_obj_init(vg_obj *h, vg_owner *own, void *parent) {
+    h->own = own;
+    h->parent = parent;
+    h->x.m = NULL;
+    h->x.n = 0;
+}
+
+int vg_date_from_public(vg_date *out, const veilig_date *d) {
+    char buf[VEILIG_DATE_BUFSIZE];
+    if (!d || veilig_date_format(buf, sizeof buf, d) != VEILIG_OK)
+        return VEILIG_EINVAL;
+    out->year = (int16_t)d->year;
+    out->month = (uint8_t)d->month;
+    out->day = (uint8_t)d->day;
+    return VEILIG_OK;
+}
+
+veilig_date vg_date_to_public(vg_date d) {
+    veilig_date r = {d.year, d.month, d.day};
+    return r;
+}
+
+static int vg_grow_arena(vg_arena *a, void **v, uint32_t *cap, uint32_t need, size_t elem) {
+    if (need <= *cap)
+        return VEILIG_OK;
+    if (need > UINT32_MAX / 2)
+        return VEILIG_ELIMIT;
+    uint32_t ncap = *cap ? *cap * 2 : 4;
+    while (ncap < need)
+        ncap *= 2;
+    void *p = vg_arena_alloc(a, (size_t)ncap * elem);
+    if (!p)
+        return VEILIG_ENOMEM;
+    if (*cap)
+        memcpy(p, *v, (size_t)*cap * elem);
+    *v = p;
+    *cap = ncap;
+    return VEILIG_OK;
+}
+
+int vg_list_push(vg_arena *a, vg_list *l, void *item) {
+    int rc = vg_grow_arena(a, (void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (rc)
+        return rc;
+    l->v[l->n++] = item;
+    return VEILIG_OK;
+}
+
+int vg_terms_push(vg_arena *a, vg_terms *l, vg_term t) {
+    int rc = vg_grow_arena(a, (void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (rc)
+        return rc;
+    l->v[l->n++] = t;
+    return VEILIG_OK;
+}
+
+int vg_strs_push(vg_arena *a, vg_strs *l, const char *s) {
+    int rc = vg_grow_arena(a, (void **)&l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (rc)
+        return rc;
+    l->v[l->n++] = s;
+    return VEILIG_OK;
+}
+
+/* Removes item index of an array of n elements of size elem. */
+static void vg_array_remove(void *v, uint32_t *n, size_t index, size_t elem) {
+    char *base = v;
+    memmove(base + index * elem, base + (index + 1) * elem, (*n - index - 1) * elem);
+    (*n)--;
+}
+
+/* Copies a string given to a setter into the object's arena. */
+static int vg_copy_str(const char **out, vg_obj *h, const char *value, int required) {
+    if (!value) {
+        if (required)
+            return VEILIG_EINVAL;
+        *out = NULL;
+        return VEILIG_OK;
+    }
+    size_t len = strlen(value);
+    if ((required && len == 0) || !vg_utf8_valid(value, len))
+        return VEILIG_EINVAL;
+    char *p = vg_arena_strndup(h->own->arena, value, len);
+    if (!p)
+        return VEILIG_ENOMEM;
+    *out = p;
+    return VEILIG_OK;
+}
+
+/* ---- vocabulary terms ---- */
+
+static vg_term vg_term_known(vg_term t) {
+    return (t & VG_TERM_UNKNOWN) ? 0 : t;
+}
+
+const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t) {
+    if (t == 0)
+        return NULL;
+    if (t & VG_TERM_UNKNOWN) {
+        size_t i = t & VG_TERM_MAX_UNKNOWN;
+        return reg && i < reg->nterms ? reg->terms[i] : NULL;
+    }
+    return veilig_vocab_code(vocab, t);
+}
+
+static const char *vg_term_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->terms[pos];
+}
+
+int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, const char *code) {
+    int v = veilig_vocab_from_code(vocab, code);
+    if (v > 0) {
+        *out = (vg_term)v;
+        return VEILIG_OK;
+    }
+    size_t i = vg_index_find(&reg->ix_terms, code, vg_term_key, reg);
+    if (i == (size_t)-1) {
+        if (reg->nterms >= VG_TERM_MAX_UNKNOWN)
+            return VEILIG_ELIMIT;
+        int rc = vg_grow((void **)&reg->terms, &reg->terms_cap, reg->nterms + 1, sizeof *reg->terms);
+        if (rc)
+            return rc;
+        const char *copy = vg_arena_strdup(&reg->arena, code);
+        if (!copy)
+            return VEILIG_ENOMEM;
+        reg->terms[reg->nterms] = copy;
+        rc = vg_index_add(&reg->ix_terms, reg->nterms, vg_term_key, reg);
+        if (rc)
+            return rc;
+        i = reg->nterms++;
+    }
+    *out = (vg_term)(VG_TERM_UNKNOWN | i);
+    return VEILIG_OK;
+}
+
+static int vg_term_set(vg_term *slot, veilig_vocab vocab, int value) {
+    if (value == 0) {
+        *slot = 0;
+        return VEILIG_OK;
+    }
+    if (value < 0 || value > veilig_vocab_size(vocab))
+        return VEILIG_EINVAL;
+    *slot = (vg_term)value;
+    return VEILIG_OK;
+}
+
+static int vg_terms_add(vg_obj *h, vg_terms *l, veilig_vocab vocab, int value) {
+    if (value <= 0 || value > veilig_vocab_size(vocab))
+        return VEILIG_EINVAL;
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->v[i] == value)
+            return VEILIG_EEXISTS;
+    return vg_terms_push(h->own->arena, l, (vg_term)value);
+}
+
+static int vg_terms_remove(vg_terms *l, size_t index) {
+    if (index >= l->n)
+        return VEILIG_ENOTFOUND;
+    vg_array_remove(l->v, &l->n, index, sizeof *l->v);
+    return VEILIG_OK;
+}
+
+/* ---- accessor generators ---- */
+
+#define VG_STR(T, f, member)                                                                       \
+    const char *veilig_##T##_##f(const veilig_##T *o) {                                            \
+        return o ? o->member : NULL;                                                               \
+    }                                                                                              \
+    int veilig_##T##_set_##f(veilig_##T *o, const char *value) {                                   \
+        return o ? vg_copy_str(&o->member, &o->h, value, 0) : VEILIG_EINVAL;                       \
+    }
+
+#define VG_STR_REQ(T, f, member)                                                                   \
+    const char *veilig_##T##_##f(const veilig_##T *o) {                                            \
+        return o ? o->member : NULL;                                                               \
+    }                                                                                              \
+    int veilig_##T##_set_##f(veilig_##T *o, const char *value) {                                   \
+        return o ? vg_copy_str(&o->member, &o->h, value, 1) : VEILIG_EINVAL;                       \
+    }
+
+#define VG_DATE(T, f, member, required)                                                            \
+    int veilig_##T##_##f(veilig_date *out, const veilig_##T *o) {                                  \
+        if (!out || !o)                                                                            \
+            return VEILIG_EINVAL;                                                                  \
+        if (!o->member.year)                                                                       \
+            return VEILIG_ENOTFOUND;                                                               \
+        *out = vg_date_to_public(o->member);                                                       \
+        return VEILIG_OK;                                                                          \
+    }                                                                                              \
+    int veilig_##T##_set_##f(veilig_##T *o, const veilig_date *value) {                            \
+        if (!o || (required && !value))                                                            \
+            return VEILIG_EINVAL;                                                                  \
+        if (!value) {                                                                              \
+            o->member.year = 0;                                                                    \
+            return VEILIG_OK;                                                                      \
+        }                                                                                          \
+        return vg_date_from_public(&o->member, value);                                             \
+    }
+
+#define VG_NUM(T, f, member)                                                                       \
+    int veilig_##T##_##f(double *out, const veilig_##T *o) {                                       \
+        if (!out || !o)                                                                            \
+            return VEILIG_EINVAL;                                                                  \
+        if (isnan(o->member))                                                                      \
+            return VEILIG_ENOTFOUND;                                                               \
+        *out = o->member;                                                                          \
+        return VEILIG_OK;                                                                          \
+    }                                                                                              \
+    int veilig_##T##_set_##f(veilig_##T *o, double value) {                                        \
+        if (!o || !isfinite(value))                                                                \
+            return VEILIG_EINVAL;                                                                  \
+        o->member = value;                                                                         \
+        return VEILIG_OK;                                                                          \
+    }
+
+#define VG_NUM_CLEAR(T, f, member)                                                                 \
+    void veilig_##T##_clear_##f(veilig_##T *o) {                                                   \
+        if (o)                                                                                     \
+            o->member = NAN;                                                                       \
+    }
+
+#define VG_ENUM(T, f, member, V, VOCAB)                                                            \
+    veilig_##V veilig_##T##_##f(const veilig_##T *o) {                                             \
+        return (veilig_##V)(o ? vg_term_known(o->member) : 0);                                     \
+    }                                                                                              \
+    const char *veilig_##T##_##f##_code(const veilig_##T *o) {                                     \
+        return o ? vg_term_code(o->h.own->reg, VEILIG_VOCAB_##VOCAB, o->member) : NULL;            \
+    }                                                                                              \
+    int veilig_##T##_set_##f(veilig_##T *o, veilig_##V value) {                                    \
+        return o ? vg_term_set(&o->member, VEILIG_VOCAB_##VOCAB, (int)value) : VEILIG_EINVAL;      \
+    }
+
+#define VG_TERMS(T, f, member, V, VOCAB)                                                           \
+    size_t veilig_##T##_##f##_count(const veilig_##T *o) {                                         \
+        return o ? o->member.n : 0;                                                                \
+    }                                                                                              \
+    veilig_##V veilig_##T##_##f(const veilig_##T *o, size_t index) {                               \
+        return (veilig_##V)(o && index < o->member.n ? vg_term_known(o->member.v[index]) : 0);     \
+    }                                                                                              \
+    const char *veilig_##T##_##f##_code(const veilig_##T *o, size_t index) {                       \
+        return o && index < o->member.n                                                            \
+                   ? vg_term_code(o->h.own->reg, VEILIG_VOCAB_##VOCAB, o->member.v[index])         \
+                   : NULL;                                                                         \
+    }                                                                                              \
+    int veilig_##T##_add_##f(veilig_##T *o, veilig_##V value) {                                    \
+        return o ? vg_terms_add(&o->h, &o->member, VEILIG_VOCAB_##VOCAB, (int)value)               \
+                 : VEILIG_EINVAL;                                                                  \
+    }                                                                                              \
+    int veilig_##T##_remove_##f(veilig_##T *o, size_t index) {                                     \
+        return o ? vg_terms_remove(&o->member, index) : VEILIG_EINVAL;                             \
+    }
+
+/* Read access to a list of children: count, get, get for changing, remove. */
+#define VG_LIST(T, f, member, C, AFTER_REMOVE)                                                     \
+    size_t veilig_##T##_##f##_count(const veilig_##T *o) {                                         \
+        return o ? o->member.n : 0;                                                                \
+    }                                                                                              \
+    const veilig_##C *veilig_##T##_##f(const veilig_##T *o, size_t index) {                        \
+        return o && index < o->member.n ? (const veilig_##C *)o->member.v[index] : NULL;           \
+    }                                                                                              \
+    veilig_##C *veilig_##T##_##f##_mut(veilig_##T *o, size_t index) {                              \
+        return o && index < o->member.n ? (veilig_##C *)o->member.v[index] : NULL;                 \
+    }                                                                                              \
+    int veilig_##T##_remove_##f(veilig_##T *o, size_t index) {                                     \
+        if (!o)                                                                                    \
+            return VEILIG_EINVAL;                                                                  \
+        if (index >= o->member.n)                                                                  \
+            return VEILIG_ENOTFOUND;                                                               \
+        vg_array_remove(o->member.v, &o->member.n, index, sizeof *o->member.v);                    \
+        AFTER_REMOVE;                                                                              \
+        return VEILIG_OK;                                                                          \
+    }
+
+/* Allocates a child object of type C in o's arena, with header set. */
+#define VG_NEW_CHILD(C, o)                                                                         \
+    veilig_##C *child = vg_arena_calloc((o)->h.own->arena, 1, sizeof *child);                      \
+    if (!child)                                                                                    \
+        return VEILIG_ENOMEM;                                                                      \
+    vg_obj_init(&child->h, (o)->h.own, (o))
+
+/* ---- programme ---- */
+
+VG_STR(programme, name, name)
+VG_STR(programme, operator, operator_)
+VG_LIST(programme, source, sources, source, (void)0)
+
+const veilig_contact *veilig_programme_contact(const veilig_programme *p) {
+    return p ? p->contact : NULL;
+}
+
+veilig_contact *veilig_programme_contact_mut(veilig_programme *p) {
+    return p ? p->contact : NULL;
+}
+
+int veilig_programme_set_contact(veilig_contact **out, veilig_programme *p) {
+    if (!p)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(contact, p);
+    p->contact = child;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+void veilig_programme_clear_contact(veilig_programme *p) {
+    if (p)
+        p->contact = NULL;
+}
+
+int veilig_programme_add_source(veilig_source **out, veilig_programme *p, const char *title) {
+    if (!p)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(source, p);
+    int rc = vg_copy_str(&child->title, &child->h, title, 1);
+    if (!rc)
+        rc = vg_list_push(p->h.own->arena, &p->sources, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+/* ---- contact, source, exclusion, policy link, partner ---- */
+
+VG_STR(contact, stakeholder, stakeholder)
+VG_ENUM(contact, role, role, role, ROLE)
+VG_STR(contact, name, name)
+VG_STR(contact, phone, phone)
+VG_STR(contact, email, email)
+
+int veilig_contact_personal(const veilig_contact *c) {
+    return c ? c->personal : 0;
+}
+
+int veilig_contact_set_personal(veilig_contact *c, int value) {
+    if (!c)
+        return VEILIG_EINVAL;
+    c->personal = value != 0;
+    return VEILIG_OK;
+}
+
+VG_STR_REQ(source, title, title)
+VG_STR(source, publisher, publisher)
+VG_STR(source, url, url)
+VG_DATE(source, retrieved, retrieved, 0)
+
+VG_ENUM(exclusion, approach, approach, approach, APPROACH)
+VG_STR(exclusion, reason, reason)
+
+VG_STR_REQ(policy_link, name, name)
+VG_ENUM(policy_link, kind, kind, link_kind, LINK_KIND)
+VG_ENUM(policy_link, relation, relation, link_relation, LINK_RELATION)
+VG_STR(policy_link, note, note)
+
+VG_STR_REQ(partner, stakeholder, stakeholder)
+VG_ENUM(partner, role, role, role, ROLE)
+VG_STR(partner, note, note)
+
+/* ---- stakeholder ---- */
+
+static const char *vg_stakeholder_key(const void *ctx, size_t pos) {
+    const veilig_municipality *m = ctx;
+    return ((const veilig_stakeholder *)m->stakeholders.v[pos])->id;
+}
+
+static const char *vg_measure_key(const void *ctx, size_t pos) {
+    const veilig_municipality *m = ctx;
+    return ((const veilig_measure *)m->measures.v[pos])->id;
+}
+
+static const char *vg_indicator_key(const void *ctx, size_t pos) {
+    const veilig_municipality *m = ctx;
+    return ((const veilig_indicator *)m->indicators.v[pos])->id;
+}
+
+int vg_municipality_reindex(veilig_municipality *m) {
+    int rc = vg_index_rebuild(&m->ix_measures, m->measures.n, vg_measure_key, m);
+    if (!rc)
+        rc = vg_index_rebuild(&m->ix_stakeholders, m->stakeholders.n, vg_stakeholder_key, m);
+    if (!rc)
+        rc = vg_index_rebuild(&m->ix_indicators, m->indicators.n, vg_indicator_key, m);
+    return rc;
+}
+
+/* Sets the id of a child that a municipality indexes: unique, required. */
+static int vg_set_id(veilig_municipality *m, const char **slot, vg_obj *h, const char *value,
+                     vg_index *ix, vg_index_key_fn key_fn) {
+    if (!value || !*value)
+        return VEILIG_EINVAL;
+    if (*slot && strcmp(*slot, value) == 0)
+        return VEILIG_OK;
+    if (m && vg_index_find(ix, value, key_fn, m) != (size_t)-1)
+        return VEILIG_EEXISTS;
+    const char *copy;
+    int rc = vg_copy_str(&copy, h, value, 1);
+    if (rc)
+        return rc;
+    *slot = copy;
+    return m ? vg_municipality_reindex(m) : VEILIG_OK;
+}
+
+const char *veilig_stakeholder_id(const veilig_stakeholder *s) {
+    return s ? s->id : NULL;
+}
+
+int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *value) {
+    if (!s)
+        return VEILIG_EINVAL;
+    veilig_municipality *m = s->h.parent;
+    return vg_set_id(m, &s->id, &s->h, value, &m->ix_stakeholders, vg_stakeholder_key);
+}
+
+VG_STR_REQ(stakeholder, name, name)
+VG_ENUM(stakeholder, kind, kind, stakeholder_type, STAKEHOLDER_TYPE)
+VG_TERMS(stakeholder, role, roles, role, ROLE)
+VG_STR(stakeholder, parent, parent)
+VG_STR(stakeholder, note, note)
+
+/* ---- window ---- */
+
+void vg_window_init(veilig_window *w) {
+    w->from = w->to = -1;
+}
+
+VG_TERMS(window, day, days, day, DAY)
+VG_TERMS(window, daypart, dayparts, daypart, DAYPART)
+VG_STR(window, note, note)
+
+int veilig_window_from(const veilig_window *w) {
+    return w ? w->from : -1;
+}
+
+int veilig_window_to(const veilig_window *w) {
+    return w ? w->to : -1;
+}
+
+int veilig_window_set_hours(veilig_window *w, int from, int to) {
+    if (!w)
+        return VEILIG_EINVAL;
+    if (from == -1 && to == -1) {
+        w->from = w->to = -1;
+        return VEILIG_OK;
+    }
+    if (from < 0 || from > 1439 || to < 0 || to > 1440)
+        return VEILIG_EINVAL;
+    w->from = (int16_t)from;
+    w->to = (int16_t)to;
+    return VEILIG_OK;
+}
+
+/* ---- observation, indicator ---- */
+
+void vg_observation_init(veilig_observation *o) {
+    o->value = NAN;
+}
+
+VG_DATE(observation, date, date, 1)
+VG_NUM(observation, value, value)
+VG_STR(observation, source, source)
+VG_STR(observation, note, note)
+
+void vg_indicator_init(veilig_indicator *i) {
+    i->baseline_value = NAN;
+    i->target_value = NAN;
+}
+
+const char *veilig_indicator_id(const veilig_indicator *i) {
+    return i ? i->id : NULL;
+}
+
+int veilig_indicator_set_id(veilig_indicator *i, const char *value) {
+    if (!i)
+        return VEILIG_EINVAL;
+    veilig_municipality *m = i->h.parent;
+    return vg_set_id(m, &i->id, &i->h, value, &m->ix_indicators, vg_indicator_key);
+}
+
+VG_STR_REQ(indicator, name, name)
+VG_ENUM(indicator, level, level, result_level, RESULT_LEVEL)
+VG_ENUM(indicator, unit, unit, unit, UNIT)
+VG_ENUM(indicator, direction, direction, direction, DIRECTION)
+VG_DATE(indicator, baseline_date, baseline_date, 0)
+VG_NUM(indicator, baseline_value, baseline_value)
+VG_NUM_CLEAR(indicator, baseline_value, baseline_value)
+VG_STR(indicator, baseline_note, baseline_note)
+VG_DATE(indicator, target_date, target_date, 0)
+VG_NUM(indicator, target_value, target_value)
+VG_NUM_CLEAR(indicator, target_value, target_value)
+VG_LIST(indicator, observation, observations, observation, (void)0)
+
+int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator *i,
+                                     const veilig_date *date, double value) {
+    if (!i || !date || !isfinite(value))
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(observation, i);
+    vg_observation_init(child);
+    int rc = vg_date_from_public(&child->date, date);
+    if (rc)
+        return rc;
+    child->value = value;
+    rc = vg_list_push(i->h.own->arena, &i->observations, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+const veilig_municipality *veilig_indicator_municipality(const veilig_indicator *i) {
+    return i ? i->h.parent : NULL;
+}
+
+/* ---- measure ---- */
+
+void vg_measure_init(veilig_measure *ms) {
+    ms->budget_cents = -1;
+}
+
+const char *veilig_measure_id(const veilig_measure *ms) {
+    return ms ? ms->id : NULL;
+}
+
+int veilig_measure_set_id(veilig_measure *ms, const char *value) {
+    if (!ms)
+        return VEILIG_EINVAL;
+    veilig_municipality *m = ms->h.parent;
+    return vg_set_id(m, &ms->id, &ms->h, value, &m->ix_measures, vg_measure_key);
+}
+
+VG_STR_REQ(measure, name, name)
+VG_STR(measure, description, description)
+VG_ENUM(measure, category, category, category, CATEGORY)
+VG_TERMS(measure, target_group, target_groups, target_group, TARGET_GROUP)
+VG_TERMS(measure, setting, settings, setting, SETTING)
+VG_STR(measure, area_name, area_name)
+VG_STR(measure, area_note, area_note)
+VG_LIST(measure, window, windows, window, (void)0)
+VG_LIST(measure, partner, partners, partner, (void)0)
+VG_ENUM(measure, status, status, measure_state, MEASURE_STATE)
+VG_DATE(measure, period_start, period_start, 0)
+VG_DATE(measure, period_end, period_end, 0)
+VG_ENUM(measure, evidence, evidence, evidence, EVIDENCE)
+
+veilig_approach veilig_measure_approach(const veilig_measure *ms) {
+    if (!ms)
+        return VEILIG_APPROACH_OTHER;
+    if (ms->approach)
+        return (veilig_approach)vg_term_known(ms->approach);
+    return veilig_category_approach((veilig_category)vg_term_known(ms->category));
+}
+
+const char *veilig_measure_approach_code(const veilig_measure *ms) {
+    return ms ? vg_term_code(ms->h.own->reg, VEILIG_VOCAB_APPROACH, ms->approach) : NULL;
+}
+
+int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value) {
+    return ms ? vg_term_set(&ms->approach, VEILIG_VOCAB_APPROACH, (int)value) : VEILIG_EINVAL;
+}
+
+int veilig_measure_add_window(veilig_window **out, veilig_measure *ms) {
+    if (!ms)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(window, ms);
+    vg_window_init(child);
+    int rc = vg_list_push(ms->h.own->arena, &ms->windows, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const char *stakeholder,
+                               veilig_role role) {
+    if (!ms || (int)role <= 0 || (int)role > veilig_vocab_size(VEILIG_VOCAB_ROLE))
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(partner, ms);
+    int rc = vg_copy_str(&child->stakeholder, &child->h, stakeholder, 1);
+    if (rc)
+        return rc;
+    child->role = (vg_term)role;
+    rc = vg_list_push(ms->h.own->arena, &ms->partners, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_measure_budget_cents(int64_t *out, const veilig_measure *ms) {
+    if (!out || !ms)
+        return VEILIG_EINVAL;
+    if (ms->budget_cents < 0)
+        return VEILIG_ENOTFOUND;
+    *out = ms->budget_cents;
+    return VEILIG_OK;
+}
+
+const char *veilig_measure_budget_currency(const veilig_measure *ms) {
+    return ms && ms->budget_cents >= 0 ? ms->budget_currency : NULL;
+}
+
+int veilig_measure_budget_start(veilig_date *out, const veilig_measure *ms) {
+    if (!out || !ms)
+        return VEILIG_EINVAL;
+    if (ms->budget_cents < 0 || !ms->budget_start.year)
+        return VEILIG_ENOTFOUND;
+    *out = vg_date_to_public(ms->budget_start);
+    return VEILIG_OK;
+}
+
+int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms) {
+    if (!out || !ms)
+        return VEILIG_EINVAL;
+    if (ms->budget_cents < 0 || !ms->budget_end.year)
+        return VEILIG_ENOTFOUND;
+    *out = vg_date_to_public(ms->budget_end);
+    return VEILIG_OK;
+}
+
+int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency) {
+    if (!ms || cents < 0)
+        return VEILIG_EINVAL;
+    if (!currency)
+        currency = "EUR";
+    if (strlen(currency) != 3)
+        return VEILIG_EINVAL;
+    for (int k = 0; k < 3; k++)
+        if (currency[k] < 'A' || currency[k] > 'Z')
+            return VEILIG_EINVAL;
+    const char *copy;
+    int rc = vg_copy_str(&copy, &ms->h, currency, 1);
+    if (rc)
+        return rc;
+    ms->budget_cents = cents;
+    ms->budget_currency = copy;
+    return VEILIG_OK;
+}
+
+int veilig_measure_set_budget_period(veilig_measure *ms, const veilig_date *start,
+                                     const veilig_date *end) {
+    if (!ms)
+        return VEILIG_EINVAL;
+    if (ms->budget_cents < 0)
+        return VEILIG_ENOTFOUND;
+    vg_date s = {0, 0, 0}, e = {0, 0, 0};
+    if ((start && vg_date_from_public(&s, start)) || (end && vg_date_from_public(&e, end)))
+        return VEILIG_EINVAL;
+    ms->budget_start = s;
+    ms->budget_end = e;
+    return VEILIG_OK;
+}
+
+void veilig_measure_clear_budget(veilig_measure *ms) {
+    if (!ms)
+        return;
+    ms->budget_cents = -1;
+    ms->budget_currency = NULL;
+    ms->budget_start.year = ms->budget_end.year = 0;
+    ms->x_budget.n = ms->x_budget_period.n = 0;
+}
+
+size_t veilig_measure_indicator_count(const veilig_measure *ms) {
+    return ms ? ms->indicators.n : 0;
+}
+
+const char *veilig_measure_indicator(const veilig_measure *ms, size_t index) {
+    return ms && index < ms->indicators.n ? ms->indicators.v[index] : NULL;
+}
+
+int veilig_measure_add_indicator(veilig_measure *ms, const char *id) {
+    if (!ms || !id || !*id)
+        return VEILIG_EINVAL;
+    for (uint32_t i = 0; i < ms->indicators.n; i++)
+        if (strcmp(ms->indicators.v[i], id) == 0)
+            return VEILIG_EEXISTS;
+    const char *copy;
+    int rc = vg_copy_str(&copy, &ms->h, id, 1);
+    return rc ? rc : vg_strs_push(ms->h.own->arena, &ms->indicators, copy);
+}
+
+int veilig_measure_remove_indicator(veilig_measure *ms, size_t index) {
+    if (!ms)
+        return VEILIG_EINVAL;
+    if (index >= ms->indicators.n)
+        return VEILIG_ENOTFOUND;
+    vg_array_remove(ms->indicators.v, &ms->indicators.n, index, sizeof *ms->indicators.v);
+    return VEILIG_OK;
+}
+
+const veilig_municipality *veilig_measure_municipality(const veilig_measure *ms) {
+    return ms ? ms->h.parent : NULL;
+}
+
+const veilig_municipality *veilig_stakeholder_municipality(const veilig_stakeholder *s) {
+    return s ? s->h.parent : NULL;
+}
+
+/* ---- municipality ---- */
+
+static const char *vg_code_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->municipalities[pos]->code;
+}
+
+static const char *vg_name_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->municipalities[pos]->name;
+}
+
+static const char *vg_official_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->municipalities[pos]->official_name;
+}
+
+int vg_registry_reindex(veilig_registry *reg) {
+    int rc = vg_index_rebuild(&reg->ix_code, reg->count, vg_code_key, reg);
+    if (!rc)
+        rc = vg_index_rebuild(&reg->ix_name, reg->count, vg_name_key, reg);
+    if (!rc)
+        rc = vg_index_rebuild(&reg->ix_official, reg->count, vg_official_key, reg);
+    return rc;
+}
+
+veilig_municipality *vg_municipality_new(veilig_registry *reg) {
+    veilig_municipality *m = vg_calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    vg_arena_init(&m->arena, 1024);
+    m->owner.reg = reg;
+    m->owner.arena = &m->arena;
+    vg_obj_init(&m->h, &m->owner, reg);
+    vg_index_init(&m->ix_measures, 0);
+    vg_index_init(&m->ix_stakeholders, 0);
+    vg_index_init(&m->ix_indicators, 0);
+    return m;
+}
+
+void vg_municipality_free(veilig_municipality *m) {
+    if (!m)
+        return;
+    vg_index_free(&m->ix_measures);
+    vg_index_free(&m->ix_stakeholders);
+    vg_index_free(&m->ix_indicators);
+    vg_arena_free(&m->arena);
+    vg_free(m);
+}
+
+const char *veilig_municipality_code(const veilig_municipality *m) {
+    return m ? m->code : NULL;
+}
+
+const char *veilig_municipality_name(const veilig_municipality *m) {
+    return m ? m->name : NULL;
+}
+
+const char *veilig_municipality_official_name(const veilig_municipality *m) {
+    return m ? m->official_name : NULL;
+}
+
+/* Sets one of the fields the registry indexes, then reindexes. */
+static int vg_set_indexed(veilig_municipality *m, const char **slot, const char *value,
+                          int required) {
+    const char *copy;
+    int rc = vg_copy_str(&copy, &m->h, value, required);
+    if (rc)
+        return rc;
+    const char *old = *slot;
+    *slot = copy;
+    veilig_registry *reg = m->owner.reg;
+    if (reg && veilig_registry_index_of(reg, m) != (size_t)-1) {
+        rc = vg_registry_reindex(reg);
+        if (rc) {
+            *slot = old;
+            vg_registry_reindex(reg);
+        }
+    }
+    return rc;
+}
+
+int veilig_municipality_set_code(veilig_municipality *m, const char *value) {
+    if (!m || !value || !*value)
+        return VEILIG_EINVAL;
+    const veilig_municipality *other = veilig_registry_find(m->owner.reg, value);
+    if (other && other != m && vg_strieq(other->code, value))
+        return VEILIG_EEXISTS;
+    return vg_set_indexed(m, &m->code, value, 1);
+}
+
+int veilig_municipality_set_name(veilig_municipality *m, const char *value) {
+    return m ? vg_set_indexed(m, &m->name, value, 1) : VEILIG_EINVAL;
+}
+
+int veilig_municipality_set_official_name(veilig_municipality *m, const char *value) {
+    return m ? vg_set_indexed(m, &m->official_name, value, 0) : VEILIG_EINVAL;
+}
+
+VG_STR(municipality, province, province)
+VG_DATE(municipality, membership_joined, joined, 0)
+VG_DATE(municipality, membership_start, membership_start, 0)
+VG_DATE(municipality, membership_end, membership_end, 0)
+VG_ENUM(municipality, membership_status, membership_status, membership_status, MEMBERSHIP_STATUS)
+VG_STR(municipality, membership_note, membership_note)
+VG_STR(municipality, summary, summary)
+VG_STR(municipality, ambition, ambition)
+VG_TERMS(municipality, target_group, target_groups, target_group, TARGET_GROUP)
+VG_TERMS(municipality, setting, settings, setting, SETTING)
+VG_TERMS(municipality, focus, focus, approach, APPROACH)
+VG_LIST(municipality, exclusion, exclusions, exclusion, (void)0)
+VG_LIST(municipality, policy_link, policy_links, policy_link, (void)0)
+VG_LIST(municipality, stakeholder, stakeholders, stakeholder, vg_municipality_reindex(o))
+VG_LIST(municipality, contact, contacts, contact, (void)0)
+VG_LIST(municipality, measure, measures, measure, vg_municipality_reindex(o))
+VG_LIST(municipality, indicator, indicators, indicator, vg_municipality_reindex(o))
+VG_LIST(municipality, source, sources, source, (void)0)
+
+int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m,
+                                      veilig_approach approach, const char *reason) {
+    if (!m || (int)approach <= 0 || (int)approach > veilig_vocab_size(VEILIG_VOCAB_APPROACH))
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(exclusion, m);
+    child->approach = (vg_term)approach;
+    int rc = vg_copy_str(&child->reason, &child->h, reason, 0);
+    if (!rc)
+        rc = vg_list_push(&m->arena, &m->exclusions, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m,
+                                        const char *name) {
+    if (!m)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(policy_link, m);
+    int rc = vg_copy_str(&child->name, &child->h, name, 1);
+    if (!rc)
+        rc = vg_list_push(&m->arena, &m->policy_links, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+/* Appends a child that the municipality indexes by id. */
+static int vg_add_indexed(veilig_municipality *m, vg_list *list, vg_index *ix,
+                          vg_index_key_fn key_fn, void *child) {
+    int rc = vg_list_push(&m->arena, list, child);
+    if (rc)
+        return rc;
+    rc = vg_index_add(ix, list->n - 1, key_fn, m);
+    if (rc)
+        list->n--;
+    return rc;
+}
+
+int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m,
+                                        const char *id, const char *name,
+                                        veilig_stakeholder_type kind) {
+    if (!m || !id || !*id || !name || !*name || (int)kind < 0 ||
+        (int)kind > veilig_vocab_size(VEILIG_VOCAB_STAKEHOLDER_TYPE))
+        return VEILIG_EINVAL;
+    if (veilig_municipality_find_stakeholder(m, id))
+        return VEILIG_EEXISTS;
+    VG_NEW_CHILD(stakeholder, m);
+    child->kind = (vg_term)kind;
+    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    if (!rc)
+        rc = vg_copy_str(&child->name, &child->h, name, 1);
+    if (!rc)
+        rc = vg_add_indexed(m, &m->stakeholders, &m->ix_stakeholders, vg_stakeholder_key, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_contact(veilig_contact **out, veilig_municipality *m) {
+    if (!m)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(contact, m);
+    int rc = vg_list_push(&m->arena, &m->contacts, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m, const char *id,
+                                    const char *name, veilig_category category) {
+    if (!m || !id || !*id || !name || !*name || (int)category <= 0 ||
+        (int)category > veilig_vocab_size(VEILIG_VOCAB_CATEGORY))
+        return VEILIG_EINVAL;
+    if (veilig_municipality_find_measure(m, id))
+        return VEILIG_EEXISTS;
+    VG_NEW_CHILD(measure, m);
+    vg_measure_init(child);
+    child->category = (vg_term)category;
+    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    if (!rc)
+        rc = vg_copy_str(&child->name, &child->h, name, 1);
+    if (!rc)
+        rc = vg_add_indexed(m, &m->measures, &m->ix_measures, vg_measure_key, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m,
+                                      const char *id, const char *name) {
+    if (!m || !id || !*id || !name || !*name)
+        return VEILIG_EINVAL;
+    if (veilig_municipality_find_indicator(m, id))
+        return VEILIG_EEXISTS;
+    VG_NEW_CHILD(indicator, m);
+    vg_indicator_init(child);
+    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    if (!rc)
+        rc = vg_copy_str(&child->name, &child->h, name, 1);
+    if (!rc)
+        rc = vg_add_indexed(m, &m->indicators, &m->ix_indicators, vg_indicator_key, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m,
+                                   const char *title) {
+    if (!m)
+        return VEILIG_EINVAL;
+    VG_NEW_CHILD(source, m);
+    int rc = vg_copy_str(&child->title, &child->h, title, 1);
+    if (!rc)
+        rc = vg_list_push(&m->arena, &m->sources, child);
+    if (rc)
+        return rc;
+    if (out)
+        *out = child;
+    return VEILIG_OK;
+}
+
+const veilig_registry *veilig_municipality_registry(const veilig_municipality *m) {
+    return m ? m->owner.reg : NULL;
+}
+
+const veilig_measure *veilig_municipality_find_measure(const veilig_municipality *m,
+                                                       const char *id) {
+    if (!m)
+        return NULL;
+    size_t i = vg_index_find(&m->ix_measures, id, vg_measure_key, m);
+    return i == (size_t)-1 ? NULL : m->measures.v[i];
+}
+
+const veilig_stakeholder *veilig_municipality_find_stakeholder(const veilig_municipality *m,
+                                                               const char *id) {
+    if (!m)
+        return NULL;
+    size_t i = vg_index_find(&m->ix_stakeholders, id, vg_stakeholder_key, m);
+    return i == (size_t)-1 ? NULL : m->stakeholders.v[i];
+}
+
+const veilig_indicator *veilig_municipality_find_indicator(const veilig_municipality *m,
+                                                           const char *id) {
+    if (!m)
+        return NULL;
+    size_t i = vg_index_find(&m->ix_indicators, id, vg_indicator_key, m);
+    return i == (size_t)-1 ? NULL : m->indicators.v[i];
+}
+
+/* ---- registry ---- */
+
+int veilig_registry_new(veilig_registry **out) {
+    if (!out)
+        return VEILIG_EINVAL;
+    *out = NULL;
+    veilig_registry *reg = vg_calloc(1, sizeof *reg);
+    if (!reg)
+        return VEILIG_ENOMEM;
+    vg_arena_init(&reg->arena, 512);
+    reg->owner.reg = reg;
+    reg->owner.arena = &reg->arena;
+    vg_obj_init(&reg->h, &reg->owner, NULL);
+    vg_index_init(&reg->ix_code, 1);
+    vg_index_init(&reg->ix_name, 1);
+    vg_index_init(&reg->ix_official, 1);
+    vg_index_init(&reg->ix_terms, 0);
+    *out = reg;
+    return VEILIG_OK;
+}
+
+void veilig_registry_free(veilig_registry *reg) {
+    if (!reg)
+        return;
+    for (size_t i = 0; i < reg->count; i++)
+        vg_municipality_free(reg->municipalities[i]);
+    vg_free(reg->municipalities);
+    vg_index_free(&reg->ix_code);
+    vg_index_free(&reg->ix_name);
+    vg_index_free(&reg->ix_official);
+    vg_index_free(&reg->ix_terms);
+    vg_free(reg->terms);
+    vg_arena_free(&reg->arena);
+    vg_free(reg);
+}
+
+int veilig_registry_version(const veilig_registry *reg) {
+    return reg ? 1 : 0;
+}
+
+size_t veilig_registry_count(const veilig_registry *reg) {
+    return reg ? reg->count : 0;
+}
+
+const veilig_municipality *veilig_registry_get(const veilig_registry *reg, size_t index) {
+    return reg && index < reg->count ? reg->municipalities[index] : NULL;
+}
+
+veilig_municipality *veilig_registry_get_mut(veilig_registry *reg, size_t index) {
+    return reg && index < reg->count ? reg->municipalities[index] : NULL;
+}
+
+const veilig_municipality *veilig_registry_find(const veilig_registry *reg,
+                                                const char *code_or_name) {
+    if (!reg || !code_or_name)
+        return NULL;
+    size_t i = vg_index_find(&reg->ix_code, code_or_name, vg_code_key, reg);
+    if (i == (size_t)-1)
+        i = vg_index_find(&reg->ix_name, code_or_name, vg_name_key, reg);
+    if (i == (size_t)-1)
+        i = vg_index_find(&reg->ix_official, code_or_name, vg_official_key, reg);
+    return i == (size_t)-1 ? NULL : reg->municipalities[i];
+}
+
+veilig_municipality *veilig_registry_find_mut(veilig_registry *reg, const char *code_or_name) {
+    return (veilig_municipality *)veilig_registry_find(reg, code_or_name);
+}
+
+size_t veilig_registry_index_of(const veilig_registry *reg, const veilig_municipality *m) {
+    if (!reg || !m)
+        return (size_t)-1;
+    /* the code index finds it in O(1) unless codes are duplicated */
+    size_t i = vg_index_find(&reg->ix_code, m->code, vg_code_key, reg);
+    if (i != (size_t)-1 && reg->municipalities[i] == m)
+        return i;
+    for (i = 0; i < reg->count; i++)
+        if (reg->municipalities[i] == m)
+            return i;
+    return (size_t)-1;
+}
+
+int vg_registry_attach(veilig_registry *reg, veilig_municipality *m, size_t replace_index) {
+    if (replace_index != (size_t)-1) {
+        veilig_municipality *old = reg->municipalities[replace_index];
+        reg->municipalities[replace_index] = m;
+        int rc = vg_registry_reindex(reg);
+        if (rc) {
+            reg->municipalities[replace_index] = old;
+            vg_registry_reindex(reg);
+            return rc;
+        }
+        vg_municipality_free(old);
+        return VEILIG_OK;
+    }
+    int rc = vg_grow((void **)&reg->municipalities, &reg->cap, reg->count + 1,
+                     sizeof *reg->municipalities);
+    if (rc)
+        return rc;
+    reg->municipalities[reg->count] = m;
+    rc = vg_index_add(&reg->ix_code, reg->count, vg_code_key, reg);
+    if (!rc)
+        rc = vg_index_add(&reg->ix_name, reg->count, vg_name_key, reg);
+    if (!rc)
+        rc = vg_index_add(&reg->ix_official, reg->count, vg_official_key, reg);
+    if (rc) {
+        vg_registry_reindex(reg);
+        return rc;
+    }
+    reg->count++;
+    return VEILIG_OK;
+}
+
+int veilig_registry_add(veilig_municipality **out, veilig_registry *reg, const char *code,
+                        const char *name) {
+    if (!reg || !code || !*code || !name || !*name)
+        return VEILIG_EINVAL;
+    if (vg_index_find(&reg->ix_code, code, vg_code_key, reg) != (size_t)-1)
+        return VEILIG_EEXISTS;
+    veilig_municipality *m = vg_municipality_new(reg);
+    if (!m)
+        return VEILIG_ENOMEM;
+    int rc = vg_copy_str(&m->code, &m->h, code, 1);
+    if (!rc)
+        rc = vg_copy_str(&m->name, &m->h, name, 1);
+    if (!rc)
+        rc = vg_registry_attach(reg, m, (size_t)-1);
+    if (rc) {
+        vg_municipality_free(m);
+        return rc;
+    }
+    if (out)
+        *out = m;
+    return VEILIG_OK;
+}
+
+int veilig_registry_remove(veilig_registry *reg, size_t index) {
+    if (!reg)
+        return VEILIG_EINVAL;
+    if (index >= reg->count)
+        return VEILIG_ENOTFOUND;
+    vg_municipality_free(reg->municipalities[index]);
+    memmove(reg->municipalities + index, reg->municipalities + index + 1,
+            (reg->count - index - 1) * sizeof *reg->municipalities);
+    reg->count--;
+    return vg_registry_reindex(reg); /* fewer entries: reuses the slots, cannot fail */
+}
+
+const veilig_programme *veilig_registry_programme(const veilig_registry *reg) {
+    return reg ? reg->programme : NULL;
+}
+
+veilig_programme *veilig_registry_programme_mut(veilig_registry *reg) {
+    return reg ? reg->programme : NULL;
+}
+
+int veilig_registry_set_programme(veilig_programme **out, veilig_registry *reg) {
+    if (!reg)
+        return VEILIG_EINVAL;
+    if (!reg->programme) {
+        veilig_programme *p = vg_arena_calloc(&reg->arena, 1, sizeof *p);
+        if (!p)
+            return VEILIG_ENOMEM;
+        vg_obj_init(&p->h, &reg->owner, reg);
+        reg->programme = p;
+    }
+    if (out)
+        *out = reg->programme;
+    return VEILIG_OK;
+}
+
+void veilig_registry_clear_programme(veilig_registry *reg) {
+    if (reg)
+        reg->programme = NULL;
+}

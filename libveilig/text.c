@@ -139,20 +139,26 @@ int vg_index_add(vg_index *ix, size_t pos, vg_index_key_fn key_fn, const void *c
 }
 
 int vg_index_rebuild(vg_index *ix, size_t n, vg_index_key_fn key_fn, const void *ctx) {
-    vg_index_free(ix);
     size_t cap = 16;
     while (cap * 3 < n * 4)
         cap *= 2;
-    ix->slots = vg_calloc(cap, sizeof *ix->slots);
-    if (!ix->slots)
-        return VEILIG_ENOMEM;
-    ix->cap = cap;
+    if (ix->cap >= cap) {
+        /* big enough already: reuse the slots, so that this cannot fail */
+        memset(ix->slots, 0, ix->cap * sizeof *ix->slots);
+        ix->count = 0;
+    } else {
+        uint32_t *slots = vg_calloc(cap, sizeof *slots);
+        if (!slots)
+            return VEILIG_ENOMEM;
+        vg_free(ix->slots);
+        ix->slots = slots;
+        ix->cap = cap;
+        ix->count = 0;
+    }
     for (size_t i = 0; i < n; i++) {
-        int rc = vg_index_add(ix, i, key_fn, ctx);
-        if (rc) {
-            vg_index_free(ix);
-            return rc;
-        }
+        const char *key = key_fn(ctx, i);
+        if (key && vg_index_find(ix, key, key_fn, ctx) == (size_t)-1)
+            vg_index_put(ix, i, key);
     }
     return VEILIG_OK;
 }

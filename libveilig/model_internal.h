@@ -1,0 +1,227 @@
+/*
+ * libveilig internals: the in-memory model.
+ *
+ * Memory: each municipality owns an arena that holds it and everything in it
+ * (strings, measures, lists); the registry's own arena holds the programme
+ * block, the top-level unknown keys and the table of unknown vocabulary
+ * codes. Removing a municipality frees its arena; memory of values replaced
+ * inside a municipality is reclaimed when the municipality goes.
+ *
+ * Every object starts with a vg_obj header: where to allocate (owner), its
+ * parent, and the keys of its JSON object that the library does not know.
+ *
+ * The layout of every object type is also described by a field table
+ * (vg_type, in codec.c): the codec reads and writes documents from those
+ * tables, in the canonical key order.
+ */
+#ifndef VG_MODEL_INTERNAL_H
+#define VG_MODEL_INTERNAL_H
+
+#include "internal.h"
+#include "json.h"
+
+/* A vocabulary value: 0 absent; 1..0x7fff a known value of the field's
+   vocabulary; 0x8000 | i the i-th unknown code of the registry. */
+typedef uint16_t vg_term;
+#define VG_TERM_UNKNOWN 0x8000u
+#define VG_TERM_MAX_UNKNOWN 0x7fffu
+
+typedef struct vg_terms {
+    vg_term *v;
+    uint32_t n, cap;
+} vg_terms;
+
+typedef struct vg_strs {
+    const char **v;
+    uint32_t n, cap;
+} vg_strs;
+
+typedef struct vg_list {
+    void **v;
+    uint32_t n, cap;
+} vg_list;
+
+/* A partial date; year 0 = absent. */
+typedef struct vg_date {
+    int16_t year;
+    uint8_t month, day;
+} vg_date;
+
+/* Unknown keys of an object, with their values, in document order. */
+typedef struct vg_extras {
+    vg_jmember *m;
+    uint32_t n;
+} vg_extras;
+
+typedef struct vg_owner {
+    veilig_registry *reg;
+    vg_arena *arena;
+} vg_owner;
+
+typedef struct vg_obj {
+    vg_owner *own;
+    void *parent;
+    vg_extras x;
+} vg_obj;
+
+struct veilig_contact {
+    vg_obj h;
+    const char *stakeholder;
+    vg_term role;
+    const char *name, *phone, *email;
+    uint8_t personal;
+};
+
+struct veilig_source {
+    vg_obj h;
+    const char *title, *publisher, *url;
+    vg_date retrieved;
+};
+
+struct veilig_programme {
+    vg_obj h;
+    const char *name, *operator_;
+    veilig_contact *contact;
+    vg_list sources;
+};
+
+struct veilig_exclusion {
+    vg_obj h;
+    vg_term approach;
+    const char *reason;
+};
+
+struct veilig_policy_link {
+    vg_obj h;
+    const char *name;
+    vg_term kind, relation;
+    const char *note;
+};
+
+struct veilig_stakeholder {
+    vg_obj h;
+    const char *id, *name;
+    vg_term kind;
+    vg_terms roles;
+    const char *parent, *note;
+};
+
+struct veilig_window {
+    vg_obj h;
+    vg_terms days, dayparts;
+    int16_t from, to; /* minutes after midnight; -1 absent */
+    const char *note;
+};
+
+struct veilig_partner {
+    vg_obj h;
+    const char *stakeholder;
+    vg_term role;
+    const char *note;
+};
+
+struct veilig_observation {
+    vg_obj h;
+    vg_date date;
+    double value; /* NaN: absent */
+    const char *source, *note;
+};
+
+struct veilig_indicator {
+    vg_obj h;
+    const char *id, *name;
+    vg_term level, unit, direction;
+    vg_date baseline_date;
+    double baseline_value;
+    const char *baseline_note;
+    vg_extras x_baseline;
+    vg_date target_date;
+    double target_value;
+    vg_extras x_target;
+    vg_list observations;
+};
+
+struct veilig_measure {
+    vg_obj h;
+    const char *id, *name, *description;
+    vg_term category, approach;
+    vg_terms target_groups, settings;
+    const char *area_name, *area_note;
+    vg_extras x_area;
+    vg_list windows, partners;
+    vg_term status;
+    vg_date period_start, period_end;
+    vg_extras x_period;
+    int64_t budget_cents; /* -1: no budget */
+    const char *budget_currency;
+    vg_date budget_start, budget_end;
+    vg_extras x_budget, x_budget_period;
+    vg_term evidence;
+    vg_strs indicators;
+};
+
+struct veilig_municipality {
+    vg_obj h;
+    vg_owner owner; /* h.own points here */
+    vg_arena arena;
+    const char *code, *name, *official_name, *province;
+    vg_date joined, membership_start, membership_end;
+    vg_term membership_status;
+    const char *membership_note;
+    vg_extras x_membership, x_membership_period;
+    const char *summary, *ambition;
+    vg_terms target_groups, settings;
+    vg_extras x_scope;
+    vg_terms focus;
+    vg_list exclusions, policy_links, stakeholders, contacts, measures, indicators, sources;
+    vg_index ix_measures, ix_stakeholders, ix_indicators;
+};
+
+struct veilig_registry {
+    vg_obj h;
+    vg_owner owner;
+    vg_arena arena;
+    veilig_programme *programme;
+    veilig_municipality **municipalities;
+    size_t count, cap;
+    vg_index ix_code, ix_name, ix_official;
+    /* unknown vocabulary codes, interned */
+    const char **terms;
+    size_t nterms, terms_cap;
+    vg_index ix_terms;
+};
+
+/* ---- used by the codec ---- */
+
+/* The code a term stands for in vocabulary vocab (NULL when absent). */
+const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t);
+/* The term for a code: the known value, or an interned unknown code. */
+int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, const char *code);
+
+/* Appends to lists allocated in an arena. */
+int vg_list_push(vg_arena *a, vg_list *l, void *item);
+int vg_terms_push(vg_arena *a, vg_terms *l, vg_term t);
+int vg_strs_push(vg_arena *a, vg_strs *l, const char *s);
+
+/* A new, empty municipality with its own arena (code and name unset). */
+veilig_municipality *vg_municipality_new(veilig_registry *reg);
+void vg_municipality_free(veilig_municipality *m);
+/* Rebuilds a municipality's id indexes. */
+int vg_municipality_reindex(veilig_municipality *m);
+/* Appends m (built elsewhere) to the registry, or replaces the one at index. */
+int vg_registry_attach(veilig_registry *reg, veilig_municipality *m, size_t replace_index);
+/* Rebuilds the registry's indexes. */
+int vg_registry_reindex(veilig_registry *reg);
+
+/* Initialises the header and empty fields of a new object of each type. */
+void vg_obj_init(vg_obj *h, vg_owner *own, void *parent);
+void vg_measure_init(veilig_measure *ms);
+void vg_window_init(veilig_window *w);
+void vg_indicator_init(veilig_indicator *i);
+void vg_observation_init(veilig_observation *o);
+
+/* Dates */
+int vg_date_from_public(vg_date *out, const veilig_date *d);
+veilig_date vg_date_to_public(vg_date d);
+
+#endif
