@@ -12,5 +12,6 @@
 #include "veilig/vocab.h"
 #include "veilig/model.h"
 #include "veilig/codec.h"
+#include "veilig/validate.h"
 
 #endif

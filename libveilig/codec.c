@@ -383,7 +383,16 @@ static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt
         }
         int n = snprintf(p + used, room - used, "/%s", tok);
         if (n < 0 || (size_t)n >= room - used) {
-            vg_strlcpy_utf8(p, p, room); /* cut at a character boundary */
+            /* cut, at a character boundary */
+            size_t end = strlen(p), lead = end;
+            while (lead > 0 && ((unsigned char)p[lead - 1] & 0xC0) == 0x80)
+                lead--;
+            if (lead > 0) {
+                unsigned char c = (unsigned char)p[lead - 1];
+                size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+                if (lead - 1 + need > end)
+                    p[lead - 1] = '\0';
+            }
             break;
         }
         used += (size_t)n;

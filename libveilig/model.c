@@ -97,10 +97,6 @@ static int vg_copy_str(const char **out, vg_obj *h, const char *value, int requi
 
 /* ---- vocabulary terms ---- */
 
-static vg_term vg_term_known(vg_term t) {
-    return (t & VG_TERM_UNKNOWN) ? 0 : t;
-}
-
 const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t) {
     if (t == 0)
         return NULL;

@@ -26,6 +26,11 @@ typedef uint16_t vg_term;
 #define VG_TERM_UNKNOWN 0x8000u
 #define VG_TERM_MAX_UNKNOWN 0x7fffu
 
+/* The enum value of a term: 0 (_OTHER) for an unknown code. */
+static inline vg_term vg_term_known(vg_term t) {
+    return (t & VG_TERM_UNKNOWN) ? 0 : t;
+}
+
 typedef struct vg_terms {
     vg_term *v;
     uint32_t n, cap;

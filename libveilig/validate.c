@@ -1,0 +1,592 @@
+/* libveilig: semantic validation of a registry (rules listed in docs/rules.md). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+/* ---- the rules ---- */
+
+typedef enum vg_rule {
+    VG_R_DUP_CODE,
+    VG_R_CBS_CODE,
+    VG_R_DUP_MEASURE,
+    VG_R_DUP_STAKEHOLDER,
+    VG_R_DUP_INDICATOR,
+    VG_R_MEASURE_ID,
+    VG_R_PARTNER_REF,
+    VG_R_PARENT_REF,
+    VG_R_CONTACT_REF,
+    VG_R_INDICATOR_REF,
+    VG_R_PERIOD,
+    VG_R_EMPTY_WINDOW,
+    VG_R_UNKNOWN_CODE,
+    VG_R_NO_EXECUTING,
+    VG_R_UNSERVED_GROUP,
+    VG_R_TARGET_SIDE,
+    VG_R_PERSONAL,
+    VG_R_PROVINCE,
+    VG_R_WINDOW_TIME,
+    VG_R_OBSERVATION_DATE,
+    VG_R_DUP_TERM,
+    VG_R_CURRENCY,
+    VG_R_FOCUS_EXCLUDED,
+    VG_R_COUNT
+} vg_rule;
+
+static const struct {
+    const char *id;
+    veilig_severity severity;
+    const char *summary;
+} vg_rules[VG_R_COUNT] = {
+    {"V001", VEILIG_SEVERITY_ERROR, "two municipalities have the same CBS code"},
+    {"V002", VEILIG_SEVERITY_ERROR, "a municipality code is not GM and four digits"},
+    {"V003", VEILIG_SEVERITY_ERROR, "two measures of a municipality have the same id"},
+    {"V004", VEILIG_SEVERITY_ERROR, "two stakeholders of a municipality have the same id"},
+    {"V005", VEILIG_SEVERITY_ERROR, "two indicators of a municipality have the same id"},
+    {"V006", VEILIG_SEVERITY_ERROR, "a measure id is not made of a-z, 0-9 and -"},
+    {"V007", VEILIG_SEVERITY_ERROR, "a partner names a stakeholder that does not exist"},
+    {"V008", VEILIG_SEVERITY_ERROR, "a stakeholder's parent does not exist or is itself"},
+    {"V009", VEILIG_SEVERITY_ERROR, "a contact names a stakeholder that does not exist"},
+    {"V010", VEILIG_SEVERITY_ERROR, "a measure names an indicator that does not exist"},
+    {"V011", VEILIG_SEVERITY_ERROR, "a period ends before it starts"},
+    {"V012", VEILIG_SEVERITY_ERROR, "a schedule window ends when it starts (it is empty)"},
+    {"V013", VEILIG_SEVERITY_WARNING, "a vocabulary code this version does not know"},
+    {"V014", VEILIG_SEVERITY_WARNING, "a measure has no executing party"},
+    {"V015", VEILIG_SEVERITY_WARNING, "a target group of the scope is served by no measure"},
+    {"V016", VEILIG_SEVERITY_WARNING, "an indicator's target lies on the wrong side of its baseline"},
+    {"V017", VEILIG_SEVERITY_WARNING,
+     "a contact holds a person's name with a phone or e-mail but is not marked personal"},
+    {"V018", VEILIG_SEVERITY_WARNING, "a province is not an ISO 3166-2 code of the Netherlands"},
+    {"V019", VEILIG_SEVERITY_WARNING, "a schedule window has neither hours nor dayparts"},
+    {"V020", VEILIG_SEVERITY_WARNING, "an observation is dated before the indicator's baseline"},
+    {"V021", VEILIG_SEVERITY_WARNING, "a list holds the same code twice"},
+    {"V022", VEILIG_SEVERITY_WARNING, "a budget's currency is not three capital letters"},
+    {"V023", VEILIG_SEVERITY_WARNING, "an approach is both in focus and excluded"},
+};
+
+size_t veilig_rule_count(void) {
+    return VG_R_COUNT;
+}
+
+const char *veilig_rule_id(size_t index) {
+    return index < VG_R_COUNT ? vg_rules[index].id : NULL;
+}
+
+veilig_severity veilig_rule_severity(size_t index) {
+    return index < VG_R_COUNT ? vg_rules[index].severity : (veilig_severity)0;
+}
+
+const char *veilig_rule_summary(size_t index) {
+    return index < VG_R_COUNT ? vg_rules[index].summary : NULL;
+}
+
+const char *veilig_severity_name(veilig_severity severity) {
+    switch (severity) {
+        case VEILIG_SEVERITY_ERROR:
+            return "error";
+        case VEILIG_SEVERITY_WARNING:
+            return "warning";
+        case VEILIG_SEVERITY_INFO:
+            return "info";
+    }
+    return NULL;
+}
+
+/* ---- diagnostics ---- */
+
+struct veilig_diagnostics {
+    vg_arena arena;
+    veilig_diagnostic *items;
+    size_t count, cap;
+};
+
+void veilig_diagnostics_free(veilig_diagnostics *d) {
+    if (!d)
+        return;
+    vg_arena_free(&d->arena);
+    vg_free(d->items);
+    vg_free(d);
+}
+
+size_t veilig_diagnostics_count(const veilig_diagnostics *d) {
+    return d ? d->count : 0;
+}
+
+const veilig_diagnostic *veilig_diagnostics_get(const veilig_diagnostics *d, size_t index) {
+    return d && index < d->count ? &d->items[index] : NULL;
+}
+
+size_t veilig_diagnostics_count_severity(const veilig_diagnostics *d, veilig_severity severity) {
+    size_t n = 0;
+    for (size_t i = 0; d && i < d->count; i++)
+        n += d->items[i].severity == severity;
+    return n;
+}
+
+int veilig_diagnostics_to_json(char **out, size_t *len, const veilig_diagnostics *d) {
+    if (out)
+        *out = NULL;
+    if (!out || !d)
+        return VEILIG_EINVAL;
+    vg_buf buf;
+    vg_buf_init(&buf);
+    vg_jwriter w;
+    vg_jw_init(&w, &buf, 0);
+    vg_jw_begin_array(&w);
+    for (size_t i = 0; i < d->count; i++) {
+        const veilig_diagnostic *x = &d->items[i];
+        vg_jw_begin_object(&w);
+        vg_jw_key(&w, "severity");
+        vg_jw_cstring(&w, veilig_severity_name(x->severity));
+        vg_jw_key(&w, "rule");
+        vg_jw_cstring(&w, x->rule);
+        vg_jw_key(&w, "pointer");
+        vg_jw_cstring(&w, x->pointer);
+        vg_jw_key(&w, "message");
+        vg_jw_cstring(&w, x->message);
+        vg_jw_end_object(&w);
+    }
+    vg_jw_end_array(&w);
+    vg_buf_putc(&buf, '\n');
+    *out = vg_buf_finish(&buf, len);
+    return *out ? VEILIG_OK : VEILIG_ENOMEM;
+}
+
+/* ---- the walk ---- */
+
+typedef struct vg_vctx {
+    veilig_diagnostics *d;
+    const veilig_registry *reg;
+    int failed;    /* out of memory */
+    char ptr[512]; /* pointer of the object being looked at */
+} vg_vctx;
+
+static void vg_diag(vg_vctx *v, vg_rule rule, const char *suffix, const char *fmt, ...)
+    VG_PRINTF(4, 5);
+
+/* Adds a diagnostic about the value at v->ptr + suffix ("/name", or ""). */
+static void vg_diag(vg_vctx *v, vg_rule rule, const char *suffix, const char *fmt, ...) {
+    if (v->failed)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char ptr[600];
+    snprintf(ptr, sizeof ptr, "%s%s", v->ptr, suffix);
+    veilig_diagnostics *d = v->d;
+    if (vg_grow((void **)&d->items, &d->cap, d->count + 1, sizeof *d->items)) {
+        v->failed = 1;
+        return;
+    }
+    veilig_diagnostic *x = &d->items[d->count];
+    x->severity = vg_rules[rule].severity;
+    x->rule = vg_rules[rule].id;
+    x->pointer = vg_arena_strdup(&d->arena, ptr);
+    x->message = vg_arena_strdup(&d->arena, msg);
+    if (!x->pointer || !x->message) {
+        v->failed = 1;
+        return;
+    }
+    d->count++;
+}
+
+/* Sets v->ptr to fmt... and returns the old length, to restore with vg_ptr_pop. */
+static size_t vg_ptr_push(vg_vctx *v, const char *fmt, ...) VG_PRINTF(2, 3);
+
+static size_t vg_ptr_push(vg_vctx *v, const char *fmt, ...) {
+    size_t old = strlen(v->ptr);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->ptr + old, sizeof v->ptr - old, fmt, ap);
+    va_end(ap);
+    return old;
+}
+
+static void vg_ptr_pop(vg_vctx *v, size_t old) {
+    v->ptr[old] = '\0';
+}
+
+static void vg_check_term(vg_vctx *v, veilig_vocab vocab, vg_term t, const char *suffix) {
+    if (t & VG_TERM_UNKNOWN)
+        vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
+                "\"%s\" is not a %s this version knows (it is kept as it is)",
+                vg_term_code(v->reg, vocab, t), veilig_vocab_name(vocab));
+}
+
+static void vg_check_terms(vg_vctx *v, veilig_vocab vocab, const vg_terms *l, const char *key) {
+    for (uint32_t i = 0; i < l->n; i++) {
+        char suffix[64];
+        snprintf(suffix, sizeof suffix, "/%s/%u", key, i);
+        vg_check_term(v, vocab, l->v[i], suffix);
+        for (uint32_t k = 0; k < i; k++)
+            if (l->v[k] == l->v[i]) {
+                vg_diag(v, VG_R_DUP_TERM, suffix, "\"%s\" is in %s twice",
+                        vg_term_code(v->reg, vocab, l->v[i]), key);
+                break;
+            }
+    }
+}
+
+static int vg_date_cmp(vg_date a, vg_date b) {
+    veilig_date pa = vg_date_to_public(a), pb = vg_date_to_public(b);
+    return veilig_date_compare(&pa, &pb);
+}
+
+static void vg_check_period(vg_vctx *v, vg_date start, vg_date end, const char *suffix) {
+    if (!start.year || !end.year)
+        return;
+    /* compare the last day end covers with the first day start covers:
+       "2021" to "2021" is a period of one year, not a reversed one */
+    vg_date e = end;
+    if (!e.month)
+        e.month = 12;
+    if (!e.day)
+        e.day = 31;
+    if (vg_date_cmp(e, start) < 0) {
+        char a[VEILIG_DATE_BUFSIZE], b[VEILIG_DATE_BUFSIZE];
+        veilig_date ps = vg_date_to_public(start), pe = vg_date_to_public(end);
+        veilig_date_format(a, sizeof a, &ps);
+        veilig_date_format(b, sizeof b, &pe);
+        vg_diag(v, VG_R_PERIOD, suffix, "the period ends (%s) before it starts (%s)", b, a);
+    }
+}
+
+static int vg_is_cbs_code(const char *code) {
+    if (!code || strlen(code) != 6 || code[0] != 'G' || code[1] != 'M')
+        return 0;
+    for (int i = 2; i < 6; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int vg_is_measure_id(const char *id) {
+    if (!id || !*id)
+        return 0;
+    for (const char *s = id; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static int vg_is_province(const char *p) {
+    static const char *const provinces[] = {
+        "NL-DR", "NL-FL", "NL-FR", "NL-GE",  "NL-GR",  "NL-LI",  "NL-NB",
+        "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH", "NL-BQ1", "NL-BQ2", "NL-BQ3"};
+    for (size_t i = 0; i < sizeof provinces / sizeof provinces[0]; i++)
+        if (strcmp(p, provinces[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a contact's name reads as a person's rather than a desk's. */
+static int vg_looks_personal(const char *name) {
+    static const char *const desk_words[] = {
+        "team",     "gemeente", "programma", "afdeling",      "loket",     "meldpunt",
+        "bureau",   "centrum",  "politie",   "ggd",           "movisie",   "stichting",
+        "secretar", "info",     "service",   "klantcontact",  "veilige",   "desk",
+        "office",   "helpdesk", "municipal", "department",    "programme", "contact",
+        "redactie", "algemeen", "receptie",  "communicatie"};
+    char lower[256];
+    size_t n = 0;
+    for (const char *s = name; *s && n + 1 < sizeof lower; s++)
+        lower[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    lower[n] = '\0';
+    for (size_t i = 0; i < sizeof desk_words / sizeof desk_words[0]; i++)
+        if (strstr(lower, desk_words[i]))
+            return 0;
+    int words = 0, in_word = 0;
+    for (const char *s = name; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            return 0;
+        int space = *s == ' ';
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    return words >= 2 && words <= 6;
+}
+
+static int vg_has_role(const veilig_stakeholder *s, veilig_role role) {
+    for (uint32_t i = 0; i < s->roles.n; i++)
+        if (s->roles.v[i] == role)
+            return 1;
+    return 0;
+}
+
+/* Duplicate ids of a municipality's children, through its id index (which
+   keeps the first position of each id): linear in the number of children. */
+static void vg_check_duplicates(vg_vctx *v, const veilig_municipality *m, const vg_list *l,
+                                const vg_index *ix, vg_index_key_fn key_fn, size_t id_offset,
+                                const char *key, vg_rule rule, const char *what) {
+    for (uint32_t i = 0; i < l->n; i++) {
+        const char *id = *(const char *const *)((const char *)l->v[i] + id_offset);
+        size_t first = vg_index_find(ix, id, key_fn, m);
+        if (first != (size_t)-1 && first != i) {
+            char suffix[64];
+            snprintf(suffix, sizeof suffix, "/%s/%u/id", key, i);
+            vg_diag(v, rule, suffix, "%s id \"%s\" is used twice (also by %s %zu)", what, id, key,
+                    first);
+        }
+    }
+}
+
+static const char *vg_measure_id_key(const void *ctx, size_t pos) {
+    return ((const veilig_measure *)((const veilig_municipality *)ctx)->measures.v[pos])->id;
+}
+
+static const char *vg_stakeholder_id_key(const void *ctx, size_t pos) {
+    return ((const veilig_stakeholder *)((const veilig_municipality *)ctx)->stakeholders.v[pos])
+        ->id;
+}
+
+static const char *vg_indicator_id_key(const void *ctx, size_t pos) {
+    return ((const veilig_indicator *)((const veilig_municipality *)ctx)->indicators.v[pos])->id;
+}
+
+static const char *vg_code_id_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->municipalities[pos]->code;
+}
+
+static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const veilig_measure *ms,
+                                int has_executing_department) {
+    if (!vg_is_measure_id(ms->id))
+        vg_diag(v, VG_R_MEASURE_ID, "/id",
+                "measure id \"%s\" may hold only a-z, 0-9 and - (say \"%s\" as e.g. "
+                "\"pub-ploeg\")",
+                ms->id, ms->id);
+    vg_check_term(v, VEILIG_VOCAB_CATEGORY, ms->category, "/category");
+    vg_check_term(v, VEILIG_VOCAB_APPROACH, ms->approach, "/approach");
+    vg_check_terms(v, VEILIG_VOCAB_TARGET_GROUP, &ms->target_groups, "target_groups");
+    vg_check_terms(v, VEILIG_VOCAB_SETTING, &ms->settings, "settings");
+    vg_check_term(v, VEILIG_VOCAB_MEASURE_STATE, ms->status, "/status");
+    vg_check_term(v, VEILIG_VOCAB_EVIDENCE, ms->evidence, "/evidence");
+    vg_check_period(v, ms->period_start, ms->period_end, "/period/end");
+    if (ms->budget_cents >= 0) {
+        vg_check_period(v, ms->budget_start, ms->budget_end, "/budget/period/end");
+        const char *c = ms->budget_currency;
+        if (c && !(strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' &&
+                   c[2] >= 'A' && c[2] <= 'Z'))
+            vg_diag(v, VG_R_CURRENCY, "/budget/currency",
+                    "currency \"%s\" is not an ISO 4217 code such as \"EUR\"", c);
+    }
+    for (uint32_t i = 0; i < ms->windows.n; i++) {
+        const veilig_window *w = ms->windows.v[i];
+        size_t old = vg_ptr_push(v, "/schedule/%u", i);
+        vg_check_terms(v, VEILIG_VOCAB_DAY, &w->days, "days");
+        vg_check_terms(v, VEILIG_VOCAB_DAYPART, &w->dayparts, "dayparts");
+        if (w->from >= 0 && w->from == w->to)
+            vg_diag(v, VG_R_EMPTY_WINDOW, "/to",
+                    "the window starts and ends at the same time: it covers nothing (write "
+                    "00:00 to 24:00 for a whole day)");
+        if (w->from < 0 && w->dayparts.n == 0)
+            vg_diag(v, VG_R_WINDOW_TIME, "",
+                    "the window has no hours (from, to) and no dayparts: it says nothing about "
+                    "the time");
+        vg_ptr_pop(v, old);
+    }
+    int executing = has_executing_department;
+    for (uint32_t i = 0; i < ms->partners.n; i++) {
+        const veilig_partner *p = ms->partners.v[i];
+        size_t old = vg_ptr_push(v, "/partners/%u", i);
+        if (!veilig_municipality_find_stakeholder(m, p->stakeholder))
+            vg_diag(v, VG_R_PARTNER_REF, "/stakeholder",
+                    "partner \"%s\" is not among the stakeholders of %s", p->stakeholder, m->name);
+        vg_check_term(v, VEILIG_VOCAB_ROLE, p->role, "/role");
+        if (p->role == VEILIG_ROLE_EXECUTING)
+            executing = 1;
+        vg_ptr_pop(v, old);
+    }
+    if (!executing)
+        vg_diag(v, VG_R_NO_EXECUTING, "",
+                "measure \"%s\" has no executing party: give it a partner with role "
+                "\"executing\", or give %s a stakeholder that executes the approach",
+                ms->name, m->name);
+    for (uint32_t i = 0; i < ms->indicators.n; i++)
+        if (!veilig_municipality_find_indicator(m, ms->indicators.v[i])) {
+            char suffix[64];
+            snprintf(suffix, sizeof suffix, "/indicators/%u", i);
+            vg_diag(v, VG_R_INDICATOR_REF, suffix, "indicator \"%s\" is not defined in %s",
+                    ms->indicators.v[i], m->name);
+        }
+}
+
+static void vg_validate_indicator(vg_vctx *v, const veilig_indicator *ind) {
+    vg_check_term(v, VEILIG_VOCAB_RESULT_LEVEL, ind->level, "/level");
+    vg_check_term(v, VEILIG_VOCAB_UNIT, ind->unit, "/unit");
+    vg_check_term(v, VEILIG_VOCAB_DIRECTION, ind->direction, "/direction");
+    if (!isnan(ind->baseline_value) && !isnan(ind->target_value)) {
+        int dir = vg_term_known(ind->direction);
+        if ((dir == VEILIG_DIRECTION_INCREASE && ind->target_value < ind->baseline_value) ||
+            (dir == VEILIG_DIRECTION_DECREASE && ind->target_value > ind->baseline_value))
+            vg_diag(v, VG_R_TARGET_SIDE, "/target/value",
+                    "the target (%g) lies %s the baseline (%g), but the indicator should %s",
+                    ind->target_value,
+                    dir == VEILIG_DIRECTION_INCREASE ? "below" : "above", ind->baseline_value,
+                    dir == VEILIG_DIRECTION_INCREASE ? "increase" : "decrease");
+    }
+    if (ind->baseline_date.year && ind->target_date.year &&
+        vg_date_cmp(ind->target_date, ind->baseline_date) < 0)
+        vg_diag(v, VG_R_PERIOD, "/target/date", "the target date lies before the baseline date");
+    for (uint32_t i = 0; i < ind->observations.n; i++) {
+        const veilig_observation *o = ind->observations.v[i];
+        if (ind->baseline_date.year && vg_date_cmp(o->date, ind->baseline_date) < 0) {
+            char suffix[64];
+            snprintf(suffix, sizeof suffix, "/observations/%u/date", i);
+            vg_diag(v, VG_R_OBSERVATION_DATE, suffix,
+                    "the observation is dated before the baseline");
+        }
+    }
+}
+
+static void vg_validate_municipality(vg_vctx *v, size_t index) {
+    const veilig_registry *reg = v->reg;
+    const veilig_municipality *m = reg->municipalities[index];
+    size_t old = vg_ptr_push(v, "/municipalities/%zu", index);
+
+    size_t first = vg_index_find(&reg->ix_code, m->code, vg_code_id_key, reg);
+    if (first != (size_t)-1 && first != index)
+        vg_diag(v, VG_R_DUP_CODE, "/code", "code %s is used twice (also by %s at /municipalities/%zu)",
+                m->code, reg->municipalities[first]->name, first);
+    if (!vg_is_cbs_code(m->code))
+        vg_diag(v, VG_R_CBS_CODE, "/code",
+                "\"%s\" is not a CBS municipality code: write GM and four digits (Enschede is "
+                "GM0153)",
+                m->code);
+    if (m->province && !vg_is_province(m->province))
+        vg_diag(v, VG_R_PROVINCE, "/province",
+                "\"%s\" is not a Dutch province code (ISO 3166-2, such as NL-OV for Overijssel)",
+                m->province);
+    vg_check_term(v, VEILIG_VOCAB_MEMBERSHIP_STATUS, m->membership_status, "/membership/status");
+    vg_check_period(v, m->membership_start, m->membership_end, "/membership/period/end");
+    {
+        size_t o2 = vg_ptr_push(v, "/scope");
+        vg_check_terms(v, VEILIG_VOCAB_TARGET_GROUP, &m->target_groups, "target_groups");
+        vg_check_terms(v, VEILIG_VOCAB_SETTING, &m->settings, "settings");
+        vg_ptr_pop(v, o2);
+    }
+    vg_check_terms(v, VEILIG_VOCAB_APPROACH, &m->focus, "focus");
+    for (uint32_t i = 0; i < m->exclusions.n; i++) {
+        const veilig_exclusion *x = m->exclusions.v[i];
+        char suffix[64];
+        snprintf(suffix, sizeof suffix, "/excluded/%u/approach", i);
+        vg_check_term(v, VEILIG_VOCAB_APPROACH, x->approach, suffix);
+        for (uint32_t k = 0; k < m->focus.n; k++)
+            if (x->approach && m->focus.v[k] == x->approach)
+                vg_diag(v, VG_R_FOCUS_EXCLUDED, suffix,
+                        "\"%s\" is excluded, but also in focus",
+                        vg_term_code(reg, VEILIG_VOCAB_APPROACH, x->approach));
+    }
+    for (uint32_t i = 0; i < m->policy_links.n; i++) {
+        const veilig_policy_link *l = m->policy_links.v[i];
+        size_t o2 = vg_ptr_push(v, "/policy_links/%u", i);
+        vg_check_term(v, VEILIG_VOCAB_LINK_KIND, l->kind, "/kind");
+        vg_check_term(v, VEILIG_VOCAB_LINK_RELATION, l->relation, "/relation");
+        vg_ptr_pop(v, o2);
+    }
+
+    vg_check_duplicates(v, m, &m->stakeholders, &m->ix_stakeholders, vg_stakeholder_id_key,
+                        offsetof(veilig_stakeholder, id), "stakeholders", VG_R_DUP_STAKEHOLDER,
+                        "stakeholder");
+    int has_executing_department = 0;
+    for (uint32_t i = 0; i < m->stakeholders.n; i++) {
+        const veilig_stakeholder *s = m->stakeholders.v[i];
+        size_t o2 = vg_ptr_push(v, "/stakeholders/%u", i);
+        vg_check_term(v, VEILIG_VOCAB_STAKEHOLDER_TYPE, s->kind, "/kind");
+        vg_check_terms(v, VEILIG_VOCAB_ROLE, &s->roles, "roles");
+        if (vg_has_role(s, VEILIG_ROLE_EXECUTING))
+            has_executing_department = 1;
+        if (s->parent) {
+            if (strcmp(s->parent, s->id) == 0)
+                vg_diag(v, VG_R_PARENT_REF, "/parent", "stakeholder \"%s\" is its own parent",
+                        s->id);
+            else if (!veilig_municipality_find_stakeholder(m, s->parent))
+                vg_diag(v, VG_R_PARENT_REF, "/parent",
+                        "parent \"%s\" is not among the stakeholders of %s", s->parent, m->name);
+        }
+        vg_ptr_pop(v, o2);
+    }
+    for (uint32_t i = 0; i < m->contacts.n; i++) {
+        const veilig_contact *c = m->contacts.v[i];
+        size_t o2 = vg_ptr_push(v, "/contacts/%u", i);
+        if (c->stakeholder && !veilig_municipality_find_stakeholder(m, c->stakeholder))
+            vg_diag(v, VG_R_CONTACT_REF, "/stakeholder",
+                    "stakeholder \"%s\" is not among the stakeholders of %s", c->stakeholder,
+                    m->name);
+        vg_check_term(v, VEILIG_VOCAB_ROLE, c->role, "/role");
+        if (!c->personal && c->name && (c->phone || c->email) && vg_looks_personal(c->name))
+            vg_diag(v, VG_R_PERSONAL, "",
+                    "\"%s\" looks like a person's name with contact details: mark the contact "
+                    "\"personal\": true so that reports leave it out",
+                    c->name);
+        vg_ptr_pop(v, o2);
+    }
+
+    vg_check_duplicates(v, m, &m->measures, &m->ix_measures, vg_measure_id_key,
+                        offsetof(veilig_measure, id), "measures", VG_R_DUP_MEASURE, "measure");
+    for (uint32_t i = 0; i < m->measures.n; i++) {
+        size_t o2 = vg_ptr_push(v, "/measures/%u", i);
+        vg_validate_measure(v, m, m->measures.v[i], has_executing_department);
+        vg_ptr_pop(v, o2);
+    }
+    vg_check_duplicates(v, m, &m->indicators, &m->ix_indicators, vg_indicator_id_key,
+                        offsetof(veilig_indicator, id), "indicators", VG_R_DUP_INDICATOR,
+                        "indicator");
+    for (uint32_t i = 0; i < m->indicators.n; i++) {
+        size_t o2 = vg_ptr_push(v, "/indicators/%u", i);
+        vg_validate_indicator(v, m->indicators.v[i]);
+        vg_ptr_pop(v, o2);
+    }
+    /* target groups of the scope that no measure serves */
+    for (uint32_t i = 0; i < m->target_groups.n; i++) {
+        vg_term g = m->target_groups.v[i];
+        int served = 0;
+        for (uint32_t k = 0; k < m->measures.n && !served; k++) {
+            const veilig_measure *ms = m->measures.v[k];
+            for (uint32_t j = 0; j < ms->target_groups.n && !served; j++)
+                served = ms->target_groups.v[j] == g;
+        }
+        if (!served && m->measures.n) {
+            char suffix[64];
+            snprintf(suffix, sizeof suffix, "/scope/target_groups/%u", i);
+            vg_diag(v, VG_R_UNSERVED_GROUP, suffix,
+                    "target group \"%s\" is in the scope, but no measure names it",
+                    vg_term_code(reg, VEILIG_VOCAB_TARGET_GROUP, g));
+        }
+    }
+    vg_ptr_pop(v, old);
+}
+
+int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
+    if (out)
+        *out = NULL;
+    if (!out || !reg)
+        return VEILIG_EINVAL;
+    veilig_diagnostics *d = vg_calloc(1, sizeof *d);
+    if (!d)
+        return VEILIG_ENOMEM;
+    vg_arena_init(&d->arena, 1024);
+    vg_vctx v;
+    memset(&v, 0, sizeof v);
+    v.d = d;
+    v.reg = reg;
+    if (reg->programme) {
+        const veilig_contact *c = reg->programme->contact;
+        if (c && !c->personal && c->name && (c->phone || c->email) && vg_looks_personal(c->name))
+            vg_diag(&v, VG_R_PERSONAL, "/programme/contact",
+                    "\"%s\" looks like a person's name with contact details: mark the contact "
+                    "\"personal\": true so that reports leave it out",
+                    c->name);
+    }
+    for (size_t i = 0; i < reg->count && !v.failed; i++)
+        vg_validate_municipality(&v, i);
+    if (v.failed) {
+        veilig_diagnostics_free(d);
+        return VEILIG_ENOMEM;
+    }
+    *out = d;
+    return VEILIG_OK;
+}
