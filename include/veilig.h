@@ -13,5 +13,6 @@
 #include "veilig/model.h"
 #include "veilig/codec.h"
 #include "veilig/validate.h"
+#include "veilig/query.h"
 
 #endif

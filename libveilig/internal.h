@@ -83,6 +83,9 @@ void vg_strlcpy_utf8(char *dst, const char *src, size_t size);
 int vg_utf8_valid(const char *s, size_t len);
 /* ASCII case-insensitive equality of NUL-terminated strings. */
 int vg_strieq(const char *a, const char *b);
+/* Appends s folded for comparison: ASCII lower case, Latin letters without
+   accents ("Ï" -> "i", "ß" -> "ss"); other characters as they are. */
+void vg_fold(vg_buf *b, const char *s, size_t len);
 /* FNV-1a, optionally folding ASCII case. */
 uint32_t vg_hash(const char *s, size_t len, int fold_case);
 

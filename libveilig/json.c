@@ -29,7 +29,7 @@
 
 typedef unsigned char vg_uc;
 
-#define VG_JSON_DEFAULT_DEPTH 64
+#define VG_JSON_DEFAULT_DEPTH  64
 #define VG_JSON_DEFAULT_STRING ((size_t)1 << 24)
 /* Objects with more members than this check duplicates with a hash set. */
 #define VG_JDUP_LINEAR 8
@@ -101,8 +101,7 @@ static inline size_t vg_utf8_seq(const vg_uc *s, const vg_uc *end) {
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4) {
-        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
+        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
             return 0;
         if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
             return 0;
@@ -373,7 +372,7 @@ typedef struct vg_jdupset {
     struct vg_jslot {
         uint32_t hash;
         uint32_t idx; /* member index + 1; 0: empty */
-    } *slots;
+    } * slots;
     size_t cap; /* power of two, or 0 */
 } vg_jdupset;
 
@@ -542,13 +541,13 @@ static int vg_jstring_error(vg_jparser *p, int rc, const vg_jscan *r) {
             return vg_jfail(p, VEILIG_EPARSE, at, "unterminated string");
         case VG_S_CONTROL: {
             static const char *const shorts[0x20] = {
-                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "\\b",  "\\t", "\\n",
-                NULL, "\\f", "\\r", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+                NULL, NULL,  NULL,  NULL, NULL, NULL, NULL, NULL, "\\b", "\\t", "\\n",
+                NULL, "\\f", "\\r", NULL, NULL, NULL, NULL, NULL, NULL,  NULL,  NULL,
+                NULL, NULL,  NULL,  NULL, NULL, NULL, NULL, NULL, NULL,  NULL};
             unsigned c = *at;
             if (shorts[c])
-                return vg_jfail(p, VEILIG_EPARSE, at, "control character U+%04X in string (write %s)",
-                                c, shorts[c]);
+                return vg_jfail(p, VEILIG_EPARSE, at,
+                                "control character U+%04X in string (write %s)", c, shorts[c]);
             return vg_jfail(p, VEILIG_EPARSE, at,
                             "control character U+%04X in string (write \\u%04x)", c, c);
         }
@@ -691,6 +690,8 @@ static int vg_jarray(vg_jparser *p, vg_jnode *out) {
 }
 
 static inline const vg_jmember *vg_jmembers(const vg_jparser *p, size_t base) {
+    if (!p->stack) /* nothing pushed yet */
+        return NULL;
     return (const vg_jmember *)(const void *)(p->stack + base);
 }
 
@@ -1466,8 +1467,12 @@ void vg_jw_end_array(vg_jwriter *w) {
 static const char vg_hexdigits[] = "0123456789abcdef";
 
 static void vg_jw_u(vg_buf *b, unsigned u) {
-    char e[6] = {'\\', 'u', vg_hexdigits[(u >> 12) & 15], vg_hexdigits[(u >> 8) & 15],
-                 vg_hexdigits[(u >> 4) & 15], vg_hexdigits[u & 15]};
+    char e[6] = {'\\',
+                 'u',
+                 vg_hexdigits[(u >> 12) & 15],
+                 vg_hexdigits[(u >> 8) & 15],
+                 vg_hexdigits[(u >> 4) & 15],
+                 vg_hexdigits[u & 15]};
     vg_buf_put(b, e, 6);
 }
 

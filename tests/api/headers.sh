@@ -3,22 +3,21 @@
 # with no warnings (-Wall -Wextra -pedantic -Werror), and the umbrella header's
 # option initialisers are valid in both languages.
 #
-#   headers.sh SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR WORK_DIR CC CXX...
+#   headers.sh SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR WORK_DIR COMPILER...
 #
-# CC: the C compiler (gcc); CXX: the C++ compilers to try (g++, clang++), each
-# may be "" when not found. Exits 77 (skipped) when no C++ compiler was found,
-# after the C checks.
+# Each COMPILER is c:PATH (gcc, clang) or c++:PATH (g++, clang++); one whose
+# PATH is empty (not found) is left out. Exits 77 (skipped) after the C checks
+# when no C++ compiler was given.
 set -eu
 
-[ $# -ge 4 ] || {
-    echo "usage: $0 SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR WORK_DIR CC [CXX...]" >&2
+[ $# -ge 3 ] || {
+    echo "usage: $0 SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR WORK_DIR [c:CC|c++:CXX]..." >&2
     exit 2
 }
 src_inc=$1
 build_inc=$2
 work=$3
-cc=$4
-shift 4
+shift 3
 
 CFLAGS="-std=c99 -pedantic -Wall -Wextra -Werror"
 CXXFLAGS="-std=c++11 -pedantic -Wall -Wextra -Werror"
@@ -75,24 +74,34 @@ compile() { # LANGUAGE COMPILER FLAGS FILE
     fi
 }
 
-if [ -n "$cc" ]; then
-    for u in $units; do
-        compile C "$cc" "$CFLAGS" "$work/$u.c"
-    done
-    echo "headers_cxx: C99 with $cc: $(echo "$units" | wc -w | tr -d ' ') units"
-else
-    echo "headers_cxx: no C compiler given; C checks skipped" >&2
-fi
-
+nunits=$(echo "$units" | wc -w | tr -d ' ')
+c_found=0
 cxx_found=0
-for cxx in "$@"; do
-    [ -n "$cxx" ] || continue
-    cxx_found=1
-    for u in $units; do
-        compile C++ "$cxx" "$CXXFLAGS" "$work/$u.cpp"
-    done
-    echo "headers_cxx: C++11 with $cxx: $(echo "$units" | wc -w | tr -d ' ') units"
+for arg in "$@"; do
+    case $arg in
+        c:) ;;
+        c++:) ;;
+        c:*)
+            c_found=1
+            for u in $units; do
+                compile C99 "${arg#c:}" "$CFLAGS" "$work/$u.c"
+            done
+            echo "headers_cxx: C99 with ${arg#c:}: $nunits units"
+            ;;
+        c++:*)
+            cxx_found=1
+            for u in $units; do
+                compile C++11 "${arg#c++:}" "$CXXFLAGS" "$work/$u.cpp"
+            done
+            echo "headers_cxx: C++11 with ${arg#c++:}: $nunits units"
+            ;;
+        *)
+            echo "headers_cxx: not c:PATH or c++:PATH: $arg" >&2
+            exit 2
+            ;;
+    esac
 done
+[ "$c_found" -eq 1 ] || echo "headers_cxx: no C compiler given: C checks left out" >&2
 
 if [ "$failed" -ne 0 ]; then
     echo "headers_cxx: FAIL (flags: C $CFLAGS; C++ $CXXFLAGS)" >&2

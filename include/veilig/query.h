@@ -1,0 +1,120 @@
+/*
+ * libveilig: querying measures across a registry.
+ *
+ * A query is a set of filters; a measure matches when it passes every filter
+ * given (AND across filters), and a filter given several values passes a
+ * measure that has any of them (OR within a filter). Results iterate as
+ * (municipality, measure) pairs in document order: municipalities as in the
+ * registry, measures as in each municipality.
+ *
+ *     veilig_query *q = NULL;
+ *     veilig_query_new(&q);
+ *     veilig_query_add(q, VEILIG_FILTER_CATEGORY, "bystander");
+ *     veilig_query_add(q, VEILIG_FILTER_TARGET_GROUP, "lgbtiq");
+ *     veilig_query_result *r = NULL;
+ *     if (veilig_query_run(&r, q, reg) == VEILIG_OK)
+ *         for (size_t i = 0; i < veilig_query_result_count(r); i++)
+ *             printf("%s: %s\n", veilig_municipality_name(veilig_query_result_municipality(r, i)),
+ *                    veilig_measure_name(veilig_query_result_measure(r, i)));
+ *     veilig_query_result_free(r);
+ *     veilig_query_free(q);
+ */
+#ifndef VEILIG_QUERY_H
+#define VEILIG_QUERY_H
+
+#include "veilig/common.h"
+#include "veilig/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Whether a measure is active: unless its status is "ended" or "planned"
+ * and, given a reference date on (may be NULL), unless its period starts
+ * after or ends before that date (a partial date covers its whole year or
+ * month). 1 or 0.
+ */
+VEILIG_API int veilig_measure_is_active(const veilig_measure *ms, const veilig_date *on);
+
+/** What a filter looks at. Vocabulary filters take codes ("bystander"). */
+typedef enum veilig_filter {
+    VEILIG_FILTER_CATEGORY = 1,     /**< the measure's category */
+    VEILIG_FILTER_APPROACH,         /**< the measure's approach (explicit or its category's) */
+    VEILIG_FILTER_TARGET_GROUP,     /**< a target group of the measure */
+    VEILIG_FILTER_SETTING,          /**< a setting of the measure */
+    VEILIG_FILTER_STAKEHOLDER_KIND, /**< the kind of a stakeholder carrying it (a partner) */
+    VEILIG_FILTER_STAKEHOLDER,      /**< text in a partner's name or id (as VEILIG_FILTER_TEXT) */
+    VEILIG_FILTER_STATUS,           /**< the measure's status ("active"; absent matches "unknown") */
+    VEILIG_FILTER_EVIDENCE,         /**< at least this evidence level ("well_founded") */
+    VEILIG_FILTER_PROVINCE,         /**< the municipality's province ("NL-OV") */
+    VEILIG_FILTER_ACTIVE_ON,        /**< active on a date ("2023-06-01"): see docs/analysis.md */
+    VEILIG_FILTER_TEXT,             /**< free text, case- and accent-insensitive */
+    VEILIG_FILTER_MUNICIPALITY      /**< the municipality's code or name */
+} veilig_filter;
+
+/** A query: a set of filters. */
+typedef struct veilig_query veilig_query;
+
+/** A query's result: (municipality, measure) pairs. */
+typedef struct veilig_query_result veilig_query_result;
+
+/** Makes an empty query (matches every measure). *out is new (veilig_query_free). */
+VEILIG_API int veilig_query_new(veilig_query **out);
+
+/** Frees a query. NULL is a no-op. */
+VEILIG_API void veilig_query_free(veilig_query *q);
+
+/**
+ * Adds a value to a filter (copied). VEILIG_EINVAL for an unknown filter, an
+ * empty value, a date that is not a date or an evidence level that is not
+ * one. A vocabulary code the library does not know is allowed: it matches
+ * measures that hold that same unknown code.
+ */
+VEILIG_API int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value);
+
+/** The filter's name as the tool and the bindings spell it ("target_group"); NULL if unknown. */
+VEILIG_API const char *veilig_filter_name(veilig_filter filter);
+
+/** Looks a filter up by name ("target_group", "stakeholder_kind", ...); 0 when unknown. */
+VEILIG_API veilig_filter veilig_filter_from_name(const char *name);
+
+/**
+ * Runs a query over a registry. *out is new (veilig_query_result_free); it
+ * borrows from reg, which must outlive it and not change meanwhile.
+ * Linear in the number of measures.
+ */
+VEILIG_API int veilig_query_run(veilig_query_result **out, const veilig_query *q,
+                                const veilig_registry *reg);
+
+/** Frees a result. NULL is a no-op. */
+VEILIG_API void veilig_query_result_free(veilig_query_result *r);
+
+/** The number of matches. */
+VEILIG_API size_t veilig_query_result_count(const veilig_query_result *r);
+
+/** The municipality and the measure of match index; borrowed from the registry, NULL when out of range. */
+VEILIG_API const veilig_municipality *veilig_query_result_municipality(const veilig_query_result *r,
+                                                                       size_t index);
+VEILIG_API const veilig_measure *veilig_query_result_measure(const veilig_query_result *r,
+                                                             size_t index);
+
+/**
+ * The matches as a JSON array of {"municipality": code, "municipality_name",
+ * "measure": id, "name", "category", "approach"} objects. *out is new (veilig_free).
+ */
+VEILIG_API int veilig_query_result_to_json(char **out, size_t *len, const veilig_query_result *r);
+
+/**
+ * Folds text for comparison: lower case, accents and diacritics removed
+ * ("LHBTI+" -> "lhbti+", "Geïntensiveerd" -> "geintensiveerd"), other
+ * characters kept. *out is new (veilig_free). This is how VEILIG_FILTER_TEXT
+ * compares.
+ */
+VEILIG_API int veilig_text_fold(char **out, const char *text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

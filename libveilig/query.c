@@ -1,0 +1,455 @@
+/* libveilig: querying measures across a registry. */
+#include <string.h>
+
+#include "model_internal.h"
+
+static const char *const vg_filter_names[] = {
+    NULL,     "category", "approach", "target_group", "setting", "stakeholder_kind", "stakeholder",
+    "status", "evidence", "province", "active_on",    "text",    "municipality"};
+
+#define VG_NFILTERS (sizeof vg_filter_names / sizeof vg_filter_names[0])
+
+/* The vocabulary a filter's values come from, or 0. */
+static veilig_vocab vg_filter_vocab(veilig_filter f) {
+    switch (f) {
+        case VEILIG_FILTER_CATEGORY:
+            return VEILIG_VOCAB_CATEGORY;
+        case VEILIG_FILTER_APPROACH:
+            return VEILIG_VOCAB_APPROACH;
+        case VEILIG_FILTER_TARGET_GROUP:
+            return VEILIG_VOCAB_TARGET_GROUP;
+        case VEILIG_FILTER_SETTING:
+            return VEILIG_VOCAB_SETTING;
+        case VEILIG_FILTER_STAKEHOLDER_KIND:
+            return VEILIG_VOCAB_STAKEHOLDER_TYPE;
+        case VEILIG_FILTER_STATUS:
+            return VEILIG_VOCAB_MEASURE_STATE;
+        case VEILIG_FILTER_EVIDENCE:
+            return VEILIG_VOCAB_EVIDENCE;
+        default:
+            return (veilig_vocab)0;
+    }
+}
+
+const char *veilig_filter_name(veilig_filter filter) {
+    return (size_t)filter < VG_NFILTERS ? vg_filter_names[filter] : NULL;
+}
+
+veilig_filter veilig_filter_from_name(const char *name) {
+    for (size_t i = 1; name && i < VG_NFILTERS; i++)
+        if (strcmp(vg_filter_names[i], name) == 0)
+            return (veilig_filter)i;
+    return (veilig_filter)0;
+}
+
+int veilig_text_fold(char **out, const char *text) {
+    if (out)
+        *out = NULL;
+    if (!out || !text)
+        return VEILIG_EINVAL;
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_fold(&b, text, strlen(text));
+    *out = vg_buf_finish(&b, NULL);
+    return *out ? VEILIG_OK : VEILIG_ENOMEM;
+}
+
+/* ---- activity ---- */
+
+/* The last day a partial date covers. */
+static veilig_date vg_date_last(vg_date d) {
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    veilig_date r = vg_date_to_public(d);
+    if (!r.month)
+        r.month = 12;
+    if (!r.day) {
+        r.day = days[r.month - 1];
+        if (r.month == 2 && !((r.year % 4 == 0 && r.year % 100 != 0) || r.year % 400 == 0))
+            r.day = 28;
+    }
+    return r;
+}
+
+int veilig_measure_is_active(const veilig_measure *ms, const veilig_date *on) {
+    if (!ms)
+        return 0;
+    if (ms->status == VEILIG_MEASURE_STATE_ENDED || ms->status == VEILIG_MEASURE_STATE_PLANNED)
+        return 0;
+    if (on && on->year) {
+        veilig_date start = vg_date_to_public(ms->period_start);
+        if (ms->period_start.year && veilig_date_compare(&start, on) > 0)
+            return 0;
+        veilig_date end = vg_date_last(ms->period_end);
+        if (ms->period_end.year && veilig_date_compare(&end, on) < 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- queries ---- */
+
+typedef struct vg_fvalue {
+    veilig_filter filter;
+    const char *value; /* folded for text filters */
+    veilig_date date;  /* VEILIG_FILTER_ACTIVE_ON */
+} vg_fvalue;
+
+struct veilig_query {
+    vg_arena arena;
+    vg_fvalue *values;
+    size_t count, cap;
+};
+
+int veilig_query_new(veilig_query **out) {
+    if (!out)
+        return VEILIG_EINVAL;
+    *out = vg_calloc(1, sizeof **out);
+    if (!*out)
+        return VEILIG_ENOMEM;
+    vg_arena_init(&(*out)->arena, 256);
+    return VEILIG_OK;
+}
+
+void veilig_query_free(veilig_query *q) {
+    if (!q)
+        return;
+    vg_arena_free(&q->arena);
+    vg_free(q->values);
+    vg_free(q);
+}
+
+int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value) {
+    if (!q || !value || !*value || filter <= 0 || (size_t)filter >= VG_NFILTERS ||
+        !vg_utf8_valid(value, strlen(value)))
+        return VEILIG_EINVAL;
+    vg_fvalue fv = {filter, NULL, {0, 0, 0}};
+    if (filter == VEILIG_FILTER_ACTIVE_ON && veilig_date_parse(&fv.date, value) != VEILIG_OK)
+        return VEILIG_EINVAL;
+    if (filter == VEILIG_FILTER_EVIDENCE &&
+        veilig_vocab_from_code(VEILIG_VOCAB_EVIDENCE, value) == 0)
+        return VEILIG_EINVAL;
+    if (filter == VEILIG_FILTER_TEXT || filter == VEILIG_FILTER_STAKEHOLDER) {
+        vg_buf b;
+        vg_buf_init(&b);
+        vg_fold(&b, value, strlen(value));
+        char *folded = vg_buf_finish(&b, NULL);
+        fv.value = folded ? vg_arena_strdup(&q->arena, folded) : NULL;
+        vg_free(folded);
+    } else {
+        fv.value = vg_arena_strdup(&q->arena, value);
+    }
+    if (!fv.value || vg_grow((void **)&q->values, &q->cap, q->count + 1, sizeof *q->values))
+        return VEILIG_ENOMEM;
+    q->values[q->count++] = fv;
+    return VEILIG_OK;
+}
+
+/* A filter, resolved against one registry. */
+typedef struct vg_rfilter {
+    veilig_filter filter;
+    size_t n;
+    const vg_fvalue **values;
+    vg_term *terms; /* vocabulary filters: the values as terms of the registry (0: never) */
+} vg_rfilter;
+
+typedef struct vg_run {
+    const veilig_registry *reg;
+    vg_rfilter filters[VG_NFILTERS];
+    vg_buf text; /* scratch for folding */
+} vg_run;
+
+static int vg_has_term(const vg_rfilter *f, vg_term t) {
+    for (size_t i = 0; i < f->n; i++)
+        if (f->terms[i] && f->terms[i] == t)
+            return 1;
+    return 0;
+}
+
+static int vg_has_any(const vg_rfilter *f, const vg_terms *l) {
+    for (uint32_t i = 0; i < l->n; i++)
+        if (vg_has_term(f, l->v[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether folded text s contains any of the filter's (folded) values. */
+static int vg_text_has(vg_run *r, const vg_rfilter *f, const char *s) {
+    if (!s)
+        return 0;
+    r->text.len = 0;
+    vg_fold(&r->text, s, strlen(s));
+    vg_buf_putc(&r->text, '\0');
+    if (r->text.failed)
+        return 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (strstr(r->text.data, f->values[i]->value))
+            return 1;
+    return 0;
+}
+
+static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, vg_term t) {
+    if (!t)
+        return 0;
+    if (vg_text_has(r, f, vg_term_code(r->reg, vocab, t)))
+        return 1;
+    int v = vg_term_known(t);
+    return v && (vg_text_has(r, f, veilig_vocab_label(vocab, v, "nl")) ||
+                 vg_text_has(r, f, veilig_vocab_label(vocab, v, "en")));
+}
+
+static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
+                         const veilig_measure *ms) {
+    if (vg_text_has(r, f, ms->id) || vg_text_has(r, f, ms->name) ||
+        vg_text_has(r, f, ms->description) || vg_text_has(r, f, ms->area_name) ||
+        vg_text_has(r, f, ms->area_note) ||
+        vg_text_has_term(r, f, VEILIG_VOCAB_CATEGORY, ms->category) ||
+        vg_text_has_term(r, f, VEILIG_VOCAB_APPROACH, ms->approach))
+        return 1;
+    for (uint32_t i = 0; i < ms->target_groups.n; i++)
+        if (vg_text_has_term(r, f, VEILIG_VOCAB_TARGET_GROUP, ms->target_groups.v[i]))
+            return 1;
+    for (uint32_t i = 0; i < ms->windows.n; i++)
+        if (vg_text_has(r, f, ((const veilig_window *)ms->windows.v[i])->note))
+            return 1;
+    for (uint32_t i = 0; i < ms->partners.n; i++) {
+        const veilig_partner *p = ms->partners.v[i];
+        const veilig_stakeholder *s = veilig_municipality_find_stakeholder(m, p->stakeholder);
+        if (vg_text_has(r, f, p->stakeholder) || (s && vg_text_has(r, f, s->name)))
+            return 1;
+    }
+    return 0;
+}
+
+static int vg_match_stakeholder(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
+                                const veilig_measure *ms, int by_kind) {
+    for (uint32_t i = 0; i < ms->partners.n; i++) {
+        const veilig_partner *p = ms->partners.v[i];
+        const veilig_stakeholder *s = veilig_municipality_find_stakeholder(m, p->stakeholder);
+        if (by_kind) {
+            if (s && vg_has_term(f, s->kind))
+                return 1;
+        } else if (vg_text_has(r, f, p->stakeholder) || (s && vg_text_has(r, f, s->name))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int vg_match_municipality(const vg_rfilter *f, const veilig_municipality *m) {
+    for (size_t i = 0; i < f->n; i++) {
+        const char *v = f->values[i]->value;
+        if (vg_strieq(m->code, v) || vg_strieq(m->name, v) ||
+            (m->official_name && vg_strieq(m->official_name, v)))
+            return 1;
+    }
+    return 0;
+}
+
+static int vg_match(vg_run *r, const veilig_municipality *m, const veilig_measure *ms) {
+    for (size_t k = 1; k < VG_NFILTERS; k++) {
+        const vg_rfilter *f = &r->filters[k];
+        if (!f->n)
+            continue;
+        int ok = 0;
+        switch (f->filter) {
+            case VEILIG_FILTER_CATEGORY:
+                ok = vg_has_term(f, ms->category);
+                break;
+            case VEILIG_FILTER_APPROACH:
+                ok = vg_has_term(f, ms->approach ? ms->approach
+                                                 : (vg_term)veilig_measure_approach(ms));
+                break;
+            case VEILIG_FILTER_TARGET_GROUP:
+                ok = vg_has_any(f, &ms->target_groups);
+                break;
+            case VEILIG_FILTER_SETTING:
+                ok = vg_has_any(f, &ms->settings);
+                break;
+            case VEILIG_FILTER_STAKEHOLDER_KIND:
+                ok = vg_match_stakeholder(r, f, m, ms, 1);
+                break;
+            case VEILIG_FILTER_STAKEHOLDER:
+                ok = vg_match_stakeholder(r, f, m, ms, 0);
+                break;
+            case VEILIG_FILTER_STATUS:
+                ok = vg_has_term(f, ms->status ? ms->status : VEILIG_MEASURE_STATE_UNKNOWN);
+                break;
+            case VEILIG_FILTER_EVIDENCE: {
+                int level = vg_term_known(ms->evidence);
+                for (size_t i = 0; i < f->n && !ok; i++)
+                    ok = level && level >= f->terms[i];
+                break;
+            }
+            case VEILIG_FILTER_PROVINCE:
+                for (size_t i = 0; i < f->n && !ok; i++)
+                    ok = m->province && vg_strieq(m->province, f->values[i]->value);
+                break;
+            case VEILIG_FILTER_ACTIVE_ON:
+                for (size_t i = 0; i < f->n && !ok; i++)
+                    ok = veilig_measure_is_active(ms, &f->values[i]->date);
+                break;
+            case VEILIG_FILTER_TEXT:
+                ok = vg_match_text(r, f, m, ms);
+                break;
+            case VEILIG_FILTER_MUNICIPALITY:
+                ok = vg_match_municipality(f, m);
+                break;
+        }
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+struct veilig_query_result {
+    const veilig_municipality **m;
+    const veilig_measure **ms;
+    size_t count, cap_m, cap_ms;
+};
+
+void veilig_query_result_free(veilig_query_result *r) {
+    if (!r)
+        return;
+    vg_free(r->m);
+    vg_free(r->ms);
+    vg_free(r);
+}
+
+static const char *vg_terms_key(const void *ctx, size_t pos) {
+    return ((const veilig_registry *)ctx)->terms[pos];
+}
+
+/* Resolves the query's values against reg. */
+static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *reg) {
+    memset(r, 0, sizeof *r);
+    r->reg = reg;
+    vg_buf_init(&r->text);
+    for (size_t i = 0; i < q->count; i++)
+        r->filters[q->values[i].filter].n++;
+    for (size_t k = 1; k < VG_NFILTERS; k++) {
+        vg_rfilter *f = &r->filters[k];
+        f->filter = (veilig_filter)k;
+        if (!f->n)
+            continue;
+        f->values = vg_calloc(f->n, sizeof *f->values);
+        f->terms = vg_calloc(f->n, sizeof *f->terms);
+        if (!f->values || !f->terms)
+            return VEILIG_ENOMEM;
+        f->n = 0;
+    }
+    for (size_t i = 0; i < q->count; i++) {
+        const vg_fvalue *fv = &q->values[i];
+        vg_rfilter *f = &r->filters[fv->filter];
+        veilig_vocab vocab = vg_filter_vocab(fv->filter);
+        vg_term t = 0;
+        if (vocab) {
+            int v = veilig_vocab_from_code(vocab, fv->value);
+            if (v)
+                t = (vg_term)v;
+            else {
+                size_t u = vg_index_find(&reg->ix_terms, fv->value, vg_terms_key, reg);
+                if (u != (size_t)-1)
+                    t = (vg_term)(VG_TERM_UNKNOWN | u);
+            }
+        }
+        f->values[f->n] = fv;
+        f->terms[f->n] = t;
+        f->n++;
+    }
+    return VEILIG_OK;
+}
+
+static void vg_run_free(vg_run *r) {
+    for (size_t k = 0; k < VG_NFILTERS; k++) {
+        vg_free(r->filters[k].values);
+        vg_free(r->filters[k].terms);
+    }
+    vg_buf_free(&r->text);
+}
+
+int veilig_query_run(veilig_query_result **out, const veilig_query *q,
+                     const veilig_registry *reg) {
+    if (out)
+        *out = NULL;
+    if (!out || !q || !reg)
+        return VEILIG_EINVAL;
+    veilig_query_result *res = vg_calloc(1, sizeof *res);
+    if (!res)
+        return VEILIG_ENOMEM;
+    vg_run r;
+    int rc = vg_run_init(&r, q, reg);
+    for (size_t i = 0; i < reg->count && !rc; i++) {
+        const veilig_municipality *m = reg->municipalities[i];
+        for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
+            const veilig_measure *ms = m->measures.v[k];
+            if (!vg_match(&r, m, ms))
+                continue;
+            if (r.text.failed ||
+                vg_grow((void **)&res->m, &res->cap_m, res->count + 1, sizeof *res->m) ||
+                vg_grow((void **)&res->ms, &res->cap_ms, res->count + 1, sizeof *res->ms)) {
+                rc = VEILIG_ENOMEM;
+                break;
+            }
+            res->m[res->count] = m;
+            res->ms[res->count] = ms;
+            res->count++;
+        }
+    }
+    if (!rc && r.text.failed)
+        rc = VEILIG_ENOMEM;
+    vg_run_free(&r);
+    if (rc) {
+        veilig_query_result_free(res);
+        return rc;
+    }
+    *out = res;
+    return VEILIG_OK;
+}
+
+size_t veilig_query_result_count(const veilig_query_result *r) {
+    return r ? r->count : 0;
+}
+
+const veilig_municipality *veilig_query_result_municipality(const veilig_query_result *r,
+                                                            size_t index) {
+    return r && index < r->count ? r->m[index] : NULL;
+}
+
+const veilig_measure *veilig_query_result_measure(const veilig_query_result *r, size_t index) {
+    return r && index < r->count ? r->ms[index] : NULL;
+}
+
+int veilig_query_result_to_json(char **out, size_t *len, const veilig_query_result *r) {
+    if (out)
+        *out = NULL;
+    if (!out || !r)
+        return VEILIG_EINVAL;
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_jwriter w;
+    vg_jw_init(&w, &b, 0);
+    vg_jw_begin_array(&w);
+    for (size_t i = 0; i < r->count; i++) {
+        const veilig_municipality *m = r->m[i];
+        const veilig_measure *ms = r->ms[i];
+        vg_jw_begin_object(&w);
+        vg_jw_key(&w, "municipality");
+        vg_jw_cstring(&w, m->code);
+        vg_jw_key(&w, "municipality_name");
+        vg_jw_cstring(&w, m->name);
+        vg_jw_key(&w, "measure");
+        vg_jw_cstring(&w, ms->id);
+        vg_jw_key(&w, "name");
+        vg_jw_cstring(&w, ms->name);
+        vg_jw_key(&w, "category");
+        vg_jw_cstring(&w, veilig_measure_category_code(ms));
+        vg_jw_key(&w, "approach");
+        vg_jw_cstring(&w, ms->approach ? veilig_measure_approach_code(ms)
+                                       : veilig_approach_code(veilig_measure_approach(ms)));
+        vg_jw_end_object(&w);
+    }
+    vg_jw_end_array(&w);
+    vg_buf_putc(&b, '\n');
+    *out = vg_buf_finish(&b, len);
+    return *out ? VEILIG_OK : VEILIG_ENOMEM;
+}
