@@ -14,5 +14,6 @@
 #include "veilig/codec.h"
 #include "veilig/validate.h"
 #include "veilig/query.h"
+#include "veilig/analysis.h"
 
 #endif

@@ -378,6 +378,37 @@ static const char *vg_indicator_key(const void *ctx, size_t pos) {
     return ((const veilig_indicator *)m->indicators.v[pos])->id;
 }
 
+size_t vg_measure_index(const veilig_municipality *m, const char *id) {
+    return vg_index_find(&m->ix_measures, id, vg_measure_key, m);
+}
+
+size_t vg_stakeholder_index(const veilig_municipality *m, const char *id) {
+    return vg_index_find(&m->ix_stakeholders, id, vg_stakeholder_key, m);
+}
+
+size_t vg_indicator_index(const veilig_municipality *m, const char *id) {
+    return vg_index_find(&m->ix_indicators, id, vg_indicator_key, m);
+}
+
+int vg_has_executing_stakeholder(const veilig_municipality *m) {
+    for (uint32_t i = 0; i < m->stakeholders.n; i++) {
+        const veilig_stakeholder *s = m->stakeholders.v[i];
+        for (uint32_t k = 0; k < s->roles.n; k++)
+            if (s->roles.v[k] == VEILIG_ROLE_EXECUTING)
+                return 1;
+    }
+    return 0;
+}
+
+int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes) {
+    if (municipality_executes)
+        return 1;
+    for (uint32_t i = 0; i < ms->partners.n; i++)
+        if (((const veilig_partner *)ms->partners.v[i])->role == VEILIG_ROLE_EXECUTING)
+            return 1;
+    return 0;
+}
+
 int vg_municipality_reindex(veilig_municipality *m) {
     int rc = vg_index_rebuild(&m->ix_measures, m->measures.n, vg_measure_key, m);
     if (!rc)

@@ -211,6 +211,16 @@ int vg_strs_push(vg_arena *a, vg_strs *l, const char *s);
 /* A new, empty municipality with its own arena (code and name unset). */
 veilig_municipality *vg_municipality_new(veilig_registry *reg);
 void vg_municipality_free(veilig_municipality *m);
+/* Positions of a municipality's children by id (the first, when an id is
+   used twice), or (size_t)-1. O(1). */
+size_t vg_measure_index(const veilig_municipality *m, const char *id);
+size_t vg_stakeholder_index(const veilig_municipality *m, const char *id);
+size_t vg_indicator_index(const veilig_municipality *m, const char *id);
+/* Whether a stakeholder of m has the role "executing" (it executes the whole approach). */
+int vg_has_executing_stakeholder(const veilig_municipality *m);
+/* Whether a measure has an executing party: a partner with role "executing",
+   or (municipality_executes) a stakeholder that executes the whole approach. */
+int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes);
 /* Rebuilds a municipality's id indexes. */
 int vg_municipality_reindex(veilig_municipality *m);
 /* Appends m (built elsewhere) to the registry, or replaces the one at index. */

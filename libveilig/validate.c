@@ -310,21 +310,15 @@ static int vg_looks_personal(const char *name) {
     return words >= 2 && words <= 6;
 }
 
-static int vg_has_role(const veilig_stakeholder *s, veilig_role role) {
-    for (uint32_t i = 0; i < s->roles.n; i++)
-        if (s->roles.v[i] == role)
-            return 1;
-    return 0;
-}
-
 /* Duplicate ids of a municipality's children, through its id index (which
    keeps the first position of each id): linear in the number of children. */
 static void vg_check_duplicates(vg_vctx *v, const veilig_municipality *m, const vg_list *l,
-                                const vg_index *ix, vg_index_key_fn key_fn, size_t id_offset,
-                                const char *key, vg_rule rule, const char *what) {
+                                size_t (*index_of)(const veilig_municipality *, const char *),
+                                size_t id_offset, const char *key, vg_rule rule,
+                                const char *what) {
     for (uint32_t i = 0; i < l->n; i++) {
         const char *id = *(const char *const *)((const char *)l->v[i] + id_offset);
-        size_t first = vg_index_find(ix, id, key_fn, m);
+        size_t first = index_of(m, id);
         if (first != (size_t)-1 && first != i) {
             char suffix[64];
             snprintf(suffix, sizeof suffix, "/%s/%u/id", key, i);
@@ -332,23 +326,6 @@ static void vg_check_duplicates(vg_vctx *v, const veilig_municipality *m, const 
                     first);
         }
     }
-}
-
-static const char *vg_measure_id_key(const void *ctx, size_t pos) {
-    return ((const veilig_measure *)((const veilig_municipality *)ctx)->measures.v[pos])->id;
-}
-
-static const char *vg_stakeholder_id_key(const void *ctx, size_t pos) {
-    return ((const veilig_stakeholder *)((const veilig_municipality *)ctx)->stakeholders.v[pos])
-        ->id;
-}
-
-static const char *vg_indicator_id_key(const void *ctx, size_t pos) {
-    return ((const veilig_indicator *)((const veilig_municipality *)ctx)->indicators.v[pos])->id;
-}
-
-static const char *vg_code_id_key(const void *ctx, size_t pos) {
-    return ((const veilig_registry *)ctx)->municipalities[pos]->code;
 }
 
 static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const veilig_measure *ms,
@@ -388,7 +365,6 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
                     "the time");
         vg_ptr_pop(v, old);
     }
-    int executing = has_executing_department;
     for (uint32_t i = 0; i < ms->partners.n; i++) {
         const veilig_partner *p = ms->partners.v[i];
         size_t old = vg_ptr_push(v, "/partners/%u", i);
@@ -396,11 +372,9 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
             vg_diag(v, VG_R_PARTNER_REF, "/stakeholder",
                     "partner \"%s\" is not among the stakeholders of %s", p->stakeholder, m->name);
         vg_check_term(v, VEILIG_VOCAB_ROLE, p->role, "/role");
-        if (p->role == VEILIG_ROLE_EXECUTING)
-            executing = 1;
         vg_ptr_pop(v, old);
     }
-    if (!executing)
+    if (!vg_measure_has_executing(ms, has_executing_department))
         vg_diag(v, VG_R_NO_EXECUTING, "",
                 "measure \"%s\" has no executing party: give it a partner with role "
                 "\"executing\", or give %s a stakeholder that executes the approach",
@@ -447,7 +421,10 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     const veilig_municipality *m = reg->municipalities[index];
     size_t old = vg_ptr_push(v, "/municipalities/%zu", index);
 
-    size_t first = vg_index_find(&reg->ix_code, m->code, vg_code_id_key, reg);
+    const veilig_municipality *first_m = veilig_registry_find(reg, m->code);
+    size_t first = first_m && vg_strieq(first_m->code, m->code)
+                       ? veilig_registry_index_of(reg, first_m)
+                       : (size_t)-1;
     if (first != (size_t)-1 && first != index)
         vg_diag(v, VG_R_DUP_CODE, "/code", "code %s is used twice (also by %s at /municipalities/%zu)",
                 m->code, reg->municipalities[first]->name, first);
@@ -488,17 +465,15 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
         vg_ptr_pop(v, o2);
     }
 
-    vg_check_duplicates(v, m, &m->stakeholders, &m->ix_stakeholders, vg_stakeholder_id_key,
+    vg_check_duplicates(v, m, &m->stakeholders, vg_stakeholder_index,
                         offsetof(veilig_stakeholder, id), "stakeholders", VG_R_DUP_STAKEHOLDER,
                         "stakeholder");
-    int has_executing_department = 0;
+    int has_executing_department = vg_has_executing_stakeholder(m);
     for (uint32_t i = 0; i < m->stakeholders.n; i++) {
         const veilig_stakeholder *s = m->stakeholders.v[i];
         size_t o2 = vg_ptr_push(v, "/stakeholders/%u", i);
         vg_check_term(v, VEILIG_VOCAB_STAKEHOLDER_TYPE, s->kind, "/kind");
         vg_check_terms(v, VEILIG_VOCAB_ROLE, &s->roles, "roles");
-        if (vg_has_role(s, VEILIG_ROLE_EXECUTING))
-            has_executing_department = 1;
         if (s->parent) {
             if (strcmp(s->parent, s->id) == 0)
                 vg_diag(v, VG_R_PARENT_REF, "/parent", "stakeholder \"%s\" is its own parent",
@@ -525,14 +500,14 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
         vg_ptr_pop(v, o2);
     }
 
-    vg_check_duplicates(v, m, &m->measures, &m->ix_measures, vg_measure_id_key,
+    vg_check_duplicates(v, m, &m->measures, vg_measure_index,
                         offsetof(veilig_measure, id), "measures", VG_R_DUP_MEASURE, "measure");
     for (uint32_t i = 0; i < m->measures.n; i++) {
         size_t o2 = vg_ptr_push(v, "/measures/%u", i);
         vg_validate_measure(v, m, m->measures.v[i], has_executing_department);
         vg_ptr_pop(v, o2);
     }
-    vg_check_duplicates(v, m, &m->indicators, &m->ix_indicators, vg_indicator_id_key,
+    vg_check_duplicates(v, m, &m->indicators, vg_indicator_index,
                         offsetof(veilig_indicator, id), "indicators", VG_R_DUP_INDICATOR,
                         "indicator");
     for (uint32_t i = 0; i < m->indicators.n; i++) {

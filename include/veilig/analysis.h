@@ -41,7 +41,7 @@ typedef struct veilig_coverage_options {
 
 VEILIG_API int veilig_coverage_options_init(veilig_coverage_options *opts, unsigned version);
 
-typedef struct veilig_coverage veilig_coverage;
+typedef struct veilig_coverage_result veilig_coverage_result;
 
 /**
  * Counts, for every municipality (rows, document order) and every value of
@@ -49,28 +49,28 @@ typedef struct veilig_coverage veilig_coverage;
  * have that value; a last column "other" counts unknown codes when there
  * are any. opts may be NULL. VEILIG_EINVAL for another axis.
  */
-VEILIG_API int veilig_coverage(veilig_coverage **out, const veilig_registry *reg,
+VEILIG_API int veilig_coverage(veilig_coverage_result **out, const veilig_registry *reg,
                                const veilig_coverage_options *opts);
-VEILIG_API void veilig_coverage_free(veilig_coverage *c);
-VEILIG_API veilig_vocab veilig_coverage_axis(const veilig_coverage *c);
-VEILIG_API size_t veilig_coverage_rows(const veilig_coverage *c);
-VEILIG_API size_t veilig_coverage_columns(const veilig_coverage *c);
+VEILIG_API void veilig_coverage_free(veilig_coverage_result *c);
+VEILIG_API veilig_vocab veilig_coverage_axis(const veilig_coverage_result *c);
+VEILIG_API size_t veilig_coverage_rows(const veilig_coverage_result *c);
+VEILIG_API size_t veilig_coverage_columns(const veilig_coverage_result *c);
 /** The municipality of a row; borrowed. */
-VEILIG_API const veilig_municipality *veilig_coverage_row(const veilig_coverage *c, size_t row);
+VEILIG_API const veilig_municipality *veilig_coverage_row(const veilig_coverage_result *c, size_t row);
 /** The vocabulary value of a column (0 for the "other" column). */
-VEILIG_API int veilig_coverage_column(const veilig_coverage *c, size_t column);
+VEILIG_API int veilig_coverage_column(const veilig_coverage_result *c, size_t column);
 /** The code of a column ("other" for the other column); static. */
-VEILIG_API const char *veilig_coverage_column_code(const veilig_coverage *c, size_t column);
-VEILIG_API unsigned veilig_coverage_count(const veilig_coverage *c, size_t row, size_t column);
-VEILIG_API unsigned veilig_coverage_row_total(const veilig_coverage *c, size_t row);
-VEILIG_API unsigned veilig_coverage_column_total(const veilig_coverage *c, size_t column);
-VEILIG_API unsigned veilig_coverage_total(const veilig_coverage *c);
+VEILIG_API const char *veilig_coverage_column_code(const veilig_coverage_result *c, size_t column);
+VEILIG_API unsigned veilig_coverage_count(const veilig_coverage_result *c, size_t row, size_t column);
+VEILIG_API unsigned veilig_coverage_row_total(const veilig_coverage_result *c, size_t row);
+VEILIG_API unsigned veilig_coverage_column_total(const veilig_coverage_result *c, size_t column);
+VEILIG_API unsigned veilig_coverage_total(const veilig_coverage_result *c);
 /** {"axis", "columns": [codes], "rows": [{"code","name","counts":[...],"total"}], "column_totals", "total"} */
-VEILIG_API int veilig_coverage_to_json(char **out, size_t *len, const veilig_coverage *c);
+VEILIG_API int veilig_coverage_to_json(char **out, size_t *len, const veilig_coverage_result *c);
 
 /* ---- profile of one municipality ---- */
 
-typedef struct veilig_profile veilig_profile;
+typedef struct veilig_profile_result veilig_profile_result;
 
 /** Kinds of gaps a profile reports. */
 typedef enum veilig_gap_kind {
@@ -81,34 +81,34 @@ typedef enum veilig_gap_kind {
 } veilig_gap_kind;
 
 /** Profiles municipality m (of any registry). Counts every measure, active or not. */
-VEILIG_API int veilig_profile(veilig_profile **out, const veilig_municipality *m);
-VEILIG_API void veilig_profile_free(veilig_profile *p);
-VEILIG_API const veilig_municipality *veilig_profile_municipality(const veilig_profile *p);
+VEILIG_API int veilig_profile(veilig_profile_result **out, const veilig_municipality *m);
+VEILIG_API void veilig_profile_free(veilig_profile_result *p);
+VEILIG_API const veilig_municipality *veilig_profile_municipality(const veilig_profile_result *p);
 /** Measures per approach and per category (by value; 0 counts unknown codes). */
-VEILIG_API unsigned veilig_profile_approach_count(const veilig_profile *p, veilig_approach a);
-VEILIG_API unsigned veilig_profile_category_count(const veilig_profile *p, veilig_category c);
+VEILIG_API unsigned veilig_profile_approach_count(const veilig_profile_result *p, veilig_approach a);
+VEILIG_API unsigned veilig_profile_category_count(const veilig_profile_result *p, veilig_category c);
 /** Budget total of a category's measures, in cents (measures in EUR or without currency). */
-VEILIG_API int64_t veilig_profile_category_budget(const veilig_profile *p, veilig_category c);
+VEILIG_API int64_t veilig_profile_category_budget(const veilig_profile_result *p, veilig_category c);
 /** Target groups: those of the scope first (scope order), then others measures name. */
-VEILIG_API size_t veilig_profile_target_group_count(const veilig_profile *p);
-VEILIG_API const char *veilig_profile_target_group_code(const veilig_profile *p, size_t i);
-VEILIG_API int veilig_profile_target_group_in_scope(const veilig_profile *p, size_t i);
+VEILIG_API size_t veilig_profile_target_group_count(const veilig_profile_result *p);
+VEILIG_API const char *veilig_profile_target_group_code(const veilig_profile_result *p, size_t i);
+VEILIG_API int veilig_profile_target_group_in_scope(const veilig_profile_result *p, size_t i);
 /** Number of measures that name target group i. */
-VEILIG_API unsigned veilig_profile_target_group_measures(const veilig_profile *p, size_t i);
+VEILIG_API unsigned veilig_profile_target_group_measures(const veilig_profile_result *p, size_t i);
 /** Stakeholders in document order, with the number of measures each carries as a partner. */
-VEILIG_API size_t veilig_profile_stakeholder_count(const veilig_profile *p);
-VEILIG_API const veilig_stakeholder *veilig_profile_stakeholder(const veilig_profile *p, size_t i);
-VEILIG_API unsigned veilig_profile_stakeholder_measures(const veilig_profile *p, size_t i);
+VEILIG_API size_t veilig_profile_stakeholder_count(const veilig_profile_result *p);
+VEILIG_API const veilig_stakeholder *veilig_profile_stakeholder(const veilig_profile_result *p, size_t i);
+VEILIG_API unsigned veilig_profile_stakeholder_measures(const veilig_profile_result *p, size_t i);
 /** Stakeholders per kind (0 counts unknown kinds). */
-VEILIG_API unsigned veilig_profile_kind_count(const veilig_profile *p, veilig_stakeholder_type k);
+VEILIG_API unsigned veilig_profile_kind_count(const veilig_profile_result *p, veilig_stakeholder_type k);
 /** Gaps, in the order of veilig_gap_kind, then document order. */
-VEILIG_API size_t veilig_profile_gap_count(const veilig_profile *p);
-VEILIG_API veilig_gap_kind veilig_profile_gap_kind(const veilig_profile *p, size_t i);
+VEILIG_API size_t veilig_profile_gap_count(const veilig_profile_result *p);
+VEILIG_API veilig_gap_kind veilig_profile_gap_kind(const veilig_profile_result *p, size_t i);
 /** The category or target group code of a gap; NULL for measure gaps. */
-VEILIG_API const char *veilig_profile_gap_code(const veilig_profile *p, size_t i);
+VEILIG_API const char *veilig_profile_gap_code(const veilig_profile_result *p, size_t i);
 /** The measure of a measure gap; NULL for the others. */
-VEILIG_API const veilig_measure *veilig_profile_gap_measure(const veilig_profile *p, size_t i);
-VEILIG_API int veilig_profile_to_json(char **out, size_t *len, const veilig_profile *p);
+VEILIG_API const veilig_measure *veilig_profile_gap_measure(const veilig_profile_result *p, size_t i);
+VEILIG_API int veilig_profile_to_json(char **out, size_t *len, const veilig_profile_result *p);
 
 /* ---- comparison of two municipalities ---- */
 
@@ -144,7 +144,7 @@ typedef struct veilig_peers_options {
 
 VEILIG_API int veilig_peers_options_init(veilig_peers_options *opts, unsigned version);
 
-typedef struct veilig_peers veilig_peers;
+typedef struct veilig_peers_result veilig_peers_result;
 
 /**
  * Finds, for m (or for every municipality of reg when m is NULL), the k most
@@ -155,19 +155,19 @@ typedef struct veilig_peers veilig_peers;
  * list of rows (subject, rank, peer), subjects in document order, ranks
  * from 1. Quadratic in the number of municipalities when m is NULL.
  */
-VEILIG_API int veilig_peers(veilig_peers **out, const veilig_registry *reg,
+VEILIG_API int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                             const veilig_municipality *m, const veilig_peers_options *opts);
-VEILIG_API void veilig_peers_free(veilig_peers *p);
-VEILIG_API size_t veilig_peers_count(const veilig_peers *p);
-VEILIG_API const veilig_municipality *veilig_peers_subject(const veilig_peers *p, size_t i);
-VEILIG_API size_t veilig_peers_rank(const veilig_peers *p, size_t i);
-VEILIG_API const veilig_municipality *veilig_peers_peer(const veilig_peers *p, size_t i);
+VEILIG_API void veilig_peers_free(veilig_peers_result *p);
+VEILIG_API size_t veilig_peers_count(const veilig_peers_result *p);
+VEILIG_API const veilig_municipality *veilig_peers_subject(const veilig_peers_result *p, size_t i);
+VEILIG_API size_t veilig_peers_rank(const veilig_peers_result *p, size_t i);
+VEILIG_API const veilig_municipality *veilig_peers_peer(const veilig_peers_result *p, size_t i);
 /** Similarity in [0, 1]. */
-VEILIG_API double veilig_peers_similarity(const veilig_peers *p, size_t i);
-VEILIG_API size_t veilig_peers_suggestion_count(const veilig_peers *p, size_t i);
-VEILIG_API const veilig_measure *veilig_peers_suggestion(const veilig_peers *p, size_t i,
+VEILIG_API double veilig_peers_similarity(const veilig_peers_result *p, size_t i);
+VEILIG_API size_t veilig_peers_suggestion_count(const veilig_peers_result *p, size_t i);
+VEILIG_API const veilig_measure *veilig_peers_suggestion(const veilig_peers_result *p, size_t i,
                                                          size_t s);
-VEILIG_API int veilig_peers_to_json(char **out, size_t *len, const veilig_peers *p);
+VEILIG_API int veilig_peers_to_json(char **out, size_t *len, const veilig_peers_result *p);
 
 /**
  * The similarity of two municipalities (of any registries), as peers
@@ -177,7 +177,7 @@ VEILIG_API double veilig_similarity(const veilig_municipality *a, const veilig_m
 
 /* ---- differences between two versions ---- */
 
-typedef struct veilig_diff veilig_diff;
+typedef struct veilig_diff_result veilig_diff_result;
 
 typedef enum veilig_change {
     VEILIG_CHANGE_ADDED = 1,
@@ -194,19 +194,19 @@ typedef enum veilig_change {
  * (NULL where there is none). Rows come in document order of new, removals
  * where the removed thing stood in old.
  */
-VEILIG_API int veilig_diff(veilig_diff **out, const veilig_registry *old_reg,
+VEILIG_API int veilig_diff(veilig_diff_result **out, const veilig_registry *old_reg,
                            const veilig_registry *new_reg, const char *code);
-VEILIG_API void veilig_diff_free(veilig_diff *d);
-VEILIG_API size_t veilig_diff_count(const veilig_diff *d);
-VEILIG_API veilig_change veilig_diff_change(const veilig_diff *d, size_t i);
+VEILIG_API void veilig_diff_free(veilig_diff_result *d);
+VEILIG_API size_t veilig_diff_count(const veilig_diff_result *d);
+VEILIG_API veilig_change veilig_diff_change(const veilig_diff_result *d, size_t i);
 /** The code of the municipality the change is in. */
-VEILIG_API const char *veilig_diff_municipality(const veilig_diff *d, size_t i);
+VEILIG_API const char *veilig_diff_municipality(const veilig_diff_result *d, size_t i);
 /** The id of the measure the change is in, or NULL. */
-VEILIG_API const char *veilig_diff_measure(const veilig_diff *d, size_t i);
-VEILIG_API const char *veilig_diff_pointer(const veilig_diff *d, size_t i);
-VEILIG_API const char *veilig_diff_old(const veilig_diff *d, size_t i);
-VEILIG_API const char *veilig_diff_new(const veilig_diff *d, size_t i);
-VEILIG_API int veilig_diff_to_json(char **out, size_t *len, const veilig_diff *d);
+VEILIG_API const char *veilig_diff_measure(const veilig_diff_result *d, size_t i);
+VEILIG_API const char *veilig_diff_pointer(const veilig_diff_result *d, size_t i);
+VEILIG_API const char *veilig_diff_old(const veilig_diff_result *d, size_t i);
+VEILIG_API const char *veilig_diff_new(const veilig_diff_result *d, size_t i);
+VEILIG_API int veilig_diff_to_json(char **out, size_t *len, const veilig_diff_result *d);
 
 /* ---- schedule: the hours of a week ---- */
 
@@ -223,7 +223,7 @@ typedef struct veilig_schedule_options {
 
 VEILIG_API int veilig_schedule_options_init(veilig_schedule_options *opts, unsigned version);
 
-typedef struct veilig_schedule veilig_schedule;
+typedef struct veilig_schedule_result veilig_schedule_result;
 
 /**
  * Lays the schedules of m's active measures over the 168 hours of a week:
@@ -233,21 +233,21 @@ typedef struct veilig_schedule veilig_schedule;
  * Monday). Also the share of the given window (default Friday and Saturday
  * 22:00-04:00) that at least one measure covers, by the minute.
  */
-VEILIG_API int veilig_schedule(veilig_schedule **out, const veilig_municipality *m,
+VEILIG_API int veilig_schedule(veilig_schedule_result **out, const veilig_municipality *m,
                                const veilig_schedule_options *opts);
-VEILIG_API void veilig_schedule_free(veilig_schedule *s);
+VEILIG_API void veilig_schedule_free(veilig_schedule_result *s);
 /** Measures running in the slot (day 1..7 as veilig_day, hour 0..23). */
-VEILIG_API unsigned veilig_schedule_slot(const veilig_schedule *s, veilig_day day, int hour);
+VEILIG_API unsigned veilig_schedule_slot(const veilig_schedule_result *s, veilig_day day, int hour);
 /** The same for one category (0: unknown categories). */
-VEILIG_API unsigned veilig_schedule_slot_category(const veilig_schedule *s, veilig_day day,
+VEILIG_API unsigned veilig_schedule_slot_category(const veilig_schedule_result *s, veilig_day day,
                                                   int hour, veilig_category c);
 /** Share of the window covered, 0..1; minutes of the window and covered minutes. */
-VEILIG_API double veilig_schedule_window_share(const veilig_schedule *s);
-VEILIG_API unsigned veilig_schedule_window_minutes(const veilig_schedule *s);
-VEILIG_API unsigned veilig_schedule_covered_minutes(const veilig_schedule *s);
+VEILIG_API double veilig_schedule_window_share(const veilig_schedule_result *s);
+VEILIG_API unsigned veilig_schedule_window_minutes(const veilig_schedule_result *s);
+VEILIG_API unsigned veilig_schedule_covered_minutes(const veilig_schedule_result *s);
 /** Measures with a schedule that took part. */
-VEILIG_API size_t veilig_schedule_measure_count(const veilig_schedule *s);
-VEILIG_API int veilig_schedule_to_json(char **out, size_t *len, const veilig_schedule *s);
+VEILIG_API size_t veilig_schedule_measure_count(const veilig_schedule_result *s);
+VEILIG_API int veilig_schedule_to_json(char **out, size_t *len, const veilig_schedule_result *s);
 
 /* ---- indicators: progress towards targets ---- */
 
@@ -272,27 +272,27 @@ typedef enum veilig_track {
 /** "unknown", "achieved", "on_track" or "off_track"; static. */
 VEILIG_API const char *veilig_track_name(veilig_track t);
 
-typedef struct veilig_progress veilig_progress;
+typedef struct veilig_progress_result veilig_progress_result;
 
 /** Progress of every indicator of m, in document order. */
-VEILIG_API int veilig_progress(veilig_progress **out, const veilig_municipality *m,
+VEILIG_API int veilig_progress(veilig_progress_result **out, const veilig_municipality *m,
                                const veilig_progress_options *opts);
-VEILIG_API void veilig_progress_free(veilig_progress *p);
-VEILIG_API size_t veilig_progress_count(const veilig_progress *p);
-VEILIG_API const veilig_indicator *veilig_progress_indicator(const veilig_progress *p, size_t i);
+VEILIG_API void veilig_progress_free(veilig_progress_result *p);
+VEILIG_API size_t veilig_progress_count(const veilig_progress_result *p);
+VEILIG_API const veilig_indicator *veilig_progress_indicator(const veilig_progress_result *p, size_t i);
 /** The latest observation: VEILIG_OK, or VEILIG_ENOTFOUND when there is none. */
-VEILIG_API int veilig_progress_latest(double *value, veilig_date *date, const veilig_progress *p,
+VEILIG_API int veilig_progress_latest(double *value, veilig_date *date, const veilig_progress_result *p,
                                       size_t i);
 /**
  * Progress from baseline to target as a fraction (0 at the baseline, 1 at
  * the target, beyond 1 past it, negative when moving away): VEILIG_OK, or
  * VEILIG_ENOTFOUND without baseline, target or observation.
  */
-VEILIG_API int veilig_progress_fraction(double *out, const veilig_progress *p, size_t i);
-VEILIG_API veilig_track veilig_progress_track(const veilig_progress *p, size_t i);
+VEILIG_API int veilig_progress_fraction(double *out, const veilig_progress_result *p, size_t i);
+VEILIG_API veilig_track veilig_progress_track(const veilig_progress_result *p, size_t i);
 /** The value the straight line projects for the target date: VEILIG_OK or VEILIG_ENOTFOUND. */
-VEILIG_API int veilig_progress_projection(double *out, const veilig_progress *p, size_t i);
-VEILIG_API int veilig_progress_to_json(char **out, size_t *len, const veilig_progress *p);
+VEILIG_API int veilig_progress_projection(double *out, const veilig_progress_result *p, size_t i);
+VEILIG_API int veilig_progress_to_json(char **out, size_t *len, const veilig_progress_result *p);
 
 #ifdef __cplusplus
 }

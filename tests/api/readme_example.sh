@@ -3,23 +3,31 @@
 # same as examples/summary.c, compiles as written against the build tree's
 # shared library without warnings, runs, exits 0 and prints something.
 #
-#   readme_example.sh README EXAMPLE_C SOURCE_INCLUDE BUILD_INCLUDE LIBDIR WORK_DIR CC [FLAGS]
+#   readme_example.sh README EXAMPLE_C SOURCE_INCLUDE BUILD_INCLUDE LIBRARY WORK_DIR CC [FLAGS]
 #
+# LIBRARY: the build tree's libveilig.so (named as a file, so that no other
+# libveilig, static or installed, can stand in for it).
 # FLAGS: extra compiler and linker flags (the sanitizers of the build).
 set -eu
 
 [ $# -ge 7 ] || {
-    echo "usage: $0 README EXAMPLE_C SOURCE_INCLUDE BUILD_INCLUDE LIBDIR WORK_DIR CC [FLAGS]" >&2
+    echo "usage: $0 README EXAMPLE_C SOURCE_INCLUDE BUILD_INCLUDE LIBRARY WORK_DIR CC [FLAGS]" >&2
     exit 2
 }
 readme=$1
 example=$2
 src_inc=$3
 build_inc=$4
-libdir=$5
+library=$5
 work=$6
 cc=$7
 flags=${8:-}
+
+[ -f "$library" ] || {
+    echo "readme_example: FAIL: no shared library at $library: build first" >&2
+    exit 1
+}
+libdir=$(cd "$(dirname "$library")" && pwd -P)
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -47,7 +55,7 @@ echo "readme_example: $example is the same as the README's example"
 # FLAGS is split into words on purpose.
 # shellcheck disable=SC2086
 if ! "$cc" -std=c99 -pedantic -Wall -Wextra -Werror $flags -I"$src_inc" -I"$build_inc" \
-    "$work/readme.c" -o "$work/readme" -L"$libdir" -lveilig; then
+    "$work/readme.c" -o "$work/readme" "$library"; then
     echo "readme_example: FAIL: the README's example does not compile (with $cc)" >&2
     exit 1
 fi

@@ -252,7 +252,10 @@ def main(argv):
     files = list(args.data)
     for d in args.valid:
         if os.path.isdir(d):
-            files += sorted(glob.glob(os.path.join(d, "*.json")))
+            found = sorted(glob.glob(os.path.join(d, "*.json")))
+            if not found:
+                print("note %s holds no *.json yet" % d)
+            files += found
         else:
             print("skip %s (no such directory)" % d)
     for d in args.dumps:
