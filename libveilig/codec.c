@@ -722,6 +722,11 @@ static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veili
     if (opts->version != VEILIG_LOAD_OPTIONS_VERSION)
         return vg_error_set(err, VEILIG_EVERSION, "unknown load options version %u",
                             opts->version);
+    if (opts->max_depth > VG_JW_MAX_DEPTH)
+        return vg_error_set(err, VEILIG_EINVAL,
+                            "max_depth %zu is above what documents may nest (%d): what loads "
+                            "must also save",
+                            opts->max_depth, VG_JW_MAX_DEPTH);
     if (opts->max_depth)
         lim->json.max_depth = opts->max_depth;
     if (opts->max_string)

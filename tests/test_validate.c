@@ -45,6 +45,69 @@ static char *doc_text(const char *squoted) {
     return s;
 }
 
+/*
+ * What a test allocates is kept here and freed after the test (a checked
+ * fixture), also when an assertion fails half-way: so valgrind shows the
+ * library's leaks only, never a failed test's.
+ */
+typedef void (*free_fn)(void *);
+static struct {
+    void *p;
+    free_fn fn;
+} * garbage;
+static size_t ngarbage, garbage_cap;
+
+/* Keeps p (may be NULL) to be freed with fn after the test; returns p. */
+static void *keep(void *p, free_fn fn) {
+    if (!p)
+        return p;
+    if (ngarbage == garbage_cap) {
+        size_t cap = garbage_cap ? 2 * garbage_cap : 64;
+        void *g = realloc(garbage, cap * sizeof *garbage);
+        ck_assert_ptr_nonnull(g);
+        garbage = g;
+        garbage_cap = cap;
+    }
+    garbage[ngarbage].p = p;
+    garbage[ngarbage].fn = fn;
+    ngarbage++;
+    return p;
+}
+
+/* Frees a kept p now. */
+static void drop(void *p) {
+    for (size_t i = ngarbage; i-- > 0;)
+        if (garbage[i].p == p) {
+            free_fn fn = garbage[i].fn;
+            memmove(&garbage[i], &garbage[i + 1], (ngarbage - i - 1) * sizeof *garbage);
+            ngarbage--;
+            fn(p);
+            return;
+        }
+}
+
+static void free_garbage(void) {
+    while (ngarbage > 0) {
+        ngarbage--;
+        garbage[ngarbage].fn(garbage[ngarbage].p);
+    }
+    free(garbage);
+    garbage = NULL;
+    garbage_cap = 0;
+}
+
+static void free_registry(void *p) {
+    veilig_registry_free(p);
+}
+
+static void free_diagnostics(void *p) {
+    veilig_diagnostics_free(p);
+}
+
+static void free_json(void *p) {
+    json_decref(p);
+}
+
 /* A document loaded and validated. */
 typedef struct checked {
     char *text;
@@ -52,7 +115,18 @@ typedef struct checked {
     veilig_diagnostics *d;
 } checked;
 
-static void check_doc(checked *c, const char *squoted) {
+static void checked_free(void *p) {
+    checked *c = p;
+    veilig_diagnostics_free(c->d);
+    veilig_registry_free(c->reg);
+    free(c->text);
+    free(c);
+}
+
+/* Loads and validates a single-quoted document; kept. */
+static checked *check_doc(const char *squoted) {
+    checked *c = keep(calloc(1, sizeof *c), checked_free);
+    ck_assert_ptr_nonnull(c);
     veilig_error err;
     c->text = doc_text(squoted);
     int rc = veilig_registry_load_string(&c->reg, c->text, strlen(c->text), NULL, &err);
@@ -61,13 +135,7 @@ static void check_doc(checked *c, const char *squoted) {
     rc = veilig_validate(&c->d, c->reg);
     ck_assert_int_eq(rc, VEILIG_OK);
     ck_assert_ptr_nonnull(c->d);
-}
-
-static void checked_free(checked *c) {
-    veilig_diagnostics_free(c->d);
-    veilig_registry_free(c->reg);
-    free(c->text);
-    memset(c, 0, sizeof *c);
+    return c;
 }
 
 /* All diagnostics as text, for failure messages: a static buffer. */
@@ -352,12 +420,11 @@ static const rule_case rule_cases[] = {
 
 START_TEST(test_rule_case_triggers) {
     const rule_case *rc = &rule_cases[_i];
-    checked c;
-    check_doc(&c, rc->bad);
-    ck_assert_msg(veilig_diagnostics_count(c.d) == 1,
+    checked *c = check_doc(rc->bad);
+    ck_assert_msg(veilig_diagnostics_count(c->d) == 1,
                   "case %d (%s at %s): expected exactly one diagnostic, got:%s", _i, rc->rule,
-                  rc->pointer, describe(c.d));
-    const veilig_diagnostic *x = veilig_diagnostics_get(c.d, 0);
+                  rc->pointer, describe(c->d));
+    const veilig_diagnostic *x = veilig_diagnostics_get(c->d, 0);
     ck_assert_str_eq(x->rule, rc->rule);
     ck_assert_int_eq(x->severity, rc->severity);
     ck_assert_str_eq(x->pointer, rc->pointer);
@@ -365,21 +432,20 @@ START_TEST(test_rule_case_triggers) {
                   "case %d (%s): message \"%s\" lacks \"%s\"", _i, rc->rule, x->message,
                   rc->message);
     /* the pointer names a value of the document the diagnostic is about */
-    (void)position_of(c.text, x->pointer);
-    checked_free(&c);
+    (void)position_of(c->text, x->pointer);
+    drop(c);
 }
 END_TEST
 
 START_TEST(test_rule_case_passes) {
     const rule_case *rc = &rule_cases[_i];
-    checked c;
-    check_doc(&c, rc->good);
-    ck_assert_msg(count_rule(c.d, rc->rule) == 0, "case %d: near-identical document gives %s:%s",
-                  _i, rc->rule, describe(c.d));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == 0,
+    checked *c = check_doc(rc->good);
+    ck_assert_msg(count_rule(c->d, rc->rule) == 0, "case %d: near-identical document gives %s:%s",
+                  _i, rc->rule, describe(c->d));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == 0,
                   "case %d (%s): the near-identical document should give no diagnostics:%s", _i,
-                  rc->rule, describe(c.d));
-    checked_free(&c);
+                  rc->rule, describe(c->d));
+    drop(c);
 }
 END_TEST
 
@@ -407,14 +473,14 @@ END_TEST
 START_TEST(test_v001_codes_without_case) {
     /* codes compare without case, as veilig_registry_find does; the lower-case
        one is also no CBS code (two diagnostics, one pointer, in rule order) */
-    checked c;
-    check_doc(&c, DOC("{'code':'GM0153','name':'Enschede'},{'code':'gm0153','name':'Hengelo'}"));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == 2, "%s", describe(c.d));
-    ck_assert_str_eq(veilig_diagnostics_get(c.d, 0)->rule, "V001");
-    ck_assert_str_eq(veilig_diagnostics_get(c.d, 1)->rule, "V002");
-    ck_assert_str_eq(veilig_diagnostics_get(c.d, 0)->pointer, "/municipalities/1/code");
-    ck_assert_str_eq(veilig_diagnostics_get(c.d, 1)->pointer, "/municipalities/1/code");
-    checked_free(&c);
+    checked *c =
+        check_doc(DOC("{'code':'GM0153','name':'Enschede'},{'code':'gm0153','name':'Hengelo'}"));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == 2, "%s", describe(c->d));
+    ck_assert_str_eq(veilig_diagnostics_get(c->d, 0)->rule, "V001");
+    ck_assert_str_eq(veilig_diagnostics_get(c->d, 1)->rule, "V002");
+    ck_assert_str_eq(veilig_diagnostics_get(c->d, 0)->pointer, "/municipalities/1/code");
+    ck_assert_str_eq(veilig_diagnostics_get(c->d, 1)->pointer, "/municipalities/1/code");
+    drop(c);
 }
 END_TEST
 
@@ -427,11 +493,10 @@ START_TEST(test_v002_codes) {
         int is_bad = i < N(bad);
         const char *code = is_bad ? bad[i] : good[i - N(bad)];
         snprintf(doc, sizeof doc, DOC("{'code':'%s','name':'X'}"), code);
-        checked c;
-        check_doc(&c, doc);
-        ck_assert_msg(count_rule(c.d, "V002") == (size_t)is_bad, "code \"%s\":%s", code,
-                      describe(c.d));
-        checked_free(&c);
+        checked *c = check_doc(doc);
+        ck_assert_msg(count_rule(c->d, "V002") == (size_t)is_bad, "code \"%s\":%s", code,
+                      describe(c->d));
+        drop(c);
     }
 }
 END_TEST
@@ -448,10 +513,10 @@ START_TEST(test_v006_ids) {
                  DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'%s','name':'M',"
                      "'category':'campaign'}]}"),
                  id);
-        checked c;
-        check_doc(&c, doc);
-        ck_assert_msg(count_rule(c.d, "V006") == (size_t)is_bad, "id \"%s\":%s", id, describe(c.d));
-        checked_free(&c);
+        checked *c = check_doc(doc);
+        ck_assert_msg(count_rule(c->d, "V006") == (size_t)is_bad, "id \"%s\":%s", id,
+                      describe(c->d));
+        drop(c);
     }
 }
 END_TEST
@@ -484,49 +549,46 @@ START_TEST(test_v013_every_vocabulary_field) {
         "/municipalities/0/indicators/0/unit",
         "/municipalities/0/indicators/0/direction",
     };
-    checked c;
-    check_doc(&c,
-              "{'format':'veilig','version':1,'programme':{'contact':{'role':'x-role','name':"
-              "'Veilige Steden'}},'municipalities':[{" ENS ",'membership':{'status':'x-status'},"
-              "'scope':{'target_groups':['x-group'],'settings':['x-setting']},'focus':["
-              "'x-approach'],'excluded':[{'approach':'x-approach-2'}],'policy_links':[{'name':"
-              "'P','kind':'x-kind','relation':'x-relation'}],'stakeholders':[{'id':'team','name':"
-              "'Team','kind':'x-type','roles':['x-role-2','executing']}],'contacts':[{'role':"
-              "'x-role-3','name':'Team'}],'measures':[{'id':'m','name':'M','category':"
-              "'x-category','approach':'x-approach-3','target_groups':['x-group'],'settings':["
-              "'x-setting-2'],'schedule':[{'days':['x-day'],'dayparts':['x-daypart']}],"
-              "'partners':[{'stakeholder':'team','role':'x-role-4'}],'status':'x-state',"
-              "'evidence':'x-evidence'}],'indicators':[{'id':'i','name':'I','level':'x-level',"
-              "'unit':'x-unit','direction':'x-direction'}]}]}");
+    checked *c = check_doc(
+        "{'format':'veilig','version':1,'programme':{'contact':{'role':'x-role','name':"
+        "'Veilige Steden'}},'municipalities':[{" ENS ",'membership':{'status':'x-status'},"
+        "'scope':{'target_groups':['x-group'],'settings':['x-setting']},'focus':["
+        "'x-approach'],'excluded':[{'approach':'x-approach-2'}],'policy_links':[{'name':"
+        "'P','kind':'x-kind','relation':'x-relation'}],'stakeholders':[{'id':'team','name':"
+        "'Team','kind':'x-type','roles':['x-role-2','executing']}],'contacts':[{'role':"
+        "'x-role-3','name':'Team'}],'measures':[{'id':'m','name':'M','category':"
+        "'x-category','approach':'x-approach-3','target_groups':['x-group'],'settings':["
+        "'x-setting-2'],'schedule':[{'days':['x-day'],'dayparts':['x-daypart']}],"
+        "'partners':[{'stakeholder':'team','role':'x-role-4'}],'status':'x-state',"
+        "'evidence':'x-evidence'}],'indicators':[{'id':'i','name':'I','level':'x-level',"
+        "'unit':'x-unit','direction':'x-direction'}]}]}");
     for (size_t i = 0; i < N(expected); i++)
-        ck_assert_msg(find_diag(c.d, "V013", expected[i]) != NULL, "no V013 at %s:%s", expected[i],
-                      describe(c.d));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == N(expected), "expected %zu diagnostics:%s",
-                  N(expected), describe(c.d));
-    for (size_t i = 0; i < veilig_diagnostics_count(c.d); i++)
-        ck_assert_int_eq(veilig_diagnostics_get(c.d, i)->severity, VEILIG_SEVERITY_WARNING);
-    checked_free(&c);
+        ck_assert_msg(find_diag(c->d, "V013", expected[i]) != NULL, "no V013 at %s:%s", expected[i],
+                      describe(c->d));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == N(expected), "expected %zu diagnostics:%s",
+                  N(expected), describe(c->d));
+    for (size_t i = 0; i < veilig_diagnostics_count(c->d); i++)
+        ck_assert_int_eq(veilig_diagnostics_get(c->d, i)->severity, VEILIG_SEVERITY_WARNING);
+    drop(c);
 }
 END_TEST
 
 START_TEST(test_v014_executing_stakeholder) {
     /* a stakeholder that executes the approach carries measures without partners */
-    checked c;
-    check_doc(&c, DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB "}]}"));
-    ck_assert_msg(count_rule(c.d, "V014") == 0, "%s", describe(c.d));
-    checked_free(&c);
-    check_doc(&c, DOC("{" ENS ",'stakeholders':[" POLITIE "],'measures':[{" PUB "}]}"));
-    ck_assert_msg(count_rule(c.d, "V014") == 1, "%s", describe(c.d));
-    checked_free(&c);
+    checked *c = check_doc(DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB "}]}"));
+    ck_assert_msg(count_rule(c->d, "V014") == 0, "%s", describe(c->d));
+    drop(c);
+    c = check_doc(DOC("{" ENS ",'stakeholders':[" POLITIE "],'measures':[{" PUB "}]}"));
+    ck_assert_msg(count_rule(c->d, "V014") == 1, "%s", describe(c->d));
+    drop(c);
 }
 END_TEST
 
 START_TEST(test_v015_without_measures) {
     /* a municipality with no measures yet (a summary only) has no gaps to show */
-    checked c;
-    check_doc(&c, DOC("{" ENS ",'scope':{'target_groups':['women_girls','lgbtiq']}}"));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == 0, "%s", describe(c.d));
-    checked_free(&c);
+    checked *c = check_doc(DOC("{" ENS ",'scope':{'target_groups':['women_girls','lgbtiq']}}"));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == 0, "%s", describe(c->d));
+    drop(c);
 }
 END_TEST
 
@@ -546,23 +608,22 @@ START_TEST(test_v017_names) {
     char doc[512];
     for (size_t i = 0; i < N(cases); i++) {
         snprintf(doc, sizeof doc, DOC("{" ENS ",'contacts':[%s]}"), cases[i].contact);
-        checked c;
-        check_doc(&c, doc);
-        ck_assert_msg(count_rule(c.d, "V017") == (size_t)cases[i].personal, "contact %s:%s",
-                      cases[i].contact, describe(c.d));
-        checked_free(&c);
+        checked *c = check_doc(doc);
+        ck_assert_msg(count_rule(c->d, "V017") == (size_t)cases[i].personal, "contact %s:%s",
+                      cases[i].contact, describe(c->d));
+        drop(c);
     }
 }
 END_TEST
 
 START_TEST(test_v023_once) {
     /* an approach twice in focus and once excluded: one V023 (and one V021) */
-    checked c;
-    check_doc(&c, DOC("{" ENS ",'focus':['enforcement','enforcement'],'excluded':[{'approach':"
+    checked *c =
+        check_doc(DOC("{" ENS ",'focus':['enforcement','enforcement'],'excluded':[{'approach':"
                       "'enforcement'}]}"));
-    ck_assert_msg(count_rule(c.d, "V021") == 1, "%s", describe(c.d));
-    ck_assert_msg(count_rule(c.d, "V023") == 1, "one finding, one diagnostic:%s", describe(c.d));
-    checked_free(&c);
+    ck_assert_msg(count_rule(c->d, "V021") == 1, "%s", describe(c->d));
+    ck_assert_msg(count_rule(c->d, "V023") == 1, "one finding, one diagnostic:%s", describe(c->d));
+    drop(c);
 }
 END_TEST
 
@@ -583,12 +644,11 @@ START_TEST(test_period_semantics) {
         snprintf(doc, sizeof doc,
                  DOC("{" ENS ",'membership':{'period':{'start':'%s','end':'%s'}}}"), cases[i].start,
                  cases[i].end);
-        checked c;
-        check_doc(&c, doc);
-        ck_assert_msg(count_rule(c.d, "V011") == (size_t)cases[i].reversed,
+        checked *c = check_doc(doc);
+        ck_assert_msg(count_rule(c->d, "V011") == (size_t)cases[i].reversed,
                       "%s to %s should %sbe reversed:%s", cases[i].start, cases[i].end,
-                      cases[i].reversed ? "" : "not ", describe(c.d));
-        checked_free(&c);
+                      cases[i].reversed ? "" : "not ", describe(c->d));
+        drop(c);
     }
 }
 END_TEST
@@ -609,13 +669,12 @@ START_TEST(test_target_date_semantics) {
                  DOC("{" ENS ",'indicators':[{'id':'i','name':'I','baseline':{'date':'%s'},"
                      "'target':{'date':'%s'}}]}"),
                  cases[i].baseline, cases[i].target);
-        checked c;
-        check_doc(&c, doc);
-        ck_assert_msg(count_rule(c.d, "V011") == (size_t)cases[i].before,
+        checked *c = check_doc(doc);
+        ck_assert_msg(count_rule(c->d, "V011") == (size_t)cases[i].before,
                       "baseline %s, target %s: the target should %slie before the baseline:%s",
                       cases[i].baseline, cases[i].target, cases[i].before ? "" : "not ",
-                      describe(c.d));
-        checked_free(&c);
+                      describe(c->d));
+        drop(c);
     }
 }
 END_TEST
@@ -640,13 +699,12 @@ START_TEST(test_empty_registry) {
     veilig_diagnostics_free(d);
     veilig_registry_free(reg);
 
-    checked c;
-    check_doc(&c, "{'format':'veilig','version':1}");
-    ck_assert_uint_eq(veilig_diagnostics_count(c.d), 0);
-    checked_free(&c);
-    check_doc(&c, DOC(""));
-    ck_assert_uint_eq(veilig_diagnostics_count(c.d), 0);
-    checked_free(&c);
+    checked *c = check_doc("{'format':'veilig','version':1}");
+    ck_assert_uint_eq(veilig_diagnostics_count(c->d), 0);
+    drop(c);
+    c = check_doc(DOC(""));
+    ck_assert_uint_eq(veilig_diagnostics_count(c->d), 0);
+    drop(c);
 }
 END_TEST
 
@@ -717,76 +775,74 @@ static const struct {
 };
 
 START_TEST(test_document_order) {
-    checked c;
-    check_doc(&c, order_doc);
+    checked *c = check_doc(order_doc);
     /* the findings themselves */
     for (size_t i = 0; i < N(order_expected); i++)
-        ck_assert_msg(find_diag(c.d, order_expected[i].rule, order_expected[i].pointer) != NULL,
+        ck_assert_msg(find_diag(c->d, order_expected[i].rule, order_expected[i].pointer) != NULL,
                       "no %s at %s:%s", order_expected[i].rule, order_expected[i].pointer,
-                      describe(c.d));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == N(order_expected), "expected %zu:%s",
-                  N(order_expected), describe(c.d));
+                      describe(c->d));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == N(order_expected), "expected %zu:%s",
+                  N(order_expected), describe(c->d));
     /* their order: by position in the document (of the text, and of its canonical dump) */
-    assert_document_order(c.d, c.text);
+    assert_document_order(c->d, c->text);
     char *dump = NULL;
-    ck_assert_int_eq(veilig_registry_dump(&dump, NULL, c.reg, NULL, NULL), VEILIG_OK);
-    assert_document_order(c.d, dump);
+    ck_assert_int_eq(veilig_registry_dump(&dump, NULL, c->reg, NULL, NULL), VEILIG_OK);
+    assert_document_order(c->d, dump);
     veilig_free(dump);
     for (size_t i = 0; i < N(order_expected); i++) {
-        const veilig_diagnostic *x = veilig_diagnostics_get(c.d, i);
+        const veilig_diagnostic *x = veilig_diagnostics_get(c->d, i);
         ck_assert_msg(strcmp(x->rule, order_expected[i].rule) == 0 &&
                           strcmp(x->pointer, order_expected[i].pointer) == 0,
                       "diagnostic %zu is %s %s, expected %s %s", i, x->rule, x->pointer,
                       order_expected[i].rule, order_expected[i].pointer);
     }
-    checked_free(&c);
+    drop(c);
 }
 END_TEST
 
 START_TEST(test_order_of_municipalities) {
     /* findings of one municipality come before those of the next */
-    checked c;
-    check_doc(&c, DOC("{'code':'GM01','name':'A','province':'OV'},{'code':'GM02','name':'B',"
+    checked *c =
+        check_doc(DOC("{'code':'GM01','name':'A','province':'OV'},{'code':'GM02','name':'B',"
                       "'province':'GE'},{'code':'GM03','name':'C','province':'NL-GE'}"));
     static const char *const expected[][2] = {
         {"V002", "/municipalities/0/code"}, {"V018", "/municipalities/0/province"},
         {"V002", "/municipalities/1/code"}, {"V018", "/municipalities/1/province"},
         {"V002", "/municipalities/2/code"},
     };
-    ck_assert_msg(veilig_diagnostics_count(c.d) == N(expected), "%s", describe(c.d));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == N(expected), "%s", describe(c->d));
     for (size_t i = 0; i < N(expected); i++) {
-        ck_assert_str_eq(veilig_diagnostics_get(c.d, i)->rule, expected[i][0]);
-        ck_assert_str_eq(veilig_diagnostics_get(c.d, i)->pointer, expected[i][1]);
+        ck_assert_str_eq(veilig_diagnostics_get(c->d, i)->rule, expected[i][0]);
+        ck_assert_str_eq(veilig_diagnostics_get(c->d, i)->pointer, expected[i][1]);
     }
-    assert_document_order(c.d, c.text);
-    checked_free(&c);
+    assert_document_order(c->d, c->text);
+    drop(c);
 }
 END_TEST
 
 START_TEST(test_count_severity) {
     /* two errors (V002, V007), three warnings (V018, V013, V022) */
-    checked c;
-    check_doc(&c,
-              DOC("{'code':'GM153','name':'Enschede','province':'Overijssel','stakeholders':[" TEAM
-                  "],'measures':[{" PUB ",'approach':'x-approach','partners':[{"
-                  "'stakeholder':'politie'}],'budget':{'amount':100,'currency':'euro'}}]}"));
-    ck_assert_msg(veilig_diagnostics_count(c.d) == 5, "%s", describe(c.d));
-    ck_assert_uint_eq(veilig_diagnostics_count_severity(c.d, VEILIG_SEVERITY_ERROR), 2);
-    ck_assert_uint_eq(veilig_diagnostics_count_severity(c.d, VEILIG_SEVERITY_WARNING), 3);
-    ck_assert_uint_eq(veilig_diagnostics_count_severity(c.d, VEILIG_SEVERITY_INFO), 0);
-    ck_assert_uint_eq(veilig_diagnostics_count_severity(c.d, (veilig_severity)0), 0);
-    ck_assert_uint_eq(veilig_diagnostics_count_severity(c.d, (veilig_severity)4), 0);
+    checked *c = check_doc(
+        DOC("{'code':'GM153','name':'Enschede','province':'Overijssel','stakeholders':[" TEAM
+            "],'measures':[{" PUB ",'approach':'x-approach','partners':[{"
+            "'stakeholder':'politie'}],'budget':{'amount':100,'currency':'euro'}}]}"));
+    ck_assert_msg(veilig_diagnostics_count(c->d) == 5, "%s", describe(c->d));
+    ck_assert_uint_eq(veilig_diagnostics_count_severity(c->d, VEILIG_SEVERITY_ERROR), 2);
+    ck_assert_uint_eq(veilig_diagnostics_count_severity(c->d, VEILIG_SEVERITY_WARNING), 3);
+    ck_assert_uint_eq(veilig_diagnostics_count_severity(c->d, VEILIG_SEVERITY_INFO), 0);
+    ck_assert_uint_eq(veilig_diagnostics_count_severity(c->d, (veilig_severity)0), 0);
+    ck_assert_uint_eq(veilig_diagnostics_count_severity(c->d, (veilig_severity)4), 0);
     size_t errors = 0, warnings = 0;
-    for (size_t i = 0; i < veilig_diagnostics_count(c.d); i++) {
-        veilig_severity s = veilig_diagnostics_get(c.d, i)->severity;
+    for (size_t i = 0; i < veilig_diagnostics_count(c->d); i++) {
+        veilig_severity s = veilig_diagnostics_get(c->d, i)->severity;
         errors += s == VEILIG_SEVERITY_ERROR;
         warnings += s == VEILIG_SEVERITY_WARNING;
     }
     ck_assert_uint_eq(errors, 2);
     ck_assert_uint_eq(warnings, 3);
-    ck_assert_ptr_null(veilig_diagnostics_get(c.d, 5));
-    ck_assert_ptr_null(veilig_diagnostics_get(c.d, (size_t)-1));
-    checked_free(&c);
+    ck_assert_ptr_null(veilig_diagnostics_get(c->d, 5));
+    ck_assert_ptr_null(veilig_diagnostics_get(c->d, (size_t)-1));
+    drop(c);
 }
 END_TEST
 
@@ -819,19 +875,18 @@ static void assert_json_form(const char *json, size_t len, const veilig_diagnost
 }
 
 START_TEST(test_to_json) {
-    checked c;
-    check_doc(&c, order_doc);
+    checked *c = check_doc(order_doc);
     char *json = NULL;
     size_t len = 0;
-    ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, c.d), VEILIG_OK);
-    assert_json_form(json, len, c.d);
+    ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, c->d), VEILIG_OK);
+    assert_json_form(json, len, c->d);
     /* len may be NULL */
     char *again = NULL;
-    ck_assert_int_eq(veilig_diagnostics_to_json(&again, NULL, c.d), VEILIG_OK);
+    ck_assert_int_eq(veilig_diagnostics_to_json(&again, NULL, c->d), VEILIG_OK);
     ck_assert_str_eq(again, json);
     veilig_free(again);
     veilig_free(json);
-    checked_free(&c);
+    drop(c);
 }
 END_TEST
 
@@ -931,17 +986,16 @@ END_TEST
 
 START_TEST(test_validate_is_read_only) {
     /* validating twice gives the same findings, and leaves the registry as it was */
-    checked c;
-    check_doc(&c, order_doc);
+    checked *c = check_doc(order_doc);
     char *before = NULL, *after = NULL;
-    ck_assert_int_eq(veilig_registry_dump(&before, NULL, c.reg, NULL, NULL), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_dump(&before, NULL, c->reg, NULL, NULL), VEILIG_OK);
     veilig_diagnostics *d2 = NULL;
-    ck_assert_int_eq(veilig_validate(&d2, c.reg), VEILIG_OK);
-    ck_assert_int_eq(veilig_registry_dump(&after, NULL, c.reg, NULL, NULL), VEILIG_OK);
+    ck_assert_int_eq(veilig_validate(&d2, c->reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_dump(&after, NULL, c->reg, NULL, NULL), VEILIG_OK);
     ck_assert_str_eq(before, after);
-    ck_assert_uint_eq(veilig_diagnostics_count(d2), veilig_diagnostics_count(c.d));
+    ck_assert_uint_eq(veilig_diagnostics_count(d2), veilig_diagnostics_count(c->d));
     for (size_t i = 0; i < veilig_diagnostics_count(d2); i++) {
-        const veilig_diagnostic *a = veilig_diagnostics_get(c.d, i);
+        const veilig_diagnostic *a = veilig_diagnostics_get(c->d, i);
         const veilig_diagnostic *b = veilig_diagnostics_get(d2, i);
         ck_assert_str_eq(a->rule, b->rule);
         ck_assert_str_eq(a->pointer, b->pointer);
@@ -951,7 +1005,7 @@ START_TEST(test_validate_is_read_only) {
     veilig_diagnostics_free(d2);
     veilig_free(before);
     veilig_free(after);
-    checked_free(&c);
+    drop(c);
 }
 END_TEST
 
@@ -992,17 +1046,16 @@ END_TEST
 
 START_TEST(test_rule_ids_of_diagnostics) {
     /* every diagnostic carries an id and severity of the table (the same static string) */
-    checked c;
-    check_doc(&c, order_doc);
-    for (size_t i = 0; i < veilig_diagnostics_count(c.d); i++) {
-        const veilig_diagnostic *x = veilig_diagnostics_get(c.d, i);
+    checked *c = check_doc(order_doc);
+    for (size_t i = 0; i < veilig_diagnostics_count(c->d); i++) {
+        const veilig_diagnostic *x = veilig_diagnostics_get(c->d, i);
         int r = rule_index(x->rule);
         ck_assert_msg(r >= 0, "unknown rule %s", x->rule);
         ck_assert_int_eq(x->severity, veilig_rule_severity((size_t)r));
         ck_assert_ptr_eq(x->rule, veilig_rule_id((size_t)r));
         ck_assert_uint_gt(strlen(x->message), 0);
     }
-    checked_free(&c);
+    drop(c);
 }
 END_TEST
 

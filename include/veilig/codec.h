@@ -37,7 +37,7 @@ typedef struct veilig_load_options {
     unsigned version;          /**< VEILIG_LOAD_OPTIONS_VERSION */
     unsigned flags;            /**< none defined yet: 0 */
     const char *source;        /**< name for error records; NULL: the path, or "<string>" */
-    size_t max_depth;          /**< deepest nesting allowed */
+    size_t max_depth;          /**< deepest nesting allowed (at most 256: VEILIG_EINVAL above) */
     size_t max_string;         /**< longest string allowed, in bytes */
     size_t max_municipalities; /**< most municipalities allowed */
 } veilig_load_options;

@@ -10,6 +10,9 @@ usage: declared_symbols.py SYMBOLS_TXT HEADER...
 import re
 import sys
 
+# What makes a declaration exported (export.h, from CMake's generate_export_header).
+EXPORT_MARKERS = {"VEILIG_API", "VEILIG_DEPRECATED_EXPORT"}
+
 
 def strip_comments(text):
     """Blanks comments out, keeping line breaks; string literals stay (a "/*"
@@ -75,8 +78,8 @@ def declarations(path):
 def declared_name(stmt):
     """The name a declaration declares: the identifier before the parameter
     list of a function, or the last identifier of a variable."""
-    m = re.search(r"\b([A-Za-z_]\w*)\s*\(", stmt.replace("VEILIG_API", ""))
-    if m and m.group(1) not in ("VEILIG_DEPRECATED",):
+    m = re.search(r"\b([A-Za-z_]\w*)\s*\(", stmt)
+    if m:
         return m.group(1), True
     idents = re.findall(r"[A-Za-z_]\w*", stmt.split("[")[0])
     return (idents[-1] if idents else stmt), False
@@ -97,7 +100,7 @@ def main(argv):
             if stmt.startswith("typedef"):
                 continue
             name, is_function = declared_name(stmt)
-            if "VEILIG_API" in stmt.split():
+            if EXPORT_MARKERS & set(stmt.split()):
                 declared.setdefault(name, "%s:%d" % (header, line))
             elif is_function:
                 unmarked.append("%s:%d: %s" % (header, line, name))
