@@ -684,8 +684,10 @@ END_TEST
 START_TEST(test_empty_registry) {
     veilig_registry *reg = NULL;
     ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    keep(reg, free_registry);
     veilig_diagnostics *d = NULL;
     ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
+    keep(d, free_diagnostics);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(veilig_diagnostics_count(d), 0);
     ck_assert_ptr_null(veilig_diagnostics_get(d, 0));
@@ -693,11 +695,12 @@ START_TEST(test_empty_registry) {
     char *json = NULL;
     size_t len = 0;
     ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, d), VEILIG_OK);
+    keep(json, veilig_free);
     ck_assert_str_eq(json, "[]\n");
     ck_assert_uint_eq(len, 3);
-    veilig_free(json);
-    veilig_diagnostics_free(d);
-    veilig_registry_free(reg);
+    drop(json);
+    drop(d);
+    drop(reg);
 
     checked *c = check_doc("{'format':'veilig','version':1}");
     ck_assert_uint_eq(veilig_diagnostics_count(c->d), 0);
@@ -711,13 +714,14 @@ END_TEST
 START_TEST(test_validate_einval) {
     veilig_registry *reg = NULL;
     ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    keep(reg, free_registry);
     ck_assert_int_eq(veilig_validate(NULL, reg), VEILIG_EINVAL);
     static char dummy;
     veilig_diagnostics *d = (veilig_diagnostics *)(void *)&dummy; /* must be cleared */
     ck_assert_int_eq(veilig_validate(&d, NULL), VEILIG_EINVAL);
     ck_assert_ptr_null(d);
     ck_assert_int_eq(veilig_validate(NULL, NULL), VEILIG_EINVAL);
-    veilig_registry_free(reg);
+    drop(reg);
 
     static char x[] = "x";
     char *json = x; /* must be cleared */
@@ -787,8 +791,9 @@ START_TEST(test_document_order) {
     assert_document_order(c->d, c->text);
     char *dump = NULL;
     ck_assert_int_eq(veilig_registry_dump(&dump, NULL, c->reg, NULL, NULL), VEILIG_OK);
+    keep(dump, veilig_free);
     assert_document_order(c->d, dump);
-    veilig_free(dump);
+    drop(dump);
     for (size_t i = 0; i < N(order_expected); i++) {
         const veilig_diagnostic *x = veilig_diagnostics_get(c->d, i);
         ck_assert_msg(strcmp(x->rule, order_expected[i].rule) == 0 &&
@@ -852,7 +857,7 @@ static void assert_json_form(const char *json, size_t len, const veilig_diagnost
     ck_assert_uint_eq(strlen(json), len);
     ck_assert_msg(len > 0 && json[len - 1] == '\n', "no final newline");
     json_error_t je;
-    json_t *root = json_loadb(json, len, 0, &je);
+    json_t *root = keep(json_loadb(json, len, 0, &je), free_json);
     ck_assert_msg(root != NULL, "not JSON: %s (line %d, column %d)", je.text, je.line, je.column);
     ck_assert(json_is_array(root));
     ck_assert_uint_eq(json_array_size(root), veilig_diagnostics_count(d));
@@ -871,7 +876,7 @@ static void assert_json_form(const char *json, size_t len, const veilig_diagnost
         ck_assert_str_eq(json_string_value(json_object_get(o, "pointer")), x->pointer);
         ck_assert_str_eq(json_string_value(json_object_get(o, "message")), x->message);
     }
-    json_decref(root);
+    drop(root);
 }
 
 START_TEST(test_to_json) {
@@ -879,13 +884,15 @@ START_TEST(test_to_json) {
     char *json = NULL;
     size_t len = 0;
     ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, c->d), VEILIG_OK);
+    keep(json, veilig_free);
     assert_json_form(json, len, c->d);
     /* len may be NULL */
     char *again = NULL;
     ck_assert_int_eq(veilig_diagnostics_to_json(&again, NULL, c->d), VEILIG_OK);
+    keep(again, veilig_free);
     ck_assert_str_eq(again, json);
-    veilig_free(again);
-    veilig_free(json);
+    drop(again);
+    drop(json);
     drop(c);
 }
 END_TEST
@@ -900,8 +907,10 @@ START_TEST(test_to_json_escapes) {
     veilig_registry *reg = NULL;
     veilig_error err;
     ck_assert_int_eq(veilig_registry_load_string(&reg, doc, strlen(doc), NULL, &err), VEILIG_OK);
+    keep(reg, free_registry);
     veilig_diagnostics *d = NULL;
     ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
+    keep(d, free_diagnostics);
     ck_assert_msg(veilig_diagnostics_count(d) == 1, "%s", describe(d));
     const char *msg = veilig_diagnostics_get(d, 0)->message;
     ck_assert_msg(
@@ -910,10 +919,11 @@ START_TEST(test_to_json_escapes) {
     char *json = NULL;
     size_t len = 0;
     ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, d), VEILIG_OK);
+    keep(json, veilig_free);
     assert_json_form(json, len, d);
-    veilig_free(json);
-    veilig_diagnostics_free(d);
-    veilig_registry_free(reg);
+    drop(json);
+    drop(d);
+    drop(reg);
 }
 END_TEST
 
@@ -941,7 +951,7 @@ START_TEST(test_long_message_utf8) {
        message that is cut must be cut between characters, and its JSON form
        must still be UTF-8 */
     size_t n = 700;
-    char *code = malloc(2 * n + 2);
+    char *code = keep(malloc(2 * n + 2), free);
     ck_assert_ptr_nonnull(code);
     code[0] = 'x';
     for (size_t i = 0; i < n; i++) {
@@ -950,7 +960,7 @@ START_TEST(test_long_message_utf8) {
     }
     code[1 + 2 * n] = '\0';
     size_t cap = strlen(code) + 512;
-    char *doc = malloc(cap);
+    char *doc = keep(malloc(cap), free);
     ck_assert_ptr_nonnull(doc);
     for (int shift = 0; shift < 2; shift++) {
         snprintf(doc, cap,
@@ -963,8 +973,10 @@ START_TEST(test_long_message_utf8) {
         veilig_error err;
         ck_assert_int_eq(veilig_registry_load_string(&reg, doc, strlen(doc), NULL, &err),
                          VEILIG_OK);
+        keep(reg, free_registry);
         veilig_diagnostics *d = NULL;
         ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
+        keep(d, free_diagnostics);
         ck_assert_uint_eq(veilig_diagnostics_count(d), 1);
         const char *msg = veilig_diagnostics_get(d, 0)->message;
         ck_assert_msg(valid_utf8(msg),
@@ -974,13 +986,14 @@ START_TEST(test_long_message_utf8) {
         char *json = NULL;
         size_t len = 0;
         ck_assert_int_eq(veilig_diagnostics_to_json(&json, &len, d), VEILIG_OK);
+        keep(json, veilig_free);
         assert_json_form(json, len, d);
-        veilig_free(json);
-        veilig_diagnostics_free(d);
-        veilig_registry_free(reg);
+        drop(json);
+        drop(d);
+        drop(reg);
     }
-    free(doc);
-    free(code);
+    drop(doc);
+    drop(code);
 }
 END_TEST
 
@@ -989,9 +1002,12 @@ START_TEST(test_validate_is_read_only) {
     checked *c = check_doc(order_doc);
     char *before = NULL, *after = NULL;
     ck_assert_int_eq(veilig_registry_dump(&before, NULL, c->reg, NULL, NULL), VEILIG_OK);
+    keep(before, veilig_free);
     veilig_diagnostics *d2 = NULL;
     ck_assert_int_eq(veilig_validate(&d2, c->reg), VEILIG_OK);
+    keep(d2, free_diagnostics);
     ck_assert_int_eq(veilig_registry_dump(&after, NULL, c->reg, NULL, NULL), VEILIG_OK);
+    keep(after, veilig_free);
     ck_assert_str_eq(before, after);
     ck_assert_uint_eq(veilig_diagnostics_count(d2), veilig_diagnostics_count(c->d));
     for (size_t i = 0; i < veilig_diagnostics_count(d2); i++) {
@@ -1002,9 +1018,9 @@ START_TEST(test_validate_is_read_only) {
         ck_assert_str_eq(a->message, b->message);
         ck_assert_int_eq(a->severity, b->severity);
     }
-    veilig_diagnostics_free(d2);
-    veilig_free(before);
-    veilig_free(after);
+    drop(d2);
+    drop(before);
+    drop(after);
     drop(c);
 }
 END_TEST
@@ -1062,6 +1078,7 @@ END_TEST
 static Suite *validate_suite(void) {
     Suite *s = suite_create("validate");
     TCase *tc = tcase_create("rules");
+    tcase_add_checked_fixture(tc, NULL, free_garbage);
     tcase_add_loop_test(tc, test_rule_case_triggers, 0, (int)N(rule_cases));
     tcase_add_loop_test(tc, test_rule_case_passes, 0, (int)N(rule_cases));
     tcase_add_test(tc, test_every_rule_has_cases);
@@ -1078,6 +1095,7 @@ static Suite *validate_suite(void) {
     suite_add_tcase(s, tc);
 
     tc = tcase_create("diagnostics");
+    tcase_add_checked_fixture(tc, NULL, free_garbage);
     tcase_add_test(tc, test_empty_registry);
     tcase_add_test(tc, test_validate_einval);
     tcase_add_test(tc, test_document_order);
@@ -1090,6 +1108,7 @@ static Suite *validate_suite(void) {
     suite_add_tcase(s, tc);
 
     tc = tcase_create("table");
+    tcase_add_checked_fixture(tc, NULL, free_garbage);
     tcase_add_test(tc, test_rule_table);
     tcase_add_test(tc, test_rule_ids_of_diagnostics);
     suite_add_tcase(s, tc);

@@ -1,0 +1,527 @@
+"""The C side of the binding: finding and loading libveilig, and the one
+table of ctypes signatures.
+
+Everything that touches ctypes lives here (cindex.py style): the library is
+looked up and loaded on first use (:func:`lib`), every function the binding
+uses is declared once in :data:`FUNCTIONS` as ``(name, argtypes, restype,
+errcheck)`` and registered when the library loads, and only registered
+functions are reachable through the object :func:`lib` returns, so a call
+with an undeclared signature cannot happen.
+
+Functions that return a status code get an ``errcheck`` that raises the
+matching :class:`veilig.Error` subclass on a negative code, filled in from
+the ``veilig_error`` record passed to the call, if any.
+
+Adding an analysis function later is a few lines: declare the compute, free
+and ``_to_json`` functions in :data:`FUNCTIONS` and call
+:func:`call_result` (see :func:`veilig.Registry.validate`, which works the
+same way).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import glob
+import json
+import os
+import threading
+from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int,
+                    c_int64, c_size_t, c_uint, c_void_p, string_at)
+from typing import Any, Callable, List, Optional, Sequence, Tuple
+
+from . import errors
+
+__all__ = ["ABI_VERSION", "lib", "library_path", "set_library_path", "take_string",
+           "render_json", "call_result", "ErrorRecord", "CDate", "LoadOptions",
+           "SaveOptions", "encode", "decode", "FUNCTIONS"]
+
+#: The ABI major number this package is written against (the N of libveilig.so.N).
+ABI_VERSION = 1
+
+_SONAME = "libveilig.so.%d" % ABI_VERSION
+
+# ---- C structures of the public headers ----
+
+
+class ErrorRecord(Structure):
+    """``veilig_error`` (common.h): what went wrong and where."""
+
+    _fields_ = [("code", c_int), ("line", c_int), ("column", c_int),
+                ("position", c_size_t), ("source", c_char * 256),
+                ("pointer", c_char * 256), ("message", c_char * 256)]
+
+
+class CDate(Structure):
+    """``veilig_date`` (common.h): a partial date, 0 for an absent month or day."""
+
+    _fields_ = [("year", c_int), ("month", c_int), ("day", c_int)]
+
+
+class LoadOptions(Structure):
+    """``veilig_load_options`` (codec.h), version 1."""
+
+    _fields_ = [("version", c_uint), ("flags", c_uint), ("source", c_char_p),
+                ("max_depth", c_size_t), ("max_string", c_size_t),
+                ("max_municipalities", c_size_t)]
+
+
+class SaveOptions(Structure):
+    """``veilig_save_options`` (codec.h), version 1."""
+
+    _fields_ = [("version", c_uint), ("flags", c_uint)]
+
+
+LOAD_OPTIONS_VERSION = 1
+SAVE_OPTIONS_VERSION = 1
+SAVE_OMIT_PERSONAL = 1 << 0
+SAVE_COMPACT = 1 << 1
+SAVE_ASCII = 1 << 2
+ADD_REPLACE = 1 << 0
+
+OK = 0
+ENOTFOUND = -6
+
+# ---- errcheck functions ----
+
+
+def _record_in(args: Sequence[Any]) -> Optional[ErrorRecord]:
+    for arg in args:
+        if isinstance(arg, ErrorRecord):
+            return arg
+    return None
+
+
+def _check_status(result: int, func: Any, args: Tuple[Any, ...]) -> int:
+    """Raises on a negative status; the error record among args, if any, says more."""
+    if result < 0:
+        raise errors.from_status(result, _record_in(args), func.__name__)
+    return result
+
+
+def _check_found(result: int, func: Any, args: Tuple[Any, ...]) -> int:
+    """Like _check_status, but VEILIG_ENOTFOUND ("absent") is returned, not raised."""
+    if result < 0 and result != ENOTFOUND:
+        raise errors.from_status(result, _record_in(args), func.__name__)
+    return result
+
+
+# ---- the table ----
+
+_p = c_void_p           # every opaque object pointer
+_pp = POINTER(c_void_p)  # out-parameters for objects and library-allocated strings
+_str = c_char_p          # const char * (borrowed strings are copied by ctypes at once)
+_date_p = POINTER(CDate)
+_err_p = POINTER(ErrorRecord)
+_size_p = POINTER(c_size_t)
+_S = _check_status
+_F = _check_found
+
+Entry = Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]
+
+
+def _string_field(obj: str, field: str) -> List[Entry]:
+    return [("veilig_%s_%s" % (obj, field), [_p], _str, None),
+            ("veilig_%s_set_%s" % (obj, field), [_p, _str], c_int, _S)]
+
+
+def _date_field(obj: str, field: str) -> List[Entry]:
+    return [("veilig_%s_%s" % (obj, field), [_date_p, _p], c_int, _F),
+            ("veilig_%s_set_%s" % (obj, field), [_p, _date_p], c_int, _S)]
+
+
+def _vocab_field(obj: str, field: str) -> List[Entry]:
+    return [("veilig_%s_%s" % (obj, field), [_p], c_int, None),
+            ("veilig_%s_%s_code" % (obj, field), [_p], _str, None),
+            ("veilig_%s_set_%s" % (obj, field), [_p, c_int], c_int, _S)]
+
+
+def _vocab_list(obj: str, item: str) -> List[Entry]:
+    return [("veilig_%s_%s_count" % (obj, item), [_p], c_size_t, None),
+            ("veilig_%s_%s" % (obj, item), [_p, c_size_t], c_int, None),
+            ("veilig_%s_%s_code" % (obj, item), [_p, c_size_t], _str, None),
+            ("veilig_%s_add_%s" % (obj, item), [_p, c_int], c_int, _S),
+            ("veilig_%s_remove_%s" % (obj, item), [_p, c_size_t], c_int, _S)]
+
+
+def _double_field(obj: str, field: str, clearable: bool = True) -> List[Entry]:
+    entries: List[Entry] = [
+        ("veilig_%s_%s" % (obj, field), [POINTER(c_double), _p], c_int, _F),
+        ("veilig_%s_set_%s" % (obj, field), [_p, c_double], c_int, _S)]
+    if clearable:
+        entries.append(("veilig_%s_clear_%s" % (obj, field), [_p], None, None))
+    return entries
+
+
+def _children(parent: str, item: str, add_args: Sequence[Any] = ()) -> List[Entry]:
+    """count, get, add (out, parent, *add_args) and remove of a child list.
+
+    The binding keeps the pointers the const getters return and passes them
+    to setters as well: they are the same objects the _mut getters return.
+    """
+    return [("veilig_%s_%s_count" % (parent, item), [_p], c_size_t, None),
+            ("veilig_%s_%s" % (parent, item), [_p, c_size_t], _p, None),
+            ("veilig_%s_add_%s" % (parent, item), [_pp, _p] + list(add_args), c_int, _S),
+            ("veilig_%s_remove_%s" % (parent, item), [_p, c_size_t], c_int, _S)]
+
+
+#: Every C function the binding uses: (name, argtypes, restype, errcheck).
+FUNCTIONS: List[Entry] = [
+    # common.h
+    ("veilig_version", [], _str, None),
+    ("veilig_version_number", [], c_uint, None),
+    ("veilig_abi_version", [], c_int, None),
+    ("veilig_strerror", [c_int], _str, None),
+    ("veilig_free", [c_void_p], None, None),
+    ("veilig_date_parse", [_date_p, _str], c_int, None),
+    ("veilig_date_format", [c_char_p, c_size_t, _date_p], c_int, None),
+    ("veilig_date_compare", [_date_p, _date_p], c_int, None),
+    # vocab.h
+    ("veilig_vocab_name", [c_int], _str, None),
+    ("veilig_vocab_from_name", [_str], c_int, None),
+    ("veilig_vocab_size", [c_int], c_int, None),
+    ("veilig_vocab_code", [c_int, c_int], _str, None),
+    ("veilig_vocab_label", [c_int, c_int, _str], _str, None),
+    ("veilig_vocab_from_code", [c_int, _str], c_int, None),
+    ("veilig_category_approach", [c_int], c_int, None),
+    # model.h: registry
+    ("veilig_registry_new", [_pp], c_int, _S),
+    ("veilig_registry_free", [_p], None, None),
+    ("veilig_registry_version", [_p], c_int, None),
+    ("veilig_registry_count", [_p], c_size_t, None),
+    ("veilig_registry_get", [_p, c_size_t], _p, None),
+    ("veilig_registry_find", [_p, _str], _p, None),
+    ("veilig_registry_index_of", [_p, _p], c_size_t, None),
+    ("veilig_registry_add", [_pp, _p, _str, _str], c_int, _S),
+    ("veilig_registry_remove", [_p, c_size_t], c_int, _S),
+    ("veilig_registry_programme", [_p], _p, None),
+    ("veilig_registry_set_programme", [_pp, _p], c_int, _S),
+    ("veilig_registry_clear_programme", [_p], None, None),
+    # programme
+    *_string_field("programme", "name"),
+    *_string_field("programme", "operator"),
+    ("veilig_programme_contact", [_p], _p, None),
+    ("veilig_programme_set_contact", [_pp, _p], c_int, _S),
+    ("veilig_programme_clear_contact", [_p], None, None),
+    *_children("programme", "source", [_str]),
+    # municipality
+    *_string_field("municipality", "code"),
+    *_string_field("municipality", "name"),
+    *_string_field("municipality", "official_name"),
+    *_string_field("municipality", "province"),
+    *_date_field("municipality", "membership_joined"),
+    *_date_field("municipality", "membership_start"),
+    *_date_field("municipality", "membership_end"),
+    *_vocab_field("municipality", "membership_status"),
+    *_string_field("municipality", "membership_note"),
+    *_string_field("municipality", "summary"),
+    *_string_field("municipality", "ambition"),
+    *_vocab_list("municipality", "target_group"),
+    *_vocab_list("municipality", "setting"),
+    *_vocab_list("municipality", "focus"),
+    *_children("municipality", "exclusion", [c_int, _str]),
+    *_children("municipality", "policy_link", [_str]),
+    *_children("municipality", "stakeholder", [_str, _str, c_int]),
+    *_children("municipality", "contact"),
+    *_children("municipality", "measure", [_str, _str, c_int]),
+    *_children("municipality", "indicator", [_str, _str]),
+    *_children("municipality", "source", [_str]),
+    ("veilig_municipality_find_measure", [_p, _str], _p, None),
+    ("veilig_municipality_find_stakeholder", [_p, _str], _p, None),
+    ("veilig_municipality_find_indicator", [_p, _str], _p, None),
+    # exclusion, policy link
+    *_vocab_field("exclusion", "approach"),
+    *_string_field("exclusion", "reason"),
+    *_string_field("policy_link", "name"),
+    *_vocab_field("policy_link", "kind"),
+    *_vocab_field("policy_link", "relation"),
+    *_string_field("policy_link", "note"),
+    # stakeholder
+    *_string_field("stakeholder", "id"),
+    *_string_field("stakeholder", "name"),
+    *_vocab_field("stakeholder", "kind"),
+    *_vocab_list("stakeholder", "role"),
+    *_string_field("stakeholder", "parent"),
+    *_string_field("stakeholder", "note"),
+    # contact
+    *_string_field("contact", "stakeholder"),
+    *_vocab_field("contact", "role"),
+    *_string_field("contact", "name"),
+    *_string_field("contact", "phone"),
+    *_string_field("contact", "email"),
+    ("veilig_contact_personal", [_p], c_int, None),
+    ("veilig_contact_set_personal", [_p, c_int], c_int, _S),
+    # source
+    *_string_field("source", "title"),
+    *_string_field("source", "publisher"),
+    *_string_field("source", "url"),
+    *_date_field("source", "retrieved"),
+    # measure
+    *_string_field("measure", "id"),
+    *_string_field("measure", "name"),
+    *_string_field("measure", "description"),
+    *_vocab_field("measure", "category"),
+    *_vocab_field("measure", "approach"),
+    *_vocab_list("measure", "target_group"),
+    *_vocab_list("measure", "setting"),
+    *_string_field("measure", "area_name"),
+    *_string_field("measure", "area_note"),
+    *_children("measure", "window"),
+    *_children("measure", "partner", [_str, c_int]),
+    *_vocab_field("measure", "status"),
+    *_date_field("measure", "period_start"),
+    *_date_field("measure", "period_end"),
+    ("veilig_measure_budget_cents", [POINTER(c_int64), _p], c_int, _F),
+    ("veilig_measure_budget_currency", [_p], _str, None),
+    ("veilig_measure_budget_start", [_date_p, _p], c_int, _F),
+    ("veilig_measure_budget_end", [_date_p, _p], c_int, _F),
+    ("veilig_measure_set_budget", [_p, c_int64, _str], c_int, _S),
+    ("veilig_measure_set_budget_period", [_p, _date_p, _date_p], c_int, _S),
+    ("veilig_measure_clear_budget", [_p], None, None),
+    *_vocab_field("measure", "evidence"),
+    ("veilig_measure_indicator_count", [_p], c_size_t, None),
+    ("veilig_measure_indicator", [_p, c_size_t], _str, None),
+    ("veilig_measure_add_indicator", [_p, _str], c_int, _S),
+    ("veilig_measure_remove_indicator", [_p, c_size_t], c_int, _S),
+    ("veilig_measure_municipality", [_p], _p, None),
+    # window
+    *_vocab_list("window", "day"),
+    *_vocab_list("window", "daypart"),
+    ("veilig_window_from", [_p], c_int, None),
+    ("veilig_window_to", [_p], c_int, None),
+    ("veilig_window_set_hours", [_p, c_int, c_int], c_int, _S),
+    *_string_field("window", "note"),
+    # partner
+    *_string_field("partner", "stakeholder"),
+    *_vocab_field("partner", "role"),
+    *_string_field("partner", "note"),
+    # indicator
+    *_string_field("indicator", "id"),
+    *_string_field("indicator", "name"),
+    *_vocab_field("indicator", "level"),
+    *_vocab_field("indicator", "unit"),
+    *_vocab_field("indicator", "direction"),
+    *_date_field("indicator", "baseline_date"),
+    *_double_field("indicator", "baseline_value"),
+    *_string_field("indicator", "baseline_note"),
+    *_date_field("indicator", "target_date"),
+    *_double_field("indicator", "target_value"),
+    *_children("indicator", "observation", [_date_p, c_double]),
+    # observation
+    *_date_field("observation", "date"),
+    *_double_field("observation", "value", clearable=False),
+    *_string_field("observation", "source"),
+    *_string_field("observation", "note"),
+    # codec.h
+    ("veilig_registry_load_file", [_pp, c_char_p, POINTER(LoadOptions), _err_p], c_int, _S),
+    ("veilig_registry_load_string", [_pp, c_char_p, c_size_t, POINTER(LoadOptions), _err_p],
+     c_int, _S),
+    ("veilig_registry_load_builtin", [_pp, _err_p], c_int, _S),
+    ("veilig_builtin_json", [_size_p], c_void_p, None),
+    ("veilig_registry_dump", [_pp, _size_p, _p, POINTER(SaveOptions), _err_p], c_int, _S),
+    ("veilig_registry_save_file", [_p, c_char_p, POINTER(SaveOptions), _err_p], c_int, _S),
+    ("veilig_municipality_to_json", [_pp, _size_p, _p, POINTER(SaveOptions), _err_p], c_int, _S),
+    ("veilig_measure_to_json", [_pp, _size_p, _p, POINTER(SaveOptions), _err_p], c_int, _S),
+    ("veilig_registry_add_json", [_pp, _p, c_char_p, c_size_t, c_uint, _err_p], c_int, _S),
+    ("veilig_municipality_add_measure_json", [_pp, _p, c_char_p, c_size_t, c_uint, _err_p],
+     c_int, _S),
+    ("veilig_json_locate", [_err_p, c_char_p, c_size_t, _str], c_int, _F),
+    # validate.h
+    ("veilig_validate", [_pp, _p], c_int, _S),
+    ("veilig_diagnostics_free", [_p], None, None),
+    ("veilig_diagnostics_count", [_p], c_size_t, None),
+    ("veilig_diagnostics_to_json", [_pp, _size_p, _p], c_int, _S),
+    ("veilig_severity_name", [c_int], _str, None),
+    ("veilig_rule_count", [], c_size_t, None),
+    ("veilig_rule_id", [c_size_t], _str, None),
+    ("veilig_rule_severity", [c_size_t], c_int, None),
+    ("veilig_rule_summary", [c_size_t], _str, None),
+]
+
+
+# ---- finding and loading the library ----
+
+class _Lib:
+    """The loaded library: one attribute per registered function, nothing else."""
+
+    def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
+        self._cdll = cdll
+        self._path = path
+
+    def __repr__(self) -> str:
+        return "<libveilig %s>" % self._path
+
+
+_lock = threading.Lock()
+_loaded: Optional[_Lib] = None
+_configured_path: Optional[str] = None
+_tried: List[str] = []
+
+
+def set_library_path(path: "os.PathLike[str] | str") -> None:
+    """Uses the library at path (before the first call that needs it).
+
+    Takes precedence over VEILIG_LIBRARY and the search; raises RuntimeError
+    once the library is loaded.
+    """
+    global _configured_path
+    with _lock:
+        if _loaded is not None:
+            raise RuntimeError("libveilig is loaded already (from %s)" % _loaded._path)
+        _configured_path = os.fspath(path)
+
+
+def _package_dir() -> str:
+    return os.path.dirname(os.path.abspath(__file__))
+
+
+def _candidates() -> List[Tuple[str, bool]]:
+    """Where to look, in order: (path or name, explicit). An explicit path that
+    fails to load is an error; the others are tried in turn."""
+    if _configured_path:
+        return [(_configured_path, True)]
+    env = os.environ.get("VEILIG_LIBRARY")
+    if env:
+        return [(env, True)]
+    pkg = _package_dir()
+    found: List[Tuple[str, bool]] = []
+    # Installed layout: beside the package, in a lib dir of it, or in the
+    # libdir above <libdir>/python3/dist-packages/veilig (CMake's install).
+    for d in (pkg, os.path.join(pkg, "lib"), os.path.join(pkg, ".libs"),
+              os.path.normpath(os.path.join(pkg, "..", "..", "..")),
+              os.path.normpath(os.path.join(pkg, "..", "..", "..", "lib"))):
+        found.append((os.path.join(d, _SONAME), False))
+    # A checkout: walk up to the repository root, then build*/.
+    d = pkg
+    while True:
+        if os.path.isfile(os.path.join(d, "include", "veilig.h")):
+            builds = sorted(glob.glob(os.path.join(d, "build*", _SONAME)) +
+                            glob.glob(os.path.join(d, "build*", "*", _SONAME)),
+                            key=lambda p: os.path.getmtime(p), reverse=True)
+            found.extend((b, False) for b in builds)
+            break
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    name = ctypes.util.find_library("veilig")
+    if name:
+        found.append((name, False))
+    return found
+
+
+def _load() -> _Lib:
+    tried = []
+    cdll = None
+    path = ""
+    for candidate, explicit in _candidates():
+        if not explicit and os.sep in candidate and not os.path.exists(candidate):
+            continue
+        try:
+            cdll = ctypes.CDLL(candidate)
+            path = candidate
+            break
+        except OSError as exc:
+            if explicit:
+                raise ImportError(
+                    "cannot load libveilig from %r (%s): fix VEILIG_LIBRARY or "
+                    "veilig.set_library_path()" % (candidate, exc)) from exc
+            tried.append("%s (%s)" % (candidate, exc))
+    if cdll is None:
+        raise ImportError(
+            "libveilig (%s) not found: set the environment variable VEILIG_LIBRARY to the path "
+            "of %s (for example build/%s in a checkout after `cmake --build build`), or "
+            "install the library where the dynamic linker finds it%s"
+            % (_SONAME, _SONAME, _SONAME, "; tried: " + "; ".join(tried) if tried else ""))
+    try:
+        abi = cdll.veilig_abi_version
+    except AttributeError as exc:
+        raise ImportError("%s is not libveilig (no veilig_abi_version)" % path) from exc
+    abi.argtypes = []
+    abi.restype = c_int
+    if abi() != ABI_VERSION:
+        raise ImportError("%s has ABI version %d, but this veilig package needs ABI %d"
+                          % (path, abi(), ABI_VERSION))
+    result = _Lib(cdll, path)
+    for name, argtypes, restype, errcheck in FUNCTIONS:
+        try:
+            func = getattr(cdll, name)
+        except AttributeError as exc:
+            raise ImportError("%s lacks %s: the library is older than this package"
+                              % (path, name)) from exc
+        func.argtypes = argtypes
+        func.restype = restype
+        if errcheck is not None:
+            func.errcheck = errcheck
+        setattr(result, name, func)
+    return result
+
+
+def lib() -> Any:
+    """The loaded library, loading it on first use (raises ImportError when it
+    cannot be found or has the wrong ABI)."""
+    global _loaded
+    loaded = _loaded
+    if loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = _load()
+            loaded = _loaded
+    return loaded
+
+
+def library_path() -> str:
+    """The path (or name) the library was loaded from; loads it if needed."""
+    return lib()._path
+
+
+# ---- strings ----
+
+def encode(value: Optional[str], what: str = "value") -> Optional[bytes]:
+    """A str as NUL-terminated UTF-8 for the C side (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        data = value
+    elif isinstance(value, str):
+        data = value.encode("utf-8")
+    else:
+        raise TypeError("%s must be a str, not %s" % (what, type(value).__name__))
+    if b"\0" in data:
+        raise ValueError("%s must not contain a NUL character" % what)
+    return data
+
+
+def decode(value: Optional[bytes]) -> Optional[str]:
+    """A borrowed C string (already copied by ctypes) as str."""
+    return None if value is None else value.decode("utf-8")
+
+
+def take_string(func: Any, *args: Any) -> str:
+    """Calls ``func(char **out, size_t *len, *args)``, returns the text and frees
+    it with veilig_free (the library's allocator, never Python's)."""
+    out = c_void_p()
+    size = c_size_t()
+    try:
+        func(byref(out), byref(size), *args)
+        return string_at(out.value, size.value).decode("utf-8") if out.value else ""
+    finally:
+        if out.value:
+            lib().veilig_free(out)
+
+
+def render_json(to_json: Any, result: Any, *args: Any) -> Any:
+    """Renders a result with its ``veilig_<x>_to_json`` function and parses it."""
+    return json.loads(take_string(to_json, result, *args))
+
+
+def call_result(compute: Any, to_json: Any, free: Any, *args: Any) -> Any:
+    """Runs an analysis-style function ``compute(result **out, *args)``, renders
+    the opaque result as JSON with ``to_json``, frees it with ``free`` and
+    returns the parsed JSON (dicts and lists)."""
+    out = c_void_p()
+    compute(byref(out), *args)
+    try:
+        return render_json(to_json, out)
+    finally:
+        free(out)

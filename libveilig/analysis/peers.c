@@ -1,0 +1,293 @@
+/* libveilig: peers: the municipalities most like one, by weighted Jaccard
+   similarity (docs/analysis.md, "Peers and similarity"). */
+#include <string.h>
+
+#include "analysis_internal.h"
+
+/* What a municipality is compared on: measures per category (counts), and the
+   sets of target groups, settings and stakeholder kinds it has (bitmasks of
+   known values; unknown codes do not take part). */
+#define VG_NCAT 32
+typedef struct vg_features {
+    uint16_t cat[VG_NCAT];
+    uint32_t cat_total; /* sum of cat[] */
+    uint32_t groups, settings, kinds;
+} vg_features;
+
+/* Weights of the four parts; a part both municipalities are empty in is left
+   out and the others count for more. */
+#define VG_W_CATEGORY 0.4
+#define VG_W_GROUPS 0.2
+#define VG_W_SETTINGS 0.2
+#define VG_W_KINDS 0.2
+
+static uint32_t vg_bits(const vg_terms *l) {
+    uint32_t b = 0;
+    for (uint32_t i = 0; i < l->n; i++) {
+        int v = VG_KNOWN(l->v[i]);
+        if (v > 0 && v <= 32)
+            b |= 1u << (v - 1);
+    }
+    return b;
+}
+
+static void vg_features_of(vg_features *f, const veilig_municipality *m) {
+    memset(f, 0, sizeof *f);
+    f->groups = vg_bits(&m->target_groups);
+    f->settings = vg_bits(&m->settings);
+    for (uint32_t k = 0; k < m->measures.n; k++) {
+        const veilig_measure *ms = m->measures.v[k];
+        int c = VG_KNOWN(ms->category);
+        if (c > 0 && c <= VG_NCAT && f->cat[c - 1] < UINT16_MAX) {
+            f->cat[c - 1]++;
+            f->cat_total++;
+        }
+        f->groups |= vg_bits(&ms->target_groups);
+        f->settings |= vg_bits(&ms->settings);
+    }
+    for (uint32_t i = 0; i < m->stakeholders.n; i++) {
+        int v = VG_KNOWN(((const veilig_stakeholder *)m->stakeholders.v[i])->kind);
+        if (v > 0 && v <= 32)
+            f->kinds |= 1u << (v - 1);
+    }
+}
+
+static void vg_part_set(double *num, double *den, double w, uint32_t a, uint32_t b) {
+    uint32_t u = a | b;
+    if (!u)
+        return;
+    *num += w * (double)__builtin_popcount(a & b) / (double)__builtin_popcount(u);
+    *den += w;
+}
+
+static double vg_similarity(const vg_features *a, const vg_features *b) {
+    double num = 0, den = 0;
+    if (a->cat_total || b->cat_total) {
+        /* weighted Jaccard over counts: sum of minima over sum of maxima;
+           sum(max) = sum(a) + sum(b) - sum(min) */
+        uint32_t mins = 0;
+        for (int i = 0; i < VG_NCAT; i++)
+            mins += a->cat[i] < b->cat[i] ? a->cat[i] : b->cat[i];
+        num += VG_W_CATEGORY * (double)mins / (double)(a->cat_total + b->cat_total - mins);
+        den += VG_W_CATEGORY;
+    }
+    vg_part_set(&num, &den, VG_W_GROUPS, a->groups, b->groups);
+    vg_part_set(&num, &den, VG_W_SETTINGS, a->settings, b->settings);
+    vg_part_set(&num, &den, VG_W_KINDS, a->kinds, b->kinds);
+    return den > 0 ? num / den : 0.0;
+}
+
+double veilig_similarity(const veilig_municipality *a, const veilig_municipality *b) {
+    if (!a || !b)
+        return 0.0;
+    vg_features fa, fb;
+    vg_features_of(&fa, a);
+    vg_features_of(&fb, b);
+    return vg_similarity(&fa, &fb);
+}
+
+/* ---- peers ---- */
+
+typedef struct vg_peer_row {
+    const veilig_municipality *subject, *peer;
+    size_t rank;
+    double similarity;
+    size_t first_suggestion, nsuggestions; /* in the result's suggestions block */
+} vg_peer_row;
+
+struct veilig_peers_result {
+    vg_peer_row *rows;
+    size_t count, cap;
+    const veilig_measure **suggestions; /* the suggestions of all rows, one block */
+    size_t nsuggestions, cap_suggestions;
+};
+
+int veilig_peers_options_init(veilig_peers_options *opts, unsigned version) {
+    if (!opts)
+        return VEILIG_EINVAL;
+    if (version != VEILIG_PEERS_OPTIONS_VERSION)
+        return VEILIG_EVERSION;
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return VEILIG_OK;
+}
+
+void veilig_peers_free(veilig_peers_result *p) {
+    if (!p)
+        return;
+    vg_free(p->rows);
+    vg_free(p->suggestions);
+    vg_free(p);
+}
+
+/* Whether candidate (similarity s, municipality c) ranks before (t, d). */
+static int vg_before(double s, const veilig_municipality *c, double t,
+                     const veilig_municipality *d) {
+    if (s != t)
+        return s > t;
+    return strcmp(c->code, d->code) < 0;
+}
+
+/* Appends the suggestions of row: peer's measures in categories the subject lacks. */
+static int vg_suggest(veilig_peers_result *p, vg_peer_row *row, const vg_features *subject) {
+    size_t start = p->nsuggestions;
+    const veilig_municipality *peer = row->peer;
+    for (uint32_t k = 0; k < peer->measures.n; k++) {
+        const veilig_measure *ms = peer->measures.v[k];
+        int c = VG_KNOWN(ms->category);
+        if (c <= 0 || c > VG_NCAT || subject->cat[c - 1])
+            continue;
+        if (vg_grow((void **)&p->suggestions, &p->cap_suggestions, p->nsuggestions + 1,
+                    sizeof *p->suggestions))
+            return VEILIG_ENOMEM;
+        p->suggestions[p->nsuggestions++] = ms;
+    }
+    row->first_suggestion = start;
+    row->nsuggestions = p->nsuggestions - start;
+    return VEILIG_OK;
+}
+
+int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
+                 const veilig_municipality *m, const veilig_peers_options *opts) {
+    if (out)
+        *out = NULL;
+    if (!out || !reg)
+        return VEILIG_EINVAL;
+    size_t k = 5;
+    if (opts) {
+        if (opts->version != VEILIG_PEERS_OPTIONS_VERSION)
+            return VEILIG_EVERSION;
+        if (opts->k)
+            k = opts->k;
+    }
+    size_t n = reg->count;
+    size_t subject_index = (size_t)-1;
+    if (m) {
+        subject_index = veilig_registry_index_of(reg, m);
+        if (subject_index == (size_t)-1)
+            return VEILIG_EINVAL; /* m is not a municipality of reg */
+    }
+    if (k > (n ? n - 1 : 0))
+        k = n ? n - 1 : 0;
+    veilig_peers_result *p = vg_calloc(1, sizeof *p);
+    vg_features *f = vg_calloc(n ? n : 1, sizeof *f);
+    size_t *best = vg_calloc(k ? k : 1, sizeof *best);
+    double *best_s = vg_calloc(k ? k : 1, sizeof *best_s);
+    int rc = p && f && best && best_s ? VEILIG_OK : VEILIG_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++)
+        vg_features_of(&f[i], reg->municipalities[i]);
+    size_t first = m ? subject_index : 0, last = m ? subject_index + 1 : n;
+    for (size_t i = first; i < last && !rc; i++) {
+        /* the k best, kept sorted (insertion: k is small) */
+        size_t have = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i)
+                continue;
+            double s = vg_similarity(&f[i], &f[j]);
+            const veilig_municipality *cand = reg->municipalities[j];
+            if (have == k && !vg_before(s, cand, best_s[k - 1], reg->municipalities[best[k - 1]]))
+                continue;
+            size_t at = have < k ? have++ : k - 1;
+            while (at > 0 && vg_before(s, cand, best_s[at - 1], reg->municipalities[best[at - 1]])) {
+                best[at] = best[at - 1];
+                best_s[at] = best_s[at - 1];
+                at--;
+            }
+            best[at] = j;
+            best_s[at] = s;
+        }
+        for (size_t r = 0; r < have && !rc; r++) {
+            if (vg_grow((void **)&p->rows, &p->cap, p->count + 1, sizeof *p->rows)) {
+                rc = VEILIG_ENOMEM;
+                break;
+            }
+            vg_peer_row *row = &p->rows[p->count++];
+            row->subject = reg->municipalities[i];
+            row->peer = reg->municipalities[best[r]];
+            row->rank = r + 1;
+            row->similarity = best_s[r];
+            rc = vg_suggest(p, row, &f[i]);
+        }
+    }
+    vg_free(f);
+    vg_free(best);
+    vg_free(best_s);
+    if (rc) {
+        veilig_peers_free(p);
+        return rc;
+    }
+    *out = p;
+    return VEILIG_OK;
+}
+
+size_t veilig_peers_count(const veilig_peers_result *p) {
+    return p ? p->count : 0;
+}
+
+const veilig_municipality *veilig_peers_subject(const veilig_peers_result *p, size_t i) {
+    return p && i < p->count ? p->rows[i].subject : NULL;
+}
+
+size_t veilig_peers_rank(const veilig_peers_result *p, size_t i) {
+    return p && i < p->count ? p->rows[i].rank : 0;
+}
+
+const veilig_municipality *veilig_peers_peer(const veilig_peers_result *p, size_t i) {
+    return p && i < p->count ? p->rows[i].peer : NULL;
+}
+
+double veilig_peers_similarity(const veilig_peers_result *p, size_t i) {
+    return p && i < p->count ? p->rows[i].similarity : 0.0;
+}
+
+size_t veilig_peers_suggestion_count(const veilig_peers_result *p, size_t i) {
+    return p && i < p->count ? p->rows[i].nsuggestions : 0;
+}
+
+const veilig_measure *veilig_peers_suggestion(const veilig_peers_result *p, size_t i, size_t s) {
+    return p && i < p->count && s < p->rows[i].nsuggestions
+               ? p->suggestions[p->rows[i].first_suggestion + s]
+               : NULL;
+}
+
+int veilig_peers_to_json(char **out, size_t *len, const veilig_peers_result *p) {
+    if (out)
+        *out = NULL;
+    if (!out || !p)
+        return VEILIG_EINVAL;
+    vg_jwriter w;
+    vg_buf b;
+    vg_render_begin(&w, &b);
+    vg_jw_begin_array(&w);
+    for (size_t i = 0; i < p->count; i++) {
+        const vg_peer_row *row = &p->rows[i];
+        vg_jw_begin_object(&w);
+        vg_jw_key(&w, "subject");
+        vg_jw_cstring(&w, row->subject->code);
+        vg_jw_key(&w, "rank");
+        vg_jw_int(&w, (int64_t)row->rank);
+        vg_jw_key(&w, "peer");
+        vg_jw_cstring(&w, row->peer->code);
+        vg_jw_key(&w, "peer_name");
+        vg_jw_cstring(&w, row->peer->name);
+        vg_jw_key(&w, "similarity");
+        vg_jw_double(&w, (double)(int64_t)(row->similarity * 10000 + 0.5) / 10000);
+        vg_jw_key(&w, "suggestions");
+        vg_jw_begin_array(&w);
+        for (size_t s = 0; s < row->nsuggestions; s++) {
+            const veilig_measure *ms = p->suggestions[row->first_suggestion + s];
+            vg_jw_begin_object(&w);
+            vg_jw_key(&w, "measure");
+            vg_jw_cstring(&w, ms->id);
+            vg_jw_key(&w, "name");
+            vg_jw_cstring(&w, ms->name);
+            vg_render_term(&w, "category", row->peer->owner.reg, VEILIG_VOCAB_CATEGORY,
+                           ms->category);
+            vg_jw_end_object(&w);
+        }
+        vg_jw_end_array(&w);
+        vg_jw_end_object(&w);
+    }
+    vg_jw_end_array(&w);
+    return vg_render_finish(out, len, &b);
+}
