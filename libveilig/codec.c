@@ -55,14 +55,20 @@ struct vg_type {
 };
 
 #define VG_FIELDS(t) t, sizeof t / sizeof t[0]
-#define F(key, kind, T, member) {key, kind, 0, 0, offsetof(T, member), 0, NULL}
-#define FR(key, kind, T, member) {key, kind, VG_REQUIRED, 0, offsetof(T, member), 0, NULL}
-#define FV(key, kind, T, member, V) {key, kind, 0, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL}
+#define F(key, kind, T, member)                                                                    \
+    { key, kind, 0, 0, offsetof(T, member), 0, NULL }
+#define FR(key, kind, T, member)                                                                   \
+    { key, kind, VG_REQUIRED, 0, offsetof(T, member), 0, NULL }
+#define FV(key, kind, T, member, V)                                                                \
+    { key, kind, 0, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL }
 #define FVR(key, kind, T, member, V)                                                               \
-    {key, kind, VG_REQUIRED, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL}
-#define FIN(key, T, xmember, sub) {key, VG_F_INLINE, 0, 0, 0, offsetof(T, xmember), sub}
-#define FL(key, T, member, sub) {key, VG_F_LIST, 0, 0, offsetof(T, member), 0, sub}
-#define FONE(key, T, member, sub) {key, VG_F_ONE, 0, 0, offsetof(T, member), 0, sub}
+    { key, kind, VG_REQUIRED, VEILIG_VOCAB_##V, offsetof(T, member), 0, NULL }
+#define FIN(key, T, xmember, sub)                                                                  \
+    { key, VG_F_INLINE, 0, 0, 0, offsetof(T, xmember), sub }
+#define FL(key, T, member, sub)                                                                    \
+    { key, VG_F_LIST, 0, 0, offsetof(T, member), 0, sub }
+#define FONE(key, T, member, sub)                                                                  \
+    { key, VG_F_ONE, 0, 0, offsetof(T, member), 0, sub }
 
 static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node);
 
@@ -142,9 +148,9 @@ static const vg_field vg_window_fields[] = {
     F("to", VG_F_TIME, veilig_window, to),
     F("note", VG_F_STR, veilig_window, note),
 };
-static const vg_type vg_window_type = {"schedule window",   sizeof(veilig_window),
-                                       VG_FIELDS(vg_window_fields), vg_init_window,
-                                       vg_window_check,     0};
+static const vg_type vg_window_type = {
+    "schedule window", sizeof(veilig_window), VG_FIELDS(vg_window_fields),
+    vg_init_window,    vg_window_check,       0};
 
 static const vg_field vg_partner_fields[] = {
     FR("stakeholder", VG_F_STR, veilig_partner, stakeholder),
@@ -170,8 +176,8 @@ static const vg_field vg_budget_period_fields[] = {
     F("start", VG_F_DATE, veilig_measure, budget_start),
     F("end", VG_F_DATE, veilig_measure, budget_end),
 };
-static const vg_type vg_budget_period_type = {
-    "period", 0, VG_FIELDS(vg_budget_period_fields), NULL, NULL, 0};
+static const vg_type vg_budget_period_type = {"period", 0,    VG_FIELDS(vg_budget_period_fields),
+                                              NULL,     NULL, 0};
 
 static const vg_field vg_budget_fields[] = {
     FR("amount", VG_F_CENTS, veilig_measure, budget_cents),
@@ -218,7 +224,7 @@ static const vg_field vg_baseline_fields[] = {
     F("value", VG_F_NUM, veilig_indicator, baseline_value),
     F("note", VG_F_STR, veilig_indicator, baseline_note),
 };
-static const vg_type vg_baseline_type = {"baseline", 0, VG_FIELDS(vg_baseline_fields),
+static const vg_type vg_baseline_type = {"baseline", 0,    VG_FIELDS(vg_baseline_fields),
                                          NULL,       NULL, 0};
 
 static const vg_field vg_target_fields[] = {
@@ -257,8 +263,8 @@ static const vg_field vg_membership_fields[] = {
     FV("status", VG_F_TERM, veilig_municipality, membership_status, MEMBERSHIP_STATUS),
     F("note", VG_F_STR, veilig_municipality, membership_note),
 };
-static const vg_type vg_membership_type = {
-    "membership", 0, VG_FIELDS(vg_membership_fields), NULL, NULL, 0};
+static const vg_type vg_membership_type = {"membership", 0,    VG_FIELDS(vg_membership_fields),
+                                           NULL,         NULL, 0};
 
 static const vg_field vg_scope_fields[] = {
     FV("target_groups", VG_F_TERMS, veilig_municipality, target_groups, TARGET_GROUP),
@@ -285,10 +291,9 @@ static const vg_field vg_municipality_fields[] = {
     FL("sources", veilig_municipality, sources, &vg_source_type),
 };
 static const vg_type vg_municipality_type = {
-    "municipality", sizeof(veilig_municipality), VG_FIELDS(vg_municipality_fields), NULL, NULL,
-    0};
+    "municipality", sizeof(veilig_municipality), VG_FIELDS(vg_municipality_fields), NULL, NULL, 0};
 
-#define VG_AT(obj, off, T) ((T *)((char *)(obj) + (off)))
+#define VG_AT(obj, off, T)  ((T *)((char *)(obj) + (off)))
 #define VG_CAT(obj, off, T) ((const T *)((const char *)(obj) + (off)))
 
 /* ---- reading ---- */
@@ -720,8 +725,7 @@ static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veili
     if (!opts)
         return VEILIG_OK;
     if (opts->version != VEILIG_LOAD_OPTIONS_VERSION)
-        return vg_error_set(err, VEILIG_EVERSION, "unknown load options version %u",
-                            opts->version);
+        return vg_error_set(err, VEILIG_EVERSION, "unknown load options version %u", opts->version);
     if (opts->max_depth > VG_JW_MAX_DEPTH)
         return vg_error_set(err, VEILIG_EINVAL,
                             "max_depth %zu is above what documents may nest (%d): what loads "
@@ -777,8 +781,8 @@ static int vg_read_municipality(vg_cv *cv, const vg_jnode *n, veilig_municipalit
 static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *lim) {
     veilig_registry *reg = cv->reg;
     if (root->type != VG_JOBJECT)
-        return vg_cv_fail(cv, root, VEILIG_ESCHEMA,
-                          "a veilig document is a JSON object, not %s", vg_type_word(root));
+        return vg_cv_fail(cv, root, VEILIG_ESCHEMA, "a veilig document is a JSON object, not %s",
+                          vg_type_word(root));
     const vg_jmember *fmt = vg_json_get(root, "format");
     const vg_jmember *ver = vg_json_get(root, "version");
     if (!fmt)
@@ -787,8 +791,8 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
                           "\"format\": \"veilig\", \"version\": 1");
     vg_cv_push_key(cv, "format");
     if (fmt->value.type != VG_JSTRING || strcmp(fmt->value.u.str, "veilig") != 0)
-        return vg_cv_fail(cv, &fmt->value, fmt->value.type == VG_JSTRING ? VEILIG_EVERSION
-                                                                          : VEILIG_ESCHEMA,
+        return vg_cv_fail(cv, &fmt->value,
+                          fmt->value.type == VG_JSTRING ? VEILIG_EVERSION : VEILIG_ESCHEMA,
                           "the format must be \"veilig\"");
     vg_cv_pop(cv);
     if (!ver)
@@ -1382,8 +1386,8 @@ static int vg_write_all(int fd, const char *data, size_t len) {
 static int vg_open_temp(char *tmp, size_t size, const char *path) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    unsigned long seed = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
-                         (unsigned long)(uintptr_t)tmp;
+    unsigned long seed =
+        (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)tmp;
     for (int attempt = 0; attempt < 100; attempt++) {
         seed = seed * 6364136223846793005ul + 1442695040888963407ul;
         int n = snprintf(tmp, size, "%s.tmp-%06lx", path, (seed >> 20) & 0xfffffful);
@@ -1456,8 +1460,8 @@ int veilig_registry_save_file(const veilig_registry *reg, const char *path,
         }
         if (step) {
             unlink(tmp);
-            rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)",
-                              step, step[0] == 'r' ? path : tmp, strerror(saved));
+            rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)", step,
+                              step[0] == 'r' ? path : tmp, strerror(saved));
         } else {
             vg_sync_dir(path);
         }

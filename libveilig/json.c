@@ -33,6 +33,11 @@ typedef unsigned char vg_uc;
 #define VG_JSON_DEFAULT_STRING ((size_t)1 << 24)
 /* Objects with more members than this check duplicates with a hash set. */
 #define VG_JDUP_LINEAR 8
+/* Keys up to this long are interned: one copy per parse (the first few
+   hundred distinct ones), since documents repeat the same keys. */
+#define VG_JKEY_MAXLEN 64
+#define VG_JKEYS_CAP   1024
+#define VG_JKEYS_MAX   512
 /* Deepest nesting vg_json_locate can step over (a bit per level). */
 #define VG_JLOCATE_MAX_DEPTH 4096
 
@@ -391,6 +396,13 @@ typedef struct vg_jparser {
     size_t cap;
     const vg_jlevel *top;
     int pending; /* a recorded VEILIG_ESCHEMA, or 0 */
+    struct vg_jkey {
+        const char *str; /* in the arena; NULL: empty slot */
+        uint32_t len;
+        uint32_t hash;
+    } * keys; /* interned keys: VG_JKEYS_CAP slots, or NULL */
+    size_t nkeys;
+    int keys_off; /* the table could not be allocated */
 } vg_jparser;
 
 /* Describes the character at s for "found ..." in messages. */
@@ -567,9 +579,36 @@ static int vg_jstring_error(vg_jparser *p, int rc, const vg_jscan *r) {
     }
 }
 
-/* Parses the string at q (the opening quote) into the arena. *nul: the first
-   \u0000 escape or NULL. */
-static int vg_jstring(vg_jparser *p, const vg_uc *q, const char **out, uint32_t *out_len,
+/* The arena copy of a key s[0..len) (no escapes): shared with the earlier
+   keys of the same text. NULL when out of memory. */
+static const char *vg_jintern(vg_jparser *p, const char *s, size_t len) {
+    if (!p->keys && !p->keys_off) {
+        p->keys = vg_calloc(VG_JKEYS_CAP, sizeof *p->keys);
+        p->keys_off = p->keys == NULL; /* no table: just copy */
+    }
+    if (!p->keys)
+        return vg_arena_strndup(p->arena, s, len);
+    uint32_t h = vg_hash(s, len, 0);
+    size_t i = h & (VG_JKEYS_CAP - 1);
+    while (p->keys[i].str) {
+        const struct vg_jkey *k = &p->keys[i];
+        if (k->hash == h && k->len == len && memcmp(k->str, s, len) == 0)
+            return k->str;
+        i = (i + 1) & (VG_JKEYS_CAP - 1);
+    }
+    char *d = vg_arena_strndup(p->arena, s, len);
+    if (d && p->nkeys < VG_JKEYS_MAX) {
+        p->keys[i].str = d;
+        p->keys[i].len = (uint32_t)len;
+        p->keys[i].hash = h;
+        p->nkeys++;
+    }
+    return d;
+}
+
+/* Parses the string at q (the opening quote) into the arena (a key: maybe
+   shared with an earlier equal key). *nul: the first \u0000 escape or NULL. */
+static int vg_jstring(vg_jparser *p, const vg_uc *q, int key, const char **out, uint32_t *out_len,
                       const vg_uc **nul) {
     vg_jscan r;
     int rc = vg_scan_string(q + 1, p->end, &r);
@@ -578,6 +617,13 @@ static int vg_jstring(vg_jparser *p, const vg_uc *q, const char **out, uint32_t 
     size_t limit = p->max_string < UINT32_MAX ? p->max_string : UINT32_MAX;
     if (r.dlen > limit)
         return vg_jfail(p, VEILIG_ELIMIT, q, "string longer than %zu bytes", limit);
+    *out_len = (uint32_t)r.dlen;
+    *nul = r.nul;
+    p->cur = r.end + 1;
+    if (key && !r.has_escape && r.dlen <= VG_JKEY_MAXLEN) {
+        *out = vg_jintern(p, (const char *)q + 1, r.dlen);
+        return *out ? VEILIG_OK : vg_jnomem(p);
+    }
     char *d = vg_arena_alloc(p->arena, r.dlen + 1);
     if (!d)
         return vg_jnomem(p);
@@ -588,9 +634,6 @@ static int vg_jstring(vg_jparser *p, const vg_uc *q, const char **out, uint32_t 
         d[r.dlen] = '\0';
     }
     *out = d;
-    *out_len = (uint32_t)r.dlen;
-    *nul = r.nul;
-    p->cur = r.end + 1;
     return VEILIG_OK;
 }
 
@@ -794,7 +837,7 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
                 break;
             }
             m.key_pos = (size_t)(s - p->base);
-            rc = vg_jstring(p, s, &m.key, &m.key_len, &nul);
+            rc = vg_jstring(p, s, 1, &m.key, &m.key_len, &nul);
             if (rc != VEILIG_OK)
                 break;
             lvl.key = m.key;
@@ -888,7 +931,7 @@ static int vg_jvalue(vg_jparser *p, vg_jnode *out) {
         case '"': {
             const vg_uc *nul;
             out->type = VG_JSTRING;
-            int rc = vg_jstring(p, s, &out->u.str, &out->len, &nul);
+            int rc = vg_jstring(p, s, 0, &out->u.str, &out->len, &nul);
             if (rc == VEILIG_OK && nul)
                 vg_jschema(p, nul, "NUL character (\\u0000) in string");
             return rc;
@@ -953,6 +996,9 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
     p.sp = p.cap = 0;
     p.top = NULL;
     p.pending = 0;
+    p.keys = NULL;
+    p.nkeys = 0;
+    p.keys_off = 0;
 
     char found[48];
     const vg_uc *s = vg_skip_ws(vg_skip_bom(p.base, p.end), p.end);
@@ -964,6 +1010,7 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
     p.cur = s;
     int rc = vg_jvalue(&p, root);
     vg_free(p.stack);
+    vg_free(p.keys);
     if (rc != VEILIG_OK)
         return rc;
     s = vg_skip_ws(p.cur, p.end);

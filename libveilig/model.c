@@ -121,7 +121,8 @@ int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, co
     if (i == (size_t)-1) {
         if (reg->nterms >= VG_TERM_MAX_UNKNOWN)
             return VEILIG_ELIMIT;
-        int rc = vg_grow((void **)&reg->terms, &reg->terms_cap, reg->nterms + 1, sizeof *reg->terms);
+        int rc =
+            vg_grow((void **)&reg->terms, &reg->terms_cap, reg->nterms + 1, sizeof *reg->terms);
         if (rc)
             return rc;
         const char *copy = vg_arena_strdup(&reg->arena, code);
@@ -966,8 +967,7 @@ int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipalit
     return VEILIG_OK;
 }
 
-int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m,
-                                   const char *title) {
+int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m, const char *title) {
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(source, m);

@@ -367,8 +367,7 @@ static void vg_run_free(vg_run *r) {
     vg_buf_free(&r->text);
 }
 
-int veilig_query_run(veilig_query_result **out, const veilig_query *q,
-                     const veilig_registry *reg) {
+int veilig_query_run(veilig_query_result **out, const veilig_query *q, const veilig_registry *reg) {
     if (out)
         *out = NULL;
     if (!out || !q || !reg)

@@ -54,7 +54,8 @@ static const struct {
     {"V013", VEILIG_SEVERITY_WARNING, "a vocabulary code this version does not know"},
     {"V014", VEILIG_SEVERITY_WARNING, "a measure has no executing party"},
     {"V015", VEILIG_SEVERITY_WARNING, "a target group of the scope is served by no measure"},
-    {"V016", VEILIG_SEVERITY_WARNING, "an indicator's target lies on the wrong side of its baseline"},
+    {"V016", VEILIG_SEVERITY_WARNING,
+     "an indicator's target lies on the wrong side of its baseline"},
     {"V017", VEILIG_SEVERITY_WARNING,
      "a contact holds a person's name with a phone or e-mail but is not marked personal"},
     {"V018", VEILIG_SEVERITY_WARNING, "a province is not an ISO 3166-2 code of the Netherlands"},
@@ -273,9 +274,9 @@ static int vg_is_measure_id(const char *id) {
 }
 
 static int vg_is_province(const char *p) {
-    static const char *const provinces[] = {
-        "NL-DR", "NL-FL", "NL-FR", "NL-GE",  "NL-GR",  "NL-LI",  "NL-NB",
-        "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH", "NL-BQ1", "NL-BQ2", "NL-BQ3"};
+    static const char *const provinces[] = {"NL-DR", "NL-FL", "NL-FR",  "NL-GE",  "NL-GR",
+                                            "NL-LI", "NL-NB", "NL-NH",  "NL-OV",  "NL-UT",
+                                            "NL-ZE", "NL-ZH", "NL-BQ1", "NL-BQ2", "NL-BQ3"};
     for (size_t i = 0; i < sizeof provinces / sizeof provinces[0]; i++)
         if (strcmp(p, provinces[i]) == 0)
             return 1;
@@ -285,10 +286,10 @@ static int vg_is_province(const char *p) {
 /* Whether a contact's name reads as a person's rather than a desk's. */
 static int vg_looks_personal(const char *name) {
     static const char *const desk_words[] = {
-        "team",     "gemeente", "programma", "afdeling",      "loket",     "meldpunt",
-        "bureau",   "centrum",  "politie",   "ggd",           "movisie",   "stichting",
-        "secretar", "info",     "service",   "klantcontact",  "veilige",   "desk",
-        "office",   "helpdesk", "municipal", "department",    "programme", "contact",
+        "team",     "gemeente", "programma", "afdeling",     "loket",     "meldpunt",
+        "bureau",   "centrum",  "politie",   "ggd",          "movisie",   "stichting",
+        "secretar", "info",     "service",   "klantcontact", "veilige",   "desk",
+        "office",   "helpdesk", "municipal", "department",   "programme", "contact",
         "redactie", "algemeen", "receptie",  "communicatie"};
     char lower[256];
     size_t n = 0;
@@ -314,8 +315,7 @@ static int vg_looks_personal(const char *name) {
    keeps the first position of each id): linear in the number of children. */
 static void vg_check_duplicates(vg_vctx *v, const veilig_municipality *m, const vg_list *l,
                                 size_t (*index_of)(const veilig_municipality *, const char *),
-                                size_t id_offset, const char *key, vg_rule rule,
-                                const char *what) {
+                                size_t id_offset, const char *key, vg_rule rule, const char *what) {
     for (uint32_t i = 0; i < l->n; i++) {
         const char *id = *(const char *const *)((const char *)l->v[i] + id_offset);
         size_t first = index_of(m, id);
@@ -398,8 +398,8 @@ static void vg_validate_indicator(vg_vctx *v, const veilig_indicator *ind) {
             (dir == VEILIG_DIRECTION_DECREASE && ind->target_value > ind->baseline_value))
             vg_diag(v, VG_R_TARGET_SIDE, "/target/value",
                     "the target (%g) lies %s the baseline (%g), but the indicator should %s",
-                    ind->target_value,
-                    dir == VEILIG_DIRECTION_INCREASE ? "below" : "above", ind->baseline_value,
+                    ind->target_value, dir == VEILIG_DIRECTION_INCREASE ? "below" : "above",
+                    ind->baseline_value,
                     dir == VEILIG_DIRECTION_INCREASE ? "increase" : "decrease");
     }
     if (ind->baseline_date.year && ind->target_date.year &&
@@ -426,8 +426,9 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
                        ? veilig_registry_index_of(reg, first_m)
                        : (size_t)-1;
     if (first != (size_t)-1 && first != index)
-        vg_diag(v, VG_R_DUP_CODE, "/code", "code %s is used twice (also by %s at /municipalities/%zu)",
-                m->code, reg->municipalities[first]->name, first);
+        vg_diag(v, VG_R_DUP_CODE, "/code",
+                "code %s is used twice (also by %s at /municipalities/%zu)", m->code,
+                reg->municipalities[first]->name, first);
     if (!vg_is_cbs_code(m->code))
         vg_diag(v, VG_R_CBS_CODE, "/code",
                 "\"%s\" is not a CBS municipality code: write GM and four digits (Enschede is "
@@ -453,8 +454,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
         vg_check_term(v, VEILIG_VOCAB_APPROACH, x->approach, suffix);
         for (uint32_t k = 0; k < m->focus.n; k++)
             if (x->approach && m->focus.v[k] == x->approach)
-                vg_diag(v, VG_R_FOCUS_EXCLUDED, suffix,
-                        "\"%s\" is excluded, but also in focus",
+                vg_diag(v, VG_R_FOCUS_EXCLUDED, suffix, "\"%s\" is excluded, but also in focus",
                         vg_term_code(reg, VEILIG_VOCAB_APPROACH, x->approach));
     }
     for (uint32_t i = 0; i < m->policy_links.n; i++) {
@@ -500,16 +500,15 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
         vg_ptr_pop(v, o2);
     }
 
-    vg_check_duplicates(v, m, &m->measures, vg_measure_index,
-                        offsetof(veilig_measure, id), "measures", VG_R_DUP_MEASURE, "measure");
+    vg_check_duplicates(v, m, &m->measures, vg_measure_index, offsetof(veilig_measure, id),
+                        "measures", VG_R_DUP_MEASURE, "measure");
     for (uint32_t i = 0; i < m->measures.n; i++) {
         size_t o2 = vg_ptr_push(v, "/measures/%u", i);
         vg_validate_measure(v, m, m->measures.v[i], has_executing_department);
         vg_ptr_pop(v, o2);
     }
-    vg_check_duplicates(v, m, &m->indicators, vg_indicator_index,
-                        offsetof(veilig_indicator, id), "indicators", VG_R_DUP_INDICATOR,
-                        "indicator");
+    vg_check_duplicates(v, m, &m->indicators, vg_indicator_index, offsetof(veilig_indicator, id),
+                        "indicators", VG_R_DUP_INDICATOR, "indicator");
     for (uint32_t i = 0; i < m->indicators.n; i++) {
         size_t o2 = vg_ptr_push(v, "/indicators/%u", i);
         vg_validate_indicator(v, m->indicators.v[i]);

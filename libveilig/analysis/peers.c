@@ -17,9 +17,9 @@ typedef struct vg_features {
 /* Weights of the four parts; a part both municipalities are empty in is left
    out and the others count for more. */
 #define VG_W_CATEGORY 0.4
-#define VG_W_GROUPS 0.2
+#define VG_W_GROUPS   0.2
 #define VG_W_SETTINGS 0.2
-#define VG_W_KINDS 0.2
+#define VG_W_KINDS    0.2
 
 static uint32_t vg_bits(const vg_terms *l) {
     uint32_t b = 0;
@@ -188,7 +188,8 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
             if (have == k && !vg_before(s, cand, best_s[k - 1], reg->municipalities[best[k - 1]]))
                 continue;
             size_t at = have < k ? have++ : k - 1;
-            while (at > 0 && vg_before(s, cand, best_s[at - 1], reg->municipalities[best[at - 1]])) {
+            while (at > 0 &&
+                   vg_before(s, cand, best_s[at - 1], reg->municipalities[best[at - 1]])) {
                 best[at] = best[at - 1];
                 best_s[at] = best_s[at - 1];
                 at--;

@@ -400,7 +400,8 @@ static int vg_cmp_collect(veilig_comparison *c, size_t first, veilig_vocab dim,
             rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, vg_measure_approach_term(ms)),
                             side, 1);
         } else {
-            const vg_terms *l = dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
+            const vg_terms *l =
+                dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
             for (uint32_t g = 0; g < l->n && !rc; g++)
                 rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, l->v[g]), side, 1);
         }

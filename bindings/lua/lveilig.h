@@ -1,0 +1,176 @@
+/*
+ * libveilig Lua binding: what the module's source files share. Not installed;
+ * every name here is internal (prefix vl_) and hidden in the module.
+ *
+ * Objects and lifetimes
+ * ---------------------
+ * A registry is a full userdata (vl_registry) that owns its veilig_registry.
+ * Municipalities, measures, stakeholders and indicators are full userdata
+ * "handles" (vl_handle) holding a borrowed pointer into it. Every one of them
+ * (the registry too) carries the same "anchor" table as its user value
+ * (environment on 5.1/LuaJIT):
+ *
+ *   anchor[1]  the registry userdata (a strong reference: a handle keeps its
+ *              registry alive, whatever the script does with the registry)
+ *   anchor[2]  the handles of this registry, keyed by the object's address
+ *              (light userdata), weak values: one handle per live object, so
+ *              that the same object is always the same Lua value, and so that
+ *              a mutation can find every handle it may have invalidated
+ *
+ * Staleness: the library frees objects when they are removed or replaced
+ * (reg:remove, add_json with replace, m:remove_measure, ...). Every such call
+ * goes through this binding (a registry userdata owns its veilig_registry;
+ * nothing else can reach it), and after each one vl_sweep checks every handle
+ * of the registry against the live model, using pointer comparisons only, and
+ * marks those whose object is gone as removed (ptr = NULL). It also bumps the
+ * registry's generation and stamps it on the survivors; a handle whose stamp
+ * is old (one the sweep could not see: weak tables drop resurrected values on
+ * 5.2+) is treated as removed as well. So a handle either points at a live
+ * object of its registry or raises a clear error: never a dangling pointer.
+ * A closed (or collected) registry has reg == NULL: its handles raise too.
+ */
+#ifndef VEILIG_LUA_LVEILIG_H
+#define VEILIG_LUA_LVEILIG_H
+
+#include <stddef.h>
+
+#include <veilig.h>
+
+#include "compat.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define VL_HIDDEN __attribute__((visibility("hidden")))
+#define VL_EXPORT __attribute__((visibility("default")))
+#else
+#define VL_HIDDEN
+#define VL_EXPORT
+#endif
+
+/* Metatable names (also the type names in error messages). */
+#define VL_TREGISTRY     "veilig.registry"
+#define VL_TMUNICIPALITY "veilig.municipality"
+#define VL_TMEASURE      "veilig.measure"
+#define VL_TSTAKEHOLDER  "veilig.stakeholder"
+#define VL_TINDICATOR    "veilig.indicator"
+#define VL_TBOX          "veilig.box"
+#define VL_TWEAK         "veilig.weak"
+#define VL_TOBJECT       "veilig.object" /* marks an empty Lua table as a JSON object */
+
+/* Kinds of objects with handles (the registry is kind 0). */
+enum vl_kind { VL_REGISTRY = 0, VL_MUNICIPALITY, VL_MEASURE, VL_STAKEHOLDER, VL_INDICATOR };
+#define VL_NKINDS 5
+
+/* Slots of the anchor table. */
+enum { VL_ANCHOR_REGISTRY = 1, VL_ANCHOR_HANDLES = 2 };
+
+typedef struct vl_registry {
+    veilig_registry *reg; /* NULL once closed or collected */
+    unsigned long gen;    /* bumped by every sweep */
+} vl_registry;
+
+typedef struct vl_handle {
+    int kind;          /* enum vl_kind */
+    unsigned long gen; /* the registry's generation when last known live */
+    void *ptr;         /* the object; NULL once removed */
+    void *muni;        /* the municipality it belongs to (itself for one) */
+} vl_handle;
+
+/* Status for "the Lua value has the wrong type": raise, do not return nil, msg. */
+#define VL_ETYPE 1
+
+/* Why a setter failed: filled in for VL_ETYPE and for negative status codes. */
+typedef struct vl_why {
+    char msg[224];
+} vl_why;
+
+/*
+ * A field of an object type, readable as obj.name and (with a setter)
+ * writable with obj:set(name, value) and obj.name = value. get pushes one
+ * value; self is the stack index of the object's userdata. set reads the
+ * value at index v and returns VEILIG_OK, a negative veilig_status or
+ * VL_ETYPE, filling why on failure; it never raises.
+ */
+typedef struct vl_field {
+    const char *name;
+    void (*get)(lua_State *L, const void *obj, int self);
+    int (*set)(lua_State *L, void *obj, int v, vl_why *why);
+} vl_field;
+
+/* ---- lveilig.c ---- */
+
+/* The live object behind the handle at idx, of kind; raises when idx is no such handle, or stale. */
+VL_HIDDEN vl_handle *vl_check_handle(lua_State *L, int idx, int kind);
+/* The registry userdata at idx; raises when it is not one, or closed. */
+VL_HIDDEN vl_registry *vl_check_registry(lua_State *L, int idx);
+/* The registry behind any handle (or registry) at idx, or NULL when collected. */
+VL_HIDDEN vl_registry *vl_registry_of(lua_State *L, int idx);
+/* Pushes the handle of ptr (nil for NULL), sharing the registry of the userdata at owner. */
+VL_HIDDEN void vl_push_handle(lua_State *L, int owner, int kind, void *ptr, void *muni);
+/* Pushes the registry userdata of the handle at idx. */
+VL_HIDDEN void vl_push_registry(lua_State *L, int idx);
+/* After a mutation that may free objects: marks the handles of the dead ones. */
+VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni);
+/* Pushes nil, a message and a details table; returns 3. err may be NULL. */
+VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
+/* The stable name of a status code ("schema"). */
+VL_HIDDEN const char *vl_status_name(int rc);
+
+/*
+ * Boxes: memory the C library hands out, owned by a userdata with a __gc
+ * until it is freed, so that nothing leaks when Lua raises meanwhile.
+ */
+typedef struct vl_box {
+    void *p;
+    size_t len, cap; /* cap: for vl_buf_add */
+    void (*free)(void *p);
+} vl_box;
+/* Pushes a new, empty box whose contents will be freed with free_fn. */
+VL_HIDDEN vl_box *vl_box_new(lua_State *L, void (*free_fn)(void *));
+/* Frees what the box holds now. */
+VL_HIDDEN void vl_box_clear(vl_box *b);
+
+/*
+ * Returns a JSON text in a box (on the stack at box_idx) as Lua tables, or
+ * the error: the tail call of every method that renders a result as JSON.
+ * Removes the box from the stack and frees its text. Returns the number of
+ * results.
+ */
+VL_HIDDEN int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err);
+
+/* ---- lveilig_model.c ---- */
+
+/* The fields of each kind (terminated by a {NULL} entry). */
+VL_HIDDEN const vl_field *vl_fields(int kind);
+/* The field of kind named name, or NULL. */
+VL_HIDDEN const vl_field *vl_find_field(int kind, const char *name, size_t len);
+/* Whether some field of kind has a name that starts with prefix and a dot. */
+VL_HIDDEN int vl_has_subfields(int kind, const char *prefix, size_t len);
+/* Registers the methods of municipalities, measures, stakeholders and indicators. */
+VL_HIDDEN void vl_model_methods(lua_State *L, int kind);
+/* Pushes the programme block of reg as a table, or nil. */
+VL_HIDDEN void vl_push_programme(lua_State *L, const veilig_registry *reg);
+/*
+ * Sets the fields given in the table at t on obj (of kind), skipping the
+ * keys in skip (NULL-terminated); nested tables set dotted fields
+ * ("baseline" = {date = ...} sets "baseline.date"). Returns as a setter does.
+ */
+VL_HIDDEN int vl_apply_table(lua_State *L, int kind, void *obj, int t, const char *const *skip,
+                             vl_why *why);
+
+/* ---- lveilig_json.c ---- */
+
+/* A growable byte buffer in a box (vl_box_new(L, free) first). */
+VL_HIDDEN int vl_buf_add(vl_box *b, const char *s, size_t n);
+/*
+ * Encodes the Lua value at idx as JSON into the box b (appending; the text is
+ * NUL-terminated). Returns 0, or -1 with why filled in (a value JSON cannot
+ * hold, a table with mixed keys, nesting too deep). Does not raise except for
+ * out of memory.
+ */
+VL_HIDDEN int vl_json_encode(lua_State *L, int idx, vl_box *b, vl_why *why);
+/* Decodes JSON text into a Lua value on the stack; raises on malformed text. */
+VL_HIDDEN void vl_json_decode(lua_State *L, const char *text, size_t len);
+/* Pushes veilig.null (the light userdata NULL), JSON's null. */
+#define vl_push_null(L) lua_pushlightuserdata(L, NULL)
+
+#endif

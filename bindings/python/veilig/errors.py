@@ -1,0 +1,175 @@
+"""Exceptions: one class per status code of libveilig.
+
+Every exception the C library reports is a :class:`Error` with the status
+``code`` (a negative int), its symbolic ``name`` (``"EPARSE"``), the
+library's short description ``strerror`` and, when the failing function
+takes a ``veilig_error`` record, what the record says: ``message``,
+``source``, ``line``, ``column``, ``position`` and ``pointer``. ``str()`` of
+the exception reads ``source:line:column: message (at pointer)``.
+
+The subclasses also derive from the matching built-in exception, so code
+that does not know this package still catches them sensibly:
+
+============================  ======  ==========================================
+class                         code    also a
+============================  ======  ==========================================
+:class:`OutOfMemoryError`     ENOMEM  :class:`MemoryError`
+:class:`VeiligIOError`        EIO     :class:`OSError` (``filename`` is the path)
+:class:`ParseError`           EPARSE  :class:`ValueError`
+:class:`SchemaError`          ESCHEMA :class:`ValueError`
+:class:`InvalidArgumentError` EINVAL  :class:`ValueError`
+:class:`NotFoundError`        ENOTFOUND :class:`LookupError`
+:class:`ExistsError`          EEXISTS
+:class:`VersionError`         EVERSION
+:class:`LimitError`           ELIMIT
+:class:`StaleObjectError`     ENOTFOUND :class:`ReferenceError` (raised by the binding)
+============================  ======  ==========================================
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Type
+
+__all__ = ["Error", "OutOfMemoryError", "VeiligIOError", "ParseError", "SchemaError",
+           "InvalidArgumentError", "NotFoundError", "ExistsError", "VersionError",
+           "LimitError", "StaleObjectError", "from_status", "STATUS_NAMES"]
+
+#: Status codes of veilig_status (common.h) by their names without VEILIG_.
+STATUS_NAMES: Dict[int, str] = {
+    0: "OK", -1: "ENOMEM", -2: "EIO", -3: "EPARSE", -4: "ESCHEMA", -5: "EINVAL",
+    -6: "ENOTFOUND", -7: "EEXISTS", -8: "EVERSION", -9: "ELIMIT",
+}
+
+
+class Error(Exception):
+    """An error libveilig reported (or, for StaleObjectError, the binding).
+
+    Attributes: ``code`` (the negative status), ``name`` (``"EPARSE"``),
+    ``strerror`` (the library's short name for the code), ``message`` (the
+    error record's message, or ``strerror``), ``source``, ``line``,
+    ``column``, ``position``, ``pointer`` (``None`` or 0 where unknown) and
+    ``function`` (the C function that failed).
+    """
+
+    code: int
+    name: str
+    strerror: str
+    message: str
+    source: Optional[str]
+    line: int
+    column: int
+    position: int
+    pointer: Optional[str]
+    function: Optional[str]
+
+    def __init__(self, message: str, code: int = 0, *, strerror: Optional[str] = None,
+                 source: Optional[str] = None, line: int = 0, column: int = 0,
+                 position: int = 0, pointer: Optional[str] = None,
+                 function: Optional[str] = None, detail: Optional[str] = None) -> None:
+        self.code = code
+        self.name = STATUS_NAMES.get(code, "E%d" % -code if code < 0 else str(code))
+        self.strerror = strerror or self.name
+        self.message = detail or self.strerror
+        self.source = source
+        self.line = line
+        self.column = column
+        self.position = position
+        self.pointer = pointer
+        self.function = function
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else self.message
+
+
+class OutOfMemoryError(Error, MemoryError):
+    """VEILIG_ENOMEM: an allocation failed."""
+
+
+class VeiligIOError(Error, OSError):
+    """VEILIG_EIO: a file could not be read or written; an :class:`OSError`
+    whose ``filename`` is the path (``errno`` is not known: the library gives
+    the OS's reason in ``message`` only)."""
+
+    def __init__(self, message: str, code: int = -2, **kwargs: Any) -> None:
+        super().__init__(message, code, **kwargs)
+        self.filename = self.source
+        self.strerror = self.message
+
+
+class ParseError(Error, ValueError):
+    """VEILIG_EPARSE: the text is not valid JSON; ``line``, ``column`` and
+    ``position`` say where."""
+
+
+class SchemaError(Error, ValueError):
+    """VEILIG_ESCHEMA: valid JSON, but not a valid veilig document; ``pointer``
+    names the value, ``line`` and ``column`` say where it starts."""
+
+
+class InvalidArgumentError(Error, ValueError):
+    """VEILIG_EINVAL: an invalid argument (a value out of range, an empty
+    required field, text that is not UTF-8)."""
+
+
+class NotFoundError(Error, LookupError):
+    """VEILIG_ENOTFOUND: no such object."""
+
+
+class ExistsError(Error):
+    """VEILIG_EEXISTS: an object with that code or id exists already."""
+
+
+class VersionError(Error):
+    """VEILIG_EVERSION: an unsupported format or options version."""
+
+
+class LimitError(Error):
+    """VEILIG_ELIMIT: a documented limit was exceeded."""
+
+
+class StaleObjectError(NotFoundError, ReferenceError):
+    """The object this Python object stood for was removed from its registry
+    (or replaced, for objects that cannot follow a replacement). Raised by the
+    binding instead of reading freed memory."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, -6, strerror="stale object")
+
+
+_CLASSES: Dict[int, Type[Error]] = {
+    -1: OutOfMemoryError, -2: VeiligIOError, -3: ParseError, -4: SchemaError,
+    -5: InvalidArgumentError, -6: NotFoundError, -7: ExistsError, -8: VersionError,
+    -9: LimitError,
+}
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def from_status(code: int, record: Any = None, function: Optional[str] = None) -> Error:
+    """The exception for a status code, filled in from a ``veilig_error``
+    record (an ErrorRecord, or None)."""
+    from . import _capi  # the library is loaded: this runs from an errcheck
+    strerror = _capi.decode(_capi.lib().veilig_strerror(code)) or "unknown error"
+    cls = _CLASSES.get(code, Error)
+    fields: Dict[str, Any] = {"strerror": strerror, "function": function}
+    where = ""
+    detail = None
+    if record is not None and record.code == code:
+        detail = _text(record.message) or None
+        fields.update(source=_text(record.source) or None, line=record.line,
+                      column=record.column, position=record.position,
+                      pointer=_text(record.pointer) or None, detail=detail)
+        if fields["source"]:
+            where = fields["source"]
+            if record.line:
+                where += ":%d:%d" % (record.line, record.column)
+            where += ": "
+    message = where + (detail or "%s: %s" % (function or "libveilig", strerror))
+    if fields.get("pointer"):
+        message += " (at %s)" % fields["pointer"]
+    if detail and strerror not in detail:
+        message += " [%s]" % strerror
+    return cls(message, code, **fields)

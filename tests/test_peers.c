@@ -1,0 +1,127 @@
+/* Peers and similarity over the analysis fixture. Worked out by hand:
+   Aastad (A) and Beedorp (B):
+     categories: A {deescalation 1, bystander 1, campaign 1} (3), B {deescalation 1,
+       reporting 1} (2): sum of minima 1, of maxima 3 + 2 - 1 = 4: 1/4;
+     target groups: A {women_girls, lgbtiq, bystanders}, B {women_girls}: 1/3;
+     settings: A {nightlife}, B {public_space}: 0/2;
+     stakeholder kinds: A {police, municipal_department}, B {public_health, police}: 1/3;
+     similarity = 0.4 * 1/4 + 0.2 * 1/3 + 0.2 * 0 + 0.2 * 1/3 = 0.23333...
+   Ceestad (C) has no measures and one school: similarity 0 with both. */
+#include <math.h>
+#include <string.h>
+
+#include "analysis_fixture.h"
+
+START_TEST(test_similarity) {
+    veilig_registry *reg = vg_fixture();
+    const veilig_municipality *a = veilig_registry_find(reg, "GM0001");
+    const veilig_municipality *b = veilig_registry_find(reg, "GM0002");
+    const veilig_municipality *c = veilig_registry_find(reg, "GM0003");
+    ck_assert_double_eq_tol(veilig_similarity(a, b), 0.1 + 0.4 / 3, 1e-12);
+    ck_assert_double_eq_tol(veilig_similarity(b, a), veilig_similarity(a, b), 1e-15);
+    ck_assert_double_eq(veilig_similarity(a, c), 0.0);
+    ck_assert_double_eq(veilig_similarity(a, a), 1.0);
+    ck_assert_double_eq(veilig_similarity(NULL, a), 0.0);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_peers_of_one) {
+    veilig_registry *reg = vg_fixture();
+    veilig_peers_result *p = NULL;
+    veilig_peers_options o = VEILIG_PEERS_OPTIONS_INIT;
+    o.k = 2;
+    ck_assert_int_eq(veilig_peers(&p, reg, veilig_registry_find(reg, "GM0001"), &o), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 2);
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 0)), "GM0001");
+    ck_assert_uint_eq(veilig_peers_rank(p, 0), 1);
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 0)), "GM0002");
+    ck_assert_double_eq_tol(veilig_peers_similarity(p, 0), 0.1 + 0.4 / 3, 1e-12);
+    /* Beedorp's measure in a category Aastad lacks: b2 (reporting) */
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 0), 1);
+    ck_assert_str_eq(veilig_measure_id(veilig_peers_suggestion(p, 0, 0)), "b2");
+    ck_assert_ptr_null(veilig_peers_suggestion(p, 0, 1));
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 1)), "GM0003");
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 1), 0);
+    char *json = NULL;
+    ck_assert_int_eq(veilig_peers_to_json(&json, NULL, p), VEILIG_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"similarity\": 0.2333"));
+    ck_assert_ptr_nonnull(strstr(json, "\"measure\": \"b2\""));
+    veilig_free(json);
+    veilig_peers_free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_peers_of_all) {
+    veilig_registry *reg = vg_fixture();
+    veilig_peers_result *p = NULL;
+    /* k defaults to 5, capped at the 2 others */
+    ck_assert_int_eq(veilig_peers(&p, reg, NULL, NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 6);
+    /* Ceestad: both at 0, the tie goes to the lower code */
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 4)), "GM0003");
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 4)), "GM0001");
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 5)), "GM0002");
+    /* every measure of a peer is a suggestion for a municipality with none */
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 4), 3);
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 5), 2);
+    /* Beedorp's peers: Aastad first; suggestions bystander m2 and campaign m3 */
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 2)), "GM0001");
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 2), 2);
+    ck_assert_str_eq(veilig_measure_id(veilig_peers_suggestion(p, 2, 0)), "m2");
+    veilig_peers_free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_errors) {
+    veilig_registry *reg = vg_fixture(), *other = NULL;
+    ck_assert_int_eq(veilig_registry_new(&other), VEILIG_OK);
+    veilig_peers_result *p = NULL;
+    /* a municipality of another registry */
+    ck_assert_int_eq(veilig_peers(&p, other, veilig_registry_get(reg, 0), NULL), VEILIG_EINVAL);
+    ck_assert_ptr_null(p);
+    veilig_peers_options o = {99, 1};
+    ck_assert_int_eq(veilig_peers(&p, reg, NULL, &o), VEILIG_EVERSION);
+    ck_assert_int_eq(veilig_peers_options_init(&o, VEILIG_PEERS_OPTIONS_VERSION), VEILIG_OK);
+    /* an empty registry: no rows */
+    ck_assert_int_eq(veilig_peers(&p, other, NULL, &o), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 0);
+    ck_assert_ptr_null(veilig_peers_peer(p, 0));
+    veilig_peers_free(p);
+    veilig_peers_free(NULL);
+    veilig_registry_free(other);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_builtin) {
+    veilig_registry *reg = NULL;
+    ck_assert_int_eq(veilig_registry_load_builtin(&reg, NULL), VEILIG_OK);
+    veilig_peers_result *p = NULL;
+    ck_assert_int_eq(veilig_peers(&p, reg, NULL, NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), veilig_registry_count(reg) * 5);
+    for (size_t i = 0; i < veilig_peers_count(p); i++) {
+        double s = veilig_peers_similarity(p, i);
+        ck_assert(s >= 0.0 && s <= 1.0 && !isnan(s));
+        ck_assert_ptr_ne(veilig_peers_subject(p, i), veilig_peers_peer(p, i));
+        if (veilig_peers_rank(p, i) > 1)
+            ck_assert(veilig_peers_similarity(p, i - 1) >= s);
+    }
+    veilig_peers_free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+int main(void) {
+    Suite *s = suite_create("peers");
+    TCase *tc = tcase_create("peers");
+    tcase_add_test(tc, test_similarity);
+    tcase_add_test(tc, test_peers_of_one);
+    tcase_add_test(tc, test_peers_of_all);
+    tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_builtin);
+    suite_add_tcase(s, tc);
+    return vg_test_run(s);
+}
