@@ -15,5 +15,6 @@
 #include "veilig/validate.h"
 #include "veilig/query.h"
 #include "veilig/analysis.h"
+#include "veilig/report.h"
 
 #endif

@@ -483,7 +483,7 @@ static const struct {
     {"/municipalities/0/scope", "settings", "x_scope", "{}"},
     {"/municipalities/0/excluded/0", "reason", "x_exclusion", "[]"},
     {"/municipalities/0/policy_links/0", "relation", "x_policy_link",
-     "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x8c\x88\\\"q\\\"\\\\/\\b\\f\\n\\r\\t\\u0001\""},
+     "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x8c\x88 \\\"q\\\" \\\\ / \\b\\f\\n\\r\\t \\u0001\""},
     {"/municipalities/0/stakeholders/0", "roles", "x_stakeholder", "null"},
     {"/municipalities/0/contacts/0", "role", "x_contact", "12345678901234567890123"},
     {"/municipalities/0/measures/0", "evidence", "x_measure", "{\"a\":{\"b\":{\"c\":[[],{}]}}}"},
@@ -785,7 +785,7 @@ static const error_case error_cases[] = {
      VEILIG_ELIMIT, 1, 104, "", 0, 0, 0},
     {"too many municipalities", DOC_HEAD "\"municipalities\": [{}, {}, {}]}", VEILIG_ELIMIT, 1, 54,
      "/municipalities", 0, 2, 0},
-    {"too long a string", DOC_HEAD "\"x\": \"abcdefghij\"}", VEILIG_ELIMIT, 1, 41, "", 0, 0, 5},
+    {"too long a string", DOC_HEAD "\"x\": \"abcdefghij\"}", VEILIG_ELIMIT, 1, 41, "", 0, 0, 9},
 };
 
 START_TEST(test_load_errors) {
@@ -803,11 +803,11 @@ START_TEST(test_load_errors) {
                   veilig_strerror(c->code), err.message);
     ck_assert_msg(reg == NULL, "%s: *out is not NULL", c->name);
     ck_assert_int_eq(err.code, rc);
+    ck_assert_msg(strcmp(err.pointer, c->pointer) == 0, "%s: pointer \"%s\", expected \"%s\"",
+                  c->name, err.pointer, c->pointer);
     ck_assert_msg(err.line == c->line && err.column == c->column,
                   "%s: at %d:%d, expected %d:%d (%s)", c->name, err.line, err.column, c->line,
                   c->column, err.message);
-    ck_assert_msg(strcmp(err.pointer, c->pointer) == 0, "%s: pointer \"%s\", expected \"%s\"",
-                  c->name, err.pointer, c->pointer);
     ck_assert_str_eq(err.source, "<string>");
     ck_assert_int_gt((int)strlen(err.message), 0);
     /* position is the byte offset of line:column */
@@ -837,7 +837,7 @@ START_TEST(test_limits_boundaries) {
     OK(veilig_load_options_init(&opts, VEILIG_LOAD_OPTIONS_VERSION));
     opts.max_depth = 5;
     opts.max_municipalities = 3;
-    opts.max_string = 10;
+    opts.max_string = 16;
     veilig_registry *reg = NULL;
     veilig_error err;
     const char *deep = DOC_HEAD "\"x\": [[[[1]]]]}";
@@ -850,7 +850,7 @@ START_TEST(test_limits_boundaries) {
     OK(veilig_registry_load_string(&reg, three, strlen(three), &opts, &err));
     ck_assert_uint_eq(veilig_registry_count(reg), 3);
     veilig_registry_free(reg);
-    const char *str10 = DOC_HEAD "\"x\": \"abcdefghij\"}";
+    const char *str10 = DOC_HEAD "\"x\": \"abcdefghijklmnop\"}"; /* 16 bytes */
     OK(veilig_registry_load_string(&reg, str10, strlen(str10), &opts, &err));
     veilig_registry_free(reg);
     /* 63 nested arrays inside the top object: 64 levels, the default limit */
@@ -967,6 +967,217 @@ START_TEST(test_load_string_arguments) {
     reg = NULL;
     OK(veilig_registry_load_string(&reg, v10, strlen(v10), NULL, &err));
     veilig_registry_free(reg);
+}
+END_TEST
+
+/* Pointers of errors deep inside values the library does not know, with
+   keys that need escaping (RFC 6901: "~" is "~0", "/" is "~1"). */
+START_TEST(test_error_pointers) {
+    static const struct {
+        const char *text;
+        int code;
+        const char *pointer;
+    } cases[] = {
+        {DOC_HEAD "\"x\": {\"a\": {\"b\": 1, \"b\": 2}}}", VEILIG_ESCHEMA, "/x/a/b"},
+        {DOC_HEAD "\"x\": [0, \"a\\u0000\"]}", VEILIG_ESCHEMA, "/x/1"},
+        {DOC_HEAD "\"x\": {\"a/b~c\": 1, \"a/b~c\": 2}}", VEILIG_ESCHEMA, "/x/a~1b~0c"},
+        {DOC_HEAD "\"x\": {\"\": 1, \"\": 2}}", VEILIG_ESCHEMA, "/x/"},
+        {DOC_HEAD "\"programme\": {\"name\": \"P\", \"name\": \"Q\"}}", VEILIG_ESCHEMA,
+         "/programme/name"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"focus\": [\"prevention\", 1]}]}",
+         VEILIG_ESCHEMA, "/municipalities/0/focus/1"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"measures\": [{\"id\": \"a\", "
+                   "\"name\": \"A\", \"category\": \"campaign\", \"schedule\": [{\"days\": "
+                   "[\"mon\", null]}]}]}]}",
+         VEILIG_ESCHEMA, "/municipalities/0/measures/0/schedule/0/days/1"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"measures\": [{\"id\": \"a\", "
+                   "\"name\": \"A\", \"category\": \"campaign\", \"indicators\": [\"\"]}]}]}",
+         VEILIG_ESCHEMA, "/municipalities/0/measures/0/indicators/0"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"measures\": [{\"id\": \"a\", "
+                   "\"name\": \"A\", \"category\": \"\"}]}]}",
+         VEILIG_ESCHEMA, "/municipalities/0/measures/0/category"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"contacts\": [{\"x~/\": [1, {\"k\": "
+                   "\"\\u0000\"}]}]}]}",
+         VEILIG_ESCHEMA, "/municipalities/0/contacts/0/x~0~1/1/k"},
+        {DOC_HEAD "\"programme\": null}", VEILIG_ESCHEMA, "/programme"},
+        {DOC_HEAD "\"municipalities\": [null]}", VEILIG_ESCHEMA, "/municipalities/0"},
+        {MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"X\", \"summary\": null}]}", VEILIG_ESCHEMA,
+         "/municipalities/0/summary"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        veilig_registry *reg = SENTINEL;
+        veilig_error err;
+        int rc =
+            veilig_registry_load_string(&reg, cases[k].text, strlen(cases[k].text), NULL, &err);
+        ck_assert_msg(rc == cases[k].code, "%s: %s", cases[k].text, veilig_strerror(rc));
+        ck_assert_ptr_null(reg);
+        ck_assert_msg(strcmp(err.pointer, cases[k].pointer) == 0,
+                      "%s: pointer \"%s\", expected \"%s\"", cases[k].text, err.pointer,
+                      cases[k].pointer);
+        ck_assert_int_ge(err.line, 1);
+        ck_assert_int_ge(err.column, 1);
+    }
+    /* a path deeper than any known object: 40 arrays inside an unknown key */
+    char text[512], expect[256];
+    int n = snprintf(text, sizeof text, "%s\"x\": ", DOC_HEAD);
+    int e = snprintf(expect, sizeof expect, "/x");
+    for (int i = 0; i < 40; i++) {
+        text[n++] = '[';
+        e += snprintf(expect + e, sizeof expect - (size_t)e, "/0");
+    }
+    n += snprintf(text + n, sizeof text - (size_t)n, "{\"k\": 1, \"k\": 2}");
+    snprintf(expect + e, sizeof expect - (size_t)e, "/k");
+    for (int i = 0; i < 40; i++)
+        text[n++] = ']';
+    text[n++] = '}';
+    text[n] = '\0';
+    veilig_registry *reg = SENTINEL;
+    veilig_error err;
+    RC(veilig_registry_load_string(&reg, text, (size_t)n, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_ptr_null(reg);
+    ck_assert_str_eq(err.pointer, expect);
+}
+END_TEST
+
+/* 1 when s is valid UTF-8 (enough for these tests: no overlong check). */
+static int utf8_ok(const char *str) {
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        int n = *s < 0x80             ? 0
+                : (*s & 0xE0) == 0xC0 ? 1
+                : (*s & 0xF0) == 0xE0 ? 2
+                : (*s & 0xF8) == 0xF0 ? 3
+                                      : -1;
+        if (n < 0)
+            return 0;
+        s++;
+        for (int i = 0; i < n; i++, s++)
+            if ((*s & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+/* Overlong texts in the error record are cut at a character boundary. */
+START_TEST(test_error_record_cut) {
+    /* a duplicate key of 300 two-byte characters: its pointer does not fit */
+    char key[700];
+    size_t k = 0;
+    for (int i = 0; i < 300; i++) {
+        key[k++] = '\xc3';
+        key[k++] = '\xa9';
+    }
+    key[k] = '\0';
+    char *text = malloc(2000);
+    ck_assert_ptr_nonnull(text);
+    int n = snprintf(text, 2000, "%s\"%s\": 1, \"%s\": 2}", DOC_HEAD, key, key);
+    veilig_registry *reg = SENTINEL;
+    veilig_error err;
+    RC(veilig_registry_load_string(&reg, text, (size_t)n, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_ptr_null(reg);
+    size_t plen = strlen(err.pointer);
+    ck_assert_uint_lt(plen, VEILIG_ERROR_POINTER_LENGTH);
+    ck_assert_uint_ge(plen, VEILIG_ERROR_POINTER_LENGTH - 4);
+    ck_assert_msg(utf8_ok(err.pointer), "the pointer is cut inside a character");
+    ck_assert_int_eq(err.pointer[0], '/');
+    ck_assert_mem_eq(err.pointer + 1, key, plen - 1);
+    ck_assert_uint_lt(strlen(err.message), VEILIG_ERROR_MESSAGE_LENGTH);
+    ck_assert_msg(utf8_ok(err.message), "the message is cut inside a character");
+    free(text);
+
+    /* a long file name */
+    char path[1200];
+    n = snprintf(path, sizeof path, "/nonexistent-vg-dir/");
+    for (int i = 0; i < 150; i++)
+        n += snprintf(path + n, sizeof path - (size_t)n, "\xc3\xa9");
+    n += snprintf(path + n, sizeof path - (size_t)n, "/");
+    for (int i = 0; i < 150; i++)
+        n += snprintf(path + n, sizeof path - (size_t)n, "\xe2\x82\xac");
+    snprintf(path + n, sizeof path - (size_t)n, ".json");
+    reg = SENTINEL;
+    RC(veilig_registry_load_file(&reg, path, NULL, &err), VEILIG_EIO);
+    ck_assert_ptr_null(reg);
+    size_t slen = strlen(err.source);
+    ck_assert_uint_lt(slen, VEILIG_ERROR_SOURCE_LENGTH);
+    ck_assert_uint_ge(slen, VEILIG_ERROR_SOURCE_LENGTH - 4);
+    ck_assert_msg(utf8_ok(err.source), "the source is cut inside a character");
+    ck_assert_mem_eq(err.source, path, slen);
+    ck_assert_uint_lt(strlen(err.message), VEILIG_ERROR_MESSAGE_LENGTH);
+    ck_assert_msg(utf8_ok(err.message), "the message is cut inside a character");
+}
+END_TEST
+
+/* What the builder accepts, the writer writes and the reader reads back. */
+START_TEST(test_roundtrip_extremes) {
+    static const int64_t budgets[] = {0,
+                                      1,
+                                      10,
+                                      99,
+                                      100,
+                                      INT64_C(999999999999999999),
+                                      INT64_C(1000000000000000000),
+                                      INT64_C(1234567890123456789),
+                                      INT64_MAX};
+    for (size_t k = 0; k < sizeof budgets / sizeof budgets[0]; k++) {
+        veilig_registry *reg = NULL;
+        OK(veilig_registry_new(&reg));
+        veilig_municipality *m = NULL;
+        OK(veilig_registry_add(&m, reg, "GM0001", "X"));
+        veilig_measure *ms = NULL;
+        OK(veilig_municipality_add_measure(&ms, m, "a", "A", VEILIG_CATEGORY_CAMPAIGN));
+        if (veilig_measure_set_budget(ms, budgets[k], "EUR") != VEILIG_OK) {
+            veilig_registry_free(reg);
+            continue; /* refused by the builder: nothing to write */
+        }
+        size_t len = 0;
+        char *text = dump(reg, &len);
+        veilig_registry *back = NULL;
+        veilig_error err;
+        int rc = veilig_registry_load_string(&back, text, len, NULL, &err);
+        ck_assert_msg(rc == VEILIG_OK,
+                      "budget of %lld cents: accepted by veilig_measure_set_budget, written, "
+                      "but not read back: %s",
+                      (long long)budgets[k], err.message);
+        int64_t cents = -1;
+        OK(veilig_measure_budget_cents(
+            &cents, veilig_municipality_measure(veilig_registry_get(back, 0), 0)));
+        ck_assert_int_eq(cents, budgets[k]);
+        char *again = dump(back, NULL);
+        ck_assert_str_eq(again, text);
+        veilig_free(again);
+        veilig_free(text);
+        veilig_registry_free(back);
+        veilig_registry_free(reg);
+    }
+
+    /* the deepest document allowed loads and saves; deeper limits are refused */
+    static char deep[1024];
+    int n = snprintf(deep, sizeof deep, "%s\"x\": ", DOC_HEAD);
+    for (int i = 0; i < 255; i++)
+        deep[n++] = '[';
+    for (int i = 0; i < 255; i++)
+        deep[n++] = ']';
+    deep[n++] = '}';
+    deep[n] = '\0';
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    opts.max_depth = 256;
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    OK(veilig_registry_load_string(&reg, deep, (size_t)n, &opts, &err));
+    size_t len = 0;
+    char *text = dump(reg, &len);
+    veilig_registry *back = NULL;
+    OK(veilig_registry_load_string(&back, text, len, &opts, &err));
+    char *again = dump(back, NULL);
+    ck_assert_str_eq(again, text);
+    veilig_free(again);
+    veilig_free(text);
+    veilig_registry_free(back);
+    veilig_registry_free(reg);
+    opts.max_depth = 257;
+    reg = SENTINEL;
+    RC(veilig_registry_load_string(&reg, deep, (size_t)n, &opts, &err), VEILIG_EINVAL);
+    ck_assert_ptr_null(reg);
 }
 END_TEST
 
@@ -1623,8 +1834,8 @@ START_TEST(test_json_locate) {
         {"/a/0", 2, 9, "1,"},
         {"/a/1", 2, 12, "{\"b\""},
         {"/a/1/b", 2, 18, "\"x\""},
-        {"/c~0d", 3, 12, "{\"e/f\""},
-        {"/c~0d/e~1f", 3, 20, "null"},
+        {"/c~0d", 3, 10, "{\"e/f\""},
+        {"/c~0d/e~1f", 3, 18, "null"},
         {"/\xc3\xa9", 4, 8, "true"},
         {"/", 5, 7, "{\"\": 5}"},
         {"//", 5, 12, "5}"},
@@ -1718,6 +1929,9 @@ static Suite *codec_suite(void) {
     tc = tcase_create("read");
     tcase_add_loop_test(tc, test_load_errors, 0, (int)(sizeof error_cases / sizeof error_cases[0]));
     tcase_add_test(tc, test_limits_boundaries);
+    tcase_add_test(tc, test_error_pointers);
+    tcase_add_test(tc, test_error_record_cut);
+    tcase_add_test(tc, test_roundtrip_extremes);
     tcase_add_test(tc, test_amounts);
     tcase_add_test(tc, test_load_string_arguments);
     tcase_add_test(tc, test_json_locate);

@@ -262,6 +262,41 @@ START_TEST(test_string_escapes) {
 }
 END_TEST
 
+/* Keys repeat across objects; each member still has its own key text. */
+START_TEST(test_repeated_keys) {
+    char longkey[101];
+    memset(longkey, 'L', 100);
+    longkey[100] = '\0';
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_buf_puts(&b, "[");
+    for (int i = 0; i < 700; i++)
+        vg_buf_printf(&b, "%s{\"id\":%d,\"k%d\":1,\"%s\":2,\"e\\u0301\":3,\"name\":\"n\"}",
+                      i ? "," : "", i, i, longkey);
+    vg_buf_puts(&b, "]");
+    vg_jnode *n = NULL;
+    ck_assert_int_eq(parse_n(b.data, b.len, NULL, &n), VEILIG_OK);
+    ck_assert_uint_eq(n->len, 700);
+    for (int i = 0; i < 700; i++) {
+        const vg_jnode *o = &n->u.items[i];
+        char k[16];
+        snprintf(k, sizeof k, "k%d", i);
+        ck_assert_uint_eq(o->len, 5);
+        ck_assert_str_eq(o->u.members[0].key, "id");
+        ck_assert_str_eq(o->u.members[1].key, k);
+        ck_assert_uint_eq(o->u.members[1].key_len, strlen(k));
+        ck_assert_str_eq(o->u.members[2].key, longkey);
+        ck_assert_str_eq(o->u.members[3].key, "e\xCC\x81");
+        ck_assert_str_eq(o->u.members[4].key, "name");
+        ck_assert_str_eq(o->u.members[4].value.u.str, "n");
+        ck_assert_ptr_nonnull(vg_json_get(o, k));
+        ck_assert_int_eq(atoi(vg_json_get(o, "id")->value.u.str), i);
+        ck_assert_uint_eq(o->u.members[0].key_pos, (size_t)(o->pos + 1));
+    }
+    vg_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_bom) {
     vg_jnode *n = parse_ok("\xEF\xBB\xBF{\"a\": 1}");
     ck_assert_int_eq(n->type, VG_JOBJECT);
@@ -1545,6 +1580,7 @@ static Suite *json_suite(void) {
     tcase_add_test(tc, test_containers);
     tcase_add_test(tc, test_big_containers);
     tcase_add_test(tc, test_string_escapes);
+    tcase_add_test(tc, test_repeated_keys);
     tcase_add_test(tc, test_bom);
     tcase_add_test(tc, test_tree_helpers);
     suite_add_tcase(s, tc);

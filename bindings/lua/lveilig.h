@@ -112,6 +112,16 @@ VL_HIDDEN void vl_push_registry(lua_State *L, int idx);
 VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
+/* Reads the save options table at idx (nil or absent: the defaults); raises on bad ones. */
+VL_HIDDEN void vl_save_options(lua_State *L, int idx, veilig_save_options *o);
+/*
+ * The JSON text of argument idx: a string as is, a table encoded; leaves the
+ * text (a string or a box) on the stack. Raises for other types and for
+ * tables JSON cannot hold.
+ */
+VL_HIDDEN const char *vl_json_arg(lua_State *L, int idx, size_t *len);
+/* Reads the optional boolean "replace" argument at idx. */
+VL_HIDDEN int vl_opt_replace(lua_State *L, int idx);
 /* The stable name of a status code ("schema"). */
 VL_HIDDEN const char *vl_status_name(int rc);
 

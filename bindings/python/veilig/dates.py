@@ -188,6 +188,8 @@ def text_to_minutes(value: Union[str, int, datetime.time], what: str = "time") -
     if isinstance(value, bool):
         raise TypeError("%s must be 'HH:MM', a datetime.time or minutes" % what)
     if isinstance(value, int):
+        if not 0 <= value <= 1440:
+            raise ValueError("%s must be 0..1440 minutes after midnight, not %d" % (what, value))
         return value
     if isinstance(value, datetime.time):
         return value.hour * 60 + value.minute
@@ -203,6 +205,7 @@ def text_to_minutes(value: Union[str, int, datetime.time], what: str = "time") -
 
 
 _CENT = Decimal("0.01")
+_MAX_CENTS = 2 ** 63 - 1  # int64_t
 
 
 def cents_to_decimal(cents: int) -> Decimal:
@@ -229,4 +232,6 @@ def decimal_to_cents(amount: Union[Decimal, int, str, float]) -> int:
         raise ValueError("an amount has at most two decimals (whole cents): %r" % (amount,))
     if value < 0:
         raise ValueError("an amount must not be negative: %r" % (amount,))
+    if cents > _MAX_CENTS:
+        raise ValueError("an amount too large for the library: %r" % (amount,))
     return int(cents)

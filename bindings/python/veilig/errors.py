@@ -10,20 +10,18 @@ the exception reads ``source:line:column: message (at pointer)``.
 The subclasses also derive from the matching built-in exception, so code
 that does not know this package still catches them sensibly:
 
-============================  ======  ==========================================
-class                         code    also a
-============================  ======  ==========================================
-:class:`OutOfMemoryError`     ENOMEM  :class:`MemoryError`
-:class:`VeiligIOError`        EIO     :class:`OSError` (``filename`` is the path)
-:class:`ParseError`           EPARSE  :class:`ValueError`
-:class:`SchemaError`          ESCHEMA :class:`ValueError`
-:class:`InvalidArgumentError` EINVAL  :class:`ValueError`
-:class:`NotFoundError`        ENOTFOUND :class:`LookupError`
-:class:`ExistsError`          EEXISTS
-:class:`VersionError`         EVERSION
-:class:`LimitError`           ELIMIT
-:class:`StaleObjectError`     ENOTFOUND :class:`ReferenceError` (raised by the binding)
-============================  ======  ==========================================
+- :class:`OutOfMemoryError` (ENOMEM) is a :class:`MemoryError`;
+- :class:`VeiligIOError` (EIO) is an :class:`OSError` whose ``filename`` is
+  the path (``errno`` stays None: the library reports the OS's reason as
+  text only);
+- :class:`ParseError` (EPARSE), :class:`SchemaError` (ESCHEMA) and
+  :class:`InvalidArgumentError` (EINVAL) are :class:`ValueError`;
+- :class:`NotFoundError` (ENOTFOUND) is a :class:`LookupError`;
+- :class:`ExistsError` (EEXISTS), :class:`VersionError` (EVERSION) and
+  :class:`LimitError` (ELIMIT) are plain :class:`Error`;
+- :class:`StaleObjectError`, raised by the binding for an object that was
+  removed from its registry, is a :class:`NotFoundError` and a
+  :class:`ReferenceError`.
 """
 
 from __future__ import annotations
@@ -167,9 +165,10 @@ def from_status(code: int, record: Any = None, function: Optional[str] = None) -
             if record.line:
                 where += ":%d:%d" % (record.line, record.column)
             where += ": "
-    message = where + (detail or "%s: %s" % (function or "libveilig", strerror))
+    if detail:
+        message = where + (detail if strerror in detail else "%s: %s" % (strerror, detail))
+    else:
+        message = "%s: %s" % (function or "libveilig", strerror)
     if fields.get("pointer"):
         message += " (at %s)" % fields["pointer"]
-    if detail and strerror not in detail:
-        message += " [%s]" % strerror
     return cls(message, code, **fields)

@@ -1,0 +1,54 @@
+"""libveilig for Python: how Dutch municipalities tackle sexual street
+harassment ("Veilige Steden"), as data.
+
+A pure-Python binding over ctypes. The C library (libveilig.so.1) is loaded
+on first use, not at import; it is found through, in order: the environment
+variable VEILIG_LIBRARY (a path), the package's own folder (or a lib folder
+beside it, or the libdir of a CMake install), the build tree of a checkout
+(build*/ at the repository root), and the dynamic linker's search
+(ctypes.util.find_library). Its ABI major must be :data:`ABI_VERSION`.
+
+    >>> import veilig
+    >>> with veilig.builtin() as reg:
+    ...     enschede = reg["Enschede"]
+    ...     [ms.id for ms in enschede.measures if ms.category is veilig.Category.BYSTANDER]
+    ['handelingsperspectief', 'omstandersinterventies']
+
+See README.md for the rules on lifetime, staleness, vocabularies and dates.
+"""
+
+from ._capi import ABI_VERSION, library_path, set_library_path
+from .dates import PartialDate
+from .errors import (Error, ExistsError, InvalidArgumentError, LimitError, NotFoundError,
+                     OutOfMemoryError, ParseError, SchemaError, StaleObjectError, VeiligIOError,
+                     VersionError)
+from .model import (Contact, Diagnostic, Exclusion, Indicator, Measure, Membership,
+                    Municipality, Observation, Partner, PolicyLink, Programme, Registry, Rule,
+                    Severity, Source, Stakeholder, Window, builtin, builtin_json, load, loads,
+                    locate, rules)
+from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, Evidence,
+                    LinkKind, LinkRelation, MeasureStatus, MembershipStatus, ResultLevel, Role,
+                    Setting, StakeholderKind, TargetGroup, Unit, VocabEnum)
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "ABI_VERSION", "library_path", "set_library_path", "version",
+    "PartialDate",
+    "Error", "ExistsError", "InvalidArgumentError", "LimitError", "NotFoundError",
+    "OutOfMemoryError", "ParseError", "SchemaError", "StaleObjectError", "VeiligIOError",
+    "VersionError",
+    "Registry", "Programme", "Municipality", "Membership", "Exclusion", "PolicyLink",
+    "Stakeholder", "Contact", "Source", "Measure", "Window", "Partner", "Indicator",
+    "Observation", "Severity", "Diagnostic", "Rule",
+    "load", "loads", "builtin", "builtin_json", "locate", "rules",
+    "VocabEnum", "VOCABULARIES", "Approach", "Category", "TargetGroup", "Setting",
+    "StakeholderKind", "Role", "LinkKind", "LinkRelation", "MembershipStatus", "MeasureStatus",
+    "Evidence", "ResultLevel", "Unit", "Direction", "Day", "Daypart",
+]
+
+
+def version() -> str:
+    """The C library's runtime version ("1.0.0"); loads the library."""
+    from . import _capi
+    return _capi.decode(_capi.lib().veilig_version()) or ""

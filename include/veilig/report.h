@@ -1,0 +1,127 @@
+/*
+ * libveilig: reports and renderings.
+ *
+ * Renders registries, analyses and diagnostics as text (aligned tables for a
+ * terminal), Markdown, CSV (RFC 4180, one header row) and JSON (the
+ * analyses' own JSON renderings), and writes standalone HTML reports: one
+ * file, no network, no script, charts as inline SVG drawn by the library.
+ * Labels are Dutch ("nl", the default) or English ("en").
+ *
+ * Personal contact data (contacts marked personal: true) is left out of
+ * every rendering unless VEILIG_REPORT_INCLUDE_PERSONAL is set.
+ *
+ * Every function here writes a new NUL-terminated string into *out (free it
+ * with veilig_free) and its length into *len (may be NULL); on failure *out
+ * is NULL. They return VEILIG_OK, VEILIG_EINVAL (NULL arguments, a format
+ * the rendering does not offer, a language other than "nl" or "en"),
+ * VEILIG_EVERSION (options version) or VEILIG_ENOMEM.
+ */
+#ifndef VEILIG_REPORT_H
+#define VEILIG_REPORT_H
+
+#include "veilig/analysis.h"
+#include "veilig/common.h"
+#include "veilig/model.h"
+#include "veilig/query.h"
+#include "veilig/validate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum veilig_format {
+    VEILIG_FORMAT_TEXT = 1,
+    VEILIG_FORMAT_JSON,
+    VEILIG_FORMAT_CSV,
+    VEILIG_FORMAT_MARKDOWN,
+    VEILIG_FORMAT_HTML
+} veilig_format;
+
+/** "text", "json", "csv", "markdown", "html"; NULL for others. Static. */
+VEILIG_API const char *veilig_format_name(veilig_format format);
+/** The format of a name; 0 when unknown. */
+VEILIG_API veilig_format veilig_format_from_name(const char *name);
+
+/** Flags of veilig_report_options. */
+enum {
+    VEILIG_REPORT_INCLUDE_PERSONAL = 1u << 0 /**< show contacts marked personal: true */
+};
+
+#define VEILIG_REPORT_OPTIONS_VERSION 1
+
+typedef struct veilig_report_options {
+    unsigned version;     /**< VEILIG_REPORT_OPTIONS_VERSION */
+    veilig_format format; /**< 0: text */
+    const char *lang;     /**< "nl" (NULL) or "en" */
+    unsigned flags;       /**< VEILIG_REPORT_* */
+    size_t peers;         /**< peers shown in an HTML report; 0: 5 */
+} veilig_report_options;
+
+#define VEILIG_REPORT_OPTIONS_INIT {VEILIG_REPORT_OPTIONS_VERSION, (veilig_format)0, NULL, 0, 0}
+
+VEILIG_API int veilig_report_options_init(veilig_report_options *opts, unsigned version);
+
+/**
+ * The standalone HTML report of the whole programme (m == NULL: coverage
+ * heat map, measures per approach and category, every municipality in
+ * short, sources) or of one municipality of reg (its approach, measures per
+ * approach and category as bar charts, the weekly schedule as a 7x24 grid,
+ * indicator progress, peers and suggestions, stakeholders, contacts,
+ * sources). opts->format is ignored (always HTML).
+ */
+VEILIG_API int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
+                                  const veilig_municipality *m,
+                                  const veilig_report_options *opts);
+
+/** The municipalities of a registry, one row each: code, name, province, measures, summary. */
+VEILIG_API int veilig_render_list(char **out, size_t *len, const veilig_registry *reg,
+                                  const veilig_report_options *opts);
+
+/** One municipality's whole approach, readable (text, Markdown) or as JSON (its document object). */
+VEILIG_API int veilig_render_municipality(char **out, size_t *len, const veilig_municipality *m,
+                                          const veilig_report_options *opts);
+
+/** Tables of the analyses and of validation, in any format but HTML. */
+VEILIG_API int veilig_render_query(char **out, size_t *len, const veilig_query_result *r,
+                                   const veilig_report_options *opts);
+VEILIG_API int veilig_render_coverage(char **out, size_t *len, const veilig_coverage_result *c,
+                                      const veilig_report_options *opts);
+VEILIG_API int veilig_render_profile(char **out, size_t *len, const veilig_profile_result *p,
+                                     const veilig_report_options *opts);
+VEILIG_API int veilig_render_comparison(char **out, size_t *len, const veilig_comparison *c,
+                                        const veilig_report_options *opts);
+VEILIG_API int veilig_render_peers(char **out, size_t *len, const veilig_peers_result *p,
+                                   const veilig_report_options *opts);
+VEILIG_API int veilig_render_diff(char **out, size_t *len, const veilig_diff_result *d,
+                                  const veilig_report_options *opts);
+VEILIG_API int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result *s,
+                                      const veilig_report_options *opts);
+VEILIG_API int veilig_render_progress(char **out, size_t *len, const veilig_progress_result *p,
+                                      const veilig_report_options *opts);
+VEILIG_API int veilig_render_diagnostics(char **out, size_t *len, const veilig_diagnostics *d,
+                                         const veilig_report_options *opts);
+
+/** Flat tables for spreadsheets and pandas. */
+typedef enum veilig_table {
+    VEILIG_TABLE_MEASURES = 1, /**< one row per measure */
+    VEILIG_TABLE_STAKEHOLDERS, /**< one row per stakeholder */
+    VEILIG_TABLE_INDICATORS    /**< one row per indicator observation (or indicator without) */
+} veilig_table;
+
+/** "measures", "stakeholders", "indicators"; NULL for others. */
+VEILIG_API const char *veilig_table_name(veilig_table table);
+VEILIG_API veilig_table veilig_table_from_name(const char *name);
+
+/**
+ * A flat table of a registry in CSV, JSON (an array of flat objects),
+ * Markdown or text. Columns are fixed and documented in docs/reports.md;
+ * list values are joined with ";". Rows in document order.
+ */
+VEILIG_API int veilig_export(char **out, size_t *len, const veilig_registry *reg,
+                             veilig_table table, const veilig_report_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

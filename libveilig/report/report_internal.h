@@ -1,0 +1,60 @@
+/* libveilig internals shared by the renderings: a table of text cells that
+   writes itself as text, Markdown, CSV or JSON, and report options. */
+#ifndef VG_REPORT_INTERNAL_H
+#define VG_REPORT_INTERNAL_H
+
+#include "../model_internal.h"
+
+/* Resolved report options: format, language (0 nl, 1 en), flags. */
+typedef struct vg_ropts {
+    veilig_format format;
+    int en;
+    unsigned flags;
+    size_t peers;
+} vg_ropts;
+
+/* Checks and resolves opts (NULL: defaults, text, Dutch). */
+int vg_ropts_get(vg_ropts *o, const veilig_report_options *opts);
+
+/* Picks the Dutch or the English text. */
+#define VG_L(o, nl, en) ((o)->en ? (en) : (nl))
+
+/* Column flags */
+enum {
+    VG_COL_NUMBER = 1u << 0 /* cells are numbers: right-aligned, JSON numbers */
+};
+
+typedef struct vg_table {
+    vg_arena arena;
+    size_t ncols;
+    const char **keys;    /* JSON keys */
+    const char **headers; /* header texts */
+    unsigned *flags;
+    const char **cells; /* nrows x ncols, NULL for empty */
+    size_t nrows, cap;
+    size_t col; /* next column of the row being filled */
+    int failed;
+} vg_table;
+
+/* A table with ncols columns; then vg_table_column for each, in order. */
+int vg_table_init(vg_table *t, size_t ncols);
+void vg_table_free(vg_table *t);
+void vg_table_column(vg_table *t, size_t i, const char *key, const char *header, unsigned flags);
+/* Starts a new row; then one vg_table_cell* per column. */
+void vg_table_row(vg_table *t);
+void vg_table_cell(vg_table *t, const char *text); /* copied; NULL: empty */
+void vg_table_cellf(vg_table *t, const char *fmt, ...) VG_PRINTF(2, 3);
+void vg_table_cell_int(vg_table *t, long long v);
+/* Writes the table in format (not HTML) into b. */
+void vg_table_write(const vg_table *t, vg_buf *b, veilig_format format);
+/* The table as a new string (the usual ending of a rendering). */
+int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format);
+
+/* Writes s into b escaped for HTML text and attribute values. */
+void vg_html_escape(vg_buf *b, const char *s);
+
+/* The label of a vocabulary code in the report's language; the code itself
+   when the vocabulary does not know it; "" for NULL. */
+const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code);
+
+#endif

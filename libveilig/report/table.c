@@ -1,0 +1,323 @@
+/* libveilig: tables of text cells, written as text, Markdown, CSV or JSON. */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_internal.h"
+
+int vg_ropts_get(vg_ropts *o, const veilig_report_options *opts) {
+    o->format = VEILIG_FORMAT_TEXT;
+    o->en = 0;
+    o->flags = 0;
+    o->peers = 5;
+    if (!opts)
+        return VEILIG_OK;
+    if (opts->version != VEILIG_REPORT_OPTIONS_VERSION)
+        return VEILIG_EVERSION;
+    if (opts->format)
+        o->format = opts->format;
+    if (o->format < VEILIG_FORMAT_TEXT || o->format > VEILIG_FORMAT_HTML)
+        return VEILIG_EINVAL;
+    if (opts->lang && strcmp(opts->lang, "en") == 0)
+        o->en = 1;
+    else if (opts->lang && strcmp(opts->lang, "nl") != 0)
+        return VEILIG_EINVAL;
+    o->flags = opts->flags;
+    if (opts->peers)
+        o->peers = opts->peers;
+    return VEILIG_OK;
+}
+
+int veilig_report_options_init(veilig_report_options *opts, unsigned version) {
+    if (!opts)
+        return VEILIG_EINVAL;
+    if (version != VEILIG_REPORT_OPTIONS_VERSION)
+        return VEILIG_EVERSION;
+    memset(opts, 0, sizeof *opts);
+    opts->version = version;
+    return VEILIG_OK;
+}
+
+static const char *const vg_format_names[] = {NULL, "text", "json", "csv", "markdown", "html"};
+
+const char *veilig_format_name(veilig_format format) {
+    return format >= VEILIG_FORMAT_TEXT && format <= VEILIG_FORMAT_HTML ? vg_format_names[format]
+                                                                        : NULL;
+}
+
+veilig_format veilig_format_from_name(const char *name) {
+    for (int i = VEILIG_FORMAT_TEXT; name && i <= VEILIG_FORMAT_HTML; i++)
+        if (strcmp(vg_format_names[i], name) == 0)
+            return (veilig_format)i;
+    return (veilig_format)0;
+}
+
+const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code) {
+    if (!code)
+        return "";
+    int v = veilig_vocab_from_code(vocab, code);
+    return v ? veilig_vocab_label(vocab, v, o->en ? "en" : "nl") : code;
+}
+
+/* ---- tables ---- */
+
+int vg_table_init(vg_table *t, size_t ncols) {
+    memset(t, 0, sizeof *t);
+    vg_arena_init(&t->arena, 4096);
+    t->ncols = ncols;
+    t->keys = vg_arena_calloc(&t->arena, ncols, sizeof *t->keys);
+    t->headers = vg_arena_calloc(&t->arena, ncols, sizeof *t->headers);
+    t->flags = vg_arena_calloc(&t->arena, ncols, sizeof *t->flags);
+    if (!t->keys || !t->headers || !t->flags) {
+        vg_arena_free(&t->arena);
+        return VEILIG_ENOMEM;
+    }
+    return VEILIG_OK;
+}
+
+void vg_table_free(vg_table *t) {
+    vg_arena_free(&t->arena);
+    vg_free(t->cells);
+    t->cells = NULL;
+}
+
+void vg_table_column(vg_table *t, size_t i, const char *key, const char *header, unsigned flags) {
+    if (i >= t->ncols)
+        return;
+    t->keys[i] = key;
+    t->headers[i] = header;
+    t->flags[i] = flags;
+}
+
+void vg_table_row(vg_table *t) {
+    if (t->failed)
+        return;
+    size_t need = (t->nrows + 1) * t->ncols;
+    if (vg_grow((void **)&t->cells, &t->cap, need, sizeof *t->cells)) {
+        t->failed = 1;
+        return;
+    }
+    memset(t->cells + t->nrows * t->ncols, 0, t->ncols * sizeof *t->cells);
+    t->nrows++;
+    t->col = 0;
+}
+
+void vg_table_cell(vg_table *t, const char *text) {
+    if (t->failed || !t->nrows || t->col >= t->ncols)
+        return;
+    const char *copy = NULL;
+    if (text) {
+        copy = vg_arena_strdup(&t->arena, text);
+        if (!copy) {
+            t->failed = 1;
+            return;
+        }
+    }
+    t->cells[(t->nrows - 1) * t->ncols + t->col++] = copy;
+}
+
+void vg_table_cellf(vg_table *t, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    vg_table_cell(t, buf);
+}
+
+void vg_table_cell_int(vg_table *t, long long v) {
+    vg_table_cellf(t, "%lld", v);
+}
+
+/* Characters (code points) of a UTF-8 string: its width in a terminal, near enough. */
+static size_t vg_width(const char *s) {
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void vg_pad(vg_buf *b, size_t n) {
+    while (n--)
+        vg_buf_putc(b, ' ');
+}
+
+/* Text cells have no line breaks: they become spaces. */
+static void vg_put_oneline(vg_buf *b, const char *s) {
+    for (; s && *s; s++)
+        vg_buf_putc(b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+}
+
+static void vg_write_text(const vg_table *t, vg_buf *b) {
+    size_t *w = vg_calloc(t->ncols ? t->ncols : 1, sizeof *w);
+    if (!w) {
+        b->failed = 1;
+        return;
+    }
+    for (size_t j = 0; j < t->ncols; j++) {
+        w[j] = vg_width(t->headers[j]);
+        for (size_t i = 0; i < t->nrows; i++) {
+            size_t cw = vg_width(t->cells[i * t->ncols + j]);
+            if (cw > w[j])
+                w[j] = cw;
+        }
+    }
+    for (size_t i = 0; i <= t->nrows + 1; i++) {
+        for (size_t j = 0; j < t->ncols; j++) {
+            const char *s = i == 0 ? t->headers[j] : i == 1 ? NULL : t->cells[(i - 2) * t->ncols + j];
+            int last = j + 1 == t->ncols;
+            if (j)
+                vg_buf_puts(b, "  ");
+            if (i == 1) {
+                for (size_t k = 0; k < w[j]; k++)
+                    vg_buf_putc(b, '-');
+                continue;
+            }
+            size_t pad = w[j] - vg_width(s);
+            if (t->flags[j] & VG_COL_NUMBER) {
+                vg_pad(b, pad);
+                vg_put_oneline(b, s);
+            } else {
+                vg_put_oneline(b, s);
+                if (!last)
+                    vg_pad(b, pad);
+            }
+        }
+        vg_buf_putc(b, '\n');
+    }
+    vg_free(w);
+}
+
+static void vg_md_cell(vg_buf *b, const char *s) {
+    for (; s && *s; s++) {
+        if (*s == '|')
+            vg_buf_puts(b, "\\|");
+        else if (*s == '\n' || *s == '\r')
+            vg_buf_putc(b, ' ');
+        else
+            vg_buf_putc(b, *s);
+    }
+}
+
+static void vg_write_markdown(const vg_table *t, vg_buf *b) {
+    vg_buf_puts(b, "|");
+    for (size_t j = 0; j < t->ncols; j++) {
+        vg_buf_putc(b, ' ');
+        vg_md_cell(b, t->headers[j]);
+        vg_buf_puts(b, " |");
+    }
+    vg_buf_puts(b, "\n|");
+    for (size_t j = 0; j < t->ncols; j++)
+        vg_buf_puts(b, t->flags[j] & VG_COL_NUMBER ? " ---: |" : " --- |");
+    vg_buf_putc(b, '\n');
+    for (size_t i = 0; i < t->nrows; i++) {
+        vg_buf_puts(b, "|");
+        for (size_t j = 0; j < t->ncols; j++) {
+            vg_buf_putc(b, ' ');
+            vg_md_cell(b, t->cells[i * t->ncols + j]);
+            vg_buf_puts(b, " |");
+        }
+        vg_buf_putc(b, '\n');
+    }
+}
+
+static void vg_csv_cell(vg_buf *b, const char *s) {
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        vg_buf_puts(b, s);
+        return;
+    }
+    vg_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            vg_buf_putc(b, '"');
+        vg_buf_putc(b, *s);
+    }
+    vg_buf_putc(b, '"');
+}
+
+static void vg_write_csv(const vg_table *t, vg_buf *b) {
+    for (size_t i = 0; i <= t->nrows; i++) {
+        for (size_t j = 0; j < t->ncols; j++) {
+            if (j)
+                vg_buf_putc(b, ',');
+            vg_csv_cell(b, i == 0 ? t->keys[j] : t->cells[(i - 1) * t->ncols + j]);
+        }
+        vg_buf_putc(b, '\n');
+    }
+}
+
+static void vg_write_json(const vg_table *t, vg_buf *b) {
+    vg_jwriter w;
+    vg_jw_init(&w, b, 0);
+    vg_jw_begin_array(&w);
+    for (size_t i = 0; i < t->nrows; i++) {
+        vg_jw_begin_object(&w);
+        for (size_t j = 0; j < t->ncols; j++) {
+            const char *s = t->cells[i * t->ncols + j];
+            vg_jw_key(&w, t->keys[j]);
+            if (!s)
+                vg_jw_null(&w);
+            else if (t->flags[j] & VG_COL_NUMBER)
+                vg_jw_number_literal(&w, s, strlen(s));
+            else
+                vg_jw_cstring(&w, s);
+        }
+        vg_jw_end_object(&w);
+    }
+    vg_jw_end_array(&w);
+    vg_buf_putc(b, '\n');
+}
+
+void vg_table_write(const vg_table *t, vg_buf *b, veilig_format format) {
+    switch (format) {
+        case VEILIG_FORMAT_MARKDOWN:
+            vg_write_markdown(t, b);
+            break;
+        case VEILIG_FORMAT_CSV:
+            vg_write_csv(t, b);
+            break;
+        case VEILIG_FORMAT_JSON:
+            vg_write_json(t, b);
+            break;
+        default:
+            vg_write_text(t, b);
+            break;
+    }
+}
+
+int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format) {
+    vg_buf b;
+    vg_buf_init(&b);
+    if (t->failed)
+        b.failed = 1;
+    else
+        vg_table_write(t, &b, format);
+    vg_table_free(t);
+    *out = vg_buf_finish(&b, len);
+    return *out ? VEILIG_OK : VEILIG_ENOMEM;
+}
+
+void vg_html_escape(vg_buf *b, const char *s) {
+    for (; s && *s; s++) {
+        switch (*s) {
+            case '&':
+                vg_buf_puts(b, "&amp;");
+                break;
+            case '<':
+                vg_buf_puts(b, "&lt;");
+                break;
+            case '>':
+                vg_buf_puts(b, "&gt;");
+                break;
+            case '"':
+                vg_buf_puts(b, "&quot;");
+                break;
+            case '\'':
+                vg_buf_puts(b, "&#39;");
+                break;
+            default:
+                vg_buf_putc(b, *s);
+        }
+    }
+}
