@@ -296,6 +296,95 @@ static const vg_type vg_municipality_type = {
 #define VG_AT(obj, off, T)  ((T *)((char *)(obj) + (off)))
 #define VG_CAT(obj, off, T) ((const T *)((const char *)(obj) + (off)))
 
+/* ---- canonical order of pointers ---- */
+
+/* The next token of an RFC 6901 pointer at *p (unescaped into tok); 0 at the end. */
+static int vg_next_token(const char **p, char *tok, size_t size) {
+    if (**p != '/')
+        return 0;
+    size_t n = 0;
+    for ((*p)++; **p && **p != '/'; (*p)++) {
+        char c = **p;
+        if (c == '~' && ((*p)[1] == '0' || (*p)[1] == '1'))
+            c = *++(*p) == '0' ? '~' : '/';
+        if (n + 1 < size)
+            tok[n++] = c;
+    }
+    tok[n] = '\0';
+    return 1;
+}
+
+static int vg_token_index(const char *tok, size_t *out) {
+    if (!*tok)
+        return 0;
+    size_t v = 0;
+    for (const char *s = tok; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return 0;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* The rank of a key among the fields of type: known keys in canonical order,
+   unknown keys after them. */
+static size_t vg_key_rank(const vg_type *type, const char *key) {
+    for (size_t i = 0; type && i < type->nfields; i++)
+        if (strcmp(type->fields[i].key, key) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+static const vg_field *vg_key_field(const vg_type *type, const char *key) {
+    size_t i = vg_key_rank(type, key);
+    return i == (size_t)-1 ? NULL : &type->fields[i];
+}
+
+int vg_pointer_compare(const char *a, const char *b) {
+    static const vg_field top_fields[] = {
+        {"format", VG_F_STR, 0, 0, 0, 0, NULL},
+        {"version", VG_F_STR, 0, 0, 0, 0, NULL},
+        {"programme", VG_F_ONE, 0, 0, 0, 0, &vg_programme_type},
+        {"municipalities", VG_F_LIST, 0, 0, 0, 0, &vg_municipality_type},
+    };
+    static const vg_type top = {"document", 0, VG_FIELDS(top_fields), NULL, NULL, 0};
+    const vg_type *type = &top; /* the object type at this level, NULL when unknown */
+    int in_list = 0;            /* the level is an array of type */
+    char ta[VEILIG_ERROR_POINTER_LENGTH], tb[VEILIG_ERROR_POINTER_LENGTH];
+    for (;;) {
+        int ha = vg_next_token(&a, ta, sizeof ta), hb = vg_next_token(&b, tb, sizeof tb);
+        if (!ha || !hb)
+            return ha - hb; /* a parent comes before what it holds */
+        if (strcmp(ta, tb) != 0) {
+            size_t ia, ib;
+            if (in_list || !type) {
+                int na = vg_token_index(ta, &ia), nb = vg_token_index(tb, &ib);
+                if (na && nb)
+                    return ia < ib ? -1 : 1;
+                return strcmp(ta, tb) < 0 ? -1 : 1;
+            }
+            size_t ra = vg_key_rank(type, ta), rb = vg_key_rank(type, tb);
+            if (ra != rb)
+                return ra < rb ? -1 : 1;
+            return strcmp(ta, tb) < 0 ? -1 : 1;
+        }
+        /* the same token: go one level down */
+        if (in_list) {
+            in_list = 0;
+            continue;
+        }
+        const vg_field *f = vg_key_field(type, ta);
+        if (!f || !f->sub) {
+            type = NULL; /* a scalar, a list of scalars, or an unknown key */
+            in_list = f != NULL;
+            continue;
+        }
+        in_list = f->kind == VG_F_LIST;
+        type = f->sub;
+    }
+}
+
 /* ---- reading ---- */
 
 #define VG_MAX_PATH 32
@@ -643,7 +732,7 @@ static int vg_read_value(vg_cv *cv, const vg_jnode *n, const vg_field *f, void *
 static int vg_field_is_set(const vg_field *f, const void *obj) {
     switch ((vg_kind)f->kind) {
         case VG_F_STR:
-            return *VG_CAT(obj, f->offset, const char *) != NULL;
+            return *VG_CAT(obj, f->offset, char *) != NULL;
         case VG_F_DATE:
             return VG_CAT(obj, f->offset, vg_date)->year != 0;
         case VG_F_TERM:
@@ -1145,7 +1234,7 @@ static void vg_write_field(vg_out *o, const vg_field *f, const void *obj) {
     vg_jwriter *w = &o->w;
     switch ((vg_kind)f->kind) {
         case VG_F_STR: {
-            const char *s = *VG_CAT(obj, f->offset, const char *);
+            const char *s = *VG_CAT(obj, f->offset, char *);
             if (s) {
                 vg_jw_key(w, f->key);
                 vg_jw_cstring(w, s);

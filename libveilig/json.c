@@ -6,7 +6,9 @@
  * the nesting limit. Children of the open containers collect on one scratch
  * stack shared by the whole parse and move into exact-size arena arrays when
  * their container closes. Strings are scanned eight bytes at a time; only
- * strings with escapes are decoded byte by byte.
+ * strings with escapes are decoded byte by byte. Short keys without escapes
+ * are interned: equal keys of one parse share one arena copy. A limit of 0
+ * (or lim NULL) means the default: 64 levels, 16 MiB strings.
  *
  * Errors that make the text "not JSON" (EPARSE) and limits (ELIMIT) stop the
  * parse at once. The two "valid JSON, not a document" errors (a duplicate
@@ -28,6 +30,13 @@
 #include "json.h"
 
 typedef unsigned char vg_uc;
+
+/* Error paths: kept out of the recursive parse functions' stack frames. */
+#if defined(__GNUC__)
+#define VG_COLD __attribute__((cold, noinline))
+#else
+#define VG_COLD
+#endif
 
 #define VG_JSON_DEFAULT_DEPTH  64
 #define VG_JSON_DEFAULT_STRING ((size_t)1 << 24)
@@ -373,13 +382,23 @@ typedef struct vg_jlevel {
     size_t n;        /* key length, or the current item's index */
 } vg_jlevel;
 
+/* The keys of an object with many members, for finding duplicates. */
+typedef struct vg_jslot {
+    uint32_t hash;
+    uint32_t idx; /* member index + 1; 0: empty */
+} vg_jslot;
+
 typedef struct vg_jdupset {
-    struct vg_jslot {
-        uint32_t hash;
-        uint32_t idx; /* member index + 1; 0: empty */
-    } * slots;
+    vg_jslot *slots;
     size_t cap; /* power of two, or 0 */
 } vg_jdupset;
+
+/* An interned key. */
+typedef struct vg_jkey {
+    const char *str; /* in the arena; NULL: empty slot */
+    uint32_t len;
+    uint32_t hash;
+} vg_jkey;
 
 typedef struct vg_jparser {
     const vg_uc *base; /* the text */
@@ -395,12 +414,8 @@ typedef struct vg_jparser {
     size_t sp;
     size_t cap;
     const vg_jlevel *top;
-    int pending; /* a recorded VEILIG_ESCHEMA, or 0 */
-    struct vg_jkey {
-        const char *str; /* in the arena; NULL: empty slot */
-        uint32_t len;
-        uint32_t hash;
-    } * keys; /* interned keys: VG_JKEYS_CAP slots, or NULL */
+    int pending;   /* a recorded VEILIG_ESCHEMA, or 0 */
+    vg_jkey *keys; /* interned keys: VG_JKEYS_CAP slots, or NULL */
     size_t nkeys;
     int keys_off; /* the table could not be allocated */
 } vg_jparser;
@@ -425,15 +440,14 @@ static const char *vg_jfound(char *buf, size_t size, const vg_uc *s, const vg_uc
     return buf;
 }
 
-#define VG_FOUND(p, s) vg_jfound(found, sizeof found, (s), (p)->end)
-
 static void vg_jset_position(vg_jparser *p, const vg_uc *at) {
     vg_error_set_position(p->err, (const char *)p->base, p->len, (size_t)(at - p->base));
 }
 
 /* Stops the parse with code at position at. */
-static int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, ...) VG_PRINTF(4, 5);
-static int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, ...) {
+static VG_COLD int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, ...)
+    VG_PRINTF(4, 5);
+static VG_COLD int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, ...) {
     if (!p->err)
         return code;
     char msg[VEILIG_ERROR_MESSAGE_LENGTH];
@@ -447,7 +461,15 @@ static int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, .
     return code;
 }
 
-static int vg_jnomem(vg_jparser *p) {
+/* "expected what, found ..." (after prefix) at position at. */
+static VG_COLD int vg_jexpected(vg_jparser *p, const vg_uc *at, const char *prefix,
+                                const char *what) {
+    char found[48];
+    return vg_jfail(p, VEILIG_EPARSE, at, "%sexpected %s, found %s", prefix, what,
+                    vg_jfound(found, sizeof found, at, p->end));
+}
+
+static VG_COLD int vg_jnomem(vg_jparser *p) {
     if (p->err) {
         vg_error_set(p->err, VEILIG_ENOMEM, "out of memory");
         p->err->pointer[0] = '\0';
@@ -497,8 +519,9 @@ static void vg_jpb_levels(vg_jpbuf *b, const vg_jlevel *l) {
 }
 
 /* Records a VEILIG_ESCHEMA about the value the path leads to (first one only). */
-static void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, ...) VG_PRINTF(3, 4);
-static void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, ...) {
+static VG_COLD void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, ...)
+    VG_PRINTF(3, 4);
+static VG_COLD void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, ...) {
     if (p->pending)
         return;
     p->pending = VEILIG_ESCHEMA;
@@ -545,7 +568,7 @@ static int vg_jpop(vg_jparser *p, void **out, size_t base, size_t n, size_t elem
     return VEILIG_OK;
 }
 
-static int vg_jstring_error(vg_jparser *p, int rc, const vg_jscan *r) {
+static VG_COLD int vg_jstring_error(vg_jparser *p, int rc, const vg_jscan *r) {
     const vg_uc *at = r->errpos;
     char found[48];
     switch (rc) {
@@ -570,7 +593,7 @@ static int vg_jstring_error(vg_jparser *p, int rc, const vg_jscan *r) {
                 return vg_jfail(p, VEILIG_EPARSE, at, "invalid escape '\\%c' in string",
                                 (char)at[1]);
             return vg_jfail(p, VEILIG_EPARSE, at, "invalid escape: '\\' followed by %s in string",
-                            VG_FOUND(p, at + 1));
+                            vg_jfound(found, sizeof found, at + 1, p->end));
         case VG_S_BADHEX:
             return vg_jfail(p, VEILIG_EPARSE, at,
                             "invalid \\u escape (expected four hex digits after \\u)");
@@ -591,7 +614,7 @@ static const char *vg_jintern(vg_jparser *p, const char *s, size_t len) {
     uint32_t h = vg_hash(s, len, 0);
     size_t i = h & (VG_JKEYS_CAP - 1);
     while (p->keys[i].str) {
-        const struct vg_jkey *k = &p->keys[i];
+        const vg_jkey *k = &p->keys[i];
         if (k->hash == h && k->len == len && memcmp(k->str, s, len) == 0)
             return k->str;
         i = (i + 1) & (VG_JKEYS_CAP - 1);
@@ -639,24 +662,17 @@ static int vg_jstring(vg_jparser *p, const vg_uc *q, int key, const char **out, 
 
 static int vg_jnumber(vg_jparser *p, vg_jnode *out) {
     const vg_uc *s = p->cur, *stop;
-    char found[48];
     switch (vg_scan_number(s, p->end, &stop)) {
         case VG_N_OK:
             break;
         case VG_N_MINUS:
-            return vg_jfail(p, VEILIG_EPARSE, stop,
-                            "invalid number: expected a digit after '-', found %s",
-                            VG_FOUND(p, stop));
+            return vg_jexpected(p, stop, "invalid number: ", "a digit after '-'");
         case VG_N_LEADING_ZERO:
             return vg_jfail(p, VEILIG_EPARSE, stop, "invalid number: leading zero");
         case VG_N_FRACTION:
-            return vg_jfail(p, VEILIG_EPARSE, stop,
-                            "invalid number: expected a digit after '.', found %s",
-                            VG_FOUND(p, stop));
+            return vg_jexpected(p, stop, "invalid number: ", "a digit after '.'");
         default:
-            return vg_jfail(p, VEILIG_EPARSE, stop,
-                            "invalid number: expected a digit in the exponent, found %s",
-                            VG_FOUND(p, stop));
+            return vg_jexpected(p, stop, "invalid number: ", "a digit in the exponent");
     }
     size_t n = (size_t)(stop - s);
     if (n > UINT32_MAX)
@@ -674,13 +690,12 @@ static int vg_jnumber(vg_jparser *p, vg_jnode *out) {
 
 static int vg_jvalue(vg_jparser *p, vg_jnode *out);
 
-static int vg_jdepth_error(vg_jparser *p, const vg_uc *open) {
+static VG_COLD int vg_jdepth_error(vg_jparser *p, const vg_uc *open) {
     return vg_jfail(p, VEILIG_ELIMIT, open, "nesting deeper than %zu levels", p->max_depth);
 }
 
 static int vg_jarray(vg_jparser *p, vg_jnode *out) {
     const vg_uc *open = p->cur, *end = p->end, *s;
-    char found[48];
     if (++p->depth > p->max_depth)
         return vg_jdepth_error(p, open);
     vg_jlevel lvl;
@@ -712,8 +727,7 @@ static int vg_jarray(vg_jparser *p, vg_jnode *out) {
                 s++;
                 break;
             }
-            return vg_jfail(p, VEILIG_EPARSE, s, "expected ',' or ']' after array item, found %s",
-                            VG_FOUND(p, s));
+            return vg_jexpected(p, s, "", "',' or ']' after array item");
         }
     }
     if (n > UINT32_MAX)
@@ -806,7 +820,6 @@ static void vg_jkey_excerpt(char *buf, size_t size, const char *key, size_t len)
 
 static int vg_jobject(vg_jparser *p, vg_jnode *out) {
     const vg_uc *open = p->cur, *end = p->end, *s;
-    char found[48];
     if (++p->depth > p->max_depth)
         return vg_jdepth_error(p, open);
     vg_jlevel lvl;
@@ -825,10 +838,7 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
             vg_jmember m;
             const vg_uc *nul;
             if (s >= end || *s != '"') {
-                rc = vg_jfail(p, VEILIG_EPARSE, s,
-                              n == 0 ? "expected a key or '}', found %s"
-                                     : "expected a key after ',', found %s",
-                              VG_FOUND(p, s));
+                rc = vg_jexpected(p, s, "", n == 0 ? "a key or '}'" : "a key after ','");
                 break;
             }
             if (n >= UINT32_MAX - 1) {
@@ -861,8 +871,7 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
             }
             s = vg_skip_ws(p->cur, end);
             if (s >= end || *s != ':') {
-                rc = vg_jfail(p, VEILIG_EPARSE, s, "expected ':' after object key, found %s",
-                              VG_FOUND(p, s));
+                rc = vg_jexpected(p, s, "", "':' after object key");
                 break;
             }
             p->cur = vg_skip_ws(s + 1, end);
@@ -881,8 +890,7 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
                 s++;
                 break;
             }
-            rc = vg_jfail(p, VEILIG_EPARSE, s, "expected ',' or '}' after object member, found %s",
-                          VG_FOUND(p, s));
+            rc = vg_jexpected(p, s, "", "',' or '}' after object member");
             break;
         }
     }
@@ -902,17 +910,20 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
     return VEILIG_OK;
 }
 
+static VG_COLD int vg_jliteral_error(vg_jparser *p, const char *word, size_t n) {
+    /* point at the first character that differs */
+    const vg_uc *s = p->cur, *at = s;
+    while (at < p->end && (size_t)(at - s) < n && *at == (vg_uc)word[at - s])
+        at++;
+    char found[48];
+    return vg_jfail(p, VEILIG_EPARSE, at, "invalid literal: expected '%s', found %s", word,
+                    vg_jfound(found, sizeof found, at, p->end));
+}
+
 static int vg_jliteral(vg_jparser *p, vg_jnode *out, const char *word, size_t n, uint8_t type) {
     const vg_uc *s = p->cur;
-    if ((size_t)(p->end - s) < n || memcmp(s, word, n) != 0) {
-        /* point at the first character that differs */
-        const vg_uc *at = s;
-        while (at < p->end && (size_t)(at - s) < n && *at == (vg_uc)word[at - s])
-            at++;
-        char found[48];
-        return vg_jfail(p, VEILIG_EPARSE, at, "invalid literal: expected '%s', found %s", word,
-                        VG_FOUND(p, at));
-    }
+    if ((size_t)(p->end - s) < n || memcmp(s, word, n) != 0)
+        return vg_jliteral_error(p, word, n);
     out->type = type;
     out->len = 0;
     out->u.str = NULL;
@@ -923,9 +934,8 @@ static int vg_jliteral(vg_jparser *p, vg_jnode *out, const char *word, size_t n,
 /* Parses the value at p->cur (not whitespace) into out. */
 static int vg_jvalue(vg_jparser *p, vg_jnode *out) {
     const vg_uc *s = p->cur;
-    char found[48];
     if (s >= p->end)
-        return vg_jfail(p, VEILIG_EPARSE, s, "expected a value, found end of text");
+        return vg_jexpected(p, s, "", "a value");
     out->pos = (size_t)(s - p->base);
     switch (*s) {
         case '"': {
@@ -959,7 +969,7 @@ static int vg_jvalue(vg_jparser *p, vg_jnode *out) {
         case '9':
             return vg_jnumber(p, out);
         default:
-            return vg_jfail(p, VEILIG_EPARSE, s, "expected a value, found %s", VG_FOUND(p, s));
+            return vg_jexpected(p, s, "", "a value");
     }
 }
 
@@ -1016,7 +1026,7 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
     s = vg_skip_ws(p.cur, p.end);
     if (s < p.end)
         return vg_jfail(&p, VEILIG_EPARSE, s, "trailing characters after the document (found %s)",
-                        VG_FOUND(&p, s));
+                        vg_jfound(found, sizeof found, s, p.end));
     if (p.pending)
         return p.pending;
     *out = root;

@@ -235,6 +235,10 @@ void vg_window_init(veilig_window *w);
 void vg_indicator_init(veilig_indicator *i);
 void vg_observation_init(veilig_observation *o);
 
+/* Compares two RFC 6901 pointers into a document by where their values stand
+   in the canonical dump: negative, 0 or positive (codec.c knows the order). */
+int vg_pointer_compare(const char *a, const char *b);
+
 /* Dates */
 int vg_date_from_public(vg_date *out, const veilig_date *d);
 veilig_date vg_date_to_public(vg_date d);

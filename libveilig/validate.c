@@ -170,11 +170,12 @@ static void vg_diag(vg_vctx *v, vg_rule rule, const char *suffix, const char *fm
 static void vg_diag(vg_vctx *v, vg_rule rule, const char *suffix, const char *fmt, ...) {
     if (v->failed)
         return;
-    char msg[512];
+    char text[1024], msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    vg_strlcpy_utf8(msg, text, sizeof msg); /* never cut a character in two */
     char ptr[600];
     snprintf(ptr, sizeof ptr, "%s%s", v->ptr, suffix);
     veilig_diagnostics *d = v->d;
@@ -210,11 +211,50 @@ static void vg_ptr_pop(vg_vctx *v, size_t old) {
     v->ptr[old] = '\0';
 }
 
+/* What a vocabulary's values are called in messages. */
+static const char *vg_vocab_words(veilig_vocab vocab) {
+    switch (vocab) {
+        case VEILIG_VOCAB_APPROACH:
+            return "approach";
+        case VEILIG_VOCAB_CATEGORY:
+            return "category";
+        case VEILIG_VOCAB_TARGET_GROUP:
+            return "target group";
+        case VEILIG_VOCAB_SETTING:
+            return "setting";
+        case VEILIG_VOCAB_STAKEHOLDER_TYPE:
+            return "stakeholder kind";
+        case VEILIG_VOCAB_ROLE:
+            return "role";
+        case VEILIG_VOCAB_LINK_KIND:
+            return "kind of policy link";
+        case VEILIG_VOCAB_LINK_RELATION:
+            return "relation";
+        case VEILIG_VOCAB_MEMBERSHIP_STATUS:
+            return "membership status";
+        case VEILIG_VOCAB_MEASURE_STATE:
+            return "measure status";
+        case VEILIG_VOCAB_EVIDENCE:
+            return "evidence level";
+        case VEILIG_VOCAB_RESULT_LEVEL:
+            return "indicator level";
+        case VEILIG_VOCAB_UNIT:
+            return "unit";
+        case VEILIG_VOCAB_DIRECTION:
+            return "direction";
+        case VEILIG_VOCAB_DAY:
+            return "day";
+        case VEILIG_VOCAB_DAYPART:
+            return "daypart";
+    }
+    return "code";
+}
+
 static void vg_check_term(vg_vctx *v, veilig_vocab vocab, vg_term t, const char *suffix) {
     if (t & VG_TERM_UNKNOWN)
         vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
-                "\"%s\" is not a %s this version knows (it is kept as it is)",
-                vg_term_code(v->reg, vocab, t), veilig_vocab_name(vocab));
+                "\"%s\" is not a known %s (it is kept as it is; docs/format.md lists the codes)",
+                vg_term_code(v->reg, vocab, t), vg_vocab_words(vocab));
 }
 
 static void vg_check_terms(vg_vctx *v, veilig_vocab vocab, const vg_terms *l, const char *key) {
@@ -236,17 +276,21 @@ static int vg_date_cmp(vg_date a, vg_date b) {
     return veilig_date_compare(&pa, &pb);
 }
 
-static void vg_check_period(vg_vctx *v, vg_date start, vg_date end, const char *suffix) {
+/* Whether end lies before start: the last day end covers before the first
+   day start covers ("2021" to "2021" is a year, not a reversed period). */
+static int vg_ends_before(vg_date start, vg_date end) {
     if (!start.year || !end.year)
-        return;
-    /* compare the last day end covers with the first day start covers:
-       "2021" to "2021" is a period of one year, not a reversed one */
+        return 0;
     vg_date e = end;
     if (!e.month)
         e.month = 12;
     if (!e.day)
         e.day = 31;
-    if (vg_date_cmp(e, start) < 0) {
+    return vg_date_cmp(e, start) < 0;
+}
+
+static void vg_check_period(vg_vctx *v, vg_date start, vg_date end, const char *suffix) {
+    if (vg_ends_before(start, end)) {
         char a[VEILIG_DATE_BUFSIZE], b[VEILIG_DATE_BUFSIZE];
         veilig_date ps = vg_date_to_public(start), pe = vg_date_to_public(end);
         veilig_date_format(a, sizeof a, &ps);
@@ -322,8 +366,8 @@ static void vg_check_duplicates(vg_vctx *v, const veilig_municipality *m, const 
         if (first != (size_t)-1 && first != i) {
             char suffix[64];
             snprintf(suffix, sizeof suffix, "/%s/%u/id", key, i);
-            vg_diag(v, rule, suffix, "%s id \"%s\" is used twice (also by %s %zu)", what, id, key,
-                    first);
+            vg_diag(v, rule, suffix, "%s id \"%s\" is used twice (also at %s/%s/%zu)", what, id,
+                    v->ptr, key, first);
         }
     }
 }
@@ -332,9 +376,9 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
                                 int has_executing_department) {
     if (!vg_is_measure_id(ms->id))
         vg_diag(v, VG_R_MEASURE_ID, "/id",
-                "measure id \"%s\" may hold only a-z, 0-9 and - (say \"%s\" as e.g. "
+                "measure id \"%s\" may hold only the letters a-z, digits and - (for example "
                 "\"pub-ploeg\")",
-                ms->id, ms->id);
+                ms->id);
     vg_check_term(v, VEILIG_VOCAB_CATEGORY, ms->category, "/category");
     vg_check_term(v, VEILIG_VOCAB_APPROACH, ms->approach, "/approach");
     vg_check_terms(v, VEILIG_VOCAB_TARGET_GROUP, &ms->target_groups, "target_groups");
@@ -402,8 +446,7 @@ static void vg_validate_indicator(vg_vctx *v, const veilig_indicator *ind) {
                     ind->baseline_value,
                     dir == VEILIG_DIRECTION_INCREASE ? "increase" : "decrease");
     }
-    if (ind->baseline_date.year && ind->target_date.year &&
-        vg_date_cmp(ind->target_date, ind->baseline_date) < 0)
+    if (vg_ends_before(ind->baseline_date, ind->target_date))
         vg_diag(v, VG_R_PERIOD, "/target/date", "the target date lies before the baseline date");
     for (uint32_t i = 0; i < ind->observations.n; i++) {
         const veilig_observation *o = ind->observations.v[i];
@@ -453,9 +496,11 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
         snprintf(suffix, sizeof suffix, "/excluded/%u/approach", i);
         vg_check_term(v, VEILIG_VOCAB_APPROACH, x->approach, suffix);
         for (uint32_t k = 0; k < m->focus.n; k++)
-            if (x->approach && m->focus.v[k] == x->approach)
+            if (x->approach && m->focus.v[k] == x->approach) {
                 vg_diag(v, VG_R_FOCUS_EXCLUDED, suffix, "\"%s\" is excluded, but also in focus",
                         vg_term_code(reg, VEILIG_VOCAB_APPROACH, x->approach));
+                break;
+            }
     }
     for (uint32_t i = 0; i < m->policy_links.n; i++) {
         const veilig_policy_link *l = m->policy_links.v[i];
@@ -534,6 +579,38 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     vg_ptr_pop(v, old);
 }
 
+/* Document order: by where the value stands in the canonical document, then
+   by rule; a stable merge sort (the walk's order breaks the remaining ties). */
+static int vg_diag_before(const veilig_diagnostic *a, const veilig_diagnostic *b) {
+    int c = vg_pointer_compare(a->pointer, b->pointer);
+    return c ? c < 0 : strcmp(a->rule, b->rule) < 0;
+}
+
+static void vg_merge_sort(veilig_diagnostic *a, veilig_diagnostic *tmp, size_t n) {
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    vg_merge_sort(a, tmp, h);
+    vg_merge_sort(a + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = vg_diag_before(&a[j], &a[i]) ? a[j++] : a[i++];
+    while (i < h)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, n * sizeof *a);
+}
+
+static int vg_sort_diagnostics(veilig_diagnostics *d) {
+    veilig_diagnostic *tmp = vg_malloc((d->count ? d->count : 1) * sizeof *tmp);
+    if (!tmp)
+        return VEILIG_ENOMEM;
+    vg_merge_sort(d->items, tmp, d->count);
+    vg_free(tmp);
+    return VEILIG_OK;
+}
+
 int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
     if (out)
         *out = NULL;
@@ -549,6 +626,11 @@ int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
     v.reg = reg;
     if (reg->programme) {
         const veilig_contact *c = reg->programme->contact;
+        if (c) {
+            snprintf(v.ptr, sizeof v.ptr, "/programme/contact");
+            vg_check_term(&v, VEILIG_VOCAB_ROLE, c->role, "/role");
+            v.ptr[0] = '\0';
+        }
         if (c && !c->personal && c->name && (c->phone || c->email) && vg_looks_personal(c->name))
             vg_diag(&v, VG_R_PERSONAL, "/programme/contact",
                     "\"%s\" looks like a person's name with contact details: mark the contact "
@@ -558,6 +640,10 @@ int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
     for (size_t i = 0; i < reg->count && !v.failed; i++)
         vg_validate_municipality(&v, i);
     if (v.failed) {
+        veilig_diagnostics_free(d);
+        return VEILIG_ENOMEM;
+    }
+    if (vg_sort_diagnostics(d)) {
         veilig_diagnostics_free(d);
         return VEILIG_ENOMEM;
     }

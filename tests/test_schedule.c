@@ -344,6 +344,33 @@ START_TEST(test_by_category) {
 }
 END_TEST
 
+/*
+ * The worked example of docs/analysis.md: the PUB team (Fri and Sat
+ * 22:00-04:00) and a safety walk (Saturday evening and night). Saturday 1:00
+ * holds 2, Saturday 5:00 1 (walk), Saturday 23:00 2, Sunday 2:00 1 (team),
+ * Monday 10:00 0; the default window is all covered (share 1.0) by the team.
+ */
+START_TEST(test_doc_example) {
+    const veilig_municipality *m =
+        load(DOC(TOWN("{'id':'pub','name':'PUB team','category':'deescalation',"
+                      "'schedule':[{'days':['fri','sat'],'from':'22:00','to':'04:00'}]},"
+                      "{'id':'walk','name':'Safety walk','category':'public_space',"
+                      "'schedule':[{'days':['sat'],'dayparts':['evening','night']}]}")));
+    const veilig_schedule_result *s = run(m, NULL);
+    ck_assert_uint_eq(veilig_schedule_slot(s, VEILIG_DAY_SAT, 1), 2);
+    ck_assert_uint_eq(veilig_schedule_slot(s, VEILIG_DAY_SAT, 5), 1);
+    ck_assert_uint_eq(veilig_schedule_slot(s, VEILIG_DAY_SAT, 23), 2);
+    ck_assert_uint_eq(veilig_schedule_slot(s, VEILIG_DAY_SUN, 2), 1);
+    ck_assert_uint_eq(veilig_schedule_slot(s, VEILIG_DAY_MON, 10), 0);
+    ck_assert_uint_eq(
+        veilig_schedule_slot_category(s, VEILIG_DAY_SAT, 1, VEILIG_CATEGORY_DEESCALATION), 1);
+    ck_assert_uint_eq(
+        veilig_schedule_slot_category(s, VEILIG_DAY_SAT, 1, VEILIG_CATEGORY_PUBLIC_SPACE), 1);
+    ck_assert_uint_eq(veilig_schedule_measure_count(s), 2);
+    ck_assert_double_eq(veilig_schedule_window_share(s), 1.0);
+}
+END_TEST
+
 /* The JSON form of the first example (Friday and Saturday 22:00-04:00). */
 START_TEST(test_json) {
     const veilig_municipality *m =
@@ -558,6 +585,7 @@ static Suite *schedule_suite(void) {
     tcase_add_test(tc, test_inactive_ignored);
     tcase_add_test(tc, test_active_on);
     tcase_add_test(tc, test_by_category);
+    tcase_add_test(tc, test_doc_example);
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_empty);
     tcase_add_test(tc, test_arguments);

@@ -247,7 +247,7 @@ static const rule_case rule_cases[] = {
      DOC("{" ENS ",'indicators':[{'id':'meldingen','name':'Meldingen'},{'id':'"
          "veiligheidsgevoel','name':'Veiligheidsgevoel'}]}")},
     /* V006: a measure id with capitals */
-    {"V006", E, "/municipalities/0/measures/0/id", "may hold only a-z, 0-9 and -",
+    {"V006", E, "/municipalities/0/measures/0/id", "may hold only the letters a-z, digits and -",
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'PUB-ploeg','name':'PUB-ploeg',"
          "'category':'deescalation'}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'pub-ploeg','name':'PUB-ploeg',"
@@ -324,13 +324,13 @@ static const rule_case rule_cases[] = {
          "'sat'],'from':'22:00','to':'04:00'}]}]}")},
     /* V013: a category this version does not know */
     {"V013", W, "/municipalities/0/measures/0/category",
-     "\"flyeren\" is not a category this version knows",
+     "\"flyeren\" is not a known category",
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
          "'category':'flyeren'}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
          "'category':'campaign'}]}")},
     /* V013: the role of the programme's contact */
-    {"V013", W, "/programme/contact/role", "\"helpdesk\" is not a role",
+    {"V013", W, "/programme/contact/role", "\"helpdesk\" is not a known role",
      "{'format':'veilig','version':1,'programme':{'name':'Veilige Steden','contact':{'role':"
      "'helpdesk','name':'Programma Veilige Steden','email':'info@example.nl'}},"
      "'municipalities':[]}",

@@ -114,10 +114,12 @@ static inline int vlc_isinteger(lua_State *L, int idx) {
 #define VLC_HAS_INTEGERS 0
 #endif
 
-/* Raises "bad argument #arg to 'f' (tname expected, got <type>)" unless cond (5.4's luaL_argexpected). */
+/* Raises "bad argument #arg to 'f' (tname expected, got <type>)" unless cond (5.4's
+ * luaL_argexpected). */
 static inline void vlc_argexpected(lua_State *L, int cond, int arg, const char *tname) {
     if (!cond)
-        luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, luaL_typename(L, arg)));
+        luaL_argerror(L, arg,
+                      lua_pushfstring(L, "%s expected, got %s", tname, luaL_typename(L, arg)));
 }
 
 #endif

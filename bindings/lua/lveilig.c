@@ -185,8 +185,9 @@ vl_handle *vl_check_handle(lua_State *L, int idx, int kind) {
     if (h->ptr == NULL || h->gen != R->gen) {
         h->ptr = NULL;
         h->muni = NULL;
-        luaL_error(L, "%s: stale object: it was removed from its registry or replaced (look it up again)",
-                   vl_tnames[kind]);
+        luaL_error(
+            L, "%s: stale object: it was removed from its registry or replaced (look it up again)",
+            vl_tnames[kind]);
     }
     return h;
 }
@@ -217,8 +218,8 @@ void vl_push_handle(lua_State *L, int owner, int kind, void *ptr, void *muni) {
         return;
     }
     owner = lua_absindex(L, owner);
-    vlc_getuservalue(L, owner);               /* anchor */
-    lua_rawgeti(L, -1, VL_ANCHOR_HANDLES);    /* anchor handles */
+    vlc_getuservalue(L, owner);            /* anchor */
+    lua_rawgeti(L, -1, VL_ANCHOR_HANDLES); /* anchor handles */
     lua_pushlightuserdata(L, ptr);
     lua_rawget(L, -2); /* anchor handles h? */
     h = (vl_handle *)lua_touserdata(L, -1);
@@ -313,9 +314,9 @@ void vl_sweep(lua_State *L, int owner, const void *only_muni) {
                     muni_alive = lua_toboolean(L, -1);
                     lua_pop(L, 1);
                 }
-                alive = muni_alive && (h->kind == VL_MUNICIPALITY ||
-                                       vl_contains(h->kind, (const veilig_municipality *)h->muni,
-                                                   h->ptr));
+                alive = muni_alive &&
+                        (h->kind == VL_MUNICIPALITY ||
+                         vl_contains(h->kind, (const veilig_municipality *)h->muni, h->ptr));
             }
         }
         if (alive) {
@@ -615,8 +616,8 @@ static int l_registry_add_json(lua_State *L) {
     const char *json = vl_json_arg(L, 2, &len);
     veilig_municipality *m = NULL;
     veilig_error err;
-    int rc = veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u,
-                                      &err);
+    int rc =
+        veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, &err, NULL);
     if (replace)
@@ -631,7 +632,7 @@ static size_t vl_municipality_index(lua_State *L, vl_registry *R, int idx) {
     if (lua_type(L, idx) == LUA_TNUMBER) {
         lua_Integer i = luaL_checkinteger(L, idx);
         return i >= 1 && (lua_Integer)(size_t)i == i && (size_t)i <= n ? (size_t)(i - 1)
-                                                                        : (size_t)-1;
+                                                                       : (size_t)-1;
     }
     if (lua_type(L, idx) == LUA_TSTRING) {
         const veilig_municipality *m = veilig_registry_find(R->reg, lua_tostring(L, idx));
@@ -655,9 +656,8 @@ static int l_registry_remove(lua_State *L) {
     size_t i = vl_municipality_index(L, R, 2);
     int rc = i == (size_t)-1 ? VEILIG_ENOTFOUND : veilig_registry_remove(R->reg, i);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, NULL,
-                             rc == VEILIG_ENOTFOUND ? "no such municipality in the registry"
-                                                    : NULL);
+        return vl_push_error(
+            L, rc, NULL, rc == VEILIG_ENOTFOUND ? "no such municipality in the registry" : NULL);
     vl_sweep(L, 1, NULL);
     lua_pushboolean(L, 1);
     return 1;
@@ -830,9 +830,8 @@ static int l_set(lua_State *L) {
     int rc;
     const vl_field *f = vl_find_field(kind, name, strlen(name));
     if (f == NULL || f->set == NULL)
-        return luaL_argerror(L, 2,
-                             lua_pushfstring(L, "no settable field '%s' in %s", name,
-                                             vl_tnames[kind]));
+        return luaL_argerror(
+            L, 2, lua_pushfstring(L, "no settable field '%s' in %s", name, vl_tnames[kind]));
     luaL_checkany(L, 3);
     rc = f->set(L, obj, 3, &why);
     if (rc == VL_ETYPE)
@@ -897,9 +896,8 @@ static int l_handle_eq(lua_State *L) {
 /* #m: the number of measures of a municipality. */
 static int l_municipality_len(lua_State *L) {
     vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
-    lua_pushinteger(L,
-                    (lua_Integer)veilig_municipality_measure_count(
-                        (const veilig_municipality *)h->ptr));
+    lua_pushinteger(
+        L, (lua_Integer)veilig_municipality_measure_count((const veilig_municipality *)h->ptr));
     return 1;
 }
 
@@ -938,14 +936,9 @@ static void vl_new_metatable(lua_State *L, int kind, const luaL_Reg *methods) {
     lua_setfield(L, -2, "__name");
 }
 
-static const luaL_Reg module_functions[] = {{"load", l_load},
-                                            {"loads", l_loads},
-                                            {"builtin", l_builtin},
-                                            {"new", l_new},
-                                            {"label", l_label},
-                                            {"codes", l_codes},
-                                            {"vocabularies", l_vocabularies},
-                                            {NULL, NULL}};
+static const luaL_Reg module_functions[] = {
+    {"load", l_load},   {"loads", l_loads}, {"builtin", l_builtin},           {"new", l_new},
+    {"label", l_label}, {"codes", l_codes}, {"vocabularies", l_vocabularies}, {NULL, NULL}};
 
 int luaopen_veilig(lua_State *L) {
     int kind;

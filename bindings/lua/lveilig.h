@@ -98,7 +98,8 @@ typedef struct vl_field {
 
 /* ---- lveilig.c ---- */
 
-/* The live object behind the handle at idx, of kind; raises when idx is no such handle, or stale. */
+/* The live object behind the handle at idx, of kind; raises when idx is no such handle, or stale.
+ */
 VL_HIDDEN vl_handle *vl_check_handle(lua_State *L, int idx, int kind);
 /* The registry userdata at idx; raises when it is not one, or closed. */
 VL_HIDDEN vl_registry *vl_check_registry(lua_State *L, int idx);
