@@ -551,6 +551,26 @@ START_TEST(test_builtin) {
 }
 END_TEST
 
+/* The worked example of docs/analysis.md, "Differences". */
+START_TEST(test_docs_example) {
+    veilig_diff_result *d =
+        diff_docs(BASE,
+                  DOC_BEGIN M1_HEAD "\"scope\": {\"target_groups\": [\"women_girls\"]}, "
+                                    "\"measures\": [" MS3 ", " MS1 ", " MS4 "]}, " M2 DOC_END,
+                  NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 3);
+    row_eq(d, 0, VEILIG_CHANGE_CHANGED, "GM0001", NULL, "/municipalities/0/scope/target_groups",
+           "[\"women_girls\",\"lgbtiq\"]", "[\"women_girls\"]");
+    row_eq(d, 1, VEILIG_CHANGE_REMOVED, "GM0001", "m2", "/municipalities/0/measures/1",
+           veilig_diff_old(d, 1), NULL);
+    ck_assert_ptr_nonnull(strstr(veilig_diff_old(d, 1), "{\"id\":\"m2\",\"name\":\"A\","));
+    row_eq(d, 2, VEILIG_CHANGE_ADDED, "GM0001", "m4", "/municipalities/0/measures/2", NULL,
+           "{\"id\":\"m4\",\"name\":\"Vierde\",\"category\":\"education\"}");
+    check_json(d);
+    veilig_diff_free(d);
+}
+END_TEST
+
 /* Many measures, reversed: matched through an index, not pairwise. */
 START_TEST(test_many_measures) {
     enum { N = 20000 };
@@ -666,6 +686,7 @@ static Suite *diff_suite(void) {
     tcase_add_test(tc, test_code_filter);
     tcase_add_test(tc, test_notfound_and_args);
     tcase_add_test(tc, test_builtin);
+    tcase_add_test(tc, test_docs_example);
     tcase_add_test(tc, test_many_measures);
     tcase_add_test(tc, test_alloc_failures);
     suite_add_tcase(s, tc);

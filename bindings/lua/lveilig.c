@@ -104,12 +104,17 @@ int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *wha
                                                                    : veilig_strerror(rc);
     lua_pushnil(L);
     if (err != NULL && err->line > 0)
-        lua_pushfstring(L, "%s:%d:%d: %s", err->source[0] ? err->source : "<string>", err->line,
-                        err->column, message);
+        lua_pushfstring(L, "%s:%d:%d: ", err->source[0] ? err->source : "<string>", err->line,
+                        err->column);
     else if (err != NULL && err->source[0] != '\0')
-        lua_pushfstring(L, "%s: %s", err->source, message);
+        lua_pushfstring(L, "%s: ", err->source);
+    else
+        lua_pushliteral(L, "");
+    if (err != NULL && err->pointer[0] != '\0')
+        lua_pushfstring(L, "%s (at %s)", message, err->pointer);
     else
         lua_pushstring(L, message);
+    lua_concat(L, 2);
     lua_createtable(L, 0, 8);
     lua_pushstring(L, vl_status_name(rc));
     lua_setfield(L, -2, "code");
@@ -775,7 +780,7 @@ static int l_registry_tostring(lua_State *L) {
 static int vl_set_field(lua_State *L, int kind, void *obj, const char *name, int v, vl_why *why) {
     const vl_field *f = vl_find_field(kind, name, strlen(name));
     if (f == NULL || f->set == NULL) {
-        snprintf(why->msg, sizeof why->msg, "%s has no settable field '%s'", vl_tnames[kind], name);
+        snprintf(why->msg, sizeof why->msg, "no settable field of that name");
         return VL_ETYPE;
     }
     return f->set(L, obj, v, why);
@@ -817,7 +822,7 @@ static int l_newindex(lua_State *L) {
     obj = vl_check_object(L, 1, kind);
     rc = vl_set_field(L, kind, obj, luaL_checkstring(L, 2), 3, &why);
     if (rc != VEILIG_OK)
-        return luaL_error(L, "%s", why.msg);
+        return luaL_error(L, "%s.%s: %s", vl_tnames[kind], lua_tostring(L, 2), why.msg);
     return 0;
 }
 
@@ -837,7 +842,7 @@ static int l_set(lua_State *L) {
     if (rc == VL_ETYPE)
         return luaL_argerror(L, 3, why.msg);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, NULL, why.msg);
+        return vl_push_error(L, rc, NULL, lua_pushfstring(L, "%s: %s", name, why.msg));
     lua_settop(L, 1);
     return 1;
 }

@@ -34,10 +34,8 @@ static const char *code_name(int code) {
     return "(unknown code)";
 }
 
-static int fail(const char *file, const char *fmt, const char *a, const char *b) {
-    fprintf(stderr, "%s: ", file);
-    fprintf(stderr, fmt, a, b);
-    fputc('\n', stderr);
+static int fail(const char *file, const char *what, const char *detail) {
+    fprintf(stderr, "%s: %s%s\n", file, what, detail);
     return 1;
 }
 
@@ -76,7 +74,7 @@ static int run_valid(const char *file) {
     size_t len = 0;
     char *text = read_all(file, &len);
     if (!text)
-        return fail(file, "cannot read the file%s%s", "", "");
+        return fail(file, "cannot read the file", "");
     veilig_registry *reg = NULL;
     veilig_error err;
     int rc = veilig_registry_load_file(&reg, file, NULL, &err);
@@ -91,7 +89,7 @@ static int run_valid(const char *file) {
     int status = 0;
     rc = veilig_registry_dump(&out, &out_len, reg, NULL, &err);
     if (rc != VEILIG_OK) {
-        status = fail(file, "dump: %s: %s", code_name(rc), err.message);
+        status = fail(file, "dump failed: ", err.message);
     } else if (out_len != len || memcmp(out, text, len) != 0) {
         size_t i = 0;
         while (i < len && i < out_len && out[i] == text[i])
@@ -112,7 +110,7 @@ static int run_valid(const char *file) {
         if (rc == VEILIG_OK)
             rc = veilig_registry_dump(&out2, NULL, again, NULL, &err);
         if (rc != VEILIG_OK || strcmp(out2, out) != 0)
-            status = fail(file, "the dump does not load and dump to itself: %s%s", err.message, "");
+            status = fail(file, "the dump does not load and dump to itself: ", err.message);
         veilig_free(out2);
         veilig_registry_free(again);
     }
@@ -126,12 +124,12 @@ static int run_invalid(const char *file, const char *expect_file) {
     size_t elen = 0;
     char *expect = read_all(expect_file, &elen);
     if (!expect)
-        return fail(expect_file, "cannot read the expectation%s%s", "", "");
+        return fail(expect_file, "cannot read the expectation", "");
     char name[64], pointer[VEILIG_ERROR_POINTER_LENGTH];
     int line = 0, column = 0;
     if (sscanf(expect, "%63s %d %d %255s", name, &line, &column, pointer) != 4) {
         free(expect);
-        return fail(expect_file, "expected one line \"CODE LINE COLUMN POINTER\"%s%s", "", "");
+        return fail(expect_file, "expected one line \"CODE LINE COLUMN POINTER\"", "");
     }
     free(expect);
     int code = 1;
@@ -139,7 +137,7 @@ static int run_invalid(const char *file, const char *expect_file) {
         if (strcmp(codes[i].name, name) == 0)
             code = codes[i].code;
     if (code > 0)
-        return fail(expect_file, "unknown code %s%s", name, "");
+        return fail(expect_file, "unknown code ", name);
     if (strcmp(pointer, "-") == 0)
         pointer[0] = '\0';
 
@@ -157,9 +155,9 @@ static int run_invalid(const char *file, const char *expect_file) {
         return 1;
     }
     if (reg != NULL)
-        status = fail(file, "*out is not NULL after a failed load%s%s", "", "");
+        status = fail(file, "*out is not NULL after a failed load", "");
     if (err.code != rc)
-        status = fail(file, "err.code is not the code returned%s%s", "", "");
+        status = fail(file, "err.code is not the code returned", "");
     if (err.line != line || err.column != column) {
         fprintf(stderr, "%s: error at %d:%d, expected %d:%d (%s)\n", file, err.line, err.column,
                 line, column, err.message);
@@ -171,9 +169,9 @@ static int run_invalid(const char *file, const char *expect_file) {
         status = 1;
     }
     if (strcmp(err.source, file) != 0)
-        status = fail(file, "err.source is \"%s\", not the file name%s", err.source, "");
+        status = fail(file, "err.source is not the file name: ", err.source);
     if (err.message[0] == '\0')
-        status = fail(file, "no message%s%s", "", "");
+        status = fail(file, "no message", "");
     if (!status)
         printf("%s: %s at %d:%d %s: %s\n", file, name, line, column, err.pointer, err.message);
     return status;

@@ -1,0 +1,139 @@
+"""Errors: classes, attributes and messages."""
+
+import pytest
+
+import veilig
+from veilig import errors
+
+BAD_JSON = '{\n  "format": "veilig",\n  "version": 1,\n  "municipalities": [,]\n}\n'
+WRONG_TYPE = ('{"format": "veilig", "version": 1,\n'
+              ' "municipalities": [{"code": "GM0001", "name": 42}]}')
+
+
+def test_parse_error():
+    with pytest.raises(veilig.ParseError) as info:
+        veilig.loads(BAD_JSON)
+    e = info.value
+    assert isinstance(e, veilig.Error) and isinstance(e, ValueError)
+    assert (e.code, e.name) == (-3, "EPARSE")
+    assert e.strerror == "invalid JSON"
+    assert (e.line, e.column) == (4, 23)
+    assert e.position == BAD_JSON.index(",]")
+    assert e.source == "<string>"
+    assert e.message
+    assert str(e).startswith("<string>:4:23: ")
+    assert e.function == "veilig_registry_load_string"
+
+
+def test_parse_error_names_the_source(tmp_path):
+    with pytest.raises(veilig.ParseError) as info:
+        veilig.loads("[", source="upload.json")
+    assert info.value.source == "upload.json"
+    assert str(info.value).startswith("upload.json:1:")
+    path = tmp_path / "bad.json"
+    path.write_text(BAD_JSON)
+    with pytest.raises(veilig.ParseError) as info:
+        veilig.load(path)
+    assert info.value.source == str(path)
+    assert str(info.value).startswith("%s:4:23: " % path)
+
+
+def test_schema_error():
+    with pytest.raises(veilig.SchemaError) as info:
+        veilig.loads(WRONG_TYPE)
+    e = info.value
+    assert isinstance(e, ValueError)
+    assert (e.code, e.name) == (-4, "ESCHEMA")
+    assert e.pointer == "/municipalities/0/name"
+    assert (e.line, e.column) == (2, 47)
+    assert "(at /municipalities/0/name)" in str(e)
+    assert str(e).startswith("<string>:2:47: ")
+
+
+def test_missing_file():
+    with pytest.raises(veilig.VeiligIOError) as info:
+        veilig.load("/nonexistent/dir/file.json")
+    e = info.value
+    assert isinstance(e, OSError) and isinstance(e, veilig.Error)
+    assert (e.code, e.name) == (-2, "EIO")
+    assert e.filename == "/nonexistent/dir/file.json"
+    assert "No such file" in str(e)
+    with pytest.raises(OSError):
+        veilig.load("/nonexistent/dir/file.json")
+
+
+def test_version_error():
+    with pytest.raises(veilig.VersionError) as info:
+        veilig.loads('{"format": "veilig", "version": 2, "municipalities": []}')
+    assert info.value.code == -8 and info.value.pointer == "/version"
+    with pytest.raises(veilig.VersionError):
+        veilig.loads('{"format": "other", "version": 1, "municipalities": []}')
+
+
+def test_limit_error():
+    deep = '{"format": "veilig", "version": 1, "municipalities": [{"code": "GM0001", ' \
+           '"name": "x", "extra": [[[[[[1]]]]]]}]}'
+    assert len(veilig.loads(deep)) == 1
+    with pytest.raises(veilig.LimitError) as info:
+        veilig.loads(deep, max_depth=4)
+    assert (info.value.code, info.value.name) == (-9, "ELIMIT")
+    two = '{"format": "veilig", "version": 1, "municipalities": [' \
+          '{"code": "GM0001", "name": "a"}, {"code": "GM0002", "name": "b"}]}'
+    with pytest.raises(veilig.LimitError):
+        veilig.loads(two, max_municipalities=1)
+    with pytest.raises(veilig.LimitError):
+        veilig.loads(two, max_string=3)
+
+
+def test_exists_and_invalid_argument():
+    reg = veilig.Registry()
+    reg.add_municipality("GM0001", "A")
+    with pytest.raises(veilig.ExistsError) as info:
+        reg.add_municipality("GM0001", "B")
+    assert (info.value.code, info.value.name) == (-7, "EEXISTS")
+    assert "GM0001" in str(info.value)
+    with pytest.raises(veilig.InvalidArgumentError) as info:
+        reg[0].name = ""
+    assert (info.value.code, info.value.name) == (-5, "EINVAL")
+    assert isinstance(info.value, ValueError)
+    assert "veilig_municipality_set_name" in str(info.value)
+    reg.close()
+
+
+def test_hierarchy():
+    for cls in (veilig.OutOfMemoryError, veilig.VeiligIOError, veilig.ParseError,
+                veilig.SchemaError, veilig.InvalidArgumentError, veilig.NotFoundError,
+                veilig.ExistsError, veilig.VersionError, veilig.LimitError,
+                veilig.StaleObjectError):
+        assert issubclass(cls, veilig.Error)
+    assert issubclass(veilig.OutOfMemoryError, MemoryError)
+    assert issubclass(veilig.StaleObjectError, ReferenceError)
+    assert issubclass(veilig.StaleObjectError, veilig.NotFoundError)
+    assert issubclass(veilig.NotFoundError, LookupError)
+
+
+@pytest.mark.parametrize("code,cls", [(-1, veilig.OutOfMemoryError), (-2, veilig.VeiligIOError),
+                                      (-3, veilig.ParseError), (-4, veilig.SchemaError),
+                                      (-5, veilig.InvalidArgumentError),
+                                      (-6, veilig.NotFoundError), (-7, veilig.ExistsError),
+                                      (-8, veilig.VersionError), (-9, veilig.LimitError),
+                                      (-99, veilig.Error)])
+def test_status_mapping(code, cls):
+    e = errors.from_status(code, None, "veilig_something")
+    assert type(e) is cls
+    assert e.code == code
+    assert str(e).startswith("veilig_something: ")
+    if code == -1:
+        assert e.name == "ENOMEM" and e.strerror == "out of memory"
+        assert isinstance(e, MemoryError)
+
+
+def test_error_record_is_used():
+    from veilig import _capi
+    record = _capi.ErrorRecord()
+    record.code, record.line, record.column = -4, 3, 7
+    record.source, record.pointer, record.message = b"f.json", b"/a/0", b"bad thing"
+    e = errors.from_status(-4, record, "veilig_registry_load_file")
+    assert (e.source, e.line, e.column, e.pointer, e.message) == ("f.json", 3, 7, "/a/0",
+                                                                  "bad thing")
+    assert str(e) == "f.json:3:7: not a valid veilig document: bad thing (at /a/0)"
