@@ -1,0 +1,41 @@
+"""README.md's first ```python block (the example) runs as written."""
+
+import contextlib
+import io
+import os
+import re
+
+from conftest import PACKAGE_ROOT
+
+README = os.path.join(PACKAGE_ROOT, "README.md")
+
+
+def python_blocks():
+    with open(README, encoding="utf-8") as f:
+        return re.findall(r"```python\n(.*?)```", f.read(), re.S)
+
+
+def test_readme_example_runs():
+    blocks = python_blocks()
+    assert blocks, "README.md has no ```python block"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(blocks[0], README, "exec"), {"__name__": "readme"})
+    text = out.getvalue()
+    assert "municipalities" in text
+    assert "GM0153 Enschede" in text
+    assert "Enschede: Omstandersinterventies (Kennisinstellingen)" in text
+
+
+def test_readme_other_blocks_run(tmp_path, monkeypatch):
+    from conftest import REPO_ROOT
+    if not os.path.exists(os.path.join(REPO_ROOT, "data", "veilige-steden.json")):
+        import pytest
+        pytest.skip("no checkout")
+    monkeypatch.chdir(tmp_path)
+    os.symlink(os.path.join(REPO_ROOT, "data"), str(tmp_path / "data"))
+    namespace = {"__name__": "readme"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        for block in python_blocks():
+            exec(compile(block, README, "exec"), namespace)
+    assert (tmp_path / "steden.json").exists()
