@@ -320,8 +320,10 @@ def test_windows_and_partners():
     w.days = ["wed"]
     assert w.days == [Day.WED]
     ms.remove_window(w)
-    p = ms.add_partner("ggd")
-    assert p.role is None
+    p = ms.add_partner("ggd", Role.EXECUTING)
+    assert p.role is Role.EXECUTING
+    with pytest.raises(veilig.InvalidArgumentError):
+        ms.add_partner("ggd", None)   # a partner needs a role
     p.role = "partner"
     p.note = "n"
     p.stakeholder = "boa"

@@ -844,8 +844,7 @@ class Measure(_Node):
         """Removes a window (the object or its index)."""
         Measure.schedule.remove(self, item)
 
-    def add_partner(self, stakeholder: str, role: Union[Role, str, None] = None,
-                    **fields: Any) -> Partner:
+    def add_partner(self, stakeholder: str, role: Union[Role, str], **fields: Any) -> Partner:
         """Appends a partner: the stakeholder's id and its role (note= too)."""
         number = 0 if role is None else Role.coerce(role).number
         return Measure.partners.add(self, (_enc(stakeholder, "stakeholder"), number), fields)
