@@ -606,6 +606,19 @@ START_TEST(test_lossless) {
                     "{\"joined\":\"2020\",\"period\":{\"start\":\"2020\",\"x_membership_period\":"
                     "1},\"status\":\"x_status_membership\",\"x_membership\":\"m\"}");
 
+    /* one municipality or measure as JSON keeps them too */
+    char *frag = NULL;
+    OK(veilig_municipality_to_json(&frag, NULL, veilig_registry_get(reg, 0), NULL, NULL));
+    assert_value_at(frag, "/x_municipality", "[1.50,-0,1e400,2E-3,0.1e1]");
+    assert_value_at(frag, "/focus", "[\"x_focus\",\"prevention\"]");
+    veilig_free(frag);
+    OK(veilig_measure_to_json(
+        &frag, NULL, veilig_municipality_measure(veilig_registry_get(reg, 0), 0), NULL, NULL));
+    assert_value_at(frag, "/category", "\"x_category\"");
+    assert_value_at(frag, "/x_measure", "{\"a\":{\"b\":{\"c\":[[],{}]}}}");
+    assert_value_at(frag, "/budget/period/x_budget_period", "\"bp\"");
+    veilig_free(frag);
+
     /* the library writes a second, changed registry with its unknown parts kept */
     veilig_municipality *m = veilig_registry_get_mut(reg2, 0);
     OK(veilig_municipality_set_summary(m, "Nieuw"));
@@ -1474,6 +1487,17 @@ START_TEST(test_add_json) {
     ck_assert_mem_eq(after, before, len_before);
     veilig_free(after);
 
+    /* errors in a fragment: positions and pointers in the fragment, source "<string>" */
+    {
+        const char *bf = "{\"code\": \"GM0700\",\n \"name\": 5}";
+        RC(veilig_registry_add_json(NULL, reg, bf, strlen(bf), 0, &err), VEILIG_ESCHEMA);
+        ck_assert_str_eq(err.pointer, "/name");
+        ck_assert_str_eq(err.source, "<string>");
+        ck_assert_int_eq(err.line, 2);
+        ck_assert_int_eq(err.column, 10);
+        ck_assert_uint_eq(err.position, 28);
+    }
+
     /* bad fragments leave the registry as it was */
     static const struct {
         const char *text;
@@ -1714,6 +1738,27 @@ START_TEST(test_to_json_and_flags) {
     veilig_free(again);
     veilig_registry_free(back);
     veilig_free(ascii);
+    /* non-ASCII in unknown keys and values, escaped too */
+    {
+        const char *doc = DOC_HEAD "\"x_\xd0\xba\xd0\xbb\xd1\x8e\xd1\x87\": "
+                                   "[\"\xe2\x82\xac\", {\"\xf0\x9f\x8c\x88\": true}]}";
+        veilig_registry *u = load_str(doc);
+        size_t ulen = 0, alen = 0;
+        char *canon = dump(u, &ulen);
+        char *asc = dump_flags(u, VEILIG_SAVE_ASCII, &alen, 0);
+        for (size_t i = 0; i < alen; i++)
+            ck_assert((unsigned char)asc[i] < 0x80);
+        ck_assert_ptr_nonnull(strstr(asc, "\"x_\\u043a\\u043b\\u044e\\u0447\": ["));
+        ck_assert_ptr_nonnull(strstr(asc, "\"\\ud83c\\udf08\": true"));
+        veilig_registry *u2 = load_text(asc, alen);
+        char *canon2 = dump(u2, NULL);
+        ck_assert_str_eq(canon2, canon);
+        veilig_free(canon2);
+        veilig_free(asc);
+        veilig_free(canon);
+        veilig_registry_free(u2);
+        veilig_registry_free(u);
+    }
     /* all flags at once */
     char *all = dump_flags(reg, VEILIG_SAVE_ASCII | VEILIG_SAVE_COMPACT | VEILIG_SAVE_OMIT_PERSONAL,
                            &len, 0);
@@ -1867,6 +1912,19 @@ START_TEST(test_json_locate) {
         ck_assert_msg(rc == VEILIG_ENOTFOUND, "locate \"%s\": %s", missing[k], veilig_strerror(rc));
     }
     veilig_error err;
+    /* member names are compared decoded; "~01" is the key "~1" */
+    RC(veilig_json_locate(&err, "{\"a\\u0062\": 1}", 14, "/ab"), VEILIG_OK);
+    ck_assert_uint_eq(err.position, 12);
+    RC(veilig_json_locate(&err, "{\"~1\": 1, \"/\": 2}", 17, "/~01"), VEILIG_OK);
+    ck_assert_uint_eq(err.position, 7);
+    RC(veilig_json_locate(&err, "{\"~1\": 1, \"/\": 2}", 17, "/~1"), VEILIG_OK);
+    ck_assert_uint_eq(err.position, 15);
+    /* brackets and braces inside strings are skipped over */
+    RC(veilig_json_locate(&err, "{\"b\": [\"]\", {\"}\": 1}], \"a\": 5}", 30, "/a"), VEILIG_OK);
+    ck_assert_uint_eq(err.position, 28);
+    RC(veilig_json_locate(&err, "[0,1,2,3,4,5,6,7,8,9,10]", 24, "/10"), VEILIG_OK);
+    ck_assert_uint_eq(err.position, 21);
+    RC(veilig_json_locate(&err, "{\"a\":1}", 7, "/a/"), VEILIG_ENOTFOUND);
     RC(veilig_json_locate(&err, "{", 1, "/a"), VEILIG_EPARSE);
     RC(veilig_json_locate(&err, "", 0, ""), VEILIG_EPARSE);
     RC(veilig_json_locate(&err, "{\"a\": [1, 2", 11, "/a/1"), VEILIG_OK);

@@ -1341,6 +1341,11 @@ START_TEST(test_date_parse_format) {
     RC(veilig_date_format(small, sizeof small, &d), VEILIG_EINVAL);
     RC(veilig_date_format(NULL, 11, &d), VEILIG_EINVAL);
     RC(veilig_date_format(buf, sizeof buf, NULL), VEILIG_EINVAL);
+    char five[5];
+    d = mkdate(2021, 0, 0);
+    OK(veilig_date_format(five, sizeof five, &d));
+    ck_assert_str_eq(five, "2021");
+    d = mkdate(2021, 3, 0);
     char exact[8];
     OK(veilig_date_format(exact, sizeof exact, &d));
     ck_assert_str_eq(exact, "2021-03");

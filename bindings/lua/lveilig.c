@@ -499,8 +499,7 @@ static int l_label(lua_State *L) {
         return 2;
     }
     lua_pushstring(L, veilig_vocab_label(vocab, v, lang));
-    lua_pushstring(L, veilig_vocab_name(vocab));
-    return 2;
+    return 1;
 }
 
 /* veilig.codes(vocab): the codes of a vocabulary, in order. */

@@ -170,10 +170,12 @@ static int enc_table(vl_enc *e, int idx, int depth) {
         count++;
         if (lua_type(L, -1) == LUA_TSTRING) {
             strings++;
-        } else if (!vlc_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
-                   (size_t)lua_tointeger(L, -1) > n) {
+        } else if (!vlc_isinteger(L, -1) || lua_tointeger(L, -1) < 1) {
             lua_pop(L, 1);
             return enc_fail(e, "a table for JSON has keys 1..n (an array) or strings (an object)");
+        } else if ((size_t)lua_tointeger(L, -1) > n) {
+            lua_pop(L, 1);
+            return enc_fail(e, "an array for JSON cannot have holes");
         }
     }
     if (strings != 0 && strings != count)

@@ -193,3 +193,23 @@ def test_random_changes_never_touch_freed_memory():
                           universal_newlines=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-4000:]
     assert "ok" in proc.stdout
+
+
+def test_threads_reading_share_objects(rich):
+    """Reading from many threads at once gives one object per C object, so a
+    removal afterwards makes every copy stale."""
+    import threading
+    seen = []
+
+    def work():
+        for _ in range(200):
+            seen.append(rich["GM0001"].measures[0].schedule[0])
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(w) for w in seen}) == 1
+    rich.remove("GM0001")
+    assert not seen[0].alive

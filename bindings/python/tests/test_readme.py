@@ -39,3 +39,10 @@ def test_readme_other_blocks_run(tmp_path, monkeypatch):
         for block in python_blocks():
             exec(compile(block, README, "exec"), namespace)
     assert (tmp_path / "steden.json").exists()
+
+
+def test_package_docstring_example():
+    import doctest
+    import veilig
+    result = doctest.testmod(veilig)
+    assert result.attempted > 0 and result.failed == 0

@@ -386,10 +386,11 @@ def _candidates() -> List[Tuple[str, bool]]:
     pkg = _package_dir()
     found: List[Tuple[str, bool]] = []
     # Installed layout: beside the package, in a lib dir of it, or in the
-    # libdir above <libdir>/python3/dist-packages/veilig (CMake's install).
-    for d in (pkg, os.path.join(pkg, "lib"), os.path.join(pkg, ".libs"),
-              os.path.normpath(os.path.join(pkg, "..", "..", "..")),
-              os.path.normpath(os.path.join(pkg, "..", "..", "..", "lib"))):
+    # libdir above <libdir>/python3/dist-packages/veilig (CMake's install),
+    # a multiarch one beside it included (<prefix>/lib/x86_64-linux-gnu).
+    libdir = os.path.normpath(os.path.join(pkg, "..", "..", ".."))
+    for d in [pkg, os.path.join(pkg, "lib"), os.path.join(pkg, ".libs"), libdir,
+              os.path.join(libdir, "lib")] + sorted(glob.glob(os.path.join(libdir, "*-linux-*"))):
         found.append((os.path.join(d, _SONAME), False))
     # A checkout: walk up to the repository root, then build*/.
     d = pkg

@@ -58,7 +58,8 @@ class PartialDate:
                 raise ValueError("a day needs a month")
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError("day %r out of range 1..%d for %04d-%02d" % (day, last, year, month))
+                raise ValueError("day %r out of range 1..%d for %04d-%02d"
+                                 % (day, last, year, month))
         object.__setattr__(self, "_year", year)
         object.__setattr__(self, "_month", month)
         object.__setattr__(self, "_day", day)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import weakref
 from ctypes import byref, c_double, c_int64, c_size_t, c_void_p, string_at
 from dataclasses import dataclass
@@ -1292,7 +1293,7 @@ class Registry:
     reg``). Use it as a context manager to free it at the end of the block.
     """
 
-    __slots__ = ("_ptr", "_nodes", "__weakref__")
+    __slots__ = ("_ptr", "_nodes", "_lock", "__weakref__")
     _NOUN = "registry"
 
     _ptr: Optional[int]
@@ -1310,6 +1311,7 @@ class Registry:
         self._ptr = None
         self._nodes: "weakref.WeakValueDictionary[Tuple[type, int], _Node]" = \
             weakref.WeakValueDictionary()
+        self._lock = threading.RLock()
         out = c_void_p()
         _lib().veilig_registry_new(byref(out))
         self._ptr = out.value
@@ -1318,6 +1320,7 @@ class Registry:
     def _adopt(cls, ptr: Optional[int]) -> "Registry":
         reg = cls.__new__(cls)
         reg._nodes = weakref.WeakValueDictionary()
+        reg._lock = threading.RLock()
         reg._ptr = ptr
         return reg
 
@@ -1345,9 +1348,10 @@ class Registry:
         if ptr is None:
             return
         self._ptr = None
-        for node in list(self._nodes.values()):
-            node._ptr = None
-        self._nodes.clear()
+        with self._lock:
+            for node in list(self._nodes.values()):
+                node._ptr = None
+            self._nodes.clear()
         _lib().veilig_registry_free(ptr)
 
     def __enter__(self) -> "Registry":
@@ -1374,16 +1378,19 @@ class Registry:
         if not ptr:
             raise ValueError("no such %s" % cls.__name__)  # pragma: no cover
         key = (cls, ptr)
-        node = self._nodes.get(key)
-        if node is not None and node._ptr == ptr:
+        # the lock keeps two threads reading at once from making two objects
+        # for one C object (a removal would then make only one of them stale)
+        with self._lock:
+            node = self._nodes.get(key)
+            if node is not None and node._ptr == ptr:
+                return node  # type: ignore[return-value]
+            node = cls.__new__(cls)
+            node._reg = self
+            node._parent = parent
+            node._ptr = ptr
+            node._loc = loc
+            self._nodes[key] = node
             return node  # type: ignore[return-value]
-        node = cls.__new__(cls)
-        node._reg = self
-        node._parent = parent
-        node._ptr = ptr
-        node._loc = loc
-        self._nodes[key] = node
-        return node  # type: ignore[return-value]
 
     def _descendants(self, node: _Node) -> List[Tuple[int, _Node]]:
         """Live objects inside node, with their depth below it, shallowest first."""
@@ -1402,13 +1409,14 @@ class Registry:
 
     def _kill(self, cls: type, ptr: Optional[int]) -> None:
         """The C object at ptr is gone: its object and everything in it go stale."""
-        node = self._nodes.get((cls, ptr)) if ptr else None
-        if node is None:
-            return
-        for _, inner in self._descendants(node) + [(0, node)]:
-            if inner._ptr is not None:
-                self._nodes.pop((type(inner), inner._ptr), None)
-                inner._ptr = None
+        with self._lock:
+            node = self._nodes.get((cls, ptr)) if ptr else None
+            if node is None:
+                return
+            for _, inner in self._descendants(node) + [(0, node)]:
+                if inner._ptr is not None:
+                    self._nodes.pop((type(inner), inner._ptr), None)
+                    inner._ptr = None
 
     def _prepare_replace(self, cls: type, old: Optional[int]) -> Any:
         """Before replacing the C object at old: its object, and the keys of the
@@ -1430,6 +1438,10 @@ class Registry:
         follow to the new object's children of the same id, the rest go stale."""
         if prepared is None:
             return
+        with self._lock:
+            self._move(prepared, new)
+
+    def _move(self, prepared: Any, new: Optional[int]) -> None:
         node, inner = prepared
         self._nodes.pop((type(node), node._ptr), None)
         node._ptr = new

@@ -1,0 +1,57 @@
+-- The Lua examples of bindings/lua/README.md run as written (the one that
+-- uses <close> only on Lua 5.4) and print what they say they print.
+local support = dofile((debug.getinfo(1, "S").source:gsub("^@", ""):gsub("[^/]*$", "")) .. "support.lua")
+
+local function lua_blocks(text)
+  local blocks = {}
+  for block in text:gmatch("\n```lua\n(.-)\n```") do
+    blocks[#blocks + 1] = block
+  end
+  return blocks
+end
+
+-- Runs a block with print collected; returns the lines.
+local function run(block, name)
+  local lines = {}
+  local env = setmetatable({
+    print = function(...)
+      local parts = {}
+      for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
+      lines[#lines + 1] = table.concat(parts, "\t")
+    end,
+  }, { __index = _G })
+  local chunk = assert(support.load_with_env(block, "=" .. name, env))
+  chunk()
+  return lines
+end
+
+describe("README.md", function()
+  local blocks = lua_blocks(support.read_file(support.readme))
+
+  it("has Lua examples", function()
+    assert.is_true(#blocks >= 2)
+    assert.matches('require%("veilig"%)', blocks[1])
+  end)
+
+  it("runs its first example, which prints what it should", function()
+    local lines = run(blocks[1], "README.md example")
+    local out = table.concat(lines, "\n")
+    assert.equal("19 municipalities", lines[1])
+    assert.matches("Enschede\tOmstandersinterventies\tomstanders\n", out, 1, true)
+    assert.matches("GM0153\tNL-OV\t2021", out, 1, true)
+    assert.matches("women_girls, lgbtiq, disability, students", out, 1, true)
+    assert.matches("fri+sat\t18:00-06:00", out, 1, true)
+    assert.matches("nil\ta municipality with code GM0153 exists\texists", out, 1, true)
+    assert.matches("prevention\t12500.5\t1250050", out, 1, true)
+    assert.matches("warning\tV0%d%d\t/municipalities/", out)
+  end)
+
+  it("runs every other example (the <close> one on Lua 5.4)", function()
+    for i = 2, #blocks do
+      if support.lua54 or not blocks[i]:find("<close>", 1, true) then
+        local lines = run(blocks[i], "README.md example " .. i)
+        assert.is_true(#lines > 0)
+      end
+    end
+  end)
+end)

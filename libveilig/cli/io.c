@@ -1,0 +1,544 @@
+/* veilig (the command-line tool): messages, files, loading and writing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- messages ---- */
+
+int cli_fail(int status, const char *fmt, ...) {
+    va_list ap;
+    fflush(stdout);
+    fputs("veilig: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return status;
+}
+
+int cli_fail_lib(int rc, const char *what) {
+    if (rc == VEILIG_ENOMEM)
+        return cli_fail(CLI_EXIT_SOFTWARE, "out of memory while %s", what);
+    return cli_fail(CLI_EXIT_SOFTWARE, "internal error while %s: %s (please report this)", what,
+                    veilig_strerror(rc));
+}
+
+int cli_usage(const cli_ctx *ctx, const char *fmt, ...) {
+    va_list ap;
+    fflush(stdout);
+    fputs("veilig: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (ctx && ctx->cmd)
+        fprintf(stderr, " (see 'veilig %s --help')\n", ctx->cmd->name);
+    else
+        fputs(" (see 'veilig --help')\n", stderr);
+    return CLI_EXIT_USAGE;
+}
+
+/* ---- a growing string ---- */
+
+void cli_buf_init(cli_buf *b) {
+    memset(b, 0, sizeof *b);
+}
+
+void cli_buf_free(cli_buf *b) {
+    free(b->data);
+    cli_buf_init(b);
+}
+
+static int buf_reserve(cli_buf *b, size_t more) {
+    if (b->failed)
+        return -1;
+    if (b->len + more + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more + 1) {
+        if (cap > ((size_t)-1) / 2) {
+            b->failed = 1;
+            return -1;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return -1;
+    }
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+void cli_buf_add(cli_buf *b, const char *s, size_t n) {
+    if (buf_reserve(b, n) != 0)
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void cli_buf_puts(cli_buf *b, const char *s) {
+    cli_buf_add(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+void cli_buf_printf(cli_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if (buf_reserve(b, (size_t)n) != 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void cli_buf_json_string(cli_buf *b, const char *s) {
+    cli_buf_add(b, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+            case '"':
+                cli_buf_add(b, "\\\"", 2);
+                break;
+            case '\\':
+                cli_buf_add(b, "\\\\", 2);
+                break;
+            case '\n':
+                cli_buf_add(b, "\\n", 2);
+                break;
+            case '\r':
+                cli_buf_add(b, "\\r", 2);
+                break;
+            case '\t':
+                cli_buf_add(b, "\\t", 2);
+                break;
+            default:
+                if (*p < 0x20)
+                    cli_buf_printf(b, "\\u%04x", (unsigned)*p);
+                else
+                    cli_buf_add(b, (const char *)p, 1);
+        }
+    }
+    cli_buf_add(b, "\"", 1);
+}
+
+void cli_buf_csv_field(cli_buf *b, const char *s) {
+    s = s ? s : "";
+    if (!strpbrk(s, ",\"\r\n")) {
+        cli_buf_puts(b, s);
+        return;
+    }
+    cli_buf_add(b, "\"", 1);
+    for (; *s; s++) {
+        if (*s == '"')
+            cli_buf_add(b, "\"", 1);
+        cli_buf_add(b, s, 1);
+    }
+    cli_buf_add(b, "\"", 1);
+}
+
+/* ---- files ---- */
+
+const char *cli_display_name(const char *path) {
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int cli_read_file(char **text, size_t *len, const char *path) {
+    int from_stdin = strcmp(path, "-") == 0;
+    FILE *f = from_stdin ? stdin : fopen(path, "rb");
+    *text = NULL;
+    *len = 0;
+    if (!f)
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
+                        strerror(errno));
+    cli_buf b;
+    cli_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        cli_buf_add(&b, chunk, n);
+    int read_error = ferror(f) ? errno : 0;
+    if (!from_stdin)
+        fclose(f);
+    if (read_error) {
+        cli_buf_free(&b);
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot read: %s (give a readable file)",
+                        cli_display_name(path), strerror(read_error));
+    }
+    if (b.failed) {
+        cli_buf_free(&b);
+        return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while reading it",
+                        cli_display_name(path));
+    }
+    if (!b.data) {
+        b.data = malloc(1);
+        if (!b.data)
+            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+        b.data[0] = '\0';
+    }
+    *text = b.data;
+    *len = b.len;
+    return 0;
+}
+
+int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err;
+    char where[VEILIG_ERROR_SOURCE_LENGTH + 64];
+    opts.source = name;
+    memset(&err, 0, sizeof err);
+    int rc = veilig_registry_load_string(out, text, len, &opts, &err);
+    if (rc == VEILIG_OK)
+        return 0;
+    if (rc == VEILIG_ENOMEM)
+        return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while loading it", name);
+    if (err.line > 0)
+        snprintf(where, sizeof where, "%s:%d:%d", name, err.line, err.column);
+    else
+        snprintf(where, sizeof where, "%s", name);
+    switch (rc) {
+        case VEILIG_EPARSE:
+            return cli_fail(CLI_EXIT_INVALID, "%s: not valid JSON (%s)", where, err.message);
+        case VEILIG_EVERSION:
+            return cli_fail(CLI_EXIT_INVALID,
+                            "%s: not a veilig document of format version 1 (%s%s%s)", where,
+                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+        case VEILIG_ELIMIT:
+            return cli_fail(CLI_EXIT_INVALID, "%s: too large for veilig (%s%s%s)", where,
+                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+        default:
+            return cli_fail(CLI_EXIT_INVALID, "%s: not a valid veilig document (%s%s%s)", where,
+                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+    }
+}
+
+int cli_load_file(veilig_registry **out, const char *path) {
+    char *text = NULL;
+    size_t len = 0;
+    *out = NULL;
+    int status = cli_read_file(&text, &len, path);
+    if (status)
+        return status;
+    status = cli_load_text(out, text, len, cli_display_name(path));
+    free(text);
+    return status;
+}
+
+int cli_without_personal(veilig_registry **out, const veilig_registry *reg) {
+    veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
+    char *json = NULL;
+    size_t len = 0;
+    *out = NULL;
+    so.flags = VEILIG_SAVE_OMIT_PERSONAL;
+    int rc = veilig_registry_dump(&json, &len, reg, &so, NULL);
+    if (rc == VEILIG_OK)
+        rc = veilig_registry_load_string(out, json, len, NULL, NULL);
+    veilig_free(json);
+    return rc == VEILIG_OK ? 0 : cli_fail_lib(rc, "leaving out personal data");
+}
+
+/* Which file (before index `file`, or earlier in it) holds a municipality with code. */
+static const char *origin_of(veilig_registry *const *regs, const char *const *files, size_t file,
+                             size_t index, const char *code) {
+    const veilig_registry *self = regs[file];
+    for (size_t k = 0; k < index; k++)
+        if (strcasecmp(veilig_municipality_code(veilig_registry_get(self, k)), code) == 0)
+            return files[file];
+    for (size_t j = 1; j < file; j++)
+        for (size_t k = 0; k < veilig_registry_count(regs[j]); k++)
+            if (strcasecmp(veilig_municipality_code(veilig_registry_get(regs[j], k)), code) == 0)
+                return files[j];
+    return files[0];
+}
+
+/* Adds the municipalities of regs[1..n) to regs[0]. */
+static int merge(veilig_registry **regs, const char *const *names, size_t n) {
+    for (size_t i = 1; i < n; i++) {
+        for (size_t k = 0; k < veilig_registry_count(regs[i]); k++) {
+            const veilig_municipality *m = veilig_registry_get(regs[i], k);
+            char *json = NULL;
+            size_t len = 0;
+            int rc = veilig_municipality_to_json(&json, &len, m, NULL, NULL);
+            if (rc == VEILIG_OK)
+                rc = veilig_registry_add_json(NULL, regs[0], json, len, 0, NULL);
+            veilig_free(json);
+            if (rc == VEILIG_EEXISTS) {
+                const char *code = veilig_municipality_code(m);
+                const char *other = origin_of(regs, names, i, k, code);
+                if (other == names[i])
+                    return cli_fail(CLI_EXIT_INVALID,
+                                    "%s: municipality %s appears twice in this file; keep one "
+                                    "(veilig validate %s shows where)",
+                                    names[i], code, names[i]);
+                return cli_fail(CLI_EXIT_INVALID,
+                                "%s: municipality %s is also in %s; give each municipality in "
+                                "one file only",
+                                names[i], code, other);
+            }
+            if (rc != VEILIG_OK)
+                return cli_fail_lib(rc, "merging the files");
+        }
+    }
+    return 0;
+}
+
+int cli_load_registry(cli_ctx *ctx) {
+    int status = 0;
+    cli_buf src;
+    cli_buf_init(&src);
+    if (ctx->nfiles == 0) {
+        veilig_error err;
+        memset(&err, 0, sizeof err);
+        int rc = veilig_registry_load_builtin(&ctx->raw, &err);
+        if (rc != VEILIG_OK)
+            return rc == VEILIG_ENOMEM ? cli_fail_lib(rc, "loading the bundled dataset")
+                                       : cli_fail(CLI_EXIT_SOFTWARE,
+                                                  "the bundled dataset does not load: %s (please "
+                                                  "report this)",
+                                                  err.message);
+        cli_buf_puts(&src, "the bundled dataset");
+    } else {
+        size_t stdin_uses = 0;
+        for (size_t i = 0; i < ctx->nfiles; i++)
+            stdin_uses += strcmp(ctx->files[i], "-") == 0;
+        if (stdin_uses > 1)
+            return cli_usage(ctx, "standard input (-f -) can be given only once");
+        veilig_registry **regs = calloc(ctx->nfiles, sizeof *regs);
+        const char **names = calloc(ctx->nfiles, sizeof *names);
+        if (!regs || !names) {
+            free(regs);
+            free(names);
+            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+        }
+        for (size_t i = 0; i < ctx->nfiles && !status; i++) {
+            names[i] = cli_display_name(ctx->files[i]);
+            status = cli_load_file(&regs[i], ctx->files[i]);
+            if (i)
+                cli_buf_puts(&src, ", ");
+            cli_buf_puts(&src, names[i]);
+        }
+        if (!status)
+            status = merge(regs, names, ctx->nfiles);
+        if (!status) {
+            ctx->raw = regs[0];
+            regs[0] = NULL;
+        }
+        for (size_t i = 0; i < ctx->nfiles; i++)
+            veilig_registry_free(regs[i]);
+        free(regs);
+        free(names);
+    }
+    if (!status && src.failed)
+        status = cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+    if (status) {
+        cli_buf_free(&src);
+        return status;
+    }
+    ctx->source = src.data;
+    if (ctx->include_personal)
+        ctx->reg = ctx->raw;
+    else
+        status = cli_without_personal(&ctx->reg, ctx->raw);
+    return status;
+}
+
+int cli_find(const veilig_municipality **out, const cli_ctx *ctx, const char *code_or_name) {
+    *out = veilig_registry_find(ctx->reg, code_or_name);
+    if (*out)
+        return 0;
+    return cli_fail(CLI_EXIT_USAGE,
+                    "no municipality \"%s\" in %s; 'veilig list' shows the codes and names",
+                    code_or_name, ctx->source ? ctx->source : "the documents");
+}
+
+/* ---- writing ---- */
+
+int cli_output_is_file(const cli_ctx *ctx) {
+    return ctx->output && strcmp(ctx->output, "-") != 0;
+}
+
+static int write_all(int fd, const char *data, size_t len) {
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Writes straight into an existing file that is not a regular file (a
+   device, a pipe): renaming over it would replace it. */
+static int write_special(const char *path, const char *data, size_t len, int newline) {
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0)
+        return errno;
+    int e = write_all(fd, data, len);
+    if (!e && newline)
+        e = write_all(fd, "\n", 1);
+    if (close(fd) != 0 && !e)
+        e = errno;
+    return e;
+}
+
+static int write_atomic(const char *path, const char *data, size_t len, int newline) {
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        return EISDIR;
+    if (exists && !S_ISREG(st.st_mode))
+        return write_special(path, data, len, newline);
+
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dirlen = slash ? (size_t)(slash - path) : 1;
+    if (!*base)
+        return EISDIR;
+    size_t size = dirlen + strlen(base) + 16;
+    char *tmp = malloc(size);
+    if (!tmp)
+        return ENOMEM;
+    if (slash && slash == path)
+        snprintf(tmp, size, "/.%s.XXXXXX", base);
+    else if (slash)
+        snprintf(tmp, size, "%.*s/.%s.XXXXXX", (int)dirlen, path, base);
+    else
+        snprintf(tmp, size, "./.%s.XXXXXX", base);
+
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return e;
+    }
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    int e = fchmod(fd, mode) != 0 ? errno : 0;
+    if (!e)
+        e = write_all(fd, data, len);
+    if (!e && newline)
+        e = write_all(fd, "\n", 1);
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && !e)
+        e = errno;
+    if (!e && rename(tmp, path) != 0)
+        e = errno;
+    if (e)
+        unlink(tmp);
+    free(tmp);
+    return e;
+}
+
+int cli_write_atomic(const char *path, const char *data, size_t len) {
+    return write_atomic(path, data, len, 0);
+}
+
+int cli_emit(const cli_ctx *ctx, const char *data, size_t len) {
+    int newline = len == 0 || data[len - 1] != '\n';
+    if (len == 0)
+        newline = 0;
+    if (cli_output_is_file(ctx)) {
+        int e = write_atomic(ctx->output, data, len, newline);
+        if (e)
+            return cli_fail(CLI_EXIT_CANTCREAT,
+                            "cannot write %s: %s (check that the folder exists and that you may "
+                            "write in it)",
+                            ctx->output, strerror(e));
+        return 0;
+    }
+    if (len)
+        fwrite(data, 1, len, stdout);
+    if (newline)
+        fputc('\n', stdout);
+    return 0;
+}
+
+/* ---- option values ---- */
+
+/* Lower case, accents removed: for suggestions. */
+static char *fold(const char *s) {
+    char *out = NULL;
+    return veilig_text_fold(&out, s) == VEILIG_OK ? out : NULL;
+}
+
+/* A known code the user may have meant by value: a code or label that
+   matches without case and accents, or that one starts with the other. */
+static const char *suggest(veilig_vocab vocab, const char *value) {
+    const char *found = NULL;
+    char *v = fold(value);
+    if (!v || strlen(v) < 3) {
+        veilig_free(v);
+        return NULL;
+    }
+    size_t vlen = strlen(v);
+    for (int i = 1; i <= veilig_vocab_size(vocab) && !found; i++) {
+        const char *cands[3] = {veilig_vocab_code(vocab, i), veilig_vocab_label(vocab, i, "nl"),
+                                veilig_vocab_label(vocab, i, "en")};
+        for (int c = 0; c < 3 && !found; c++) {
+            char *f = cands[c] ? fold(cands[c]) : NULL;
+            if (f) {
+                size_t flen = strlen(f);
+                if (strncmp(f, v, flen < vlen ? flen : vlen) == 0 &&
+                    (flen < vlen ? flen : vlen) >= 4)
+                    found = veilig_vocab_code(vocab, i);
+                else if (strcmp(f, v) == 0)
+                    found = veilig_vocab_code(vocab, i);
+            }
+            veilig_free(f);
+        }
+    }
+    veilig_free(v);
+    return found;
+}
+
+int cli_check_code(veilig_vocab vocab, const char *what, const char *value) {
+    if (veilig_vocab_from_code(vocab, value))
+        return 0;
+    cli_buf b;
+    cli_buf_init(&b);
+    for (int i = 1; i <= veilig_vocab_size(vocab); i++) {
+        if (i > 1)
+            cli_buf_puts(&b, ", ");
+        cli_buf_puts(&b, veilig_vocab_code(vocab, i));
+    }
+    const char *hint = suggest(vocab, value);
+    cli_fail(CLI_EXIT_USAGE, "unknown %s \"%s\"; valid: %s%s%s%s", what, value,
+             b.data ? b.data : "", hint ? "; did you mean \"" : "", hint ? hint : "",
+             hint ? "\"?" : "");
+    cli_buf_free(&b);
+    return CLI_EXIT_USAGE;
+}
+
+int cli_parse_date(veilig_date *out, const char *option, const char *value) {
+    if (veilig_date_parse(out, value) == VEILIG_OK)
+        return 0;
+    return cli_fail(CLI_EXIT_USAGE,
+                    "%s: \"%s\" is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (2024-06-01)",
+                    option, value);
+}
