@@ -1090,6 +1090,8 @@ static int vg_parse_fragment(vg_jnode **root, vg_arena *tmp, const char *json, s
 
 int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, const char *json,
                              size_t len, unsigned flags, veilig_error *err) {
+    if (out)
+        *out = NULL;
     if (!reg)
         return vg_error_set(err, VEILIG_EINVAL, "no registry given");
     vg_arena tmp;
@@ -1129,6 +1131,8 @@ int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, co
 int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipality *m,
                                          const char *json, size_t len, unsigned flags,
                                          veilig_error *err) {
+    if (out)
+        *out = NULL;
     if (!m)
         return vg_error_set(err, VEILIG_EINVAL, "no municipality given");
     vg_arena tmp;

@@ -836,6 +836,7 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
     } else {
         for (;;) {
             vg_jmember m;
+            int key_error;
             const vg_uc *nul;
             if (s >= end || *s != '"') {
                 rc = vg_jexpected(p, s, "", n == 0 ? "a key or '}'" : "a key after ','");
@@ -852,6 +853,8 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
                 break;
             lvl.key = m.key;
             lvl.n = m.key_len;
+            /* an error about this key is reported where its value starts */
+            key_error = !p->pending;
             if (!p->pending) {
                 if (nul) {
                     vg_jschema(p, nul, "NUL character (\\u0000) in key");
@@ -875,6 +878,8 @@ static int vg_jobject(vg_jparser *p, vg_jnode *out) {
                 break;
             }
             p->cur = vg_skip_ws(s + 1, end);
+            if (key_error && p->pending)
+                vg_jset_position(p, p->cur);
             rc = vg_jvalue(p, &m.value);
             if (rc == VEILIG_OK)
                 rc = vg_jpush(p, &m, sizeof m);
@@ -943,7 +948,7 @@ static int vg_jvalue(vg_jparser *p, vg_jnode *out) {
             out->type = VG_JSTRING;
             int rc = vg_jstring(p, s, 0, &out->u.str, &out->len, &nul);
             if (rc == VEILIG_OK && nul)
-                vg_jschema(p, nul, "NUL character (\\u0000) in string");
+                vg_jschema(p, s, "NUL character (\\u0000) in string");
             return rc;
         }
         case '{':

@@ -298,6 +298,8 @@ veilig_contact *veilig_programme_contact_mut(veilig_programme *p) {
 }
 
 int veilig_programme_set_contact(veilig_contact **out, veilig_programme *p) {
+    if (out)
+        *out = NULL;
     if (!p)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(contact, p);
@@ -313,6 +315,8 @@ void veilig_programme_clear_contact(veilig_programme *p) {
 }
 
 int veilig_programme_add_source(veilig_source **out, veilig_programme *p, const char *title) {
+    if (out)
+        *out = NULL;
     if (!p)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(source, p);
@@ -527,6 +531,8 @@ VG_LIST(indicator, observation, observations, observation, (void)0)
 
 int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator *i,
                                      const veilig_date *date, double value) {
+    if (out)
+        *out = NULL;
     if (!i || !date || !isfinite(value))
         return VEILIG_EINVAL;
     VG_NEW_CHILD(observation, i);
@@ -595,6 +601,8 @@ int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value) {
 }
 
 int veilig_measure_add_window(veilig_window **out, veilig_measure *ms) {
+    if (out)
+        *out = NULL;
     if (!ms)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(window, ms);
@@ -609,7 +617,9 @@ int veilig_measure_add_window(veilig_window **out, veilig_measure *ms) {
 
 int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const char *stakeholder,
                                veilig_role role) {
-    if (!ms || (int)role <= 0 || (int)role > veilig_vocab_size(VEILIG_VOCAB_ROLE))
+    if (out)
+        *out = NULL;
+    if (!ms || (int)role < 0 || (int)role > veilig_vocab_size(VEILIG_VOCAB_ROLE))
         return VEILIG_EINVAL;
     VG_NEW_CHILD(partner, ms);
     int rc = vg_copy_str(&child->stakeholder, &child->h, stakeholder, 1);
@@ -656,7 +666,7 @@ int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms) {
 }
 
 int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency) {
-    if (!ms || cents < 0)
+    if (!ms || cents < 0 || cents >= VG_MAX_CENTS)
         return VEILIG_EINVAL;
     if (!currency)
         currency = "EUR";
@@ -850,6 +860,8 @@ VG_LIST(municipality, source, sources, source, (void)0)
 
 int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m,
                                       veilig_approach approach, const char *reason) {
+    if (out)
+        *out = NULL;
     if (!m || (int)approach <= 0 || (int)approach > veilig_vocab_size(VEILIG_VOCAB_APPROACH))
         return VEILIG_EINVAL;
     VG_NEW_CHILD(exclusion, m);
@@ -866,6 +878,8 @@ int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipalit
 
 int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m,
                                         const char *name) {
+    if (out)
+        *out = NULL;
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(policy_link, m);
@@ -894,6 +908,8 @@ static int vg_add_indexed(veilig_municipality *m, vg_list *list, vg_index *ix,
 int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m,
                                         const char *id, const char *name,
                                         veilig_stakeholder_type kind) {
+    if (out)
+        *out = NULL;
     if (!m || !id || !*id || !name || !*name || (int)kind < 0 ||
         (int)kind > veilig_vocab_size(VEILIG_VOCAB_STAKEHOLDER_TYPE))
         return VEILIG_EINVAL;
@@ -914,6 +930,8 @@ int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municip
 }
 
 int veilig_municipality_add_contact(veilig_contact **out, veilig_municipality *m) {
+    if (out)
+        *out = NULL;
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(contact, m);
@@ -927,6 +945,8 @@ int veilig_municipality_add_contact(veilig_contact **out, veilig_municipality *m
 
 int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m, const char *id,
                                     const char *name, veilig_category category) {
+    if (out)
+        *out = NULL;
     if (!m || !id || !*id || !name || !*name || (int)category <= 0 ||
         (int)category > veilig_vocab_size(VEILIG_VOCAB_CATEGORY))
         return VEILIG_EINVAL;
@@ -949,6 +969,8 @@ int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m
 
 int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m,
                                       const char *id, const char *name) {
+    if (out)
+        *out = NULL;
     if (!m || !id || !*id || !name || !*name)
         return VEILIG_EINVAL;
     if (veilig_municipality_find_indicator(m, id))
@@ -968,6 +990,8 @@ int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipalit
 }
 
 int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m, const char *title) {
+    if (out)
+        *out = NULL;
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(source, m);
@@ -1123,6 +1147,8 @@ int vg_registry_attach(veilig_registry *reg, veilig_municipality *m, size_t repl
 
 int veilig_registry_add(veilig_municipality **out, veilig_registry *reg, const char *code,
                         const char *name) {
+    if (out)
+        *out = NULL;
     if (!reg || !code || !*code || !name || !*name)
         return VEILIG_EINVAL;
     if (vg_index_find(&reg->ix_code, code, vg_code_key, reg) != (size_t)-1)
@@ -1165,6 +1191,8 @@ veilig_programme *veilig_registry_programme_mut(veilig_registry *reg) {
 }
 
 int veilig_registry_set_programme(veilig_programme **out, veilig_registry *reg) {
+    if (out)
+        *out = NULL;
     if (!reg)
         return VEILIG_EINVAL;
     if (!reg->programme) {

@@ -31,6 +31,9 @@ static inline vg_term vg_term_known(vg_term t) {
     return (t & VG_TERM_UNKNOWN) ? 0 : t;
 }
 
+/* Budgets are below 10^18 cents (10^16 euros): what the reader accepts. */
+#define VG_MAX_CENTS INT64_C(1000000000000000000)
+
 typedef struct vg_terms {
     vg_term *v;
     uint32_t n, cap;

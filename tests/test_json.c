@@ -536,23 +536,24 @@ static void check_schema(const char *text, const char *what, const char *pointer
 }
 
 START_TEST(test_duplicate_keys) {
-    check_schema("{\"a\":1,\"b\":2,\"a\":3}", "duplicate key \"a\"", "/a", 13);
+    /* reported where the second value starts */
+    check_schema("{\"a\":1,\"b\":2,\"a\":3}", "duplicate key \"a\"", "/a", 17);
     ck_assert_int_eq(err.line, 1);
-    ck_assert_int_eq(err.column, 14);
+    ck_assert_int_eq(err.column, 18);
     const char *doc = "{\n  \"municipalities\": [\n    {\"name\": \"x\", \"code\": 1},\n"
                       "    {\"name\": \"y\",\n     \"name\": \"z\"}\n  ]\n}";
     check_schema(doc, "duplicate key \"name\"", "/municipalities/1/name",
-                 (size_t)(strstr(doc, "\"name\": \"z\"") - doc));
+                 (size_t)(strstr(doc, "\"z\"") - doc));
     ck_assert_int_eq(err.line, 5);
-    ck_assert_int_eq(err.column, 6);
+    ck_assert_int_eq(err.column, 14);
     /* keys with ~ and / in the pointer */
     check_schema("{\"x/y\":[{\"a/b~c\":1,\"a/b~c\":2}]}", "duplicate key \"a/b~c\"",
-                 "/x~1y/0/a~1b~0c", 19);
-    check_schema("{\"~\":{\"/\":0,\"/\":0}}", "duplicate key \"/\"", "/~0/~1", 12);
+                 "/x~1y/0/a~1b~0c", 27);
+    check_schema("{\"~\":{\"/\":0,\"/\":0}}", "duplicate key \"/\"", "/~0/~1", 16);
     /* equal after decoding */
     check_schema("{\"a\\u00e9\":1,\"a\xC3\xA9\":2}", "duplicate key \"a\xC3\xA9\"", "/a\xC3\xA9",
-                 13);
-    check_schema("{\"\":1,\"\":2}", "duplicate key \"\"", "/", 6);
+                 19);
+    check_schema("{\"\":1,\"\":2}", "duplicate key \"\"", "/", 9);
     /* the same key in different objects is fine */
     vg_jnode *n = parse_ok("{\"a\":{\"a\":1},\"b\":{\"a\":2},\"c\":[{\"a\":1},{\"a\":2}]}");
     ck_assert_uint_eq(n->len, 3);
@@ -591,7 +592,8 @@ START_TEST(test_duplicate_keys_big) {
         snprintf(msg, sizeof msg, "duplicate key \"k%d\"", dup);
         ck_assert_str_eq(err.pointer, ptr);
         ck_assert_str_eq(err.message, msg);
-        ck_assert_uint_eq(err.position, unique_len + 1);
+        /* the value: past the comma, the quoted key and the colon */
+        ck_assert_uint_eq(err.position, unique_len + 1 + strlen(ptr + 1) + 3);
     }
     /* a duplicate of an early key found just past the linear scan */
     for (int members = 8; members <= 40; members++) {
@@ -611,15 +613,16 @@ START_TEST(test_duplicate_keys_big) {
 END_TEST
 
 START_TEST(test_nul_escapes) {
-    check_schema("{\"a\":[\"x\",\"b\\u0000c\"]}", "NUL character", "/a/1", 12);
+    /* reported where the value starts (for a key: where its value starts) */
+    check_schema("{\"a\":[\"x\",\"b\\u0000c\"]}", "NUL character", "/a/1", 10);
     ck_assert(strstr(err.message, "in string"));
-    check_schema("\"\\u0000\"", "NUL character", "", 1);
-    check_schema("{\"a\":{\"k\\u0000\":1}}", "NUL character", "/a/k\\u0000", 8);
+    check_schema("\"\\u0000\"", "NUL character", "", 0);
+    check_schema("{\"a\":{\"k\\u0000\":1}}", "NUL character", "/a/k\\u0000", 16);
     ck_assert(strstr(err.message, "in key"));
-    check_schema("[{\"x~\":\"\\u0000\"}]", "NUL", "/0/x~0", 8);
+    check_schema("[{\"x~\":\"\\u0000\"}]", "NUL", "/0/x~0", 7);
     /* the first schema problem wins */
-    check_schema("[{\"a\":1,\"a\":\"\\u0000\"}]", "duplicate key", "/0/a", 8);
-    check_schema("[\"\\u0000\",{\"a\":1,\"a\":2}]", "NUL", "/0", 2);
+    check_schema("[{\"a\":1,\"a\":\"\\u0000\"}]", "duplicate key", "/0/a", 12);
+    check_schema("[\"\\u0000\",{\"a\":1,\"a\":2}]", "NUL", "/0", 1);
 }
 END_TEST
 

@@ -7,25 +7,12 @@
  * and methods of the model's objects, lveilig_json.c the JSON encoder and
  * decoder.
  *
- * Adding an analysis (once the C library has, say, veilig_coverage with its
- * veilig_coverage_to_json): a method of a few lines renders it as JSON into
- * a box and hands it to vl_return_json, which gives the script plain tables
- * (or nil, message, details), e.g.
- *
- *   static int l_registry_coverage(lua_State *L) {
- *       vl_registry *R = vl_check_registry(L, 1);
- *       vl_box *box = vl_box_new(L, veilig_free);
- *       veilig_coverage *res = NULL;
- *       char *json = NULL;
- *       int rc = veilig_coverage(&res, R->reg, NULL);
- *       if (rc == VEILIG_OK)
- *           rc = veilig_coverage_to_json(&json, &box->len, res);
- *       box->p = json;
- *       veilig_coverage_free(res);
- *       return vl_return_json(L, lua_gettop(L), rc, NULL);
- *   }
- *
- * and a line in registry_methods below. reg:to_table() works that way now.
+ * Analyses: each C analysis renders its opaque result as JSON
+ * (veilig_<x>_to_json); a method of a few lines renders it into a box and
+ * hands it to vl_return_json, which gives the script plain tables (or nil,
+ * message, details). l_registry_coverage below and l_profile in
+ * lveilig_model.c are the pattern: adding another analysis is such a method
+ * and a line in a luaL_Reg table.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -732,6 +719,36 @@ static int l_registry_to_table(lua_State *L) {
     return vl_return_json(L, -1, rc, &err);
 }
 
+/* reg:coverage([opts]): municipalities x a vocabulary, as plain tables. */
+static int l_registry_coverage(lua_State *L) {
+    vl_registry *R = vl_check_registry(L, 1);
+    veilig_coverage_options o;
+    veilig_coverage_result *res = NULL;
+    vl_box *box;
+    char *json = NULL;
+    int rc;
+    veilig_coverage_options_init(&o, VEILIG_COVERAGE_OPTIONS_VERSION);
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        lua_getfield(L, 2, "axis");
+        if (!lua_isnil(L, -1))
+            o.axis = vl_check_vocab(L, -1);
+        lua_getfield(L, 2, "active_on");
+        if (!lua_isnil(L, -1) && veilig_date_parse(&o.active_on, luaL_checkstring(L, -1)) != 0)
+            luaL_argerror(L, 2, "active_on must be a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        lua_getfield(L, 2, "all_measures");
+        o.all_measures = lua_toboolean(L, -1);
+        lua_pop(L, 3);
+    }
+    box = vl_box_new(L, veilig_free);
+    rc = veilig_coverage(&res, R->reg, &o);
+    if (rc == VEILIG_OK)
+        rc = veilig_coverage_to_json(&json, &box->len, res);
+    box->p = json;
+    veilig_coverage_free(res);
+    return vl_return_json(L, -1, rc, NULL);
+}
+
 /* reg:save(path [, opts]): true, or nil, message, details. */
 static int l_registry_save(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
@@ -912,6 +929,7 @@ static const luaL_Reg registry_methods[] = {{"get", l_registry_get},
                                             {"add_json", l_registry_add_json},
                                             {"remove", l_registry_remove},
                                             {"validate", l_registry_validate},
+                                            {"coverage", l_registry_coverage},
                                             {"dump", l_registry_dump},
                                             {"to_table", l_registry_to_table},
                                             {"save", l_registry_save},

@@ -92,6 +92,10 @@ static void push_list(lua_State *L, const void *o, const vl_list *l) {
 
 /* ---- reading Lua values for setters (never raising) ---- */
 
+#if defined(__GNUC__) || defined(__clang__)
+static int vl_fail(vl_why *why, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+#endif
+
 static int vl_fail(vl_why *why, int rc, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -123,10 +127,9 @@ static int vl_check(int rc, vl_why *why) {
 
 /* A string or nil (*s = NULL). */
 static int opt_string(lua_State *L, int v, const char **s, vl_why *why) {
-    if (lua_isnil(L, v)) {
-        *s = NULL;
+    *s = NULL;
+    if (lua_isnil(L, v))
         return VEILIG_OK;
-    }
     if (lua_type(L, v) != LUA_TSTRING)
         return vl_type_fail(L, v, why, "string or nil");
     *s = lua_tostring(L, v);
@@ -1428,6 +1431,20 @@ static int l_measure_to_table(lua_State *L) {
     return to_json(L, VL_MEASURE, 1);
 }
 
+/* m:profile(): what the municipality does, by approach, category, target group, ..., as tables. */
+static int l_profile(lua_State *L) {
+    vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
+    vl_box *box = vl_box_new(L, veilig_free);
+    veilig_profile_result *res = NULL;
+    char *json = NULL;
+    int rc = veilig_profile(&res, (const veilig_municipality *)h->ptr);
+    if (rc == VEILIG_OK)
+        rc = veilig_profile_to_json(&json, &box->len, res);
+    box->p = json;
+    veilig_profile_free(res);
+    return vl_return_json(L, -1, rc, NULL);
+}
+
 /* ind:add_observation{date =, value =, source =, note =}: the indicator, or nil, message, details.
  */
 static int l_add_observation(lua_State *L) {
@@ -1470,6 +1487,7 @@ static const luaL_Reg municipality_methods[] = {{"measures", l_measures},
                                                 {"remove_indicator", l_remove_indicator},
                                                 {"to_json", l_municipality_to_json},
                                                 {"to_table", l_municipality_to_table},
+                                                {"profile", l_profile},
                                                 {NULL, NULL}};
 
 static const luaL_Reg measure_methods[] = {

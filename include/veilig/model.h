@@ -467,7 +467,7 @@ VEILIG_API const char *veilig_measure_budget_currency(const veilig_measure *ms);
 VEILIG_API int veilig_measure_budget_start(veilig_date *out, const veilig_measure *ms);
 VEILIG_API int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms);
 /**
- * Sets the budget: cents >= 0 (VEILIG_EINVAL otherwise), currency copied
+ * Sets the budget: 0 <= cents < 10^18 (VEILIG_EINVAL otherwise), currency copied
  * (three letters A-Z; NULL means "EUR"). The budget period is kept.
  */
 VEILIG_API int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency);

@@ -460,9 +460,7 @@ int cli_write_atomic(const char *path, const char *data, size_t len) {
 }
 
 int cli_emit(const cli_ctx *ctx, const char *data, size_t len) {
-    int newline = len == 0 || data[len - 1] != '\n';
-    if (len == 0)
-        newline = 0;
+    int newline = len > 0 && data[len - 1] != '\n';
     if (cli_output_is_file(ctx)) {
         int e = write_atomic(ctx->output, data, len, newline);
         if (e)

@@ -26,6 +26,10 @@ from .model import (Contact, Diagnostic, Exclusion, Indicator, Measure, Membersh
                     Municipality, Observation, Partner, PolicyLink, Programme, Registry, Rule,
                     Severity, Source, Stakeholder, Window, builtin, builtin_json, load, loads,
                     locate, rules)
+from .analysis import (Change, ChangeKind, ChangeList, Comparison, ComparisonRow, Counts,
+                       Coverage, CoverageRow, Gap, GapKind, Match, Peer, PeerList, Profile,
+                       Progress, ProgressList, QueryResult, Records, Schedule, StakeholderUse,
+                       TargetGroupUse, Track, compare, diff, similarity)
 from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, Evidence,
                     LinkKind, LinkRelation, MeasureStatus, MembershipStatus, ResultLevel, Role,
                     Setting, StakeholderKind, TargetGroup, Unit, VocabEnum)
@@ -45,6 +49,10 @@ __all__ = [
     "VocabEnum", "VOCABULARIES", "Approach", "Category", "TargetGroup", "Setting",
     "StakeholderKind", "Role", "LinkKind", "LinkRelation", "MembershipStatus", "MeasureStatus",
     "Evidence", "ResultLevel", "Unit", "Direction", "Day", "Daypart",
+    "compare", "similarity", "diff", "Records", "Counts", "Match", "QueryResult", "Coverage",
+    "CoverageRow", "Profile", "TargetGroupUse", "StakeholderUse", "Gap", "GapKind",
+    "Comparison", "ComparisonRow", "Peer", "PeerList", "Change", "ChangeKind", "ChangeList",
+    "Schedule", "Track", "Progress", "ProgressList",
 ]
 
 

@@ -12,14 +12,17 @@ Functions that return a status code get an ``errcheck`` that raises the
 matching :class:`veilig.Error` subclass on a negative code, filled in from
 the ``veilig_error`` record passed to the call, if any.
 
-Adding an analysis function later is a few lines: declare the compute, free
-and ``_to_json`` functions in :data:`FUNCTIONS` and call
-:func:`call_result` (see :func:`veilig.Registry.validate`, which works the
-same way).
+An analysis is declared the same way: its compute, accessor, free and
+``_to_json`` functions in :data:`FUNCTIONS`; the binding runs it with
+:func:`result` (a context manager that frees the opaque result however the
+block ends) or :func:`call_result` (which returns its JSON parsed, as
+:func:`veilig.Registry.validate` does). The renderings of report.h are in
+:data:`OPTIONAL`: a library that lacks one still loads (:func:`has`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import glob
@@ -28,13 +31,14 @@ import os
 import threading
 from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int,
                     c_int64, c_size_t, c_uint, c_void_p, string_at)
-from typing import Any, Callable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
 
 from . import errors
 
 __all__ = ["ABI_VERSION", "lib", "library_path", "set_library_path", "take_string",
-           "render_json", "call_result", "ErrorRecord", "CDate", "LoadOptions",
-           "SaveOptions", "encode", "decode", "FUNCTIONS"]
+           "render_json", "call_result", "result", "has", "ErrorRecord", "CDate",
+           "LoadOptions", "SaveOptions", "CoverageOptions", "PeersOptions", "ScheduleOptions",
+           "ProgressOptions", "ReportOptions", "encode", "decode", "FUNCTIONS", "OPTIONAL"]
 
 #: The ABI major number this package is written against (the N of libveilig.so.N).
 ABI_VERSION = 1
@@ -72,8 +76,50 @@ class SaveOptions(Structure):
     _fields_ = [("version", c_uint), ("flags", c_uint)]
 
 
+class CoverageOptions(Structure):
+    """``veilig_coverage_options`` (analysis.h), version 1."""
+
+    _fields_ = [("version", c_uint), ("axis", c_int),  # veilig_vocab (an enum: int)
+                ("active_on", CDate), ("all_measures", c_int)]
+
+
+class PeersOptions(Structure):
+    """``veilig_peers_options`` (analysis.h), version 1."""
+
+    _fields_ = [("version", c_uint), ("k", c_size_t)]
+
+
+class ScheduleOptions(Structure):
+    """``veilig_schedule_options`` (analysis.h), version 1. The C fields
+    ``from`` and ``to`` are ``from_`` and ``to`` here (``from`` is a Python
+    keyword)."""
+
+    _fields_ = [("version", c_uint), ("days", c_uint), ("from_", c_int), ("to", c_int),
+                ("active_on", CDate)]
+
+
+class ProgressOptions(Structure):
+    """``veilig_progress_options`` (analysis.h), version 1."""
+
+    _fields_ = [("version", c_uint), ("as_of", CDate)]
+
+
+class ReportOptions(Structure):
+    """``veilig_report_options`` (report.h), version 1. ``lang`` points into
+    a bytes object the structure keeps (ctypes holds it in ``_objects``)."""
+
+    _fields_ = [("version", c_uint), ("format", c_int),  # veilig_format (an enum: int)
+                ("lang", c_char_p), ("flags", c_uint), ("peers", c_size_t)]
+
+
 LOAD_OPTIONS_VERSION = 1
 SAVE_OPTIONS_VERSION = 1
+COVERAGE_OPTIONS_VERSION = 1
+PEERS_OPTIONS_VERSION = 1
+SCHEDULE_OPTIONS_VERSION = 1
+PROGRESS_OPTIONS_VERSION = 1
+REPORT_OPTIONS_VERSION = 1
+REPORT_INCLUDE_PERSONAL = 1 << 0
 SAVE_OMIT_PERSONAL = 1 << 0
 SAVE_COMPACT = 1 << 1
 SAVE_ASCII = 1 << 2
@@ -336,7 +382,140 @@ FUNCTIONS: List[Entry] = [
     ("veilig_rule_id", [c_size_t], _str, None),
     ("veilig_rule_severity", [c_size_t], c_int, None),
     ("veilig_rule_summary", [c_size_t], _str, None),
+    # query.h
+    ("veilig_measure_is_active", [_p, _date_p], c_int, None),
+    ("veilig_query_new", [_pp], c_int, _S),
+    ("veilig_query_free", [_p], None, None),
+    ("veilig_query_add", [_p, c_int, _str], c_int, _S),
+    ("veilig_filter_name", [c_int], _str, None),
+    ("veilig_filter_from_name", [_str], c_int, None),
+    ("veilig_query_run", [_pp, _p, _p], c_int, _S),
+    ("veilig_query_result_free", [_p], None, None),
+    ("veilig_query_result_count", [_p], c_size_t, None),
+    ("veilig_query_result_municipality", [_p, c_size_t], _p, None),
+    ("veilig_query_result_measure", [_p, c_size_t], _p, None),
+    ("veilig_query_result_to_json", [_pp, _size_p, _p], c_int, _S),
+    ("veilig_text_fold", [_pp, _str], c_int, _S),
+    # analysis.h: coverage
+    ("veilig_coverage_options_init", [POINTER(CoverageOptions), c_uint], c_int, _S),
+    ("veilig_coverage", [_pp, _p, POINTER(CoverageOptions)], c_int, _S),
+    ("veilig_coverage_free", [_p], None, None),
+    ("veilig_coverage_axis", [_p], c_int, None),
+    ("veilig_coverage_rows", [_p], c_size_t, None),
+    ("veilig_coverage_columns", [_p], c_size_t, None),
+    ("veilig_coverage_row", [_p, c_size_t], _p, None),
+    ("veilig_coverage_column", [_p, c_size_t], c_int, None),
+    ("veilig_coverage_column_code", [_p, c_size_t], _str, None),
+    ("veilig_coverage_count", [_p, c_size_t, c_size_t], c_uint, None),
+    ("veilig_coverage_row_total", [_p, c_size_t], c_uint, None),
+    ("veilig_coverage_column_total", [_p, c_size_t], c_uint, None),
+    ("veilig_coverage_total", [_p], c_uint, None),
+    ("veilig_coverage_to_json", [_pp, _size_p, _p], c_int, _S),
+    # profile
+    ("veilig_profile", [_pp, _p], c_int, _S),
+    ("veilig_profile_free", [_p], None, None),
+    ("veilig_profile_municipality", [_p], _p, None),
+    ("veilig_profile_approach_count", [_p, c_int], c_uint, None),
+    ("veilig_profile_category_count", [_p, c_int], c_uint, None),
+    ("veilig_profile_category_budget", [_p, c_int], c_int64, None),
+    ("veilig_profile_target_group_count", [_p], c_size_t, None),
+    ("veilig_profile_target_group_code", [_p, c_size_t], _str, None),
+    ("veilig_profile_target_group_in_scope", [_p, c_size_t], c_int, None),
+    ("veilig_profile_target_group_measures", [_p, c_size_t], c_uint, None),
+    ("veilig_profile_stakeholder_count", [_p], c_size_t, None),
+    ("veilig_profile_stakeholder", [_p, c_size_t], _p, None),
+    ("veilig_profile_stakeholder_measures", [_p, c_size_t], c_uint, None),
+    ("veilig_profile_kind_count", [_p, c_int], c_uint, None),
+    ("veilig_profile_gap_count", [_p], c_size_t, None),
+    ("veilig_profile_gap_kind", [_p, c_size_t], c_int, None),
+    ("veilig_profile_gap_code", [_p, c_size_t], _str, None),
+    ("veilig_profile_gap_measure", [_p, c_size_t], _p, None),
+    ("veilig_profile_to_json", [_pp, _size_p, _p], c_int, _S),
+    # comparison
+    ("veilig_compare", [_pp, _p, _p], c_int, _S),
+    ("veilig_comparison_free", [_p], None, None),
+    ("veilig_comparison_count", [_p], c_size_t, None),
+    ("veilig_comparison_vocab", [_p, c_size_t], c_int, None),
+    ("veilig_comparison_code", [_p, c_size_t], _str, None),
+    ("veilig_comparison_a", [_p, c_size_t], c_uint, None),
+    ("veilig_comparison_b", [_p, c_size_t], c_uint, None),
+    ("veilig_comparison_to_json", [_pp, _size_p, _p], c_int, _S),
+    # peers
+    ("veilig_peers_options_init", [POINTER(PeersOptions), c_uint], c_int, _S),
+    ("veilig_peers", [_pp, _p, _p, POINTER(PeersOptions)], c_int, _S),
+    ("veilig_peers_free", [_p], None, None),
+    ("veilig_peers_count", [_p], c_size_t, None),
+    ("veilig_peers_subject", [_p, c_size_t], _p, None),
+    ("veilig_peers_rank", [_p, c_size_t], c_size_t, None),
+    ("veilig_peers_peer", [_p, c_size_t], _p, None),
+    ("veilig_peers_similarity", [_p, c_size_t], c_double, None),
+    ("veilig_peers_suggestion_count", [_p, c_size_t], c_size_t, None),
+    ("veilig_peers_suggestion", [_p, c_size_t, c_size_t], _p, None),
+    ("veilig_peers_to_json", [_pp, _size_p, _p], c_int, _S),
+    ("veilig_similarity", [_p, _p], c_double, None),
+    # diff
+    ("veilig_diff", [_pp, _p, _p, _str], c_int, _S),
+    ("veilig_diff_free", [_p], None, None),
+    ("veilig_diff_count", [_p], c_size_t, None),
+    ("veilig_diff_change", [_p, c_size_t], c_int, None),
+    ("veilig_diff_municipality", [_p, c_size_t], _str, None),
+    ("veilig_diff_measure", [_p, c_size_t], _str, None),
+    ("veilig_diff_pointer", [_p, c_size_t], _str, None),
+    ("veilig_diff_old", [_p, c_size_t], _str, None),
+    ("veilig_diff_new", [_p, c_size_t], _str, None),
+    ("veilig_diff_to_json", [_pp, _size_p, _p], c_int, _S),
+    # schedule
+    ("veilig_schedule_options_init", [POINTER(ScheduleOptions), c_uint], c_int, _S),
+    ("veilig_schedule", [_pp, _p, POINTER(ScheduleOptions)], c_int, _S),
+    ("veilig_schedule_free", [_p], None, None),
+    ("veilig_schedule_slot", [_p, c_int, c_int], c_uint, None),
+    ("veilig_schedule_slot_category", [_p, c_int, c_int, c_int], c_uint, None),
+    ("veilig_schedule_window_share", [_p], c_double, None),
+    ("veilig_schedule_window_minutes", [_p], c_uint, None),
+    ("veilig_schedule_covered_minutes", [_p], c_uint, None),
+    ("veilig_schedule_measure_count", [_p], c_size_t, None),
+    ("veilig_schedule_to_json", [_pp, _size_p, _p], c_int, _S),
+    # progress
+    ("veilig_progress_options_init", [POINTER(ProgressOptions), c_uint], c_int, _S),
+    ("veilig_track_name", [c_int], _str, None),
+    ("veilig_progress", [_pp, _p, POINTER(ProgressOptions)], c_int, _S),
+    ("veilig_progress_free", [_p], None, None),
+    ("veilig_progress_count", [_p], c_size_t, None),
+    ("veilig_progress_indicator", [_p, c_size_t], _p, None),
+    ("veilig_progress_latest", [POINTER(c_double), _date_p, _p, c_size_t], c_int, _F),
+    ("veilig_progress_fraction", [POINTER(c_double), _p, c_size_t], c_int, _F),
+    ("veilig_progress_track", [_p, c_size_t], c_int, None),
+    ("veilig_progress_projection", [POINTER(c_double), _p, c_size_t], c_int, _F),
+    ("veilig_progress_to_json", [_pp, _size_p, _p], c_int, _S),
+    # report.h
+    ("veilig_format_name", [c_int], _str, None),
+    ("veilig_format_from_name", [_str], c_int, None),
+    ("veilig_report_options_init", [POINTER(ReportOptions), c_uint], c_int, _S),
+    ("veilig_report_html", [_pp, _size_p, _p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_list", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_municipality", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_query", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_coverage", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_profile", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_comparison", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_peers", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_diff", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_schedule", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_progress", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_render_diagnostics", [_pp, _size_p, _p, POINTER(ReportOptions)], c_int, _S),
+    ("veilig_table_name", [c_int], _str, None),
+    ("veilig_table_from_name", [_str], c_int, None),
+    ("veilig_export", [_pp, _size_p, _p, c_int, POINTER(ReportOptions)], c_int, _S),
 ]
+
+#: Functions of FUNCTIONS a library of ABI 1 may still lack: the renderings
+#: of report.h, which were written after the rest. When one is missing, it is
+#: registered as a stub that raises NotImplementedError (saying which
+#: function), and :func:`has` tells; every other missing function is an
+#: ImportError at load, as for a library older than this package.
+OPTIONAL = frozenset(name for name, _, _, _ in FUNCTIONS
+                     if name.startswith(("veilig_render_", "veilig_report_html",
+                                         "veilig_export", "veilig_table_")))
 
 
 # ---- finding and loading the library ----
@@ -347,6 +526,7 @@ class _Lib:
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
         self._cdll = cdll
         self._path = path
+        self._missing: set = set()
 
     def __repr__(self) -> str:
         return "<libveilig %s>" % self._path
@@ -448,6 +628,10 @@ def _load() -> _Lib:
         try:
             func = getattr(cdll, name)
         except AttributeError as exc:
+            if name in OPTIONAL:
+                setattr(result, name, _missing(name, path))
+                result._missing.add(name)
+                continue
             raise ImportError("%s lacks %s: the library is older than this package"
                               % (path, name)) from exc
         func.argtypes = argtypes
@@ -456,6 +640,21 @@ def _load() -> _Lib:
             func.errcheck = errcheck
         setattr(result, name, func)
     return result
+
+
+def _missing(name: str, path: str) -> Callable[..., Any]:
+    """The stand-in for an OPTIONAL function the library lacks."""
+    def missing(*args: Any) -> Any:
+        raise NotImplementedError("%s has no %s (a libveilig built before its renderings "
+                                  "were finished): update the library" % (path, name))
+    missing.__name__ = name
+    return missing
+
+
+def has(name: str) -> bool:
+    """Whether the loaded library has the registered function name (only
+    functions of :data:`OPTIONAL` can be missing); loads the library."""
+    return name not in lib()._missing and hasattr(lib(), name)
 
 
 def lib() -> Any:
@@ -514,6 +713,23 @@ def take_string(func: Any, *args: Any) -> str:
 def render_json(to_json: Any, result: Any, *args: Any) -> Any:
     """Renders a result with its ``veilig_<x>_to_json`` function and parses it."""
     return json.loads(take_string(to_json, result, *args))
+
+
+@contextlib.contextmanager
+def result(compute: Any, free: Any, *args: Any) -> Iterator[c_void_p]:
+    """Runs ``compute(result **out, *args)`` and yields the opaque result
+    (a c_void_p), freeing it with ``free`` when the block ends, however it
+    ends::
+
+        with _capi.result(lib.veilig_coverage, lib.veilig_coverage_free, reg, opts) as c:
+            rows = lib.veilig_coverage_rows(c)
+    """
+    out = c_void_p()
+    compute(byref(out), *args)
+    try:
+        yield out
+    finally:
+        free(out)
 
 
 def call_result(compute: Any, to_json: Any, free: Any, *args: Any) -> Any:

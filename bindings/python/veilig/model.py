@@ -53,6 +53,9 @@ from .vocab import (Approach, Category, Day, Daypart, Direction, Evidence, LinkK
 if TYPE_CHECKING:  # pragma: no cover
     from os import PathLike
 
+    from .analysis import (Comparison, Coverage, PeerList, Profile, Progress, ProgressList,
+                           QueryResult, Schedule)
+
 __all__ = ["Registry", "Programme", "Municipality", "Membership", "Exclusion", "PolicyLink",
            "Stakeholder", "Contact", "Source", "Measure", "Window", "Partner", "Indicator",
            "Observation", "Severity", "Diagnostic", "Rule", "load", "loads", "builtin",
@@ -609,6 +612,16 @@ class Indicator(_Node):
     def remove_observation(self, item: Union[Observation, int]) -> None:
         """Removes an observation (the object or its index)."""
         Indicator.observations.remove(self, item)
+
+    def progress(self, as_of: Optional[DateLike] = None) -> "Progress":
+        """Its progress towards its target (a veilig.Progress: latest
+        observation, fraction, projection, track), as
+        Municipality.progress() computes it for every indicator."""
+        from . import analysis
+        for row in analysis.progress(self._parent, as_of):
+            if row.indicator is self:
+                return row
+        raise ValueError("%r is not an indicator of its municipality" % (self,))  # pragma: no cover
 
     def _describe(self) -> str:
         return "%r of %s" % (self.id, self._parent.code)
@@ -1172,6 +1185,57 @@ class Municipality(_Node):
         """Removes a source (the object or its index)."""
         Municipality.sources.remove(self, item)
 
+    # analyses (veilig.analysis) and renderings (veilig.report)
+
+    def profile(self) -> "Profile":
+        """Its profile (a veilig.Profile): measures per approach and category,
+        budget per category, target groups, stakeholders with the measures
+        they carry, stakeholders per kind, and gaps. Every measure counts,
+        active or not."""
+        from . import analysis
+        return analysis.profile(self)
+
+    def compare(self, other: "Municipality") -> "Comparison":
+        """This municipality (a) and other (b, of any registry) side by side:
+        rows of (dimension, code, a, b) for every value either has."""
+        from . import analysis
+        return analysis.compare(self, other)
+
+    def similarity(self, other: "Municipality") -> float:
+        """How alike its approach is to other's, 0..1 (veilig.similarity)."""
+        from . import analysis
+        return analysis.similarity(self, other)
+
+    def peers(self, k: int = 5) -> "PeerList":
+        """The k most similar other municipalities of its registry (a list of
+        veilig.Peer, rank 1 first), each with suggestions: the peer's measures
+        in categories this one has none of."""
+        from . import analysis
+        return analysis.peers(self._reg, self, k)
+
+    def schedule(self, days: Iterable[Union[Day, str]] = ("fri", "sat"), start: Any = "22:00",
+                 end: Any = "04:00", active_on: Optional[DateLike] = None) -> "Schedule":
+        """Its active measures' schedules laid over the 168 hours of a week
+        (a veilig.Schedule: slots, by_category), and the share of the window
+        (days, start to end, past midnight when end is before start) that at
+        least one measure covers. active_on: only measures active that day."""
+        from . import analysis
+        return analysis.schedule(self, days, start, end, active_on)
+
+    def progress(self, as_of: Optional[DateLike] = None) -> "ProgressList":
+        """The progress of each of its indicators (veilig.Progress rows, in
+        document order); observations after as_of are left out."""
+        from . import analysis
+        return analysis.progress(self, as_of)
+
+    def render(self, format: str = "text", lang: str = "nl",
+               include_personal: bool = False) -> str:
+        """Its whole approach, readable (format "text" or "markdown") or as
+        JSON; labels in Dutch ("nl") or English ("en"); contacts marked
+        personal only with include_personal=True."""
+        from . import report
+        return report.render_municipality(self, format, lang, include_personal)
+
     # writing
 
     def dumps(self, *, omit_personal: bool = False, compact: bool = False,
@@ -1602,6 +1666,85 @@ class Registry:
         _lib().veilig_registry_save_file(self._p(), os.fsencode(path),
                                          _save_options(omit_personal, compact, ascii),
                                          _capi.ErrorRecord())
+
+    # ---- analyses (veilig.analysis) and renderings (veilig.report) ----
+
+    def query(self, *, category: Any = None, approach: Any = None, target_group: Any = None,
+              setting: Any = None, stakeholder_kind: Any = None, stakeholder: Any = None,
+              status: Any = None, evidence: Any = None, province: Any = None,
+              active_on: Any = None, text: Any = None, municipality: Any = None
+              ) -> "QueryResult":
+        """The measures that pass every filter given, as a veilig.QueryResult
+        of (municipality, measure) pairs in document order. Each filter takes
+        a value or a list of values, of which a measure needs one:
+
+        - category, approach, target_group, setting, stakeholder_kind (of a
+          partner), status ("unknown" matches measures without one): enum
+          members or codes (a code this version does not know matches
+          measures that hold that code);
+        - evidence: at least this level (an Evidence member or code);
+        - stakeholder: text in a partner's name or id (or a Stakeholder);
+        - province: "NL-OV"; municipality: a code or name (or a Municipality);
+        - active_on: a PartialDate, datetime.date or ISO text;
+        - text: words anywhere in the measure (case- and accent-insensitive).
+
+        ``reg.query(category="bystander", target_group=["lgbtiq", "students"])``"""
+        from . import analysis
+        return analysis.query(self, category=category, approach=approach,
+                              target_group=target_group, setting=setting,
+                              stakeholder_kind=stakeholder_kind, stakeholder=stakeholder,
+                              status=status, evidence=evidence, province=province,
+                              active_on=active_on, text=text, municipality=municipality)
+
+    def coverage(self, axis: Any = "category", active_on: Optional[DateLike] = None,
+                 all_measures: bool = False) -> "Coverage":
+        """The coverage matrix (a veilig.Coverage): per municipality and per
+        value of axis ("category", "approach" or "target_group"), the number
+        of active measures (on active_on, when given; every measure with
+        all_measures=True). ``pandas.DataFrame(reg.coverage().to_records())``."""
+        from . import analysis
+        return analysis.coverage(self, axis, active_on, all_measures)
+
+    def peers(self, municipality: "Optional[Union[Municipality, str]]" = None,
+              k: int = 5) -> "PeerList":
+        """The k most similar other municipalities (veilig.Peer rows) of one
+        municipality (the object, its code or its name) or, with None, of
+        every one: subjects in document order, rank 1 first."""
+        from . import analysis
+        return analysis.peers(self, municipality, k)
+
+    def render_list(self, format: str = "text", lang: str = "nl",
+                    include_personal: bool = False) -> str:
+        """The municipalities, one row each (code, name, province, measures,
+        summary), as "text", "csv", "markdown" or "json"."""
+        from . import report
+        return report.render_list(self, format, lang, include_personal)
+
+    def export(self, table: str = "measures", format: str = "csv", lang: str = "nl",
+               include_personal: bool = False) -> str:
+        """A flat table ("measures", "stakeholders" or "indicators") as CSV
+        (or "json", "markdown", "text"), for spreadsheets and pandas."""
+        from . import report
+        return report.export(self, table, format, lang, include_personal)
+
+    def report_html(self, municipality: "Optional[Union[Municipality, str]]" = None,
+                    lang: str = "nl", include_personal: bool = False, peers: int = 5) -> str:
+        """The standalone HTML report of the programme, or of one
+        municipality (the object, its code or its name)."""
+        from . import report
+        return report.report_html(self, municipality, lang, include_personal, peers)
+
+    def save_report(self, path: "Union[str, PathLike[str]]",
+                    municipality: "Optional[Union[Municipality, str]]" = None,
+                    lang: str = "nl", include_personal: bool = False, peers: int = 5) -> None:
+        """Writes report_html(...) to path (UTF-8, atomically)."""
+        from . import report
+        report.save_report(self, path, municipality, lang, include_personal, peers)
+
+    def render_validation(self, format: str = "text", lang: str = "nl") -> str:
+        """validate()'s findings as a table ("text", "csv", "markdown", "json")."""
+        from . import report
+        return report.render_diagnostics(self, format, lang)
 
     def __repr__(self) -> str:
         if self._ptr is None:

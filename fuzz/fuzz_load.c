@@ -1,0 +1,152 @@
+/*
+ * Fuzz target: veilig_registry_load_string on any bytes.
+ *
+ * A failure must leave *out NULL and fill the error record with the code
+ * returned and a message (a parse error also with a line and a column). A
+ * document that loads is validated (each diagnostic located in the text),
+ * dumped in every form and run through the analyses, all of which must
+ * succeed. Any crash, sanitizer report, leak or abort() is a finding.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "veilig.h"
+#include "fuzz.h"
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "fuzz_load: check failed at line %d: %s\n", __LINE__, #cond);          \
+            abort();                                                                               \
+        }                                                                                          \
+    } while (0)
+
+/* An analysis's JSON rendering: must succeed and be text. */
+#define JSON_OK(call)                                                                              \
+    do {                                                                                           \
+        char *j_ = NULL;                                                                           \
+        size_t n_ = 0;                                                                             \
+        CHECK((call) == VEILIG_OK);                                                                \
+        CHECK(j_ != NULL && strlen(j_) == n_);                                                     \
+        veilig_free(j_);                                                                           \
+    } while (0)
+
+static void dump_all(const veilig_registry *reg) {
+    static const unsigned flags[] = {0, VEILIG_SAVE_COMPACT, VEILIG_SAVE_ASCII,
+                                     VEILIG_SAVE_OMIT_PERSONAL};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
+        so.flags = flags[i];
+        char *text = NULL;
+        size_t len = 0;
+        veilig_error err;
+        int rc = veilig_registry_dump(&text, &len, reg, &so, &err);
+        if (rc != VEILIG_OK)
+            fprintf(stderr, "fuzz_load: dump (flags %u): %s\n", flags[i], err.message);
+        CHECK(rc == VEILIG_OK);
+        CHECK(text != NULL && strlen(text) == len);
+        veilig_free(text);
+    }
+}
+
+static void validate(const veilig_registry *reg, const char *text, size_t len) {
+    veilig_diagnostics *d = NULL;
+    CHECK(veilig_validate(&d, reg) == VEILIG_OK);
+    CHECK(d != NULL);
+    size_t n = veilig_diagnostics_count(d);
+    for (size_t i = 0; i < n; i++) {
+        const veilig_diagnostic *g = veilig_diagnostics_get(d, i);
+        CHECK(g && g->rule && g->pointer && g->message);
+        veilig_error where;
+        int rc = veilig_json_locate(&where, text, len, g->pointer);
+        CHECK(rc == VEILIG_OK || rc == VEILIG_ENOTFOUND);
+    }
+    CHECK(veilig_diagnostics_get(d, n) == NULL);
+    JSON_OK(veilig_diagnostics_to_json(&j_, &n_, d));
+    veilig_diagnostics_free(d);
+}
+
+static void analyse(const veilig_registry *reg) {
+    veilig_query *q = NULL;
+    CHECK(veilig_query_new(&q) == VEILIG_OK);
+    CHECK(veilig_query_add(q, VEILIG_FILTER_APPROACH, "prevention") == VEILIG_OK);
+    CHECK(veilig_query_add(q, VEILIG_FILTER_TEXT, "straat") == VEILIG_OK);
+    veilig_query_result *qr = NULL;
+    CHECK(veilig_query_run(&qr, q, reg) == VEILIG_OK);
+    JSON_OK(veilig_query_result_to_json(&j_, &n_, qr));
+    veilig_query_result_free(qr);
+    veilig_query_free(q);
+
+    veilig_coverage_result *c = NULL;
+    CHECK(veilig_coverage(&c, reg, NULL) == VEILIG_OK);
+    JSON_OK(veilig_coverage_to_json(&j_, &n_, c));
+    veilig_coverage_free(c);
+
+    veilig_peers_result *pr = NULL;
+    CHECK(veilig_peers(&pr, reg, NULL, NULL) == VEILIG_OK);
+    JSON_OK(veilig_peers_to_json(&j_, &n_, pr));
+    veilig_peers_free(pr);
+
+    veilig_diff_result *df = NULL;
+    CHECK(veilig_diff(&df, reg, reg, NULL) == VEILIG_OK);
+    CHECK(veilig_diff_count(df) == 0);
+    veilig_diff_free(df);
+
+    size_t n = veilig_registry_count(reg);
+    for (size_t i = 0; i < n && i < 8; i++) {
+        const veilig_municipality *m = veilig_registry_get(reg, i);
+        CHECK(m != NULL);
+        veilig_profile_result *p = NULL;
+        CHECK(veilig_profile(&p, m) == VEILIG_OK);
+        JSON_OK(veilig_profile_to_json(&j_, &n_, p));
+        veilig_profile_free(p);
+
+        veilig_schedule_result *s = NULL;
+        CHECK(veilig_schedule(&s, m, NULL) == VEILIG_OK);
+        JSON_OK(veilig_schedule_to_json(&j_, &n_, s));
+        veilig_schedule_free(s);
+
+        veilig_progress_result *g = NULL;
+        CHECK(veilig_progress(&g, m, NULL) == VEILIG_OK);
+        JSON_OK(veilig_progress_to_json(&j_, &n_, g));
+        veilig_progress_free(g);
+
+        veilig_comparison *cmp = NULL;
+        CHECK(veilig_compare(&cmp, m, veilig_registry_get(reg, 0)) == VEILIG_OK);
+        JSON_OK(veilig_comparison_to_json(&j_, &n_, cmp));
+        veilig_comparison_free(cmp);
+
+        JSON_OK(veilig_municipality_to_json(&j_, &n_, m, NULL, NULL));
+        const char *code = veilig_municipality_code(m);
+        CHECK(code != NULL);
+        CHECK(veilig_registry_find(reg, code) != NULL);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    const char *text = (const char *)data;
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    memset(&err, 0x55, sizeof err);
+    int rc = veilig_registry_load_string(&reg, text, size, NULL, &err);
+    if (rc != VEILIG_OK) {
+        CHECK(reg == NULL);
+        CHECK(rc < 0);
+        CHECK(err.code == rc);
+        CHECK(memchr(err.message, '\0', sizeof err.message) != NULL);
+        CHECK(memchr(err.pointer, '\0', sizeof err.pointer) != NULL);
+        CHECK(err.message[0] != '\0');
+        CHECK(rc == VEILIG_EPARSE || rc == VEILIG_ESCHEMA || rc == VEILIG_EVERSION ||
+              rc == VEILIG_ELIMIT);
+        if (rc == VEILIG_EPARSE)
+            CHECK(err.line > 0 && err.column > 0 && err.position <= size);
+        return 0;
+    }
+    CHECK(reg != NULL);
+    validate(reg, text, size);
+    dump_all(reg);
+    analyse(reg);
+    veilig_registry_free(reg);
+    return 0;
+}
