@@ -381,7 +381,10 @@ typedef struct muni_ctx {
 /* Fills in measure ms (its id, name and category are set). */
 static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const category_info *ci) {
     char text[512];
-    snprintf(text, sizeof text, "%s %s", ci->description, PICK(r, sentences));
+    if (rng_chance(r, 40))
+        snprintf(text, sizeof text, "%s %s", ci->description, PICK(r, sentences));
+    else
+        snprintf(text, sizeof text, "%s", ci->description);
     check(veilig_measure_set_description(ms, text), "description");
     /* the approach: mostly left to the category's usual one */
     if (rng_chance(r, 30))
@@ -405,7 +408,7 @@ static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const c
         if (rc != VEILIG_EEXISTS)
             check(rc, "setting");
     }
-    if (rng_chance(r, 30)) {
+    if (rng_chance(r, 20)) {
         check(veilig_measure_set_area_name(ms, PICK(r, areas)), "area");
         if (rng_chance(r, 30))
             check(veilig_measure_set_area_note(ms, "en de aanlooproutes"), "area note");
@@ -416,7 +419,7 @@ static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const c
             add_window(r, ms);
     }
     /* partners: one that executes, mostly; others around it */
-    unsigned np = 1 + rng_below(r, 3), used = 0;
+    unsigned np = 1 + rng_below(r, 2) + rng_chance(r, 15), used = 0;
     for (unsigned i = 0; i < np && i < mc->nhave; i++) {
         /* the municipality's own departments and the police carry most */
         unsigned pick = i == 0 && rng_chance(r, 60) ? rng_below(r, 2) : rng_below(r, mc->nhave);
@@ -432,14 +435,14 @@ static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const c
         if (rng_chance(r, 10))
             check(veilig_partner_set_note(pa, "levert menskracht en kennis"), "partner note");
     }
-    static const unsigned status_w[] = {50, 35, 10, 5};
+    static const unsigned status_w[] = {60, 25, 10, 5};
     static const veilig_measure_state status_v[] = {
         VEILIG_MEASURE_STATE_OTHER, VEILIG_MEASURE_STATE_ACTIVE, VEILIG_MEASURE_STATE_ENDED,
         VEILIG_MEASURE_STATE_PLANNED};
     veilig_measure_state st = status_v[rng_weighted(r, status_w, 4)];
     if (st)
         check(veilig_measure_set_status(ms, st), "status");
-    if (rng_chance(r, 40)) {
+    if (rng_chance(r, 25)) {
         int y = 2018 + (int)rng_below(r, 6);
         veilig_date start = date_of(y, (int)rng_below(r, 13), 0);
         check(veilig_measure_set_period_start(ms, &start), "period start");
@@ -448,21 +451,21 @@ static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const c
             check(veilig_measure_set_period_end(ms, &end), "period end");
         }
     }
-    if (rng_chance(r, 40)) {
+    if (rng_chance(r, 30)) {
         int64_t cents = (int64_t)(500 + rng_below(r, 250000)) * 100;
         if (rng_chance(r, 20))
             cents += rng_below(r, 100);
         check(veilig_measure_set_budget(ms, cents, "EUR"), "budget");
-        if (rng_chance(r, 50)) {
+        if (rng_chance(r, 30)) {
             int y = 2020 + (int)rng_below(r, 5);
             veilig_date s = date_of(y, 0, 0), e = date_of(y, 12, 31);
             check(veilig_measure_set_budget_period(ms, &s, &e), "budget period");
         }
     }
-    if (rng_chance(r, 30))
+    if (rng_chance(r, 20))
         check(veilig_measure_set_evidence(ms, (veilig_evidence)(1 + rng_below(r, 6))),
               "evidence");
-    unsigned ni = rng_below(r, 3);
+    unsigned ni = rng_below(r, 3) / 2 + rng_chance(r, 10);
     for (unsigned i = 0; i < ni; i++) {
         int rc = veilig_measure_add_indicator(ms, indicators[rng_below(r, 3)].id);
         if (rc != VEILIG_EEXISTS)

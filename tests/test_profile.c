@@ -117,6 +117,9 @@ START_TEST(test_compare) {
                                  "target_group:bystanders:1:0 setting:nightlife:1:0 "
                                  "stakeholder_type:municipal_department:1:0 "
                                  "stakeholder_type:police:1:1 stakeholder_type:public_health:0:1");
+    ck_assert_str_eq(veilig_municipality_name(veilig_comparison_municipality(c, 0)), "Aastad");
+    ck_assert_str_eq(veilig_municipality_name(veilig_comparison_municipality(c, 1)), "Beedorp");
+    ck_assert_ptr_null(veilig_comparison_municipality(c, 2));
     char *json = NULL;
     ck_assert_int_eq(veilig_comparison_to_json(&json, NULL, c), VEILIG_OK);
     ck_assert_ptr_nonnull(strstr(json, "\"a\": \"GM0001\""));
@@ -147,6 +150,31 @@ START_TEST(test_compare_unknown_codes) {
 }
 END_TEST
 
+/* The accessors that tell what a schedule or progress result is about. */
+START_TEST(test_result_subjects) {
+    veilig_registry *reg = vg_fixture();
+    const veilig_municipality *a = veilig_registry_get(reg, 0);
+    veilig_schedule_result *s = NULL;
+    ck_assert_int_eq(veilig_schedule(&s, a, NULL), VEILIG_OK);
+    ck_assert_ptr_eq(veilig_schedule_municipality(s), a);
+    unsigned days = 0;
+    int from = -1, to = -1;
+    ck_assert_int_eq(veilig_schedule_window(&days, &from, &to, s), VEILIG_OK);
+    /* the default window: Friday and Saturday, 22:00 to 04:00 */
+    ck_assert_uint_eq(days, (1u << (VEILIG_DAY_FRI - 1)) | (1u << (VEILIG_DAY_SAT - 1)));
+    ck_assert_int_eq(from, 22 * 60);
+    ck_assert_int_eq(to, 4 * 60);
+    ck_assert_int_eq(veilig_schedule_window(NULL, NULL, NULL, NULL), VEILIG_EINVAL);
+    veilig_schedule_free(s);
+    veilig_progress_result *p = NULL;
+    ck_assert_int_eq(veilig_progress(&p, a, NULL), VEILIG_OK);
+    ck_assert_ptr_eq(veilig_progress_municipality(p), a);
+    ck_assert_ptr_null(veilig_progress_municipality(NULL));
+    veilig_progress_free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("profile");
     TCase *tc = tcase_create("profile");
@@ -154,6 +182,7 @@ int main(void) {
     tcase_add_test(tc, test_profile_beedorp);
     tcase_add_test(tc, test_compare);
     tcase_add_test(tc, test_compare_unknown_codes);
+    tcase_add_test(tc, test_result_subjects);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }

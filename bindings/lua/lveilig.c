@@ -184,11 +184,44 @@ vl_handle *vl_check_handle(lua_State *L, int idx, int kind) {
     return h;
 }
 
+/* Raises when field reads of the module are under way (a __gc metamethod tries to change R). */
+static void vl_check_idle(lua_State *L, const vl_registry *R) {
+    if (R->busy > 0)
+        luaL_error(L, "veilig: a registry cannot change while the module reads it (from a __gc "
+                      "metamethod?)");
+}
+
+vl_registry *vl_check_registry_mut(lua_State *L, int idx) {
+    vl_registry *R = vl_check_registry(L, idx);
+    vl_check_idle(L, R);
+    return R;
+}
+
+vl_handle *vl_check_handle_mut(lua_State *L, int idx, int kind) {
+    vl_handle *h = vl_check_handle(L, idx, kind);
+    vl_check_idle(L, vl_registry_of(L, idx));
+    return h;
+}
+
+void vl_raw_field(lua_State *L, int t, const char *k) {
+    t = lua_absindex(L, t);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), k) == 0) {
+            lua_remove(L, -2);
+            return;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushnil(L);
+}
+
 /* Makes a registry userdata (with reg NULL) and its anchor table; pushes it. */
 static vl_registry *vl_registry_push_new(lua_State *L) {
     vl_registry *R = (vl_registry *)vlc_newuserdata(L, sizeof *R);
     R->reg = NULL;
     R->gen = 0;
+    R->busy = 0;
     luaL_getmetatable(L, VL_TREGISTRY);
     lua_setmetatable(L, -2);
     lua_createtable(L, 2, 0); /* the anchor */
@@ -205,6 +238,7 @@ static vl_registry *vl_registry_push_new(lua_State *L) {
 void vl_push_handle(lua_State *L, int owner, int kind, void *ptr, void *muni) {
     vl_registry *R;
     vl_handle *h;
+    unsigned long gen;
     if (ptr == NULL) {
         lua_pushnil(L);
         return;
@@ -224,11 +258,14 @@ void vl_push_handle(lua_State *L, int owner, int kind, void *ptr, void *muni) {
     lua_rawgeti(L, -2, VL_ANCHOR_REGISTRY);
     R = (vl_registry *)lua_touserdata(L, -1);
     lua_pop(L, 1);
+    /* the generation of now: if the allocation below runs a finalizer that changes the
+       registry, the handle is born stale instead of holding a pointer that may be freed */
+    gen = R != NULL ? R->gen : 0;
     h = (vl_handle *)vlc_newuserdata(L, sizeof *h); /* anchor handles h */
     h->kind = kind;
     h->ptr = ptr;
     h->muni = muni;
-    h->gen = R != NULL ? R->gen : 0;
+    h->gen = gen;
     luaL_getmetatable(L, vl_tnames[kind]);
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -3);
@@ -267,30 +304,34 @@ static int vl_contains(int kind, const veilig_municipality *m, const void *ptr) 
     }
 }
 
-void vl_sweep(lua_State *L, int owner, const void *only_muni) {
+int vl_sweep_prepare(lua_State *L, int owner) {
+    vl_registry *R = vl_registry_of(L, owner);
+    size_t n = R != NULL && R->reg != NULL ? veilig_registry_count(R->reg) + 1 : 1;
+    lua_createtable(L, 0, (int)(n < 1u << 20 ? n : 1u << 20));
+    return lua_gettop(L);
+}
+
+void vl_sweep(lua_State *L, int owner, const void *only_muni, int live) {
     vl_registry *R;
-    int handles, live;
+    int handles;
     size_t i, n;
     owner = lua_absindex(L, owner);
     R = vl_registry_of(L, owner);
     if (R == NULL || R->reg == NULL)
         return;
     R->gen++;
-    vlc_getuservalue(L, owner);
-    lua_rawgeti(L, -1, VL_ANCHOR_HANDLES);
-    handles = lua_gettop(L);
+    /* the live municipalities, into the table made before the change: raw sets, no GC step */
     if (only_muni == NULL) {
         n = veilig_registry_count(R->reg);
-        lua_createtable(L, 0, (int)(n < 1u << 20 ? n : 1u << 20));
         for (i = 0; i < n; i++) {
             lua_pushlightuserdata(L, (void *)veilig_registry_get(R->reg, i));
             lua_pushboolean(L, 1);
-            lua_rawset(L, -3);
+            lua_rawset(L, live);
         }
-    } else {
-        lua_pushnil(L);
     }
-    live = lua_gettop(L);
+    vlc_getuservalue(L, owner);
+    lua_rawgeti(L, -1, VL_ANCHOR_HANDLES);
+    handles = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, handles)) {
         vl_handle *h = (vl_handle *)lua_touserdata(L, -1);
@@ -324,7 +365,7 @@ void vl_sweep(lua_State *L, int owner, const void *only_muni) {
         }
         lua_pop(L, 1);
     }
-    lua_pop(L, 3);
+    lua_pop(L, 2);
 }
 
 /* ---- options ---- */
@@ -531,8 +572,9 @@ static int l_registry_get(lua_State *L) {
 }
 
 static int l_registry_find(lua_State *L) {
+    const char *key = luaL_checkstring(L, 2);
     vl_registry *R = vl_check_registry(L, 1);
-    veilig_municipality *m = veilig_registry_find_mut(R->reg, luaL_checkstring(L, 2));
+    veilig_municipality *m = veilig_registry_find_mut(R->reg, key);
     vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
     return 1;
 }
@@ -560,9 +602,9 @@ static int l_registry_municipalities(lua_State *L) {
 
 /* reg:add(code, name): a new municipality, or nil, message, details. */
 static int l_registry_add(lua_State *L) {
-    vl_registry *R = vl_check_registry(L, 1);
     const char *code = luaL_checkstring(L, 2);
     const char *name = luaL_checkstring(L, 3);
+    vl_registry *R = vl_check_registry_mut(L, 1);
     veilig_municipality *m = NULL;
     int rc = veilig_registry_add(&m, R->reg, code, name);
     if (rc == VEILIG_EEXISTS)
@@ -605,14 +647,16 @@ static int l_registry_add_json(lua_State *L) {
     int replace = vl_opt_replace(L, 3);
     size_t len = 0;
     const char *json = vl_json_arg(L, 2, &len);
+    int live = vl_sweep_prepare(L, 1);
     veilig_municipality *m = NULL;
     veilig_error err;
-    int rc =
-        veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
+    int rc;
+    R = vl_check_registry_mut(L, 1); /* again: the allocations above may have run Lua code */
+    rc = veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, &err, NULL);
     if (replace)
-        vl_sweep(L, 1, NULL);
+        vl_sweep(L, 1, NULL, live);
     vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
     return 1;
 }
@@ -644,12 +688,16 @@ static size_t vl_municipality_index(lua_State *L, vl_registry *R, int idx) {
 /* reg:remove(i | code | name | municipality): true, or nil, message, details. */
 static int l_registry_remove(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
-    size_t i = vl_municipality_index(L, R, 2);
-    int rc = i == (size_t)-1 ? VEILIG_ENOTFOUND : veilig_registry_remove(R->reg, i);
+    int live = vl_sweep_prepare(L, 1);
+    size_t i;
+    int rc;
+    R = vl_check_registry_mut(L, 1);
+    i = vl_municipality_index(L, R, 2);
+    rc = i == (size_t)-1 ? VEILIG_ENOTFOUND : veilig_registry_remove(R->reg, i);
     if (rc != VEILIG_OK)
         return vl_push_error(
             L, rc, NULL, rc == VEILIG_ENOTFOUND ? "no such municipality in the registry" : NULL);
-    vl_sweep(L, 1, NULL);
+    vl_sweep(L, 1, NULL, live);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -660,7 +708,9 @@ static int l_registry_validate(lua_State *L) {
     vl_box *box = vl_box_new(L, vl_free_diagnostics);
     veilig_diagnostics *d = NULL;
     size_t i, n;
-    int rc = veilig_validate(&d, R->reg);
+    int rc;
+    R = vl_check_registry(L, 1);
+    rc = veilig_validate(&d, R->reg); /* the diagnostics own their text */
     box->p = d;
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, NULL, NULL);
@@ -694,6 +744,7 @@ static int l_registry_dump(lua_State *L) {
     int rc;
     vl_save_options(L, 2, &o);
     box = vl_box_new(L, veilig_free);
+    R = vl_check_registry(L, 1);
     rc = veilig_registry_dump(&out, &len, R->reg, &o, &err);
     box->p = out;
     if (rc != VEILIG_OK)
@@ -714,6 +765,7 @@ static int l_registry_to_table(lua_State *L) {
     vl_save_options(L, 2, &o);
     o.flags |= VEILIG_SAVE_COMPACT;
     box = vl_box_new(L, veilig_free);
+    R = vl_check_registry(L, 1);
     rc = veilig_registry_dump(&out, &box->len, R->reg, &o, &err);
     box->p = out;
     return vl_return_json(L, -1, rc, &err);
@@ -730,17 +782,22 @@ static int l_registry_coverage(lua_State *L) {
     veilig_coverage_options_init(&o, VEILIG_COVERAGE_OPTIONS_VERSION);
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);
-        lua_getfield(L, 2, "axis");
-        if (!lua_isnil(L, -1))
-            o.axis = vl_check_vocab(L, -1);
-        lua_getfield(L, 2, "active_on");
-        if (!lua_isnil(L, -1) && veilig_date_parse(&o.active_on, luaL_checkstring(L, -1)) != 0)
+        vl_raw_field(L, 2, "axis");
+        if (!lua_isnil(L, -1)) {
+            if (lua_type(L, -1) != LUA_TSTRING ||
+                (o.axis = veilig_vocab_from_name(lua_tostring(L, -1))) == 0)
+                luaL_argerror(L, 2, "axis must be the name of a vocabulary (\"category\", ...)");
+        }
+        vl_raw_field(L, 2, "active_on");
+        if (!lua_isnil(L, -1) && (lua_type(L, -1) != LUA_TSTRING ||
+                                  veilig_date_parse(&o.active_on, lua_tostring(L, -1)) != 0))
             luaL_argerror(L, 2, "active_on must be a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-        lua_getfield(L, 2, "all_measures");
+        vl_raw_field(L, 2, "all_measures");
         o.all_measures = lua_toboolean(L, -1);
         lua_pop(L, 3);
     }
     box = vl_box_new(L, veilig_free);
+    R = vl_check_registry(L, 1);
     rc = veilig_coverage(&res, R->reg, &o);
     if (rc == VEILIG_OK)
         rc = veilig_coverage_to_json(&json, &box->len, res);
@@ -757,6 +814,7 @@ static int l_registry_save(lua_State *L) {
     veilig_error err;
     int rc;
     vl_save_options(L, 3, &o);
+    R = vl_check_registry(L, 1);
     rc = veilig_registry_save_file(R->reg, path, &o, &err);
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, &err, NULL);
@@ -764,9 +822,21 @@ static int l_registry_save(lua_State *L) {
     return 1;
 }
 
-/* reg:close(): frees the registry now; its objects become unusable. Idempotent. */
+/* __gc: frees the registry (nothing can be reading it: it is unreachable). */
+static int l_registry_gc(lua_State *L) {
+    vl_registry *R = (vl_registry *)luaL_checkudata(L, 1, VL_TREGISTRY);
+    if (R->reg != NULL && R->busy == 0) {
+        veilig_registry_free(R->reg);
+        R->reg = NULL;
+        R->gen++;
+    }
+    return 0;
+}
+
+/* reg:close() and __close: frees the registry now; its objects become unusable. Idempotent. */
 static int l_registry_close(lua_State *L) {
     vl_registry *R = (vl_registry *)luaL_checkudata(L, 1, VL_TREGISTRY);
+    vl_check_idle(L, R);
     if (R->reg != NULL) {
         veilig_registry_free(R->reg);
         R->reg = NULL;
@@ -809,6 +879,44 @@ static void *vl_check_object(lua_State *L, int idx, int kind) {
     return vl_check_handle(L, idx, kind)->ptr;
 }
 
+/* The same, for changing it: raises while field reads are under way as well. */
+static void *vl_check_object_mut(lua_State *L, int idx, int kind) {
+    if (kind == VL_REGISTRY)
+        return vl_check_registry_mut(L, idx)->reg;
+    return vl_check_handle_mut(L, idx, kind)->ptr;
+}
+
+/* Runs a field's getter: (object userdata, field, object pointer). */
+static int l_get_field(lua_State *L) {
+    const vl_field *f = (const vl_field *)lua_touserdata(L, 2);
+    f->get(L, lua_touserdata(L, 3), 1);
+    return 1;
+}
+
+/*
+ * Pushes field f of the object at index 1. The getter may allocate (and so
+ * run __gc metamethods) while it reads the C object: it runs with the
+ * registry busy, so that nothing can change the registry meanwhile, under
+ * lua_pcall, so that the busy count comes back down whatever happens.
+ */
+static int vl_get_field(lua_State *L, int kind, const vl_field *f) {
+    vl_registry *R;
+    void *obj;
+    int rc;
+    lua_pushcfunction(L, l_get_field);
+    lua_pushvalue(L, 1);
+    lua_pushlightuserdata(L, (void *)f);
+    obj = vl_check_object(L, 1, kind); /* after the allocations above */
+    lua_pushlightuserdata(L, obj);
+    R = vl_registry_of(L, 1);
+    R->busy++;
+    rc = lua_pcall(L, 3, 1, 0);
+    R->busy--;
+    if (rc != LUA_OK)
+        return lua_error(L);
+    return 1;
+}
+
 /* __index(obj, key): a method, else a field; upvalues: methods, kind. */
 static int l_index(lua_State *L) {
     int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
@@ -824,8 +932,7 @@ static int l_index(lua_State *L) {
     f = vl_find_field(kind, key, len);
     if (f == NULL || f->get == NULL)
         return 1; /* nil */
-    f->get(L, vl_check_object(L, 1, kind), 1);
-    return 1;
+    return vl_get_field(L, kind, f);
 }
 
 /* __newindex(obj, key, value): obj:set(key, value), raising on any failure. */
@@ -834,9 +941,10 @@ static int l_newindex(lua_State *L) {
     void *obj;
     vl_why why;
     int rc;
+    const char *name = luaL_checkstring(L, 2);
     luaL_checkudata(L, 1, vl_tnames[kind]);
-    obj = vl_check_object(L, 1, kind);
-    rc = vl_set_field(L, kind, obj, luaL_checkstring(L, 2), 3, &why);
+    obj = vl_check_object_mut(L, 1, kind); /* after the argument conversions */
+    rc = vl_set_field(L, kind, obj, name, 3, &why);
     if (rc != VEILIG_OK)
         return luaL_error(L, "%s.%s: %s", vl_tnames[kind], lua_tostring(L, 2), why.msg);
     return 0;
@@ -854,7 +962,8 @@ static int l_set(lua_State *L) {
         return luaL_argerror(
             L, 2, lua_pushfstring(L, "no settable field '%s' in %s", name, vl_tnames[kind]));
     luaL_checkany(L, 3);
-    rc = f->set(L, obj, 3, &why);
+    obj = vl_check_object_mut(L, 1, kind); /* again, after the argument conversions */
+    rc = f->set(L, obj, 3, &why);          /* setters neither allocate nor run Lua code */
     if (rc == VL_ETYPE)
         return luaL_argerror(L, 3, why.msg);
     if (rc != VEILIG_OK)
@@ -863,54 +972,63 @@ static int l_set(lua_State *L) {
     return 1;
 }
 
+/* The kind of the handle at idx, or -1 when it is no handle of this module. */
+static int vl_handle_kind(lua_State *L, int idx) {
+    int kind;
+    for (kind = VL_MUNICIPALITY; kind < VL_NKINDS; kind++)
+        if (luaL_testudata(L, idx, vl_tnames[kind]) != NULL)
+            return kind;
+    return -1;
+}
+
+/*
+ * __tostring: "veilig.measure pub-ploeg (GM0153)". Formats into a C buffer
+ * first: no Lua allocation (which may run a __gc metamethod) while it reads
+ * the object.
+ */
 static int l_handle_tostring(lua_State *L) {
+    int kind = vl_handle_kind(L, 1);
     vl_handle *h = (vl_handle *)lua_touserdata(L, 1);
     vl_registry *R;
-    const char *tname;
-    if (h == NULL || h->kind < VL_MUNICIPALITY || h->kind >= VL_NKINDS ||
-        luaL_testudata(L, 1, vl_tnames[h->kind]) == NULL)
+    char buf[320];
+    const char *id = NULL;
+    if (kind < 0)
         return luaL_argerror(L, 1, "veilig object expected");
-    tname = vl_tnames[h->kind];
     R = vl_registry_of(L, 1);
     if (R == NULL || R->reg == NULL) {
-        lua_pushfstring(L, "%s (registry closed)", tname);
+        snprintf(buf, sizeof buf, "%s (registry closed)", vl_tnames[kind]);
     } else if (h->ptr == NULL || h->gen != R->gen) {
-        lua_pushfstring(L, "%s (stale)", tname);
+        snprintf(buf, sizeof buf, "%s (stale)", vl_tnames[kind]);
     } else {
         const veilig_municipality *m = (const veilig_municipality *)h->muni;
-        switch (h->kind) {
+        switch (kind) {
             case VL_MUNICIPALITY:
-                lua_pushfstring(L, "%s %s (%s)", tname, veilig_municipality_code(m),
-                                veilig_municipality_name(m));
+                id = veilig_municipality_code(m);
                 break;
             case VL_MEASURE:
-                lua_pushfstring(L, "%s %s (%s)", tname,
-                                veilig_measure_id((const veilig_measure *)h->ptr),
-                                veilig_municipality_code(m));
+                id = veilig_measure_id((const veilig_measure *)h->ptr);
                 break;
             case VL_STAKEHOLDER:
-                lua_pushfstring(L, "%s %s (%s)", tname,
-                                veilig_stakeholder_id((const veilig_stakeholder *)h->ptr),
-                                veilig_municipality_code(m));
+                id = veilig_stakeholder_id((const veilig_stakeholder *)h->ptr);
                 break;
             default:
-                lua_pushfstring(L, "%s %s (%s)", tname,
-                                veilig_indicator_id((const veilig_indicator *)h->ptr),
-                                veilig_municipality_code(m));
+                id = veilig_indicator_id((const veilig_indicator *)h->ptr);
                 break;
         }
+        snprintf(buf, sizeof buf, "%s %.120s (%.120s)", vl_tnames[kind], id ? id : "?",
+                 kind == VL_MUNICIPALITY ? veilig_municipality_name(m)
+                                         : veilig_municipality_code(m));
     }
+    lua_pushstring(L, buf);
     return 1;
 }
 
 /* __eq: the same object (of a live registry). */
 static int l_handle_eq(lua_State *L) {
-    vl_handle *a = (vl_handle *)lua_touserdata(L, 1);
-    vl_handle *b = (vl_handle *)lua_touserdata(L, 2);
-    int eq = a != NULL && b != NULL && a->kind == b->kind && a->ptr != NULL && a->ptr == b->ptr &&
-             luaL_testudata(L, 1, vl_tnames[a->kind]) != NULL &&
-             luaL_testudata(L, 2, vl_tnames[b->kind]) != NULL;
-    lua_pushboolean(L, eq);
+    int ka = vl_handle_kind(L, 1), kb = vl_handle_kind(L, 2);
+    const vl_handle *a = (const vl_handle *)lua_touserdata(L, 1);
+    const vl_handle *b = (const vl_handle *)lua_touserdata(L, 2);
+    lua_pushboolean(L, ka >= 0 && ka == kb && a->ptr != NULL && a->ptr == b->ptr);
     return 1;
 }
 
@@ -979,7 +1097,7 @@ int luaopen_veilig(lua_State *L) {
     lua_pop(L, 1);
 
     vl_new_metatable(L, VL_REGISTRY, registry_methods);
-    lua_pushcfunction(L, l_registry_close);
+    lua_pushcfunction(L, l_registry_gc);
     lua_setfield(L, -2, "__gc");
     lua_pushcfunction(L, l_registry_close);
     lua_setfield(L, -2, "__close");

@@ -28,6 +28,20 @@
  * 5.2+) is treated as removed as well. So a handle either points at a live
  * object of its registry or raises a clear error: never a dangling pointer.
  * A closed (or collected) registry has reg == NULL: its handles raise too.
+ *
+ * Re-entrancy: a __gc metamethod may run at any Lua allocation (on 5.1 even
+ * inside lua_pushstring, before it copies its argument), and __index code of
+ * a script's table at any lua_getfield. So:
+ * - field reads run with the registry's busy count raised, under lua_pcall
+ *   (the count comes back down whatever happens); every call that changes a
+ *   registry (vl_check_registry_mut, vl_check_handle_mut) raises meanwhile;
+ * - every method converts its arguments and allocates what it needs first,
+ *   and only then takes its C pointers (validating the handle again), using
+ *   them with no Lua allocation in between; tables of the script are read
+ *   raw (vl_raw_field, lua_next, lua_rawgeti), never with metamethods;
+ * - a sweep allocates its table before the change (vl_sweep_prepare);
+ *   vl_push_handle stamps a new handle with the generation from before its
+ *   own allocation.
  */
 #ifndef VEILIG_LUA_LVEILIG_H
 #define VEILIG_LUA_LVEILIG_H
@@ -65,7 +79,8 @@ enum { VL_ANCHOR_REGISTRY = 1, VL_ANCHOR_HANDLES = 2 };
 
 typedef struct vl_registry {
     veilig_registry *reg; /* NULL once closed or collected */
-    unsigned long gen;    /* bumped by every sweep */
+    unsigned long gen;    /* bumped by every sweep, and by closing */
+    int busy;             /* field reads under way: no change allowed */
 } vl_registry;
 
 typedef struct vl_handle {
@@ -103,14 +118,28 @@ typedef struct vl_field {
 VL_HIDDEN vl_handle *vl_check_handle(lua_State *L, int idx, int kind);
 /* The registry userdata at idx; raises when it is not one, or closed. */
 VL_HIDDEN vl_registry *vl_check_registry(lua_State *L, int idx);
+/* The same, for a call that changes the registry: raises while it is busy as well. */
+VL_HIDDEN vl_registry *vl_check_registry_mut(lua_State *L, int idx);
+VL_HIDDEN vl_handle *vl_check_handle_mut(lua_State *L, int idx, int kind);
 /* The registry behind any handle (or registry) at idx, or NULL when collected. */
 VL_HIDDEN vl_registry *vl_registry_of(lua_State *L, int idx);
 /* Pushes the handle of ptr (nil for NULL), sharing the registry of the userdata at owner. */
 VL_HIDDEN void vl_push_handle(lua_State *L, int owner, int kind, void *ptr, void *muni);
 /* Pushes the registry userdata of the handle at idx. */
 VL_HIDDEN void vl_push_registry(lua_State *L, int idx);
-/* After a mutation that may free objects: marks the handles of the dead ones. */
-VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni);
+/*
+ * Before a change that may free municipalities: pushes the (empty) table
+ * vl_sweep fills, and returns its index.
+ */
+VL_HIDDEN int vl_sweep_prepare(lua_State *L, int owner);
+/*
+ * After a change that may free objects: marks the handles of the dead ones.
+ * only_muni: the change was within that municipality (live: 0); else live
+ * is the index vl_sweep_prepare returned. Does not allocate.
+ */
+VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni, int live);
+/* Pushes t[k] of the table at t (nil when absent), raw: no metamethods, no allocation. */
+VL_HIDDEN void vl_raw_field(lua_State *L, int t, const char *k);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
 /* Reads the save options table at idx (nil or absent: the defaults); raises on bad ones. */

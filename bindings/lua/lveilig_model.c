@@ -798,10 +798,10 @@ static int set_measure_budget(lua_State *L, void *o, int v, vl_why *why) {
     }
     if (!lua_istable(L, v))
         return vl_type_fail(L, v, why, "table {amount, currency, period} or nil");
-    lua_getfield(L, v, "amount");
-    lua_getfield(L, v, "cents");
-    lua_getfield(L, v, "currency");
-    lua_getfield(L, v, "period");
+    vl_raw_field(L, v, "amount");
+    vl_raw_field(L, v, "cents");
+    vl_raw_field(L, v, "currency");
+    vl_raw_field(L, v, "period");
     if (lua_isnil(L, top + 1) == lua_isnil(L, top + 2))
         rc = vl_fail(why, VL_ETYPE, "a budget needs an amount (euros) or cents, not both");
     else if (!lua_isnil(L, top + 1) && lua_type(L, top + 1) != LUA_TNUMBER)
@@ -818,8 +818,8 @@ static int set_measure_budget(lua_State *L, void *o, int v, vl_why *why) {
         if (!lua_istable(L, top + 4)) {
             rc = vl_type_fail(L, top + 4, why, "table {start, end} (period)");
         } else {
-            lua_getfield(L, top + 4, "start");
-            lua_getfield(L, top + 4, "end");
+            vl_raw_field(L, top + 4, "start");
+            vl_raw_field(L, top + 4, "end");
             rc = opt_date(L, top + 5, &ds, &ps, why);
             if (rc == VEILIG_OK)
                 rc = opt_date(L, top + 6, &de, &pe, why);
@@ -1206,7 +1206,7 @@ static int l_indicator(lua_State *L) {
 
 /* m:remove_measure(i | id | measure), and the same for stakeholders and indicators. */
 static int child_remove_method(lua_State *L, int kind) {
-    vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
+    vl_handle *h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY);
     veilig_municipality *m = (veilig_municipality *)h->ptr;
     size_t i, n = child_count(kind, m), at = (size_t)-1;
     const void *target = NULL;
@@ -1228,11 +1228,13 @@ static int child_remove_method(lua_State *L, int kind) {
         if ((const void *)child_at(kind, m, i) == target)
             at = i;
     rc = at == (size_t)-1 ? VEILIG_ENOTFOUND : child_remove(kind, m, at);
-    if (rc != VEILIG_OK)
-        return vl_push_error(
-            L, rc, NULL,
-            lua_pushfstring(L, "no such %s in %s", child_names[kind], veilig_municipality_code(m)));
-    vl_sweep(L, 1, m);
+    if (rc != VEILIG_OK) {
+        char msg[200]; /* formatted before any Lua allocation */
+        snprintf(msg, sizeof msg, "no such %s in %.120s", child_names[kind],
+                 veilig_municipality_code(m));
+        return vl_push_error(L, rc, NULL, msg);
+    }
+    vl_sweep(L, 1, m, 0);
     lua_pushboolean(L, 1);
     return 1;
 }
@@ -1254,20 +1256,22 @@ static int l_add_measure(lua_State *L) {
     const char *json = vl_json_arg(L, 2, &len);
     veilig_measure *ms = NULL;
     veilig_error err;
-    int rc = veilig_municipality_add_measure_json(&ms, (veilig_municipality *)h->ptr, json, len,
-                                                  replace ? VEILIG_ADD_REPLACE : 0u, &err);
+    int rc;
+    h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY); /* again, after the allocations above */
+    rc = veilig_municipality_add_measure_json(&ms, (veilig_municipality *)h->ptr, json, len,
+                                              replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, &err, NULL);
     if (replace)
-        vl_sweep(L, 1, h->ptr);
+        vl_sweep(L, 1, h->ptr, 0);
     vl_push_handle(L, 1, VL_MEASURE, ms, h->ptr);
     return 1;
 }
 
-/* The string field k of the table at t (required: raises when absent or not a string). */
+/* The string field k of the table at t, read raw (required: raises when absent or not a string). */
 static const char *table_string(lua_State *L, int t, const char *k, int required) {
     const char *s = NULL;
-    lua_getfield(L, t, k);
+    vl_raw_field(L, t, k);
     if (lua_type(L, -1) == LUA_TSTRING)
         s = lua_tostring(L, -1);
     else if (required || !lua_isnil(L, -1))
@@ -1287,7 +1291,7 @@ static int add_failed(lua_State *L, int t, int rc, const vl_why *why) {
 static int l_add_stakeholder(lua_State *L) {
     static const char *const skip[] = {"id", "name", "kind", NULL};
     vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
-    veilig_municipality *m = (veilig_municipality *)h->ptr;
+    veilig_municipality *m;
     veilig_stakeholder *s = NULL;
     const char *id, *name;
     vl_why why;
@@ -1295,9 +1299,11 @@ static int l_add_stakeholder(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     id = table_string(L, 2, "id", 1);
     name = table_string(L, 2, "name", 1);
-    lua_getfield(L, 2, "kind");
+    vl_raw_field(L, 2, "kind");
     rc = opt_code(L, -1, VEILIG_VOCAB_STAKEHOLDER_TYPE, &kind, &why);
     lua_pop(L, 1);
+    h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY); /* from here on: no Lua allocation */
+    m = (veilig_municipality *)h->ptr;
     if (rc != VEILIG_OK)
         return add_failed(L, 2, rc, &why);
     rc = veilig_municipality_add_stakeholder(&s, m, id, name, (veilig_stakeholder_type)kind);
@@ -1325,10 +1331,10 @@ static int add_observation(lua_State *L, veilig_indicator *ind, int t, vl_why *w
     int present = 0, rc, top = lua_gettop(L);
     if (!lua_istable(L, t))
         return vl_type_fail(L, t, why, "table {date, value, source, note}");
-    lua_getfield(L, t, "date");
-    lua_getfield(L, t, "value");
-    lua_getfield(L, t, "source");
-    lua_getfield(L, t, "note");
+    vl_raw_field(L, t, "date");
+    vl_raw_field(L, t, "value");
+    vl_raw_field(L, t, "source");
+    vl_raw_field(L, t, "note");
     rc = opt_date(L, top + 1, &d, &pd, why);
     if (rc == VEILIG_OK)
         rc = opt_number(L, top + 2, &value, &present, why);
@@ -1356,7 +1362,7 @@ static int add_observation(lua_State *L, veilig_indicator *ind, int t, vl_why *w
 static int l_add_indicator(lua_State *L) {
     static const char *const skip[] = {"id", "name", "observations", NULL};
     vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
-    veilig_municipality *m = (veilig_municipality *)h->ptr;
+    veilig_municipality *m;
     veilig_indicator *ind = NULL;
     const char *id, *name;
     vl_why why;
@@ -1364,14 +1370,16 @@ static int l_add_indicator(lua_State *L) {
     luaL_checktype(L, 2, LUA_TTABLE);
     id = table_string(L, 2, "id", 1);
     name = table_string(L, 2, "name", 1);
+    vl_raw_field(L, 2, "observations");
+    h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY); /* from here on: no Lua allocation */
+    m = (veilig_municipality *)h->ptr;
     rc = veilig_municipality_add_indicator(&ind, m, id, name);
     if (rc == VEILIG_EEXISTS)
         return vl_push_error(L, rc, NULL, lua_pushfstring(L, "indicator %s exists", id));
     if (rc != VEILIG_OK)
         return vl_push_error(L, vl_check(rc, &why), NULL, why.msg);
     rc = vl_apply_table(L, VL_INDICATOR, ind, 2, skip, &why);
-    lua_getfield(L, 2, "observations");
-    if (rc == VEILIG_OK && !lua_isnil(L, -1)) {
+    if (rc == VEILIG_OK && !lua_isnil(L, -1)) { /* the observations */
         size_t i, n;
         if (!lua_istable(L, -1)) {
             rc = vl_type_fail(L, -1, &why, "table (a list of observations)");
@@ -1405,6 +1413,7 @@ static int to_json(lua_State *L, int kind, int as_table) {
     if (as_table)
         o.flags |= VEILIG_SAVE_COMPACT;
     box = vl_box_new(L, veilig_free);
+    h = vl_check_handle(L, 1, kind); /* again, after the allocation */
     rc = kind == VL_MUNICIPALITY
              ? veilig_municipality_to_json(&out, &box->len, (const veilig_municipality *)h->ptr, &o,
                                            &err)
@@ -1437,7 +1446,9 @@ static int l_profile(lua_State *L) {
     vl_box *box = vl_box_new(L, veilig_free);
     veilig_profile_result *res = NULL;
     char *json = NULL;
-    int rc = veilig_profile(&res, (const veilig_municipality *)h->ptr);
+    int rc;
+    h = vl_check_handle(L, 1, VL_MUNICIPALITY); /* again, after the allocation */
+    rc = veilig_profile(&res, (const veilig_municipality *)h->ptr);
     if (rc == VEILIG_OK)
         rc = veilig_profile_to_json(&json, &box->len, res);
     box->p = json;
@@ -1448,10 +1459,11 @@ static int l_profile(lua_State *L) {
 /* ind:add_observation{date =, value =, source =, note =}: the indicator, or nil, message, details.
  */
 static int l_add_observation(lua_State *L) {
-    vl_handle *h = vl_check_handle(L, 1, VL_INDICATOR);
+    vl_handle *h;
     vl_why why;
     int rc;
     luaL_checktype(L, 2, LUA_TTABLE);
+    h = vl_check_handle_mut(L, 1, VL_INDICATOR);
     rc = add_observation(L, (veilig_indicator *)h->ptr, 2, &why);
     if (rc != VEILIG_OK)
         return add_failed(L, 2, rc, &why);
@@ -1461,8 +1473,8 @@ static int l_add_observation(lua_State *L) {
 
 /* ind:remove_observation(i): true, or nil, message, details. */
 static int l_remove_observation(lua_State *L) {
-    vl_handle *h = vl_check_handle(L, 1, VL_INDICATOR);
     lua_Integer i = luaL_checkinteger(L, 2);
+    vl_handle *h = vl_check_handle_mut(L, 1, VL_INDICATOR);
     veilig_indicator *ind = (veilig_indicator *)h->ptr;
     int rc = i >= 1 && (lua_Integer)(size_t)i == i
                  ? veilig_indicator_remove_observation(ind, (size_t)(i - 1))

@@ -31,13 +31,14 @@ extern "C" {
 #define VEILIG_COVERAGE_OPTIONS_VERSION 1
 
 typedef struct veilig_coverage_options {
-    unsigned version;     /**< VEILIG_COVERAGE_OPTIONS_VERSION */
-    veilig_vocab axis;    /**< VEILIG_VOCAB_CATEGORY (default, 0), _APPROACH or _TARGET_GROUP */
+    unsigned version;      /**< VEILIG_COVERAGE_OPTIONS_VERSION */
+    veilig_vocab axis;     /**< VEILIG_VOCAB_CATEGORY (default, 0), _APPROACH or _TARGET_GROUP */
     veilig_date active_on; /**< reference date; year 0: none */
-    int all_measures;     /**< 1: count every measure, active or not */
+    int all_measures;      /**< 1: count every measure, active or not */
 } veilig_coverage_options;
 
-#define VEILIG_COVERAGE_OPTIONS_INIT {VEILIG_COVERAGE_OPTIONS_VERSION, (veilig_vocab)0, {0, 0, 0}, 0}
+#define VEILIG_COVERAGE_OPTIONS_INIT                                                               \
+    { VEILIG_COVERAGE_OPTIONS_VERSION, (veilig_vocab)0, {0, 0, 0}, 0 }
 
 VEILIG_API int veilig_coverage_options_init(veilig_coverage_options *opts, unsigned version);
 
@@ -56,16 +57,19 @@ VEILIG_API veilig_vocab veilig_coverage_axis(const veilig_coverage_result *c);
 VEILIG_API size_t veilig_coverage_rows(const veilig_coverage_result *c);
 VEILIG_API size_t veilig_coverage_columns(const veilig_coverage_result *c);
 /** The municipality of a row; borrowed. */
-VEILIG_API const veilig_municipality *veilig_coverage_row(const veilig_coverage_result *c, size_t row);
+VEILIG_API const veilig_municipality *veilig_coverage_row(const veilig_coverage_result *c,
+                                                          size_t row);
 /** The vocabulary value of a column (0 for the "other" column). */
 VEILIG_API int veilig_coverage_column(const veilig_coverage_result *c, size_t column);
 /** The code of a column ("other" for the other column); static. */
 VEILIG_API const char *veilig_coverage_column_code(const veilig_coverage_result *c, size_t column);
-VEILIG_API unsigned veilig_coverage_count(const veilig_coverage_result *c, size_t row, size_t column);
+VEILIG_API unsigned veilig_coverage_count(const veilig_coverage_result *c, size_t row,
+                                          size_t column);
 VEILIG_API unsigned veilig_coverage_row_total(const veilig_coverage_result *c, size_t row);
 VEILIG_API unsigned veilig_coverage_column_total(const veilig_coverage_result *c, size_t column);
 VEILIG_API unsigned veilig_coverage_total(const veilig_coverage_result *c);
-/** {"axis", "columns": [codes], "rows": [{"code","name","counts":[...],"total"}], "column_totals", "total"} */
+/** {"axis", "columns": [codes], "rows": [{"code","name","counts":[...],"total"}], "column_totals",
+ * "total"} */
 VEILIG_API int veilig_coverage_to_json(char **out, size_t *len, const veilig_coverage_result *c);
 
 /* ---- profile of one municipality ---- */
@@ -85,10 +89,13 @@ VEILIG_API int veilig_profile(veilig_profile_result **out, const veilig_municipa
 VEILIG_API void veilig_profile_free(veilig_profile_result *p);
 VEILIG_API const veilig_municipality *veilig_profile_municipality(const veilig_profile_result *p);
 /** Measures per approach and per category (by value; 0 counts unknown codes). */
-VEILIG_API unsigned veilig_profile_approach_count(const veilig_profile_result *p, veilig_approach a);
-VEILIG_API unsigned veilig_profile_category_count(const veilig_profile_result *p, veilig_category c);
+VEILIG_API unsigned veilig_profile_approach_count(const veilig_profile_result *p,
+                                                  veilig_approach a);
+VEILIG_API unsigned veilig_profile_category_count(const veilig_profile_result *p,
+                                                  veilig_category c);
 /** Budget total of a category's measures, in cents (measures in EUR or without currency). */
-VEILIG_API int64_t veilig_profile_category_budget(const veilig_profile_result *p, veilig_category c);
+VEILIG_API int64_t veilig_profile_category_budget(const veilig_profile_result *p,
+                                                  veilig_category c);
 /** Target groups: those of the scope first (scope order), then others measures name. */
 VEILIG_API size_t veilig_profile_target_group_count(const veilig_profile_result *p);
 VEILIG_API const char *veilig_profile_target_group_code(const veilig_profile_result *p, size_t i);
@@ -97,17 +104,20 @@ VEILIG_API int veilig_profile_target_group_in_scope(const veilig_profile_result 
 VEILIG_API unsigned veilig_profile_target_group_measures(const veilig_profile_result *p, size_t i);
 /** Stakeholders in document order, with the number of measures each carries as a partner. */
 VEILIG_API size_t veilig_profile_stakeholder_count(const veilig_profile_result *p);
-VEILIG_API const veilig_stakeholder *veilig_profile_stakeholder(const veilig_profile_result *p, size_t i);
+VEILIG_API const veilig_stakeholder *veilig_profile_stakeholder(const veilig_profile_result *p,
+                                                                size_t i);
 VEILIG_API unsigned veilig_profile_stakeholder_measures(const veilig_profile_result *p, size_t i);
 /** Stakeholders per kind (0 counts unknown kinds). */
-VEILIG_API unsigned veilig_profile_kind_count(const veilig_profile_result *p, veilig_stakeholder_type k);
+VEILIG_API unsigned veilig_profile_kind_count(const veilig_profile_result *p,
+                                              veilig_stakeholder_type k);
 /** Gaps, in the order of veilig_gap_kind, then document order. */
 VEILIG_API size_t veilig_profile_gap_count(const veilig_profile_result *p);
 VEILIG_API veilig_gap_kind veilig_profile_gap_kind(const veilig_profile_result *p, size_t i);
 /** The category or target group code of a gap; NULL for measure gaps. */
 VEILIG_API const char *veilig_profile_gap_code(const veilig_profile_result *p, size_t i);
 /** The measure of a measure gap; NULL for the others. */
-VEILIG_API const veilig_measure *veilig_profile_gap_measure(const veilig_profile_result *p, size_t i);
+VEILIG_API const veilig_measure *veilig_profile_gap_measure(const veilig_profile_result *p,
+                                                            size_t i);
 VEILIG_API int veilig_profile_to_json(char **out, size_t *len, const veilig_profile_result *p);
 
 /* ---- comparison of two municipalities ---- */
@@ -123,6 +133,9 @@ typedef struct veilig_comparison veilig_comparison;
 VEILIG_API int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
                               const veilig_municipality *b);
 VEILIG_API void veilig_comparison_free(veilig_comparison *c);
+/** The municipalities compared: which 0 gives a, 1 gives b; borrowed, NULL for other values. */
+VEILIG_API const veilig_municipality *veilig_comparison_municipality(const veilig_comparison *c,
+                                                                     int which);
 VEILIG_API size_t veilig_comparison_count(const veilig_comparison *c);
 /** The vocabulary of row i (VEILIG_VOCAB_CATEGORY, ...), its code, and the two counts. */
 VEILIG_API veilig_vocab veilig_comparison_vocab(const veilig_comparison *c, size_t i);
@@ -140,7 +153,8 @@ typedef struct veilig_peers_options {
     size_t k;         /**< peers per municipality; 0: 5 */
 } veilig_peers_options;
 
-#define VEILIG_PEERS_OPTIONS_INIT {VEILIG_PEERS_OPTIONS_VERSION, 0}
+#define VEILIG_PEERS_OPTIONS_INIT                                                                  \
+    { VEILIG_PEERS_OPTIONS_VERSION, 0 }
 
 VEILIG_API int veilig_peers_options_init(veilig_peers_options *opts, unsigned version);
 
@@ -213,13 +227,18 @@ VEILIG_API int veilig_diff_to_json(char **out, size_t *len, const veilig_diff_re
 #define VEILIG_SCHEDULE_OPTIONS_VERSION 1
 
 typedef struct veilig_schedule_options {
-    unsigned version;   /**< VEILIG_SCHEDULE_OPTIONS_VERSION */
-    unsigned days;      /**< bit d-1 for veilig_day d (Monday bit 0); 0: Friday and Saturday */
-    int from, to;       /**< minutes after midnight; from == to == 0: 22:00 to 04:00 */
+    unsigned version;      /**< VEILIG_SCHEDULE_OPTIONS_VERSION */
+    unsigned days;         /**< bit d-1 for veilig_day d (Monday bit 0); 0: Friday and Saturday */
+    int from, to;          /**< minutes after midnight; from == to == 0: 22:00 to 04:00 */
     veilig_date active_on; /**< reference date; year 0: none */
 } veilig_schedule_options;
 
-#define VEILIG_SCHEDULE_OPTIONS_INIT {VEILIG_SCHEDULE_OPTIONS_VERSION, 0, 0, 0, {0, 0, 0}}
+#define VEILIG_SCHEDULE_OPTIONS_INIT                                                               \
+    {                                                                                              \
+        VEILIG_SCHEDULE_OPTIONS_VERSION, 0, 0, 0, {                                                \
+            0, 0, 0                                                                                \
+        }                                                                                          \
+    }
 
 VEILIG_API int veilig_schedule_options_init(veilig_schedule_options *opts, unsigned version);
 
@@ -236,6 +255,14 @@ typedef struct veilig_schedule_result veilig_schedule_result;
 VEILIG_API int veilig_schedule(veilig_schedule_result **out, const veilig_municipality *m,
                                const veilig_schedule_options *opts);
 VEILIG_API void veilig_schedule_free(veilig_schedule_result *s);
+/** The municipality laid out; borrowed. */
+VEILIG_API const veilig_municipality *veilig_schedule_municipality(const veilig_schedule_result *s);
+/**
+ * The window whose share was measured, defaults applied: days as in the
+ * options, from and to in minutes (any out-parameter may be NULL).
+ */
+VEILIG_API int veilig_schedule_window(unsigned *days, int *from, int *to,
+                                      const veilig_schedule_result *s);
 /** Measures running in the slot (day 1..7 as veilig_day, hour 0..23). */
 VEILIG_API unsigned veilig_schedule_slot(const veilig_schedule_result *s, veilig_day day, int hour);
 /** The same for one category (0: unknown categories). */
@@ -254,11 +281,16 @@ VEILIG_API int veilig_schedule_to_json(char **out, size_t *len, const veilig_sch
 #define VEILIG_PROGRESS_OPTIONS_VERSION 1
 
 typedef struct veilig_progress_options {
-    unsigned version; /**< VEILIG_PROGRESS_OPTIONS_VERSION */
+    unsigned version;  /**< VEILIG_PROGRESS_OPTIONS_VERSION */
     veilig_date as_of; /**< observations after it are ignored; year 0: all */
 } veilig_progress_options;
 
-#define VEILIG_PROGRESS_OPTIONS_INIT {VEILIG_PROGRESS_OPTIONS_VERSION, {0, 0, 0}}
+#define VEILIG_PROGRESS_OPTIONS_INIT                                                               \
+    {                                                                                              \
+        VEILIG_PROGRESS_OPTIONS_VERSION, {                                                         \
+            0, 0, 0                                                                                \
+        }                                                                                          \
+    }
 
 VEILIG_API int veilig_progress_options_init(veilig_progress_options *opts, unsigned version);
 
@@ -278,11 +310,14 @@ typedef struct veilig_progress_result veilig_progress_result;
 VEILIG_API int veilig_progress(veilig_progress_result **out, const veilig_municipality *m,
                                const veilig_progress_options *opts);
 VEILIG_API void veilig_progress_free(veilig_progress_result *p);
+/** The municipality whose indicators these are; borrowed. */
+VEILIG_API const veilig_municipality *veilig_progress_municipality(const veilig_progress_result *p);
 VEILIG_API size_t veilig_progress_count(const veilig_progress_result *p);
-VEILIG_API const veilig_indicator *veilig_progress_indicator(const veilig_progress_result *p, size_t i);
+VEILIG_API const veilig_indicator *veilig_progress_indicator(const veilig_progress_result *p,
+                                                             size_t i);
 /** The latest observation: VEILIG_OK, or VEILIG_ENOTFOUND when there is none. */
-VEILIG_API int veilig_progress_latest(double *value, veilig_date *date, const veilig_progress_result *p,
-                                      size_t i);
+VEILIG_API int veilig_progress_latest(double *value, veilig_date *date,
+                                      const veilig_progress_result *p, size_t i);
 /**
  * Progress from baseline to target as a fraction (0 at the baseline, 1 at
  * the target, beyond 1 past it, negative when moving away): VEILIG_OK, or

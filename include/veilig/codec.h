@@ -28,8 +28,8 @@ extern "C" {
 #define VEILIG_SAVE_OPTIONS_VERSION 1
 
 /* Default limits of loading (see docs/format.md, "Limits"). */
-#define VEILIG_DEFAULT_MAX_DEPTH 64                     /**< nesting of arrays and objects */
-#define VEILIG_DEFAULT_MAX_STRING ((size_t)1 << 24)     /**< bytes of one string (16 MiB) */
+#define VEILIG_DEFAULT_MAX_DEPTH          64                /**< nesting of arrays and objects */
+#define VEILIG_DEFAULT_MAX_STRING         ((size_t)1 << 24) /**< bytes of one string (16 MiB) */
 #define VEILIG_DEFAULT_MAX_MUNICIPALITIES ((size_t)1 << 20)
 
 /** Options for loading. Zero for a limit means its default. */
@@ -42,7 +42,8 @@ typedef struct veilig_load_options {
     size_t max_municipalities; /**< most municipalities allowed */
 } veilig_load_options;
 
-#define VEILIG_LOAD_OPTIONS_INIT {VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0}
+#define VEILIG_LOAD_OPTIONS_INIT                                                                   \
+    { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0 }
 
 /** Fills opts with the defaults. Returns VEILIG_OK, or VEILIG_EINVAL for NULL. */
 VEILIG_API int veilig_load_options_init(veilig_load_options *opts, unsigned version);
@@ -60,7 +61,8 @@ typedef struct veilig_save_options {
     unsigned flags;   /**< VEILIG_SAVE_* flags */
 } veilig_save_options;
 
-#define VEILIG_SAVE_OPTIONS_INIT {VEILIG_SAVE_OPTIONS_VERSION, 0}
+#define VEILIG_SAVE_OPTIONS_INIT                                                                   \
+    { VEILIG_SAVE_OPTIONS_VERSION, 0 }
 
 /** Fills opts with the defaults. Returns VEILIG_OK, or VEILIG_EINVAL for NULL. */
 VEILIG_API int veilig_save_options_init(veilig_save_options *opts, unsigned version);

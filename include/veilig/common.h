@@ -46,7 +46,7 @@ typedef enum veilig_status {
 } veilig_status;
 
 /** Sizes of the text fields of veilig_error (including the final NUL). */
-#define VEILIG_ERROR_SOURCE_LENGTH 256
+#define VEILIG_ERROR_SOURCE_LENGTH  256
 #define VEILIG_ERROR_POINTER_LENGTH 256
 #define VEILIG_ERROR_MESSAGE_LENGTH 256
 
@@ -56,11 +56,11 @@ typedef enum veilig_status {
  * always NUL-terminated; overlong texts are cut at a UTF-8 character boundary.
  */
 typedef struct veilig_error {
-    int code;        /**< the veilig_status returned */
-    int line;        /**< 1-based line, or 0 when unknown */
-    int column;      /**< 1-based column in characters, or 0 when unknown */
-    size_t position; /**< 0-based byte offset into the text */
-    char source[VEILIG_ERROR_SOURCE_LENGTH];   /**< file name or "<string>" */
+    int code;                                /**< the veilig_status returned */
+    int line;                                /**< 1-based line, or 0 when unknown */
+    int column;                              /**< 1-based column in characters, or 0 when unknown */
+    size_t position;                         /**< 0-based byte offset into the text */
+    char source[VEILIG_ERROR_SOURCE_LENGTH]; /**< file name or "<string>" */
     char pointer[VEILIG_ERROR_POINTER_LENGTH]; /**< RFC 6901 pointer, or "" */
     char message[VEILIG_ERROR_MESSAGE_LENGTH]; /**< what went wrong */
 } veilig_error;

@@ -43,7 +43,8 @@ typedef struct veilig_partner veilig_partner;
 typedef struct veilig_indicator veilig_indicator;
 typedef struct veilig_observation veilig_observation;
 
-/* ---- programme: the programme block: the national programme the municipalities take part in ---- */
+/* ---- programme: the programme block: the national programme the municipalities take part in ----
+ */
 
 /** The programme's name ("Veilige Steden"); borrowed, NULL when absent. */
 VEILIG_API const char *veilig_programme_name(const veilig_programme *p);
@@ -63,21 +64,27 @@ VEILIG_API int veilig_programme_set_contact(veilig_contact **out, veilig_program
 /** Removes it. */
 VEILIG_API void veilig_programme_clear_contact(veilig_programme *p);
 
-/** Where the facts about the programme come from: their number, and each one (borrowed; NULL when index is out of range). */
+/** Where the facts about the programme come from: their number, and each one (borrowed; NULL when
+ * index is out of range). */
 VEILIG_API size_t veilig_programme_source_count(const veilig_programme *p);
 VEILIG_API const veilig_source *veilig_programme_source(const veilig_programme *p, size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_source *veilig_programme_source_mut(veilig_programme *p, size_t index);
-/** Appends a new source; out (may be NULL) receives it, borrowed from the programme. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_programme_add_source(veilig_source **out, veilig_programme *p, const char *title);
-/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Appends a new source; out (may be NULL) receives it, borrowed from the programme. The arguments
+ * are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_programme_add_source(veilig_source **out, veilig_programme *p,
+                                           const char *title);
+/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
+ */
 VEILIG_API int veilig_programme_remove_source(veilig_programme *p, size_t index);
 
 /* ---- municipality: a municipality and its approach ---- */
 
-/** The CBS municipality code, "GM" and four digits ("GM0153"); borrowed, never NULL in a valid object. */
+/** The CBS municipality code, "GM" and four digits ("GM0153"); borrowed, never NULL in a valid
+ * object. */
 VEILIG_API const char *veilig_municipality_code(const veilig_municipality *m);
-/** Sets code (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+/** Sets code (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL.
+ * VEILIG_EEXISTS when another object of the parent has it. */
 VEILIG_API int veilig_municipality_set_code(veilig_municipality *m, const char *value);
 
 /** The common name ("Enschede"); borrowed, never NULL in a valid object. */
@@ -96,26 +103,34 @@ VEILIG_API const char *veilig_municipality_province(const veilig_municipality *m
 VEILIG_API int veilig_municipality_set_province(veilig_municipality *m, const char *value);
 
 /** When it joined the programme: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
-VEILIG_API int veilig_municipality_membership_joined(veilig_date *out, const veilig_municipality *m);
+VEILIG_API int veilig_municipality_membership_joined(veilig_date *out,
+                                                     const veilig_municipality *m);
 /** Sets membership joined (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
-VEILIG_API int veilig_municipality_set_membership_joined(veilig_municipality *m, const veilig_date *value);
+VEILIG_API int veilig_municipality_set_membership_joined(veilig_municipality *m,
+                                                         const veilig_date *value);
 
 /** The start of its programme period: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
 VEILIG_API int veilig_municipality_membership_start(veilig_date *out, const veilig_municipality *m);
 /** Sets membership start (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
-VEILIG_API int veilig_municipality_set_membership_start(veilig_municipality *m, const veilig_date *value);
+VEILIG_API int veilig_municipality_set_membership_start(veilig_municipality *m,
+                                                        const veilig_date *value);
 
 /** The end of its programme period: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
 VEILIG_API int veilig_municipality_membership_end(veilig_date *out, const veilig_municipality *m);
 /** Sets membership end (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
-VEILIG_API int veilig_municipality_set_membership_end(veilig_municipality *m, const veilig_date *value);
+VEILIG_API int veilig_municipality_set_membership_end(veilig_municipality *m,
+                                                      const veilig_date *value);
 
 /** Its membership state. VEILIG_MEMBERSHIP_STATUS_OTHER when absent or unknown. */
-VEILIG_API veilig_membership_status veilig_municipality_membership_status(const veilig_municipality *m);
-/** The membership status as stored (an unknown code included); borrowed or static, NULL when absent. */
+VEILIG_API veilig_membership_status
+veilig_municipality_membership_status(const veilig_municipality *m);
+/** The membership status as stored (an unknown code included); borrowed or static, NULL when
+ * absent. */
 VEILIG_API const char *veilig_municipality_membership_status_code(const veilig_municipality *m);
-/** Sets membership status; VEILIG_MEMBERSHIP_STATUS_OTHER removes it; VEILIG_EINVAL for a value out of range. */
-VEILIG_API int veilig_municipality_set_membership_status(veilig_municipality *m, veilig_membership_status value);
+/** Sets membership status; VEILIG_MEMBERSHIP_STATUS_OTHER removes it; VEILIG_EINVAL for a value out
+ * of range. */
+VEILIG_API int veilig_municipality_set_membership_status(veilig_municipality *m,
+                                                         veilig_membership_status value);
 
 /** The source's own words about its membership; borrowed, NULL when absent. */
 VEILIG_API const char *veilig_municipality_membership_note(const veilig_municipality *m);
@@ -132,101 +147,149 @@ VEILIG_API const char *veilig_municipality_ambition(const veilig_municipality *m
 /** Sets ambition (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_municipality_set_ambition(veilig_municipality *m, const char *value);
 
-/** The target groups of its scope: their number, each value (VEILIG_TARGET_GROUP_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The target groups of its scope: their number, each value (VEILIG_TARGET_GROUP_OTHER for an
+ * unknown code) and each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_municipality_target_group_count(const veilig_municipality *m);
-VEILIG_API veilig_target_group veilig_municipality_target_group(const veilig_municipality *m, size_t index);
-VEILIG_API const char *veilig_municipality_target_group_code(const veilig_municipality *m, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
-VEILIG_API int veilig_municipality_add_target_group(veilig_municipality *m, veilig_target_group value);
+VEILIG_API veilig_target_group veilig_municipality_target_group(const veilig_municipality *m,
+                                                                size_t index);
+VEILIG_API const char *veilig_municipality_target_group_code(const veilig_municipality *m,
+                                                             size_t index);
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
+VEILIG_API int veilig_municipality_add_target_group(veilig_municipality *m,
+                                                    veilig_target_group value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_municipality_remove_target_group(veilig_municipality *m, size_t index);
 
-/** The settings of its scope: their number, each value (VEILIG_SETTING_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The settings of its scope: their number, each value (VEILIG_SETTING_OTHER for an unknown code)
+ * and each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_municipality_setting_count(const veilig_municipality *m);
 VEILIG_API veilig_setting veilig_municipality_setting(const veilig_municipality *m, size_t index);
 VEILIG_API const char *veilig_municipality_setting_code(const veilig_municipality *m, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_municipality_add_setting(veilig_municipality *m, veilig_setting value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_municipality_remove_setting(veilig_municipality *m, size_t index);
 
-/** The approaches it puts first: their number, each value (VEILIG_APPROACH_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The approaches it puts first: their number, each value (VEILIG_APPROACH_OTHER for an unknown
+ * code) and each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_municipality_focus_count(const veilig_municipality *m);
 VEILIG_API veilig_approach veilig_municipality_focus(const veilig_municipality *m, size_t index);
 VEILIG_API const char *veilig_municipality_focus_code(const veilig_municipality *m, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_municipality_add_focus(veilig_municipality *m, veilig_approach value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_municipality_remove_focus(veilig_municipality *m, size_t index);
 
-/** Approaches it says it does not pursue now, with the reason: their number, and each one (borrowed; NULL when index is out of range). */
+/** Approaches it says it does not pursue now, with the reason: their number, and each one
+ * (borrowed; NULL when index is out of range). */
 VEILIG_API size_t veilig_municipality_exclusion_count(const veilig_municipality *m);
-VEILIG_API const veilig_exclusion *veilig_municipality_exclusion(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_exclusion *veilig_municipality_exclusion(const veilig_municipality *m,
+                                                                 size_t index);
 /** The same, for changing it. */
-VEILIG_API veilig_exclusion *veilig_municipality_exclusion_mut(veilig_municipality *m, size_t index);
-/** Appends a new exclusion; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m, veilig_approach approach, const char *reason);
-/** Removes the exclusion at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API veilig_exclusion *veilig_municipality_exclusion_mut(veilig_municipality *m,
+                                                               size_t index);
+/** Appends a new exclusion; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m,
+                                                 veilig_approach approach, const char *reason);
+/** Removes the exclusion at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_exclusion(veilig_municipality *m, size_t index);
 
-/** Links to other policy, programmes, networks and laws: their number, and each one (borrowed; NULL when index is out of range). */
+/** Links to other policy, programmes, networks and laws: their number, and each one (borrowed; NULL
+ * when index is out of range). */
 VEILIG_API size_t veilig_municipality_policy_link_count(const veilig_municipality *m);
-VEILIG_API const veilig_policy_link *veilig_municipality_policy_link(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_policy_link *veilig_municipality_policy_link(const veilig_municipality *m,
+                                                                     size_t index);
 /** The same, for changing it. */
-VEILIG_API veilig_policy_link *veilig_municipality_policy_link_mut(veilig_municipality *m, size_t index);
-/** Appends a new policy link; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m, const char *name);
-/** Removes the policy link at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API veilig_policy_link *veilig_municipality_policy_link_mut(veilig_municipality *m,
+                                                                   size_t index);
+/** Appends a new policy link; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m,
+                                                   const char *name);
+/** Removes the policy link at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_policy_link(veilig_municipality *m, size_t index);
 
-/** The departments and organisations involved: their number, and each one (borrowed; NULL when index is out of range). */
+/** The departments and organisations involved: their number, and each one (borrowed; NULL when
+ * index is out of range). */
 VEILIG_API size_t veilig_municipality_stakeholder_count(const veilig_municipality *m);
-VEILIG_API const veilig_stakeholder *veilig_municipality_stakeholder(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_stakeholder *veilig_municipality_stakeholder(const veilig_municipality *m,
+                                                                     size_t index);
 /** The same, for changing it. */
-VEILIG_API veilig_stakeholder *veilig_municipality_stakeholder_mut(veilig_municipality *m, size_t index);
-/** Appends a new stakeholder; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
-VEILIG_API int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m, const char *id, const char *name, veilig_stakeholder_type kind);
-/** Removes the stakeholder at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API veilig_stakeholder *veilig_municipality_stakeholder_mut(veilig_municipality *m,
+                                                                   size_t index);
+/** Appends a new stakeholder; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS
+ * when the id is taken. */
+VEILIG_API int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m,
+                                                   const char *id, const char *name,
+                                                   veilig_stakeholder_type kind);
+/** Removes the stakeholder at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_stakeholder(veilig_municipality *m, size_t index);
 
 /** The contacts: their number, and each one (borrowed; NULL when index is out of range). */
 VEILIG_API size_t veilig_municipality_contact_count(const veilig_municipality *m);
-VEILIG_API const veilig_contact *veilig_municipality_contact(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_contact *veilig_municipality_contact(const veilig_municipality *m,
+                                                             size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_contact *veilig_municipality_contact_mut(veilig_municipality *m, size_t index);
 /** Appends a new contact; out (may be NULL) receives it, borrowed from the municipality. */
 VEILIG_API int veilig_municipality_add_contact(veilig_contact **out, veilig_municipality *m);
-/** Removes the contact at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Removes the contact at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_contact(veilig_municipality *m, size_t index);
 
 /** The measures: their number, and each one (borrowed; NULL when index is out of range). */
 VEILIG_API size_t veilig_municipality_measure_count(const veilig_municipality *m);
-VEILIG_API const veilig_measure *veilig_municipality_measure(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_measure *veilig_municipality_measure(const veilig_municipality *m,
+                                                             size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_measure *veilig_municipality_measure_mut(veilig_municipality *m, size_t index);
-/** Appends a new measure; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
-VEILIG_API int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m, const char *id, const char *name, veilig_category category);
-/** Removes the measure at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Appends a new measure; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS
+ * when the id is taken. */
+VEILIG_API int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m,
+                                               const char *id, const char *name,
+                                               veilig_category category);
+/** Removes the measure at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_measure(veilig_municipality *m, size_t index);
 
 /** The indicators: their number, and each one (borrowed; NULL when index is out of range). */
 VEILIG_API size_t veilig_municipality_indicator_count(const veilig_municipality *m);
-VEILIG_API const veilig_indicator *veilig_municipality_indicator(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_indicator *veilig_municipality_indicator(const veilig_municipality *m,
+                                                                 size_t index);
 /** The same, for changing it. */
-VEILIG_API veilig_indicator *veilig_municipality_indicator_mut(veilig_municipality *m, size_t index);
-/** Appends a new indicator; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS when the id is taken. */
-VEILIG_API int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m, const char *id, const char *name);
-/** Removes the indicator at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+VEILIG_API veilig_indicator *veilig_municipality_indicator_mut(veilig_municipality *m,
+                                                               size_t index);
+/** Appends a new indicator; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. VEILIG_EEXISTS
+ * when the id is taken. */
+VEILIG_API int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m,
+                                                 const char *id, const char *name);
+/** Removes the indicator at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_municipality_remove_indicator(veilig_municipality *m, size_t index);
 
-/** Where the facts come from: their number, and each one (borrowed; NULL when index is out of range). */
+/** Where the facts come from: their number, and each one (borrowed; NULL when index is out of
+ * range). */
 VEILIG_API size_t veilig_municipality_source_count(const veilig_municipality *m);
-VEILIG_API const veilig_source *veilig_municipality_source(const veilig_municipality *m, size_t index);
+VEILIG_API const veilig_source *veilig_municipality_source(const veilig_municipality *m,
+                                                           size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_source *veilig_municipality_source_mut(veilig_municipality *m, size_t index);
-/** Appends a new source; out (may be NULL) receives it, borrowed from the municipality. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m, const char *title);
-/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Appends a new source; out (may be NULL) receives it, borrowed from the municipality. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m,
+                                              const char *title);
+/** Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
+ */
 VEILIG_API int veilig_municipality_remove_source(veilig_municipality *m, size_t index);
 
 /* ---- exclusion: an approach a municipality says it does not pursue now ---- */
@@ -245,7 +308,8 @@ VEILIG_API int veilig_exclusion_set_reason(veilig_exclusion *x, const char *valu
 
 /* ---- policy_link: a link to other policy ---- */
 
-/** The policy, programme, network or law ("Integraal Veiligheidsbeleid"); borrowed, never NULL in a valid object. */
+/** The policy, programme, network or law ("Integraal Veiligheidsbeleid"); borrowed, never NULL in a
+ * valid object. */
 VEILIG_API const char *veilig_policy_link_name(const veilig_policy_link *l);
 /** Sets name (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
 VEILIG_API int veilig_policy_link_set_name(veilig_policy_link *l, const char *value);
@@ -271,9 +335,11 @@ VEILIG_API int veilig_policy_link_set_note(veilig_policy_link *l, const char *va
 
 /* ---- stakeholder: a department or organisation involved ---- */
 
-/** The id, unique within the municipality ("team-veiligheid"); borrowed, never NULL in a valid object. */
+/** The id, unique within the municipality ("team-veiligheid"); borrowed, never NULL in a valid
+ * object. */
 VEILIG_API const char *veilig_stakeholder_id(const veilig_stakeholder *s);
-/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL.
+ * VEILIG_EEXISTS when another object of the parent has it. */
 VEILIG_API int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *value);
 
 /** The name; borrowed, never NULL in a valid object. */
@@ -288,11 +354,13 @@ VEILIG_API const char *veilig_stakeholder_kind_code(const veilig_stakeholder *s)
 /** Sets kind; VEILIG_STAKEHOLDER_TYPE_OTHER removes it; VEILIG_EINVAL for a value out of range. */
 VEILIG_API int veilig_stakeholder_set_kind(veilig_stakeholder *s, veilig_stakeholder_type value);
 
-/** Its roles in the approach: their number, each value (VEILIG_ROLE_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** Its roles in the approach: their number, each value (VEILIG_ROLE_OTHER for an unknown code) and
+ * each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_stakeholder_role_count(const veilig_stakeholder *s);
 VEILIG_API veilig_role veilig_stakeholder_role(const veilig_stakeholder *s, size_t index);
 VEILIG_API const char *veilig_stakeholder_role_code(const veilig_stakeholder *s, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_stakeholder_add_role(veilig_stakeholder *s, veilig_role value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_stakeholder_remove_role(veilig_stakeholder *s, size_t index);
@@ -336,7 +404,8 @@ VEILIG_API const char *veilig_contact_email(const veilig_contact *c);
 /** Sets email (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_contact_set_email(veilig_contact *c, const char *value);
 
-/** Whether this is data about a natural person (reports leave it out unless asked): 1 or 0 (absent). */
+/** Whether this is data about a natural person (reports leave it out unless asked): 1 or 0
+ * (absent). */
 VEILIG_API int veilig_contact_personal(const veilig_contact *c);
 /** Sets it; 0 removes it. */
 VEILIG_API int veilig_contact_set_personal(veilig_contact *c, int value);
@@ -365,9 +434,11 @@ VEILIG_API int veilig_source_set_retrieved(veilig_source *r, const veilig_date *
 
 /* ---- measure: a measure: an activity of the approach ---- */
 
-/** The id, unique within the municipality, [a-z0-9-]+ ("pub-ploeg"); borrowed, never NULL in a valid object. */
+/** The id, unique within the municipality, [a-z0-9-]+ ("pub-ploeg"); borrowed, never NULL in a
+ * valid object. */
 VEILIG_API const char *veilig_measure_id(const veilig_measure *ms);
-/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL.
+ * VEILIG_EEXISTS when another object of the parent has it. */
 VEILIG_API int veilig_measure_set_id(veilig_measure *ms, const char *value);
 
 /** The name; borrowed, never NULL in a valid object. */
@@ -387,27 +458,32 @@ VEILIG_API const char *veilig_measure_category_code(const veilig_measure *ms);
 /** Sets category; VEILIG_CATEGORY_OTHER removes it; VEILIG_EINVAL for a value out of range. */
 VEILIG_API int veilig_measure_set_category(veilig_measure *ms, veilig_category value);
 
-/** The approach: the stored one, or the category's usual approach when absent (the _code getter returns NULL then). VEILIG_APPROACH_OTHER when absent or unknown. */
+/** The approach: the stored one, or the category's usual approach when absent (the _code getter
+ * returns NULL then). VEILIG_APPROACH_OTHER when absent or unknown. */
 VEILIG_API veilig_approach veilig_measure_approach(const veilig_measure *ms);
 /** The approach as stored (an unknown code included); borrowed or static, NULL when absent. */
 VEILIG_API const char *veilig_measure_approach_code(const veilig_measure *ms);
 /** Sets approach; VEILIG_APPROACH_OTHER removes it; VEILIG_EINVAL for a value out of range. */
 VEILIG_API int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value);
 
-/** The target groups it serves: their number, each value (VEILIG_TARGET_GROUP_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The target groups it serves: their number, each value (VEILIG_TARGET_GROUP_OTHER for an unknown
+ * code) and each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_measure_target_group_count(const veilig_measure *ms);
 VEILIG_API veilig_target_group veilig_measure_target_group(const veilig_measure *ms, size_t index);
 VEILIG_API const char *veilig_measure_target_group_code(const veilig_measure *ms, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_measure_add_target_group(veilig_measure *ms, veilig_target_group value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_measure_remove_target_group(veilig_measure *ms, size_t index);
 
-/** The settings it works in: their number, each value (VEILIG_SETTING_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The settings it works in: their number, each value (VEILIG_SETTING_OTHER for an unknown code)
+ * and each code as stored (borrowed or static). */
 VEILIG_API size_t veilig_measure_setting_count(const veilig_measure *ms);
 VEILIG_API veilig_setting veilig_measure_setting(const veilig_measure *ms, size_t index);
 VEILIG_API const char *veilig_measure_setting_code(const veilig_measure *ms, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_measure_add_setting(veilig_measure *ms, veilig_setting value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_measure_remove_setting(veilig_measure *ms, size_t index);
@@ -422,24 +498,31 @@ VEILIG_API const char *veilig_measure_area_note(const veilig_measure *ms);
 /** Sets area note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_measure_set_area_note(veilig_measure *ms, const char *value);
 
-/** The schedule: when it runs: their number, and each one (borrowed; NULL when index is out of range). */
+/** The schedule: when it runs: their number, and each one (borrowed; NULL when index is out of
+ * range). */
 VEILIG_API size_t veilig_measure_window_count(const veilig_measure *ms);
 VEILIG_API const veilig_window *veilig_measure_window(const veilig_measure *ms, size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_window *veilig_measure_window_mut(veilig_measure *ms, size_t index);
 /** Appends a new window; out (may be NULL) receives it, borrowed from the measure. */
 VEILIG_API int veilig_measure_add_window(veilig_window **out, veilig_measure *ms);
-/** Removes the window at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Removes the window at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
+ */
 VEILIG_API int veilig_measure_remove_window(veilig_measure *ms, size_t index);
 
-/** The stakeholders that carry it, with their roles: their number, and each one (borrowed; NULL when index is out of range). */
+/** The stakeholders that carry it, with their roles: their number, and each one (borrowed; NULL
+ * when index is out of range). */
 VEILIG_API size_t veilig_measure_partner_count(const veilig_measure *ms);
 VEILIG_API const veilig_partner *veilig_measure_partner(const veilig_measure *ms, size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_partner *veilig_measure_partner_mut(veilig_measure *ms, size_t index);
-/** Appends a new partner; out (may be NULL) receives it, borrowed from the measure. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const char *stakeholder, veilig_role role);
-/** Removes the partner at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Appends a new partner; out (may be NULL) receives it, borrowed from the measure. The stakeholder
+ * id is copied (VEILIG_EINVAL when NULL or ""); role VEILIG_ROLE_OTHER gives a partner without a
+ * role. */
+VEILIG_API int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms,
+                                          const char *stakeholder, veilig_role role);
+/** Removes the partner at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_measure_remove_partner(veilig_measure *ms, size_t index);
 
 /** Its state. VEILIG_MEASURE_STATE_OTHER when absent or unknown. */
@@ -472,7 +555,8 @@ VEILIG_API int veilig_measure_budget_end(veilig_date *out, const veilig_measure 
  */
 VEILIG_API int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency);
 /** Sets the period the budget covers (either may be NULL); VEILIG_ENOTFOUND without a budget. */
-VEILIG_API int veilig_measure_set_budget_period(veilig_measure *ms, const veilig_date *start, const veilig_date *end);
+VEILIG_API int veilig_measure_set_budget_period(veilig_measure *ms, const veilig_date *start,
+                                                const veilig_date *end);
 /** Removes the budget and its period. */
 VEILIG_API void veilig_measure_clear_budget(veilig_measure *ms);
 
@@ -486,27 +570,33 @@ VEILIG_API int veilig_measure_set_evidence(veilig_measure *ms, veilig_evidence v
 /** The ids of the municipality's indicators it serves: their number and each id (borrowed). */
 VEILIG_API size_t veilig_measure_indicator_count(const veilig_measure *ms);
 VEILIG_API const char *veilig_measure_indicator(const veilig_measure *ms, size_t index);
-/** Appends an id (copied); VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for NULL or "". */
+/** Appends an id (copied); VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for NULL or "".
+ */
 VEILIG_API int veilig_measure_add_indicator(veilig_measure *ms, const char *id);
 /** Removes the id at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_measure_remove_indicator(veilig_measure *ms, size_t index);
 
 /* ---- window: a time window of a schedule ---- */
 
-/** The days of the week: their number, each value (VEILIG_DAY_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The days of the week: their number, each value (VEILIG_DAY_OTHER for an unknown code) and each
+ * code as stored (borrowed or static). */
 VEILIG_API size_t veilig_window_day_count(const veilig_window *w);
 VEILIG_API veilig_day veilig_window_day(const veilig_window *w, size_t index);
 VEILIG_API const char *veilig_window_day_code(const veilig_window *w, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_window_add_day(veilig_window *w, veilig_day value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_window_remove_day(veilig_window *w, size_t index);
 
-/** The parts of the day (morning 06-12, afternoon 12-18, evening 18-24, night 00-06): their number, each value (VEILIG_DAYPART_OTHER for an unknown code) and each code as stored (borrowed or static). */
+/** The parts of the day (morning 06-12, afternoon 12-18, evening 18-24, night 00-06): their number,
+ * each value (VEILIG_DAYPART_OTHER for an unknown code) and each code as stored (borrowed or
+ * static). */
 VEILIG_API size_t veilig_window_daypart_count(const veilig_window *w);
 VEILIG_API veilig_daypart veilig_window_daypart(const veilig_window *w, size_t index);
 VEILIG_API const char *veilig_window_daypart_code(const veilig_window *w, size_t index);
-/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of range. */
+/** Appends a value; VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for _OTHER or out of
+ * range. */
 VEILIG_API int veilig_window_add_daypart(veilig_window *w, veilig_daypart value);
 /** Removes the value at index; VEILIG_ENOTFOUND when index is out of range. */
 VEILIG_API int veilig_window_remove_daypart(veilig_window *w, size_t index);
@@ -514,7 +604,8 @@ VEILIG_API int veilig_window_remove_daypart(veilig_window *w, size_t index);
 /** The start, in minutes after midnight, or -1 when the window has no hours (dayparts instead). */
 VEILIG_API int veilig_window_from(const veilig_window *w);
 
-/** The end, in minutes after midnight; before from when the window runs past midnight, or -1 when the window has no hours (dayparts instead). */
+/** The end, in minutes after midnight; before from when the window runs past midnight, or -1 when
+ * the window has no hours (dayparts instead). */
 VEILIG_API int veilig_window_to(const veilig_window *w);
 /**
  * Sets the hours of the window, in minutes after midnight (0..1439; to may
@@ -523,7 +614,8 @@ VEILIG_API int veilig_window_to(const veilig_window *w);
  */
 VEILIG_API int veilig_window_set_hours(veilig_window *w, int from, int to);
 
-/** The source's own words ("in de weekenden 's avonds en 's nachts"); borrowed, NULL when absent. */
+/** The source's own words ("in de weekenden 's avonds en 's nachts"); borrowed, NULL when absent.
+ */
 VEILIG_API const char *veilig_window_note(const veilig_window *w);
 /** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_window_set_note(veilig_window *w, const char *value);
@@ -532,7 +624,8 @@ VEILIG_API int veilig_window_set_note(veilig_window *w, const char *value);
 
 /** The stakeholder's id; borrowed, never NULL in a valid object. */
 VEILIG_API const char *veilig_partner_stakeholder(const veilig_partner *pa);
-/** Sets stakeholder (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. */
+/** Sets stakeholder (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is
+ * VEILIG_EINVAL. */
 VEILIG_API int veilig_partner_set_stakeholder(veilig_partner *pa, const char *value);
 
 /** Its role in the measure. VEILIG_ROLE_OTHER when absent or unknown. */
@@ -551,7 +644,8 @@ VEILIG_API int veilig_partner_set_note(veilig_partner *pa, const char *value);
 
 /** The id, unique within the municipality; borrowed, never NULL in a valid object. */
 VEILIG_API const char *veilig_indicator_id(const veilig_indicator *i);
-/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL. VEILIG_EEXISTS when another object of the parent has it. */
+/** Sets id (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL.
+ * VEILIG_EEXISTS when another object of the parent has it. */
 VEILIG_API int veilig_indicator_set_id(veilig_indicator *i, const char *value);
 
 /** What it measures; borrowed, never NULL in a valid object. */
@@ -597,7 +691,8 @@ VEILIG_API const char *veilig_indicator_baseline_note(const veilig_indicator *i)
 /** Sets baseline note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_indicator_set_baseline_note(veilig_indicator *i, const char *value);
 
-/** The date the target should be reached by: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when absent. */
+/** The date the target should be reached by: VEILIG_OK and *out set, or VEILIG_ENOTFOUND when
+ * absent. */
 VEILIG_API int veilig_indicator_target_date(veilig_date *out, const veilig_indicator *i);
 /** Sets target date (copied); NULL removes it; VEILIG_EINVAL for an invalid date. */
 VEILIG_API int veilig_indicator_set_target_date(veilig_indicator *i, const veilig_date *value);
@@ -609,14 +704,19 @@ VEILIG_API int veilig_indicator_set_target_value(veilig_indicator *i, double val
 /** Removes target value. */
 VEILIG_API void veilig_indicator_clear_target_value(veilig_indicator *i);
 
-/** The observations, in document order: their number, and each one (borrowed; NULL when index is out of range). */
+/** The observations, in document order: their number, and each one (borrowed; NULL when index is
+ * out of range). */
 VEILIG_API size_t veilig_indicator_observation_count(const veilig_indicator *i);
-VEILIG_API const veilig_observation *veilig_indicator_observation(const veilig_indicator *i, size_t index);
+VEILIG_API const veilig_observation *veilig_indicator_observation(const veilig_indicator *i,
+                                                                  size_t index);
 /** The same, for changing it. */
 VEILIG_API veilig_observation *veilig_indicator_observation_mut(veilig_indicator *i, size_t index);
-/** Appends a new observation; out (may be NULL) receives it, borrowed from the indicator. The arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
-VEILIG_API int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator *i, const veilig_date *date, double value);
-/** Removes the observation at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range. */
+/** Appends a new observation; out (may be NULL) receives it, borrowed from the indicator. The
+ * arguments are copied; VEILIG_EINVAL when a required one is NULL, "" or _OTHER. */
+VEILIG_API int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator *i,
+                                                const veilig_date *date, double value);
+/** Removes the observation at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of
+ * range. */
 VEILIG_API int veilig_indicator_remove_observation(veilig_indicator *i, size_t index);
 
 /* ---- observation: an observation of an indicator ---- */
@@ -641,10 +741,10 @@ VEILIG_API const char *veilig_observation_note(const veilig_observation *o);
 /** Sets note (copied; valid UTF-8, else VEILIG_EINVAL); NULL removes it. */
 VEILIG_API int veilig_observation_set_note(veilig_observation *o, const char *value);
 
-
 /* ---- registry ---- */
 
-/** Makes a new, empty registry (format version 1). *out is new: free it with veilig_registry_free. */
+/** Makes a new, empty registry (format version 1). *out is new: free it with veilig_registry_free.
+ */
 VEILIG_API int veilig_registry_new(veilig_registry **out);
 
 /** Frees a registry and everything in it. NULL is a no-op. */
@@ -710,7 +810,8 @@ VEILIG_API const veilig_municipality *veilig_measure_municipality(const veilig_m
 VEILIG_API const veilig_municipality *veilig_stakeholder_municipality(const veilig_stakeholder *s);
 VEILIG_API const veilig_municipality *veilig_indicator_municipality(const veilig_indicator *i);
 
-/** Finds a measure, stakeholder or indicator of a municipality by id (exact match); borrowed, NULL when none. O(1). */
+/** Finds a measure, stakeholder or indicator of a municipality by id (exact match); borrowed, NULL
+ * when none. O(1). */
 VEILIG_API const veilig_measure *veilig_municipality_find_measure(const veilig_municipality *m,
                                                                   const char *id);
 VEILIG_API const veilig_stakeholder *

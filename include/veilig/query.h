@@ -45,12 +45,12 @@ typedef enum veilig_filter {
     VEILIG_FILTER_SETTING,          /**< a setting of the measure */
     VEILIG_FILTER_STAKEHOLDER_KIND, /**< the kind of a stakeholder carrying it (a partner) */
     VEILIG_FILTER_STAKEHOLDER,      /**< text in a partner's name or id (as VEILIG_FILTER_TEXT) */
-    VEILIG_FILTER_STATUS,           /**< the measure's status ("active"; absent matches "unknown") */
-    VEILIG_FILTER_EVIDENCE,         /**< at least this evidence level ("well_founded") */
-    VEILIG_FILTER_PROVINCE,         /**< the municipality's province ("NL-OV") */
-    VEILIG_FILTER_ACTIVE_ON,        /**< active on a date ("2023-06-01"): see docs/analysis.md */
-    VEILIG_FILTER_TEXT,             /**< free text, case- and accent-insensitive */
-    VEILIG_FILTER_MUNICIPALITY      /**< the municipality's code or name */
+    VEILIG_FILTER_STATUS,      /**< the measure's status ("active"; absent matches "unknown") */
+    VEILIG_FILTER_EVIDENCE,    /**< at least this evidence level ("well_founded") */
+    VEILIG_FILTER_PROVINCE,    /**< the municipality's province ("NL-OV") */
+    VEILIG_FILTER_ACTIVE_ON,   /**< active on a date ("2023-06-01"): see docs/analysis.md */
+    VEILIG_FILTER_TEXT,        /**< free text, case- and accent-insensitive */
+    VEILIG_FILTER_MUNICIPALITY /**< the municipality's code or name */
 } veilig_filter;
 
 /** A query: a set of filters. */
@@ -93,7 +93,8 @@ VEILIG_API void veilig_query_result_free(veilig_query_result *r);
 /** The number of matches. */
 VEILIG_API size_t veilig_query_result_count(const veilig_query_result *r);
 
-/** The municipality and the measure of match index; borrowed from the registry, NULL when out of range. */
+/** The municipality and the measure of match index; borrowed from the registry, NULL when out of
+ * range. */
 VEILIG_API const veilig_municipality *veilig_query_result_municipality(const veilig_query_result *r,
                                                                        size_t index);
 VEILIG_API const veilig_measure *veilig_query_result_measure(const veilig_query_result *r,

@@ -57,7 +57,8 @@ typedef struct veilig_report_options {
     size_t peers;         /**< peers shown in an HTML report; 0: 5 */
 } veilig_report_options;
 
-#define VEILIG_REPORT_OPTIONS_INIT {VEILIG_REPORT_OPTIONS_VERSION, (veilig_format)0, NULL, 0, 0}
+#define VEILIG_REPORT_OPTIONS_INIT                                                                 \
+    { VEILIG_REPORT_OPTIONS_VERSION, (veilig_format)0, NULL, 0, 0 }
 
 VEILIG_API int veilig_report_options_init(veilig_report_options *opts, unsigned version);
 
@@ -70,14 +71,14 @@ VEILIG_API int veilig_report_options_init(veilig_report_options *opts, unsigned 
  * sources). opts->format is ignored (always HTML).
  */
 VEILIG_API int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
-                                  const veilig_municipality *m,
-                                  const veilig_report_options *opts);
+                                  const veilig_municipality *m, const veilig_report_options *opts);
 
 /** The municipalities of a registry, one row each: code, name, province, measures, summary. */
 VEILIG_API int veilig_render_list(char **out, size_t *len, const veilig_registry *reg,
                                   const veilig_report_options *opts);
 
-/** One municipality's whole approach, readable (text, Markdown) or as JSON (its document object). */
+/** One municipality's whole approach, readable (text, Markdown) or as JSON (its document object).
+ */
 VEILIG_API int veilig_render_municipality(char **out, size_t *len, const veilig_municipality *m,
                                           const veilig_report_options *opts);
 

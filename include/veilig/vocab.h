@@ -42,111 +42,114 @@ typedef enum veilig_vocab {
 
 /** Approaches: how a measure works. */
 typedef enum veilig_approach {
-    VEILIG_APPROACH_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_APPROACH_PREVENTION = 1, /**< "prevention": preventie */
+    VEILIG_APPROACH_OTHER = 0,       /**< absent, or a code this version does not know */
+    VEILIG_APPROACH_PREVENTION = 1,  /**< "prevention": preventie */
     VEILIG_APPROACH_ENFORCEMENT = 2, /**< "enforcement": handhaving en repressie */
-    VEILIG_APPROACH_SUPPORT = 3, /**< "support": opvang en hulp */
-    VEILIG_APPROACH_SIGNALLING = 4 /**< "signalling": signalering en melden */
+    VEILIG_APPROACH_SUPPORT = 3,     /**< "support": opvang en hulp */
+    VEILIG_APPROACH_SIGNALLING = 4   /**< "signalling": signalering en melden */
 } veilig_approach;
 
 /** Categories of measures. */
 typedef enum veilig_category {
-    VEILIG_CATEGORY_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_CATEGORY_DEESCALATION = 1, /**< "deescalation": de-escalatie */
-    VEILIG_CATEGORY_SUPERVISION = 2, /**< "supervision": toezicht */
+    VEILIG_CATEGORY_OTHER = 0,               /**< absent, or a code this version does not know */
+    VEILIG_CATEGORY_DEESCALATION = 1,        /**< "deescalation": de-escalatie */
+    VEILIG_CATEGORY_SUPERVISION = 2,         /**< "supervision": toezicht */
     VEILIG_CATEGORY_CAMERA_SURVEILLANCE = 3, /**< "camera_surveillance": cameratoezicht */
-    VEILIG_CATEGORY_CAMPAIGN = 4, /**< "campaign": campagne */
+    VEILIG_CATEGORY_CAMPAIGN = 4,            /**< "campaign": campagne */
     VEILIG_CATEGORY_EDUCATION = 5, /**< "education": voorlichting en deskundigheidsbevordering */
     VEILIG_CATEGORY_BYSTANDER = 6, /**< "bystander": omstanders */
     VEILIG_CATEGORY_VICTIM_SUPPORT = 7, /**< "victim_support": slachtofferhulp */
-    VEILIG_CATEGORY_REPORTING = 8, /**< "reporting": melden */
-    VEILIG_CATEGORY_ENFORCEMENT = 9, /**< "enforcement": handhaving */
-    VEILIG_CATEGORY_LGBTI = 10, /**< "lgbti": LHBTI+-aanpak */
-    VEILIG_CATEGORY_PUBLIC_SPACE = 11, /**< "public_space": inrichting openbare ruimte */
-    VEILIG_CATEGORY_NIGHTLIFE = 12, /**< "nightlife": uitgaan */
-    VEILIG_CATEGORY_RESEARCH = 13 /**< "research": onderzoek en monitoring */
+    VEILIG_CATEGORY_REPORTING = 8,      /**< "reporting": melden */
+    VEILIG_CATEGORY_ENFORCEMENT = 9,    /**< "enforcement": handhaving */
+    VEILIG_CATEGORY_LGBTI = 10,         /**< "lgbti": LHBTI+-aanpak */
+    VEILIG_CATEGORY_PUBLIC_SPACE = 11,  /**< "public_space": inrichting openbare ruimte */
+    VEILIG_CATEGORY_NIGHTLIFE = 12,     /**< "nightlife": uitgaan */
+    VEILIG_CATEGORY_RESEARCH = 13       /**< "research": onderzoek en monitoring */
 } veilig_category;
 
 /** Target groups. */
 typedef enum veilig_target_group {
-    VEILIG_TARGET_GROUP_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_TARGET_GROUP_EVERYONE = 1, /**< "everyone": iedereen */
-    VEILIG_TARGET_GROUP_WOMEN_GIRLS = 2, /**< "women_girls": vrouwen en meisjes */
-    VEILIG_TARGET_GROUP_LGBTIQ = 3, /**< "lgbtiq": LHBTIQ+ */
-    VEILIG_TARGET_GROUP_DISABILITY = 4, /**< "disability": mensen met een beperking */
-    VEILIG_TARGET_GROUP_STUDENTS = 5, /**< "students": studenten */
-    VEILIG_TARGET_GROUP_YOUTH = 6, /**< "youth": jongeren */
-    VEILIG_TARGET_GROUP_PUPILS = 7, /**< "pupils": scholieren */
+    VEILIG_TARGET_GROUP_OTHER = 0,              /**< absent, or a code this version does not know */
+    VEILIG_TARGET_GROUP_EVERYONE = 1,           /**< "everyone": iedereen */
+    VEILIG_TARGET_GROUP_WOMEN_GIRLS = 2,        /**< "women_girls": vrouwen en meisjes */
+    VEILIG_TARGET_GROUP_LGBTIQ = 3,             /**< "lgbtiq": LHBTIQ+ */
+    VEILIG_TARGET_GROUP_DISABILITY = 4,         /**< "disability": mensen met een beperking */
+    VEILIG_TARGET_GROUP_STUDENTS = 5,           /**< "students": studenten */
+    VEILIG_TARGET_GROUP_YOUTH = 6,              /**< "youth": jongeren */
+    VEILIG_TARGET_GROUP_PUPILS = 7,             /**< "pupils": scholieren */
     VEILIG_TARGET_GROUP_NIGHTLIFE_VISITORS = 8, /**< "nightlife_visitors": uitgaanspubliek */
-    VEILIG_TARGET_GROUP_RESIDENTS = 9, /**< "residents": inwoners */
-    VEILIG_TARGET_GROUP_VISITORS = 10, /**< "visitors": bezoekers */
-    VEILIG_TARGET_GROUP_WORKERS = 11, /**< "workers": werknemers */
-    VEILIG_TARGET_GROUP_BYSTANDERS = 12, /**< "bystanders": omstanders */
-    VEILIG_TARGET_GROUP_PERPETRATORS = 13, /**< "perpetrators": plegers */
-    VEILIG_TARGET_GROUP_MEN_BOYS = 14, /**< "men_boys": mannen en jongens */
-    VEILIG_TARGET_GROUP_PROFESSIONALS = 15, /**< "professionals": professionals */
-    VEILIG_TARGET_GROUP_ENTREPRENEURS = 16 /**< "entrepreneurs": ondernemers */
+    VEILIG_TARGET_GROUP_RESIDENTS = 9,          /**< "residents": inwoners */
+    VEILIG_TARGET_GROUP_VISITORS = 10,          /**< "visitors": bezoekers */
+    VEILIG_TARGET_GROUP_WORKERS = 11,           /**< "workers": werknemers */
+    VEILIG_TARGET_GROUP_BYSTANDERS = 12,        /**< "bystanders": omstanders */
+    VEILIG_TARGET_GROUP_PERPETRATORS = 13,      /**< "perpetrators": plegers */
+    VEILIG_TARGET_GROUP_MEN_BOYS = 14,          /**< "men_boys": mannen en jongens */
+    VEILIG_TARGET_GROUP_PROFESSIONALS = 15,     /**< "professionals": professionals */
+    VEILIG_TARGET_GROUP_ENTREPRENEURS = 16      /**< "entrepreneurs": ondernemers */
 } veilig_target_group;
 
 /** Settings. */
 typedef enum veilig_setting {
-    VEILIG_SETTING_OTHER = 0, /**< absent, or a code this version does not know */
+    VEILIG_SETTING_OTHER = 0,        /**< absent, or a code this version does not know */
     VEILIG_SETTING_PUBLIC_SPACE = 1, /**< "public_space": openbare ruimte */
-    VEILIG_SETTING_NIGHTLIFE = 2, /**< "nightlife": uitgaan */
-    VEILIG_SETTING_ONLINE = 3, /**< "online": online */
-    VEILIG_SETTING_EDUCATION = 4, /**< "education": onderwijs */
-    VEILIG_SETTING_WORK = 5 /**< "work": werk */
+    VEILIG_SETTING_NIGHTLIFE = 2,    /**< "nightlife": uitgaan */
+    VEILIG_SETTING_ONLINE = 3,       /**< "online": online */
+    VEILIG_SETTING_EDUCATION = 4,    /**< "education": onderwijs */
+    VEILIG_SETTING_WORK = 5          /**< "work": werk */
 } veilig_setting;
 
 /** Kinds of stakeholders (the "kind" of a stakeholder). */
 typedef enum veilig_stakeholder_type {
     VEILIG_STAKEHOLDER_TYPE_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_STAKEHOLDER_TYPE_MUNICIPAL_DEPARTMENT = 1, /**< "municipal_department": gemeentelijke afdeling */
+    VEILIG_STAKEHOLDER_TYPE_MUNICIPAL_DEPARTMENT =
+        1,                              /**< "municipal_department": gemeentelijke afdeling */
     VEILIG_STAKEHOLDER_TYPE_POLICE = 2, /**< "police": politie */
     VEILIG_STAKEHOLDER_TYPE_PUBLIC_HEALTH = 3, /**< "public_health": GGD en gezondheid */
-    VEILIG_STAKEHOLDER_TYPE_KNOWLEDGE_INSTITUTION = 4, /**< "knowledge_institution": kennisinstelling */
-    VEILIG_STAKEHOLDER_TYPE_SCHOOL = 5, /**< "school": school */
+    VEILIG_STAKEHOLDER_TYPE_KNOWLEDGE_INSTITUTION =
+        4,                                     /**< "knowledge_institution": kennisinstelling */
+    VEILIG_STAKEHOLDER_TYPE_SCHOOL = 5,        /**< "school": school */
     VEILIG_STAKEHOLDER_TYPE_CIVIL_SOCIETY = 6, /**< "civil_society": maatschappelijke organisatie */
-    VEILIG_STAKEHOLDER_TYPE_BUSINESS = 7, /**< "business": ondernemers */
-    VEILIG_STAKEHOLDER_TYPE_STUDENT_ASSOCIATION = 8, /**< "student_association": studentenvereniging */
-    VEILIG_STAKEHOLDER_TYPE_COUNCIL = 9, /**< "council": gemeenteraad */
+    VEILIG_STAKEHOLDER_TYPE_BUSINESS = 7,      /**< "business": ondernemers */
+    VEILIG_STAKEHOLDER_TYPE_STUDENT_ASSOCIATION =
+        8,                                      /**< "student_association": studentenvereniging */
+    VEILIG_STAKEHOLDER_TYPE_COUNCIL = 9,        /**< "council": gemeenteraad */
     VEILIG_STAKEHOLDER_TYPE_NATIONAL_BODY = 10, /**< "national_body": landelijke organisatie */
     VEILIG_STAKEHOLDER_TYPE_EXPERTISE_CENTRE = 11, /**< "expertise_centre": kenniscentrum */
-    VEILIG_STAKEHOLDER_TYPE_OTHER_KIND = 12 /**< "other": overig */
+    VEILIG_STAKEHOLDER_TYPE_OTHER_KIND = 12        /**< "other": overig */
 } veilig_stakeholder_type;
 
 /** Roles of stakeholders. */
 typedef enum veilig_role {
-    VEILIG_ROLE_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_ROLE_EXECUTING = 1, /**< "executing": uitvoerend */
-    VEILIG_ROLE_CONTACT_POINT = 2, /**< "contact_point": aanspreekpunt */
+    VEILIG_ROLE_OTHER = 0,          /**< absent, or a code this version does not know */
+    VEILIG_ROLE_EXECUTING = 1,      /**< "executing": uitvoerend */
+    VEILIG_ROLE_CONTACT_POINT = 2,  /**< "contact_point": aanspreekpunt */
     VEILIG_ROLE_SOUNDING_BOARD = 3, /**< "sounding_board": klankbordgroep */
-    VEILIG_ROLE_PARTNER = 4, /**< "partner": samenwerkingspartner */
-    VEILIG_ROLE_FUNDING = 5, /**< "funding": financier */
-    VEILIG_ROLE_ACCOUNTABLE = 6, /**< "accountable": verantwoordelijk */
-    VEILIG_ROLE_INVOLVED = 7 /**< "involved": betrokken */
+    VEILIG_ROLE_PARTNER = 4,        /**< "partner": samenwerkingspartner */
+    VEILIG_ROLE_FUNDING = 5,        /**< "funding": financier */
+    VEILIG_ROLE_ACCOUNTABLE = 6,    /**< "accountable": verantwoordelijk */
+    VEILIG_ROLE_INVOLVED = 7        /**< "involved": betrokken */
 } veilig_role;
 
 /** Kinds of policy links. */
 typedef enum veilig_link_kind {
-    VEILIG_LINK_KIND_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_LINK_KIND_POLICY = 1, /**< "policy": beleid */
+    VEILIG_LINK_KIND_OTHER = 0,     /**< absent, or a code this version does not know */
+    VEILIG_LINK_KIND_POLICY = 1,    /**< "policy": beleid */
     VEILIG_LINK_KIND_PROGRAMME = 2, /**< "programme": programma */
-    VEILIG_LINK_KIND_NETWORK = 3, /**< "network": netwerk */
-    VEILIG_LINK_KIND_LAW = 4 /**< "law": wet */
+    VEILIG_LINK_KIND_NETWORK = 3,   /**< "network": netwerk */
+    VEILIG_LINK_KIND_LAW = 4        /**< "law": wet */
 } veilig_link_kind;
 
 /** Relations of policy links. */
 typedef enum veilig_link_relation {
-    VEILIG_LINK_RELATION_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_LINK_RELATION_EMBEDDED_IN = 1, /**< "embedded_in": ingebed in */
+    VEILIG_LINK_RELATION_OTHER = 0,        /**< absent, or a code this version does not know */
+    VEILIG_LINK_RELATION_EMBEDDED_IN = 1,  /**< "embedded_in": ingebed in */
     VEILIG_LINK_RELATION_ALIGNED_WITH = 2, /**< "aligned_with": sluit aan bij */
-    VEILIG_LINK_RELATION_BUILDS_ON = 3 /**< "builds_on": bouwt voort op */
+    VEILIG_LINK_RELATION_BUILDS_ON = 3     /**< "builds_on": bouwt voort op */
 } veilig_link_relation;
 
 /** Programme membership states. */
 typedef enum veilig_membership_status {
-    VEILIG_MEMBERSHIP_STATUS_OTHER = 0, /**< absent, or a code this version does not know */
+    VEILIG_MEMBERSHIP_STATUS_OTHER = 0,  /**< absent, or a code this version does not know */
     VEILIG_MEMBERSHIP_STATUS_ACTIVE = 1, /**< "active": actief */
     VEILIG_MEMBERSHIP_STATUS_FORMER = 2, /**< "former": voormalig */
     VEILIG_MEMBERSHIP_STATUS_UNKNOWN = 3 /**< "unknown": onbekend */
@@ -154,68 +157,71 @@ typedef enum veilig_membership_status {
 
 /** States of measures (the "status" of a measure). */
 typedef enum veilig_measure_state {
-    VEILIG_MEASURE_STATE_OTHER = 0, /**< absent, or a code this version does not know */
+    VEILIG_MEASURE_STATE_OTHER = 0,   /**< absent, or a code this version does not know */
     VEILIG_MEASURE_STATE_PLANNED = 1, /**< "planned": gepland */
-    VEILIG_MEASURE_STATE_ACTIVE = 2, /**< "active": actief */
-    VEILIG_MEASURE_STATE_ENDED = 3, /**< "ended": beëindigd */
-    VEILIG_MEASURE_STATE_UNKNOWN = 4 /**< "unknown": onbekend */
+    VEILIG_MEASURE_STATE_ACTIVE = 2,  /**< "active": actief */
+    VEILIG_MEASURE_STATE_ENDED = 3,   /**< "ended": beëindigd */
+    VEILIG_MEASURE_STATE_UNKNOWN = 4  /**< "unknown": onbekend */
 } veilig_measure_state;
 
 /** Evidence levels (the Dutch recognition levels for interventions). */
 typedef enum veilig_evidence {
-    VEILIG_EVIDENCE_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_EVIDENCE_UNKNOWN = 1, /**< "unknown": onbekend */
+    VEILIG_EVIDENCE_OTHER = 0,          /**< absent, or a code this version does not know */
+    VEILIG_EVIDENCE_UNKNOWN = 1,        /**< "unknown": onbekend */
     VEILIG_EVIDENCE_WELL_DESCRIBED = 2, /**< "well_described": goed beschreven */
-    VEILIG_EVIDENCE_WELL_FOUNDED = 3, /**< "well_founded": goed onderbouwd */
-    VEILIG_EVIDENCE_EFFECTIVE_FIRST = 4, /**< "effective_first": effectief volgens eerste aanwijzingen */
-    VEILIG_EVIDENCE_EFFECTIVE_GOOD = 5, /**< "effective_good": effectief volgens goede aanwijzingen */
-    VEILIG_EVIDENCE_EFFECTIVE_STRONG = 6 /**< "effective_strong": effectief volgens sterke aanwijzingen */
+    VEILIG_EVIDENCE_WELL_FOUNDED = 3,   /**< "well_founded": goed onderbouwd */
+    VEILIG_EVIDENCE_EFFECTIVE_FIRST =
+        4, /**< "effective_first": effectief volgens eerste aanwijzingen */
+    VEILIG_EVIDENCE_EFFECTIVE_GOOD =
+        5, /**< "effective_good": effectief volgens goede aanwijzingen */
+    VEILIG_EVIDENCE_EFFECTIVE_STRONG =
+        6 /**< "effective_strong": effectief volgens sterke aanwijzingen */
 } veilig_evidence;
 
 /** Levels of indicators, after the IATI results model (the "level" of an indicator). */
 typedef enum veilig_result_level {
-    VEILIG_RESULT_LEVEL_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_RESULT_LEVEL_OUTPUT = 1, /**< "output": output */
+    VEILIG_RESULT_LEVEL_OTHER = 0,   /**< absent, or a code this version does not know */
+    VEILIG_RESULT_LEVEL_OUTPUT = 1,  /**< "output": output */
     VEILIG_RESULT_LEVEL_OUTCOME = 2, /**< "outcome": uitkomst */
-    VEILIG_RESULT_LEVEL_IMPACT = 3 /**< "impact": impact */
+    VEILIG_RESULT_LEVEL_IMPACT = 3   /**< "impact": impact */
 } veilig_result_level;
 
 /** Units of indicators. */
 typedef enum veilig_unit {
-    VEILIG_UNIT_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_UNIT_COUNT = 1, /**< "count": aantal */
-    VEILIG_UNIT_PERCENT = 2, /**< "percent": percentage */
-    VEILIG_UNIT_SCORE = 3, /**< "score": score */
-    VEILIG_UNIT_EURO = 4, /**< "euro": euro */
+    VEILIG_UNIT_OTHER = 0,      /**< absent, or a code this version does not know */
+    VEILIG_UNIT_COUNT = 1,      /**< "count": aantal */
+    VEILIG_UNIT_PERCENT = 2,    /**< "percent": percentage */
+    VEILIG_UNIT_SCORE = 3,      /**< "score": score */
+    VEILIG_UNIT_EURO = 4,       /**< "euro": euro */
     VEILIG_UNIT_QUALITATIVE = 5 /**< "qualitative": kwalitatief */
 } veilig_unit;
 
 /** Which way an indicator is better. */
 typedef enum veilig_direction {
-    VEILIG_DIRECTION_OTHER = 0, /**< absent, or a code this version does not know */
+    VEILIG_DIRECTION_OTHER = 0,    /**< absent, or a code this version does not know */
     VEILIG_DIRECTION_INCREASE = 1, /**< "increase": stijgen */
-    VEILIG_DIRECTION_DECREASE = 2 /**< "decrease": dalen */
+    VEILIG_DIRECTION_DECREASE = 2  /**< "decrease": dalen */
 } veilig_direction;
 
 /** Days of the week. */
 typedef enum veilig_day {
     VEILIG_DAY_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_DAY_MON = 1, /**< "mon": maandag */
-    VEILIG_DAY_TUE = 2, /**< "tue": dinsdag */
-    VEILIG_DAY_WED = 3, /**< "wed": woensdag */
-    VEILIG_DAY_THU = 4, /**< "thu": donderdag */
-    VEILIG_DAY_FRI = 5, /**< "fri": vrijdag */
-    VEILIG_DAY_SAT = 6, /**< "sat": zaterdag */
-    VEILIG_DAY_SUN = 7 /**< "sun": zondag */
+    VEILIG_DAY_MON = 1,   /**< "mon": maandag */
+    VEILIG_DAY_TUE = 2,   /**< "tue": dinsdag */
+    VEILIG_DAY_WED = 3,   /**< "wed": woensdag */
+    VEILIG_DAY_THU = 4,   /**< "thu": donderdag */
+    VEILIG_DAY_FRI = 5,   /**< "fri": vrijdag */
+    VEILIG_DAY_SAT = 6,   /**< "sat": zaterdag */
+    VEILIG_DAY_SUN = 7    /**< "sun": zondag */
 } veilig_day;
 
 /** Parts of the day (morning 06-12, afternoon 12-18, evening 18-24, night 00-06). */
 typedef enum veilig_daypart {
-    VEILIG_DAYPART_OTHER = 0, /**< absent, or a code this version does not know */
-    VEILIG_DAYPART_MORNING = 1, /**< "morning": ochtend */
+    VEILIG_DAYPART_OTHER = 0,     /**< absent, or a code this version does not know */
+    VEILIG_DAYPART_MORNING = 1,   /**< "morning": ochtend */
     VEILIG_DAYPART_AFTERNOON = 2, /**< "afternoon": middag */
-    VEILIG_DAYPART_EVENING = 3, /**< "evening": avond */
-    VEILIG_DAYPART_NIGHT = 4 /**< "night": nacht */
+    VEILIG_DAYPART_EVENING = 3,   /**< "evening": avond */
+    VEILIG_DAYPART_NIGHT = 4      /**< "night": nacht */
 } veilig_daypart;
 
 /** The vocabulary's name as used in the format reference ("target_group"), or NULL. */
@@ -224,16 +230,19 @@ VEILIG_API const char *veilig_vocab_name(veilig_vocab vocab);
 /** Looks a vocabulary up by name; 0 when there is none of that name. */
 VEILIG_API veilig_vocab veilig_vocab_from_name(const char *name);
 
-/** The number of known values of a vocabulary (they are 1..size), or 0 for an unknown vocabulary. */
+/** The number of known values of a vocabulary (they are 1..size), or 0 for an unknown vocabulary.
+ */
 VEILIG_API int veilig_vocab_size(veilig_vocab vocab);
 
 /** The code of a value ("deescalation"), or NULL for 0 and values out of range. */
 VEILIG_API const char *veilig_vocab_code(veilig_vocab vocab, int value);
 
-/** The label of a value in "nl" (or NULL) or "en"; NULL for other languages and values out of range. */
+/** The label of a value in "nl" (or NULL) or "en"; NULL for other languages and values out of
+ * range. */
 VEILIG_API const char *veilig_vocab_label(veilig_vocab vocab, int value, const char *lang);
 
-/** The value of a code (exact, case-sensitive match); 0 (_OTHER) when the code is NULL or unknown. */
+/** The value of a code (exact, case-sensitive match); 0 (_OTHER) when the code is NULL or unknown.
+ */
 VEILIG_API int veilig_vocab_from_code(veilig_vocab vocab, const char *code);
 
 /*
@@ -255,7 +264,8 @@ VEILIG_API const char *veilig_setting_code(veilig_setting value);
 VEILIG_API const char *veilig_setting_label(veilig_setting value, const char *lang);
 VEILIG_API veilig_setting veilig_setting_from_code(const char *code);
 VEILIG_API const char *veilig_stakeholder_type_code(veilig_stakeholder_type value);
-VEILIG_API const char *veilig_stakeholder_type_label(veilig_stakeholder_type value, const char *lang);
+VEILIG_API const char *veilig_stakeholder_type_label(veilig_stakeholder_type value,
+                                                     const char *lang);
 VEILIG_API veilig_stakeholder_type veilig_stakeholder_type_from_code(const char *code);
 VEILIG_API const char *veilig_role_code(veilig_role value);
 VEILIG_API const char *veilig_role_label(veilig_role value, const char *lang);
@@ -267,7 +277,8 @@ VEILIG_API const char *veilig_link_relation_code(veilig_link_relation value);
 VEILIG_API const char *veilig_link_relation_label(veilig_link_relation value, const char *lang);
 VEILIG_API veilig_link_relation veilig_link_relation_from_code(const char *code);
 VEILIG_API const char *veilig_membership_status_code(veilig_membership_status value);
-VEILIG_API const char *veilig_membership_status_label(veilig_membership_status value, const char *lang);
+VEILIG_API const char *veilig_membership_status_label(veilig_membership_status value,
+                                                      const char *lang);
 VEILIG_API veilig_membership_status veilig_membership_status_from_code(const char *code);
 VEILIG_API const char *veilig_measure_state_code(veilig_measure_state value);
 VEILIG_API const char *veilig_measure_state_label(veilig_measure_state value, const char *lang);

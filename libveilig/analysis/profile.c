@@ -235,7 +235,11 @@ static const char *vg_gap_name(veilig_gap_kind k) {
     return NULL;
 }
 
-/* Writes "key": {code: count, ...} for the values with a count (unknown as "other"). */
+/* The key under which counts of codes the library does not know are written:
+   not a code ("other" is one, of stakeholder kinds). */
+#define VG_UNKNOWN_KEY "(unknown)"
+
+/* Writes "key": {code: count, ...} for the values with a count. */
 static void vg_render_counts(vg_jwriter *w, const char *key, veilig_vocab vocab,
                              const unsigned *counts) {
     vg_jw_key(w, key);
@@ -247,7 +251,7 @@ static void vg_render_counts(vg_jwriter *w, const char *key, veilig_vocab vocab,
             vg_jw_int(w, counts[v]);
         }
     if (counts[0]) {
-        vg_jw_key(w, "other");
+        vg_jw_key(w, VG_UNKNOWN_KEY);
         vg_jw_int(w, counts[0]);
     }
     vg_jw_end_object(w);
@@ -276,7 +280,7 @@ int veilig_profile_to_json(char **out, size_t *len, const veilig_profile_result 
     vg_jw_begin_object(&w);
     for (int c = 0; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++)
         if (p->budget[c]) {
-            vg_jw_key(&w, c ? veilig_vocab_code(VEILIG_VOCAB_CATEGORY, c) : "other");
+            vg_jw_key(&w, c ? veilig_vocab_code(VEILIG_VOCAB_CATEGORY, c) : VG_UNKNOWN_KEY);
             vg_jw_int(&w, p->budget[c]);
         }
     vg_jw_end_object(&w);
@@ -437,6 +441,12 @@ int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
     }
     *out = c;
     return VEILIG_OK;
+}
+
+const veilig_municipality *veilig_comparison_municipality(const veilig_comparison *c, int which) {
+    if (!c || (which != 0 && which != 1))
+        return NULL;
+    return which ? c->mb : c->ma;
 }
 
 size_t veilig_comparison_count(const veilig_comparison *c) {

@@ -380,3 +380,7 @@ int veilig_progress_to_json(char **out, size_t *len, const veilig_progress_resul
     vg_jw_end_object(&w);
     return vg_render_finish(out, len, &b);
 }
+
+const veilig_municipality *veilig_progress_municipality(const veilig_progress_result *p) {
+    return p ? p->m : NULL;
+}

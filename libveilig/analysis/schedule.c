@@ -360,3 +360,19 @@ int veilig_schedule_to_json(char **out, size_t *len, const veilig_schedule_resul
     vg_jw_end_object(&w);
     return vg_render_finish(out, len, &b);
 }
+
+const veilig_municipality *veilig_schedule_municipality(const veilig_schedule_result *s) {
+    return s ? s->m : NULL;
+}
+
+int veilig_schedule_window(unsigned *days, int *from, int *to, const veilig_schedule_result *s) {
+    if (!s)
+        return VEILIG_EINVAL;
+    if (days)
+        *days = s->days;
+    if (from)
+        *from = s->from;
+    if (to)
+        *to = s->to;
+    return VEILIG_OK;
+}

@@ -161,8 +161,8 @@ int cli_args_has(const cli_args *a, int id) {
 }
 
 void cli_opt_spelling(char *buf, size_t size, const cli_opt *o) {
-    if (o->long_name)
-        snprintf(buf, size, "--%s", o->long_name);
-    else
+    if (o->short_name)
         snprintf(buf, size, "-%c", o->short_name);
+    else
+        snprintf(buf, size, "--%s", o->long_name);
 }

@@ -63,7 +63,7 @@ const char *cli_args_last(const cli_args *a, int id);
 /** Whether option id was given. */
 int cli_args_has(const cli_args *a, int id);
 
-/** Writes how option o is spelled in messages ("--format" or "-o") into buf. */
+/** Writes how option o is spelled in messages ("-o" when it has a short name, else "--format"). */
 void cli_opt_spelling(char *buf, size_t size, const cli_opt *o);
 
 #endif

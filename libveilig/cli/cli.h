@@ -94,14 +94,14 @@ typedef struct cli_command {
 /* Everything a command needs. */
 typedef struct cli_ctx {
     const cli_command *cmd;
-    cli_args pre;          /* options before the command */
-    cli_args args;         /* the command's options and operands */
-    const char **files;    /* -f values, in order (borrowed from argv) */
+    cli_args pre;       /* options before the command */
+    cli_args args;      /* the command's options and operands */
+    const char **files; /* -f values, in order (borrowed from argv) */
     size_t nfiles;
-    veilig_format format;  /* resolved: given, or the command's default */
-    const char *lang;      /* "nl" or "en" */
-    int include_personal;  /* --include-personal */
-    const char *output;    /* -o FILE; NULL or "-" for standard output */
+    veilig_format format; /* resolved: given, or the command's default */
+    const char *lang;     /* "nl" or "en" */
+    int include_personal; /* --include-personal */
+    const char *output;   /* -o FILE; NULL or "-" for standard output */
     veilig_report_options ropts;
     /* The documents: raw as loaded, reg with personal data removed unless
        --include-personal (then the same as raw). */

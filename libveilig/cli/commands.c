@@ -20,13 +20,17 @@ const cli_opt cli_opts_query[] = {
     {OPT_SETTING, "setting", 0, 1, "CODE", "measures in this setting (nightlife, ...)"},
     {OPT_STAKEHOLDER_KIND, "stakeholder-kind", 0, 1, "CODE",
      "measures carried by a stakeholder of this kind (police, ...)"},
-    {OPT_STAKEHOLDER, "stakeholder", 0, 1, "TEXT", "measures with a partner whose name or id has TEXT"},
-    {OPT_STATUS, "status", 0, 1, "CODE", "measures with this status (planned, active, ended, unknown)"},
+    {OPT_STAKEHOLDER, "stakeholder", 0, 1, "TEXT",
+     "measures with a partner whose name or id has TEXT"},
+    {OPT_STATUS, "status", 0, 1, "CODE",
+     "measures with this status (planned, active, ended, unknown)"},
     {OPT_EVIDENCE, "evidence", 0, 1, "CODE", "measures with at least this evidence level"},
     {OPT_PROVINCE, "province", 0, 1, "CODE", "municipalities of this province (NL-OV, ...)"},
     {OPT_ACTIVE_ON, "active-on", 0, 1, "DATE", "measures active on this date (2024-06-01)"},
-    {OPT_TEXT, "text", 0, 1, "TEXT", "measures whose texts contain TEXT (case and accents ignored)"},
-    {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE", "measures of this municipality (code or name)"},
+    {OPT_TEXT, "text", 0, 1, "TEXT",
+     "measures whose texts contain TEXT (case and accents ignored)"},
+    {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE",
+     "measures of this municipality (code or name)"},
     {0, NULL, 0, 0, NULL, NULL}};
 
 const cli_opt cli_opts_coverage[] = {
@@ -35,10 +39,9 @@ const cli_opt cli_opts_coverage[] = {
     {OPT_ALL, "all", 0, 0, NULL, "count every measure, active or not"},
     {0, NULL, 0, 0, NULL, NULL}};
 
-const cli_opt cli_opts_peers[] = {
-    {OPT_K, "peers", 'k', 1, "N", "how many peers (default 5)"},
-    {OPT_ALL, "all", 0, 0, NULL, "peers of every municipality"},
-    {0, NULL, 0, 0, NULL, NULL}};
+const cli_opt cli_opts_peers[] = {{OPT_K, "peers", 'k', 1, "N", "how many peers (default 5)"},
+                                  {OPT_ALL, "all", 0, 0, NULL, "peers of every municipality"},
+                                  {0, NULL, 0, 0, NULL, NULL}};
 
 const cli_opt cli_opts_diff[] = {
     {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE", "only the changes of this municipality"},
@@ -60,6 +63,8 @@ const cli_opt cli_opts_export[] = {
     {0, NULL, 0, 0, NULL, NULL}};
 
 /* ---- helpers ---- */
+
+#define NEED_MUNICIPALITY "municipality: give its code or name, such as GM0153 or Enschede"
 
 /* Checks the number of operands. */
 static int operands(const cli_ctx *ctx, size_t min, size_t max, const char *what) {
@@ -103,7 +108,7 @@ int cmd_list(cli_ctx *ctx) {
 
 int cmd_show(cli_ctx *ctx) {
     const veilig_municipality *m = NULL;
-    int status = operands(ctx, 1, 1, "municipality (code or name, e.g. GM0153 or Enschede)");
+    int status = operands(ctx, 1, 1, NEED_MUNICIPALITY);
     if (!status)
         status = load_and_find(ctx, &m, 0);
     if (status)
@@ -162,9 +167,9 @@ static void vrow(vrow_sink *k, const char *file, int line, int column, const cha
             break;
         case VEILIG_FORMAT_CSV:
         case VEILIG_FORMAT_MARKDOWN: {
-            const char *cells[7] = {file,     line > 0 ? num[0] : "", line > 0 ? num[1] : "",
-                                    severity, rule,                   pointer,
-                                    message};
+            const char *cells[7] = {
+                file,   line > 0 ? num[0] : "", line > 0 ? num[1] : "", severity, rule, pointer,
+                message};
             if (k->format == VEILIG_FORMAT_MARKDOWN)
                 cli_buf_puts(b, "|");
             for (int i = 0; i < 7; i++) {
@@ -176,7 +181,7 @@ static void vrow(vrow_sink *k, const char *file, int line, int column, const cha
                     cli_buf_csv_field(b, cells[i]);
                 }
             }
-            cli_buf_puts(b, k->format == VEILIG_FORMAT_CSV ? "\r\n" : "\n");
+            cli_buf_puts(b, "\n");
             break;
         }
         default:
@@ -197,10 +202,10 @@ static void vsink_begin(vrow_sink *k) {
     if (k->format == VEILIG_FORMAT_JSON)
         cli_buf_puts(&k->out, "[");
     else if (k->format == VEILIG_FORMAT_CSV)
-        cli_buf_puts(&k->out, "file,line,column,severity,rule,pointer,message\r\n");
+        cli_buf_puts(&k->out, "file,line,column,severity,rule,pointer,message\n");
     else if (k->format == VEILIG_FORMAT_MARKDOWN)
         cli_buf_puts(&k->out, "| file | line | column | severity | rule | pointer | message |\n"
-                              "|---|---:|---:|---|---|---|---|\n");
+                              "| --- | ---: | ---: | --- | --- | --- | --- |\n");
 }
 
 static void vsink_end(vrow_sink *k) {
@@ -301,8 +306,8 @@ int cmd_validate(cli_ctx *ctx) {
         cli_buf_free(&k.out);
         return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     }
-    if (status != CLI_EXIT_SOFTWARE && k.out.len) {
-        int s = cli_emit(ctx, k.out.data, k.out.len);
+    if (status != CLI_EXIT_SOFTWARE) {
+        int s = cli_emit(ctx, k.out.data ? k.out.data : "", k.out.len);
         if (s)
             status = s;
     }
@@ -473,7 +478,7 @@ int cmd_coverage(cli_ctx *ctx) {
 
 int cmd_profile(cli_ctx *ctx) {
     const veilig_municipality *m = NULL;
-    int status = operands(ctx, 1, 1, "municipality (code or name, e.g. GM0153 or Enschede)");
+    int status = operands(ctx, 1, 1, NEED_MUNICIPALITY);
     if (!status)
         status = load_and_find(ctx, &m, 0);
     if (status)
@@ -492,7 +497,7 @@ int cmd_profile(cli_ctx *ctx) {
 
 int cmd_compare(cli_ctx *ctx) {
     const veilig_municipality *a = NULL, *b = NULL;
-    int status = operands(ctx, 2, 2, "municipalities: give two (veilig compare GM0153 GM0164)");
+    int status = operands(ctx, 2, 2, "municipalities: give two, such as GM0153 GM0164");
     if (!status)
         status = load_and_find(ctx, &a, 0);
     if (!status)
@@ -529,11 +534,10 @@ int cmd_peers(cli_ctx *ctx) {
     int all = cli_args_has(&ctx->args, OPT_ALL);
     int status;
     if (all) {
-        status = operands(ctx, 0, 0, "");
-        if (status)
+        if (ctx->args.noperands)
             return cli_usage(ctx, "peers: give a municipality or --all, not both");
     } else {
-        status = operands(ctx, 1, 1, "municipality (code or name), or --all");
+        status = operands(ctx, 1, 1, "municipality: give its code or name, or --all");
         if (status)
             return status;
     }
@@ -558,7 +562,7 @@ int cmd_peers(cli_ctx *ctx) {
 /* ---- diff ---- */
 
 int cmd_diff(cli_ctx *ctx) {
-    int status = operands(ctx, 2, 2, "files: give two, OLD and NEW (veilig diff old.json new.json)");
+    int status = operands(ctx, 2, 2, "files: give two, OLD and NEW");
     if (status)
         return status;
     const char *old_path = ctx->args.operands[0], *new_path = ctx->args.operands[1];
@@ -645,7 +649,7 @@ static int parse_days(unsigned *out, const char *value) {
 int cmd_schedule(cli_ctx *ctx) {
     veilig_schedule_options so = VEILIG_SCHEDULE_OPTIONS_INIT;
     const veilig_municipality *m = NULL;
-    int status = operands(ctx, 1, 1, "municipality (code or name, e.g. GM0153 or Enschede)");
+    int status = operands(ctx, 1, 1, NEED_MUNICIPALITY);
     if (status)
         return status;
     const char *days = cli_args_last(&ctx->args, OPT_DAYS);
@@ -684,7 +688,7 @@ int cmd_schedule(cli_ctx *ctx) {
 int cmd_indicators(cli_ctx *ctx) {
     veilig_progress_options po = VEILIG_PROGRESS_OPTIONS_INIT;
     const veilig_municipality *m = NULL;
-    int status = operands(ctx, 1, 1, "municipality (code or name, e.g. GM0153 or Enschede)");
+    int status = operands(ctx, 1, 1, NEED_MUNICIPALITY);
     if (status)
         return status;
     const char *as_of = cli_args_last(&ctx->args, OPT_AS_OF);
@@ -797,17 +801,19 @@ static int summarize(cli_buf *b, const cli_ctx *ctx, const veilig_municipality *
     veilig_diagnostics_free(d);
     cli_buf_printf(b, "%s: ", TR(ctx, "Validatie", "Validation"));
     if (errors)
-        cli_buf_printf(b, "%zu %s", errors, plural(ctx, errors, "fout", "fouten", "error", "errors"));
+        cli_buf_printf(b, "%zu %s", errors,
+                       plural(ctx, errors, "fout", "fouten", "error", "errors"));
     else
         cli_buf_puts(b, TR(ctx, "geen fouten", "no errors"));
     if (warnings)
-        cli_buf_printf(b, ", %zu %s", warnings,
-                       plural(ctx, warnings, "waarschuwing", "waarschuwingen", "warning",
-                              "warnings"));
+        cli_buf_printf(
+            b, ", %zu %s", warnings,
+            plural(ctx, warnings, "waarschuwing", "waarschuwingen", "warning", "warnings"));
     else
         cli_buf_printf(b, ", %s", TR(ctx, "geen waarschuwingen", "no warnings"));
     if (errors || warnings)
-        cli_buf_printf(b, " (%s)", TR(ctx, "'veilig validate' toont ze", "'veilig validate' shows them"));
+        cli_buf_printf(b, " (%s)",
+                       TR(ctx, "'veilig validate' toont ze", "'veilig validate' shows them"));
     cli_buf_puts(b, "\n");
     return 0;
 }

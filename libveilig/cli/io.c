@@ -280,6 +280,9 @@ static int merge(veilig_registry **regs, const char *const *names, size_t n) {
             if (rc == VEILIG_EEXISTS) {
                 const char *code = veilig_municipality_code(m);
                 const char *other = origin_of(regs, names, i, k, code);
+                if (other != names[i] && strcmp(other, names[i]) == 0)
+                    return cli_fail(CLI_EXIT_USAGE, "%s: the file is given twice; give it once",
+                                    names[i]);
                 if (other == names[i])
                     return cli_fail(CLI_EXIT_INVALID,
                                     "%s: municipality %s appears twice in this file; keep one "

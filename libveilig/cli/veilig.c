@@ -20,8 +20,7 @@ static const cli_opt common_opts[] = {
     {OPT_LANG, "lang", 0, 1, "LANG", "language of labels: nl (default) or en"},
     {OPT_PERSONAL, "include-personal", 0, 0, NULL,
      "include personal contact data (left out unless given)"},
-    {OPT_OUTPUT, "output", 'o', 1, "FILE",
-     "write to FILE (atomically) instead of standard output"},
+    {OPT_OUTPUT, "output", 'o', 1, "FILE", "write to FILE (atomically) instead of standard output"},
     {OPT_HELP, "help", 'h', 0, NULL, "show this help and exit"},
     {0, NULL, 0, 0, NULL, NULL}};
 
@@ -125,15 +124,15 @@ static const cli_command commands[] = {
     {"export", cmd_export, cli_opts_export, ALL_COMMON,
      CLI_FORMAT_BIT(VEILIG_FORMAT_CSV) | CLI_FORMAT_BIT(VEILIG_FORMAT_JSON) |
          CLI_FORMAT_BIT(VEILIG_FORMAT_MARKDOWN) | CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT),
-     VEILIG_FORMAT_CSV, "veilig export [OPTIONS]",
-     "flat tables for spreadsheets and pandas (CSV)",
+     VEILIG_FORMAT_CSV, "veilig export [OPTIONS]", "flat tables for spreadsheets and pandas (CSV)",
      "Writes a flat table, one row per measure (default), per stakeholder or per\n"
      "indicator observation, in CSV (default), JSON, Markdown or text.\n"
      "docs/reports.md lists the columns.",
      "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json"},
     {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT,
      CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT), VEILIG_FORMAT_TEXT, "veilig summary [OPTIONS] [CODE|NAME]",
-     "a few key figures", "Prints a few key figures: municipalities, measures, categories covered and\n"
+     "a few key figures",
+     "Prints a few key figures: municipalities, measures, categories covered and\n"
      "the validation result, of the whole programme or of one municipality.",
      "veilig summary\n  veilig summary GM0153 --lang en"}};
 
@@ -253,8 +252,9 @@ static void command_help(FILE *f, const cli_command *cmd) {
         print_codes(f, "status", VEILIG_VOCAB_MEASURE_STATE);
         print_codes(f, "evidence", VEILIG_VOCAB_EVIDENCE);
         fprintf(f, "  %-18s", "province");
-        print_wrapped(f, "NL-DR, NL-FL, NL-FR, NL-GE, NL-GR, NL-LI, NL-NB, NL-NH, NL-OV, NL-UT, NL-ZE, NL-ZH",
-                      20, 20);
+        print_wrapped(
+            f, "NL-DR, NL-FL, NL-FR, NL-GE, NL-GR, NL-LI, NL-NB, NL-NH, NL-OV, NL-UT, NL-ZE, NL-ZH",
+            20, 20);
     }
     fprintf(f, "\nExample:\n  %s\n", cmd->example);
 }
@@ -441,8 +441,7 @@ static int run(cli_ctx *ctx, int argc, char **argv) {
     if (!ctx->cmd)
         return unknown_command(name);
 
-    const cli_opt *const tables[] = {common_opts, ctx->cmd->opts ? ctx->cmd->opts : no_opts,
-                                     NULL};
+    const cli_opt *const tables[] = {common_opts, ctx->cmd->opts ? ctx->cmd->opts : no_opts, NULL};
     rc = cli_args_parse(&ctx->args, tables, argc, argv, next + 1, 0, err, sizeof err);
     if (rc == CLI_ARGS_NOMEM)
         return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");

@@ -23,7 +23,7 @@ typedef struct vg_html {
     const veilig_registry *reg;
 } vg_html;
 
-#define VG_EN(h)        ((h)->o.en)
+#define VG_EN(h) ((h)->o.en)
 /* The Dutch or the English text, by the report's language. (Like VG_L, with
    parameter names that cannot collide with the member en.) */
 #define VG_T(h, text_nl, text_en) ((h)->o.en ? (text_en) : (text_nl))
@@ -102,6 +102,7 @@ static const char vg_css[] =
     "ul.gaps>li{margin:0 0 10px}\n"
     "ul.sources{padding-left:20px}\n"
     "ul.sources li{margin:0 0 8px}\n"
+    ".nw{white-space:nowrap}\n"
     ".url{font-size:12.5px;color:#4b5563;word-break:break-all}\n"
     "a{color:#1d5c96}\n"
     "footer{margin-top:44px;padding-top:12px;border-top:1px solid #d5dbe3;font-size:13px;"
@@ -524,20 +525,27 @@ static void vg_sources_write(vg_html *h, const vg_sources *s, int show_counts) {
 
 /* ---- contacts ---- */
 
-/* One contact as a table row; roles and stakeholders from m (may be NULL). */
-static void vg_contact_row(vg_html *h, const veilig_contact *c, const veilig_municipality *m) {
+/* A table cell's text, or a dash when there is none. */
+static void vg_cell(vg_html *h, const char *s) {
+    vg_text(h, s && *s ? s : "\xE2\x80\x93");
+}
+
+/* One contact as a table row; its organisation is the stakeholder of m it
+   names, or org. */
+static void vg_contact_row(vg_html *h, const veilig_contact *c, const veilig_municipality *m,
+                           const char *org) {
     const char *sid = veilig_contact_stakeholder(c);
     const veilig_stakeholder *st = m && sid ? veilig_municipality_find_stakeholder(m, sid) : NULL;
     vg_put(h, "<tr><td>");
-    vg_text(h, veilig_contact_name(c) ? veilig_contact_name(c) : "\xE2\x80\x93");
+    vg_cell(h, veilig_contact_name(c));
     vg_put(h, "</td><td>");
-    vg_text(h, vg_lab(h, VEILIG_VOCAB_ROLE, veilig_contact_role_code(c)));
+    vg_cell(h, vg_lab(h, VEILIG_VOCAB_ROLE, veilig_contact_role_code(c)));
     vg_put(h, "</td><td>");
-    vg_text(h, st ? veilig_stakeholder_name(st) : sid);
+    vg_cell(h, st ? veilig_stakeholder_name(st) : sid ? sid : org);
+    vg_put(h, "</td><td class=\"nw\">");
+    vg_cell(h, veilig_contact_phone(c));
     vg_put(h, "</td><td>");
-    vg_text(h, veilig_contact_phone(c));
-    vg_put(h, "</td><td>");
-    vg_text(h, veilig_contact_email(c));
+    vg_cell(h, veilig_contact_email(c));
     vg_put(h, "</td></tr>\n");
 }
 
@@ -751,8 +759,8 @@ static int vg_programme_report(vg_html *h) {
             vg_text(h, veilig_municipality_name(m));
             vg_put(h, "</strong><br /><span class=\"code\">");
             vg_text(h, veilig_municipality_code(m));
-            vg_put(h, "</span></td><td>");
-            vg_text(h, vg_province_name(h, veilig_municipality_province(m)));
+            vg_put(h, "</span></td><td class=\"nw\">");
+            vg_cell(h, vg_province_name(h, veilig_municipality_province(m)));
             vg_put(h, "</td><td>");
             vg_membership_words(h, m);
             vg_put(h, "</td><td>");
@@ -791,7 +799,7 @@ static int vg_programme_report(vg_html *h) {
                 &h->b, "<p>%s</p>\n",
                 VG_T(h, "Voor vragen over het programma:", "For questions about the programme:"));
             vg_contact_head(h);
-            vg_contact_row(h, c, NULL);
+            vg_contact_row(h, c, NULL, poperator);
             vg_put(h, "</tbody>\n</table>\n");
         } else {
             vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
@@ -1292,16 +1300,20 @@ static int vg_progress_section(vg_html *h, const veilig_municipality *m) {
             vg_put(h, "</span>");
         }
         vg_put(h, "</td><td>");
-        vg_value_dated(h, veilig_indicator_baseline_value(&bv, ind) == VEILIG_OK, bv,
-                       veilig_indicator_baseline_date(&bd, ind) == VEILIG_OK, &bd, ind);
-        vg_put(h, "</td><td>");
-        vg_value_dated(h, veilig_indicator_target_value(&tv, ind) == VEILIG_OK, tv,
-                       veilig_indicator_target_date(&td, ind) == VEILIG_OK, &td, ind);
-        vg_put(h, "</td><td>");
+        /* (the getters run before their values are read) */
+        int has_bv = veilig_indicator_baseline_value(&bv, ind) == VEILIG_OK;
+        int has_bd = veilig_indicator_baseline_date(&bd, ind) == VEILIG_OK;
+        int has_tv = veilig_indicator_target_value(&tv, ind) == VEILIG_OK;
+        int has_td = veilig_indicator_target_date(&td, ind) == VEILIG_OK;
         int has_latest = veilig_progress_latest(&lv, &ld, p, i) == VEILIG_OK;
+        int has_pv = veilig_progress_projection(&pv, p, i) == VEILIG_OK;
+        vg_value_dated(h, has_bv, bv, has_bd, &bd, ind);
+        vg_put(h, "</td><td>");
+        vg_value_dated(h, has_tv, tv, has_td, &td, ind);
+        vg_put(h, "</td><td>");
         vg_value_dated(h, has_latest, lv, has_latest, &ld, ind);
         vg_put(h, "</td><td>");
-        vg_value_dated(h, veilig_progress_projection(&pv, p, i) == VEILIG_OK, pv, 0, NULL, ind);
+        vg_value_dated(h, has_pv, pv, 0, NULL, ind);
         vg_put(h, "</td><td>");
         vg_text_capital(h, vg_track_words(h, veilig_progress_track(p, i), &tone));
         vg_put(h, "</td></tr>\n");
@@ -1443,6 +1455,18 @@ static int vg_peers_section(vg_html *h, const veilig_municipality *m) {
             vg_put(h, "</td></tr>\n");
         }
         vg_put(h, "</tbody>\n</table>\n");
+        double best = veilig_peers_similarity(p, 0);
+        for (size_t i = 1; i < n; i++)
+            if (veilig_peers_similarity(p, i) > best)
+                best = veilig_peers_similarity(p, i);
+        if (vg_percent(best) == 0)
+            vg_buf_printf(&h->b, "<p class=\"muted small\">%s</p>\n",
+                          VG_T(h,
+                               "Geen andere gemeente heeft een vastgelegd profiel dat op dit "
+                               "profiel lijkt; bij gelijke gelijkenis volgt de rangorde de "
+                               "CBS-code.",
+                               "No other municipality has a recorded profile like this one; "
+                               "equal similarities are ranked by CBS code."));
     }
     vg_section_end(h);
     veilig_peers_free(p);
@@ -1465,7 +1489,8 @@ static void vg_stakeholders_section(vg_html *h, const veilig_municipality *m,
                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
                   "</tr></thead>\n<tbody>\n",
                   VG_T(h, "Partij", "Stakeholder"), VG_T(h, "Soort", "Kind"),
-                  VG_T(h, "Rollen", "Roles"), VG_T(h, "Maatregelen", "Measures"));
+                  VG_T(h, "Rollen", "Roles"),
+                  VG_T(h, "Partner bij maatregelen", "Partner in measures"));
     for (size_t i = 0; i < n; i++) {
         const veilig_stakeholder *st = veilig_profile_stakeholder(p, i);
         const char *parent = veilig_stakeholder_parent(st);
@@ -1516,7 +1541,7 @@ static int vg_contacts_section(vg_html *h, const veilig_municipality *m) {
         for (size_t i = 0; i < n; i++) {
             const veilig_contact *c = veilig_municipality_contact(m, i);
             if (all || !veilig_contact_personal(c))
-                vg_contact_row(h, c, m);
+                vg_contact_row(h, c, m, NULL);
         }
         vg_put(h, "</tbody>\n</table>\n");
     } else {

@@ -27,7 +27,6 @@
 
 /* Picks the Dutch or the English text (VG_L of report_internal.h cannot be
    used: its parameter en is also the member it reads). */
-#define VG_LANG(o, text_nl, text_en) ((o)->en ? (text_en) : (text_nl))
 
 /* ---- context ---- */
 
@@ -54,11 +53,12 @@ static int vg_begin(vg_rc *c, char **out, size_t *len, const void *subject,
     return VEILIG_OK;
 }
 
-/* The text of a buffer, NUL-terminated (NULL when it failed). */
+/* The text of a buffer, NUL-terminated; "" when it failed (the failure
+   sticks in b->failed, and whoever finishes the rendering checks it). */
 static const char *vg_cstr(vg_buf *b) {
     vg_buf_putc(b, '\0');
     if (b->failed)
-        return NULL;
+        return "";
     b->len--;
     return b->data;
 }
@@ -129,7 +129,7 @@ static void vg_put_shortest(vg_buf *b, double v, char point) {
     vg_jw_init(&w, &tmp, VG_JW_COMPACT);
     vg_jw_double(&w, v);
     const char *s = vg_cstr(&tmp);
-    if (!s) {
+    if (tmp.failed) {
         b->failed = 1;
     } else {
         for (; *s; s++)
@@ -255,7 +255,7 @@ static void vg_put_schedule(vg_buf *b, const vg_rc *c, const veilig_measure *ms)
             vg_buf_puts(b, vg_day(c, veilig_window_day_code(w, d)));
         }
         if (!nd && !c->mach)
-            vg_buf_puts(b, VG_LANG(&c->o, "dagelijks", "daily"));
+            vg_buf_puts(b, VG_L(&c->o, "dagelijks", "daily"));
         if (veilig_window_from(w) >= 0) {
             if (b->len > mark)
                 vg_buf_putc(b, ' ');
@@ -321,13 +321,13 @@ static void vg_put_period(vg_buf *b, const vg_rc *c, const veilig_date *start,
         vg_put_date(b, start);
     } else if (start && end) {
         vg_put_date(b, start);
-        vg_buf_puts(b, VG_LANG(&c->o, " t/m ", " to "));
+        vg_buf_puts(b, VG_L(&c->o, " t/m ", " to "));
         vg_put_date(b, end);
     } else if (start) {
-        vg_buf_puts(b, VG_LANG(&c->o, "vanaf ", "from "));
+        vg_buf_puts(b, VG_L(&c->o, "vanaf ", "from "));
         vg_put_date(b, start);
     } else if (end) {
-        vg_buf_puts(b, VG_LANG(&c->o, "t/m ", "until "));
+        vg_buf_puts(b, VG_L(&c->o, "t/m ", "until "));
         vg_put_date(b, end);
     }
 }
@@ -347,15 +347,15 @@ static void vg_put_membership(vg_buf *b, const vg_rc *c, const veilig_municipali
         if (b->len > mark)
             vg_buf_puts(b, ", ");
         if (st == VEILIG_MEMBERSHIP_STATUS_FORMER)
-            vg_buf_puts(b, VG_LANG(&c->o, "aangesloten in ", "joined in "));
+            vg_buf_puts(b, VG_L(&c->o, "aangesloten in ", "joined in "));
         else
-            vg_buf_puts(b, VG_LANG(&c->o, "lid sinds ", "member since "));
+            vg_buf_puts(b, VG_L(&c->o, "lid sinds ", "member since "));
         vg_put_date(b, &joined);
     }
     if (has_start || has_end) {
         if (b->len > mark)
             vg_buf_puts(b, ", ");
-        vg_buf_puts(b, VG_LANG(&c->o, "periode ", "period "));
+        vg_buf_puts(b, VG_L(&c->o, "periode ", "period "));
         vg_put_period(b, c, has_start ? &start : NULL, has_end ? &end : NULL);
     }
 }
@@ -378,9 +378,9 @@ enum {
 typedef struct vg_tb {
     vg_table t;
     const vg_rc *c;
-    size_t max;     /* columns allocated */
-    size_t nlog;    /* logical columns defined */
-    size_t lcol;    /* next logical column of the current row */
+    size_t max;  /* columns allocated */
+    size_t nlog; /* logical columns defined */
+    size_t lcol; /* next logical column of the current row */
     unsigned char shown[VG_MAXCOLS];
     vg_buf s; /* scratch for composing cells */
 } vg_tb;
@@ -414,7 +414,7 @@ static void vg_tb_col(vg_tb *tb, const char *key, const char *header_nl, const c
         return;
     }
     size_t i = tb->t.ncols++;
-    vg_table_column(&tb->t, i, key, VG_LANG(&tb->c->o, header_nl, header_en), flags & VG_COL_NUMBER);
+    vg_table_column(&tb->t, i, key, VG_L(&tb->c->o, header_nl, header_en), flags & VG_COL_NUMBER);
 }
 
 /* The same with a header copied into the table (one text for both languages). */
@@ -487,7 +487,7 @@ static int vg_tb_finish(vg_tb *tb, char **out, size_t *len) {
 
 /* ---- documents: headings, paragraphs and fields in text or Markdown ---- */
 
-#define VG_WIDTH 80   /* text lines are wrapped at this width */
+#define VG_WIDTH   80 /* text lines are wrapped at this width */
 #define VG_LABEL_W 16 /* "Label:" padded to this width */
 
 typedef struct vg_doc {
@@ -585,12 +585,13 @@ static void vg_d_para(vg_doc *d, const char *text, size_t indent) {
     vg_buf_puts(d->b, "\n\n");
 }
 
-/* "Label:   value" (text, at indent) or "- **Label:** value" (Markdown); nothing for an empty value. */
+/* "Label:   value" (text, at indent) or "- **Label:** value" (Markdown); nothing for an empty
+ * value. */
 static void vg_d_field(vg_doc *d, size_t indent, const char *label_nl, const char *label_en,
                        const char *value) {
     if (!value || !*value)
         return;
-    const char *label = VG_LANG(&d->c->o, label_nl, label_en);
+    const char *label = VG_L(&d->c->o, label_nl, label_en);
     if (d->md) {
         vg_buf_puts(d->b, "- **");
         vg_md_text(d->b, label, 0);
@@ -919,14 +920,14 @@ static void vg_doc_contacts(vg_doc *d, const veilig_municipality *m) {
         vg_tb_cell(&tb, veilig_contact_phone(ct));
         vg_tb_cell(&tb, veilig_contact_email(ct));
     }
-    if (tb.t.nrows)
-        vg_d_table(d, &tb);
+    if (tb.t.nrows || tb.t.failed)
+        vg_d_table(d, &tb); /* a failed table fails the document */
     else
         vg_tb_free(&tb);
     if (left_out) {
         vg_buf *t = vg_d_t(d);
         if (left_out == 1)
-            vg_buf_puts(t, VG_LANG(&d->c->o, "1 contact met persoonsgegevens is weggelaten.",
+            vg_buf_puts(t, VG_L(&d->c->o, "1 contact met persoonsgegevens is weggelaten.",
                                 "1 contact with personal data is left out."));
         else
             vg_buf_printf(t,
@@ -1023,7 +1024,7 @@ static void vg_doc_sources(vg_doc *d, const veilig_municipality *m) {
         }
         if (has_date) {
             vg_buf *tail = d->md ? d->b : t;
-            vg_buf_puts(tail, VG_LANG(&d->c->o, " (geraadpleegd ", " (retrieved "));
+            vg_buf_puts(tail, VG_L(&d->c->o, " (geraadpleegd ", " (retrieved "));
             vg_put_date(tail, &date);
             vg_buf_putc(tail, ')');
         }
@@ -1056,18 +1057,18 @@ static void vg_doc_municipality(vg_doc *d, const veilig_municipality *m) {
     vg_buf_putc(d->b, '\n');
 
     if (veilig_municipality_summary(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Samenvatting", "Summary"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Samenvatting", "Summary"));
         vg_d_para(d, veilig_municipality_summary(m), 0);
     }
     if (veilig_municipality_ambition(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Ambitie", "Ambition"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Ambitie", "Ambition"));
         vg_d_para(d, veilig_municipality_ambition(m), 0);
     }
 
     size_t ntg = veilig_municipality_target_group_count(m);
     size_t nset = veilig_municipality_setting_count(m);
     if (ntg || nset) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Reikwijdte", "Scope"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Reikwijdte", "Scope"));
         t = vg_d_t(d);
         for (size_t i = 0; i < ntg; i++) {
             vg_put_sep(t, c);
@@ -1086,7 +1087,7 @@ static void vg_doc_municipality(vg_doc *d, const veilig_municipality *m) {
     size_t nfocus = veilig_municipality_focus_count(m);
     size_t nexcl = veilig_municipality_exclusion_count(m);
     if (nfocus || nexcl) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Focus en afbakening", "Focus and exclusions"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Focus en afbakening", "Focus and exclusions"));
         t = vg_d_t(d);
         for (size_t i = 0; i < nfocus; i++) {
             vg_put_sep(t, c);
@@ -1108,7 +1109,7 @@ static void vg_doc_municipality(vg_doc *d, const veilig_municipality *m) {
 
     size_t nlinks = veilig_municipality_policy_link_count(m);
     if (nlinks) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Beleidskoppelingen", "Policy links"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Beleidskoppelingen", "Policy links"));
         for (size_t i = 0; i < nlinks; i++) {
             const veilig_policy_link *l = veilig_municipality_policy_link(m, i);
             const char *kind = veilig_policy_link_kind_code(l);
@@ -1138,31 +1139,33 @@ static void vg_doc_municipality(vg_doc *d, const veilig_municipality *m) {
     size_t nms = veilig_municipality_measure_count(m);
     if (nms) {
         t = vg_d_t(d);
-        vg_buf_printf(t, "%s (%zu)", VG_LANG(&c->o, "Maatregelen", "Measures"), nms);
+        vg_buf_printf(t, "%s (%zu)", VG_L(&c->o, "Maatregelen", "Measures"), nms);
         vg_d_heading(d, 2, vg_cstr(t));
         for (size_t i = 0; i < nms; i++)
             vg_doc_measure(d, i + 1, veilig_municipality_measure(m, i));
     }
     if (veilig_municipality_stakeholder_count(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Betrokken partijen", "Stakeholders"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Betrokken partijen", "Stakeholders"));
         vg_doc_stakeholders(d, m);
     }
     if (veilig_municipality_contact_count(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Contact", "Contacts"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Contact", "Contacts"));
         vg_doc_contacts(d, m);
     }
     if (veilig_municipality_indicator_count(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Indicatoren", "Indicators"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Indicatoren", "Indicators"));
         vg_doc_indicators(d, m);
     }
     if (veilig_municipality_source_count(m)) {
-        vg_d_heading(d, 2, VG_LANG(&c->o, "Bronnen", "Sources"));
+        vg_d_heading(d, 2, VG_L(&c->o, "Bronnen", "Sources"));
         vg_doc_sources(d, m);
     }
 }
 
 /* Ends a document: exactly one newline at the end. */
 static int vg_doc_finish(vg_doc *d, char **out, size_t *len) {
+    if (d->t.failed)
+        d->b->failed = 1;
     vg_buf_free(&d->t);
     while (!d->b->failed && d->b->len >= 2 && d->b->data[d->b->len - 1] == '\n' &&
            d->b->data[d->b->len - 2] == '\n')
@@ -1259,8 +1262,8 @@ int veilig_render_coverage(char **out, size_t *len, const veilig_coverage_result
     vg_tb_col(&tb, "municipality_name", "Gemeente", "Municipality", 0);
     for (size_t j = 0; j < ncols; j++) {
         int v = veilig_coverage_column(cov, j);
-        const char *label = v ? veilig_vocab_label(axis, v, c.o.en ? "en" : "nl")
-                              : VG_LANG(&c.o, "overig", "other");
+        const char *label =
+            v ? veilig_vocab_label(axis, v, c.o.en ? "en" : "nl") : VG_L(&c.o, "overig", "other");
         vg_tb_col_copy(&tb, veilig_coverage_column_code(cov, j), label, VG_COL_NUMBER);
     }
     vg_tb_col(&tb, "total", "Totaal", "Total", VG_COL_NUMBER);
@@ -1272,11 +1275,11 @@ int veilig_render_coverage(char **out, size_t *len, const veilig_coverage_result
             vg_tb_cell(&tb, veilig_municipality_name(m));
         } else {
             vg_tb_cell(&tb, c.mach ? "total" : NULL);
-            vg_tb_cell(&tb, c.mach ? NULL : VG_LANG(&c.o, "Totaal", "Total"));
+            vg_tb_cell(&tb, c.mach ? NULL : VG_L(&c.o, "Totaal", "Total"));
         }
         for (size_t j = 0; j <= ncols; j++) {
-            unsigned n = j == ncols ? (m ? veilig_coverage_row_total(cov, i)
-                                         : veilig_coverage_total(cov))
+            unsigned n = j == ncols
+                             ? (m ? veilig_coverage_row_total(cov, i) : veilig_coverage_total(cov))
                          : m ? veilig_coverage_count(cov, i, j)
                              : veilig_coverage_column_total(cov, j);
             if (!n && dots)
@@ -1307,13 +1310,13 @@ static const char *vg_gap_code(veilig_gap_kind k) {
 static const char *vg_gap_label(const vg_rc *c, veilig_gap_kind k) {
     switch (k) {
         case VEILIG_GAP_CATEGORY:
-            return VG_LANG(&c->o, "categorie zonder maatregel", "category without a measure");
+            return VG_L(&c->o, "categorie zonder maatregel", "category without a measure");
         case VEILIG_GAP_TARGET_GROUP:
-            return VG_LANG(&c->o, "doelgroep zonder maatregel", "target group without a measure");
+            return VG_L(&c->o, "doelgroep zonder maatregel", "target group without a measure");
         case VEILIG_GAP_NO_INDICATOR:
-            return VG_LANG(&c->o, "maatregel zonder indicator", "measure without an indicator");
+            return VG_L(&c->o, "maatregel zonder indicator", "measure without an indicator");
         case VEILIG_GAP_NO_EXECUTING_PARTY:
-            return VG_LANG(&c->o, "maatregel zonder uitvoerende partij",
+            return VG_L(&c->o, "maatregel zonder uitvoerende partij",
                         "measure without an executing party");
     }
     return "";
@@ -1321,7 +1324,7 @@ static const char *vg_gap_label(const vg_rc *c, veilig_gap_kind k) {
 
 /* The label of a vocabulary value (0: "overig"/"other"). */
 static const char *vg_value_label(const vg_rc *c, veilig_vocab vocab, int v) {
-    return v ? veilig_vocab_label(vocab, v, c->o.en ? "en" : "nl") : VG_LANG(&c->o, "overig", "other");
+    return v ? veilig_vocab_label(vocab, v, c->o.en ? "en" : "nl") : VG_L(&c->o, "overig", "other");
 }
 
 static const char *vg_value_code(veilig_vocab vocab, int v) {
@@ -1345,8 +1348,7 @@ static void vg_profile_row_n(vg_tb *tb, const char *section, const char *code, c
     vg_profile_row(tb, section, code, label, buf);
 }
 
-static int vg_profile_csv(const vg_rc *c, const veilig_profile_result *p, char **out,
-                          size_t *len) {
+static int vg_profile_csv(const vg_rc *c, const veilig_profile_result *p, char **out, size_t *len) {
     vg_tb tb;
     if (vg_tb_init(&tb, c, 4) != VEILIG_OK)
         return VEILIG_ENOMEM;
@@ -1354,7 +1356,8 @@ static int vg_profile_csv(const vg_rc *c, const veilig_profile_result *p, char *
     vg_tb_col(&tb, "code", "Code", "Code", 0);
     vg_tb_col(&tb, "label", "Omschrijving", "Label", 0);
     vg_tb_col(&tb, "value", "Waarde", "Value", 0);
-    int na = veilig_vocab_size(VEILIG_VOCAB_APPROACH), nc = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
+    int na = veilig_vocab_size(VEILIG_VOCAB_APPROACH),
+        nc = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
     for (int v = 1; v <= na + 1; v++) {
         int a = v % (na + 1); /* 1..n, then 0 (unknown codes) */
         unsigned n = veilig_profile_approach_count(p, (veilig_approach)a);
@@ -1382,7 +1385,8 @@ static int vg_profile_csv(const vg_rc *c, const veilig_profile_result *p, char *
     }
     for (size_t i = 0; i < veilig_profile_target_group_count(p); i++) {
         const char *code = veilig_profile_target_group_code(p, i);
-        vg_profile_row_n(&tb, "target_group", code, vg_label(&c->o, VEILIG_VOCAB_TARGET_GROUP, code),
+        vg_profile_row_n(&tb, "target_group", code,
+                         vg_label(&c->o, VEILIG_VOCAB_TARGET_GROUP, code),
                          veilig_profile_target_group_measures(p, i));
     }
     for (size_t i = 0; i < veilig_profile_target_group_count(p); i++) {
@@ -1416,12 +1420,13 @@ static int vg_profile_csv(const vg_rc *c, const veilig_profile_result *p, char *
 
 /* A section of a document: a heading, then its table (or "(geen)"). */
 static void vg_d_section(vg_doc *d, const char *title_nl, const char *title_en, vg_tb *tb) {
-    vg_d_heading(d, 2, VG_LANG(&d->c->o, title_nl, title_en));
-    if (tb->t.nrows) {
-        vg_d_table(d, tb);
+    vg_d_heading(d, 2, VG_L(&d->c->o, title_nl, title_en));
+    if (tb->t.nrows || tb->t.failed) {
+        vg_d_table(d, tb); /* a failed table fails the document */
     } else {
         vg_tb_free(tb);
-        vg_d_para(d, d->md ? VG_LANG(&d->c->o, "*Geen.*", "*None.*") : VG_LANG(&d->c->o, "(geen)", "(none)"),
+        vg_d_para(d,
+                  d->md ? VG_L(&d->c->o, "*Geen.*", "*None.*") : VG_L(&d->c->o, "(geen)", "(none)"),
                   0);
     }
 }
@@ -1443,12 +1448,13 @@ int veilig_render_profile(char **out, size_t *len, const veilig_profile_result *
     vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0}};
     vg_buf_init(&d.t);
     vg_buf *t = vg_d_t(&d);
-    vg_buf_printf(t, "%s: %s (%s)", VG_LANG(&c.o, "Profiel", "Profile"), veilig_municipality_name(m),
+    vg_buf_printf(t, "%s: %s (%s)", VG_L(&c.o, "Profiel", "Profile"), veilig_municipality_name(m),
                   veilig_municipality_code(m));
     vg_d_heading(&d, 1, vg_cstr(t));
 
     vg_tb tb;
-    int na = veilig_vocab_size(VEILIG_VOCAB_APPROACH), nc = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
+    int na = veilig_vocab_size(VEILIG_VOCAB_APPROACH),
+        nc = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
     if (vg_tb_init(&tb, &c, 2) != VEILIG_OK)
         goto nomem;
     vg_tb_col(&tb, "approach", "Aanpak", "Approach", 0);
@@ -1493,8 +1499,8 @@ int veilig_render_profile(char **out, size_t *len, const veilig_profile_result *
     for (size_t i = 0; i < veilig_profile_target_group_count(p); i++) {
         vg_tb_row(&tb);
         vg_tb_term(&tb, VEILIG_VOCAB_TARGET_GROUP, veilig_profile_target_group_code(p, i));
-        vg_tb_cell(&tb, veilig_profile_target_group_in_scope(p, i) ? VG_LANG(&c.o, "ja", "yes")
-                                                                   : VG_LANG(&c.o, "nee", "no"));
+        vg_tb_cell(&tb, veilig_profile_target_group_in_scope(p, i) ? VG_L(&c.o, "ja", "yes")
+                                                                   : VG_L(&c.o, "nee", "no"));
         vg_tb_int(&tb, veilig_profile_target_group_measures(p, i));
     }
     vg_d_section(&d, "Doelgroepen", "Target groups", &tb);
@@ -1576,15 +1582,15 @@ static const char *vg_jstr(const vg_jnode *o, const char *key) {
 static const char *vg_dimension_label(const vg_rc *c, veilig_vocab v) {
     switch (v) {
         case VEILIG_VOCAB_CATEGORY:
-            return VG_LANG(&c->o, "Categorie", "Category");
+            return VG_L(&c->o, "Categorie", "Category");
         case VEILIG_VOCAB_APPROACH:
-            return VG_LANG(&c->o, "Aanpak", "Approach");
+            return VG_L(&c->o, "Aanpak", "Approach");
         case VEILIG_VOCAB_TARGET_GROUP:
-            return VG_LANG(&c->o, "Doelgroep", "Target group");
+            return VG_L(&c->o, "Doelgroep", "Target group");
         case VEILIG_VOCAB_SETTING:
-            return VG_LANG(&c->o, "Domein", "Setting");
+            return VG_L(&c->o, "Domein", "Setting");
         case VEILIG_VOCAB_STAKEHOLDER_TYPE:
-            return VG_LANG(&c->o, "Soort partij", "Stakeholder kind");
+            return VG_L(&c->o, "Soort partij", "Stakeholder kind");
         default:
             return veilig_vocab_name(v);
     }
@@ -1742,8 +1748,8 @@ static void vg_jw_redacted(vg_jwriter *w, const vg_jnode *n, int kind) {
 
 /* A diff value as it may be shown. */
 typedef struct vg_dval {
-    const char *text; /* the value to show (compact JSON), or NULL */
-    int left_out;     /* 0, or 1 (a personal contact) or 2 (a contact's field) */
+    const char *text;     /* the value to show (compact JSON), or NULL */
+    int left_out;         /* 0, or 1 (a personal contact) or 2 (a contact's field) */
     const vg_jnode *node; /* parsed, when parsed */
 } vg_dval;
 
@@ -1788,18 +1794,20 @@ static int vg_dval_get(vg_dval *dv, vg_arena *arena, const char *pointer, const 
     vg_jw_init(&w, &b, VG_JW_COMPACT);
     vg_jw_redacted(&w, root, kind);
     const char *s = vg_cstr(&b);
-    dv->text = s ? vg_arena_strdup(arena, s) : NULL;
+    dv->text = b.failed ? NULL : vg_arena_strdup(arena, s);
     vg_buf_free(&b);
     return dv->text ? VEILIG_OK : VEILIG_ENOMEM;
 }
 
 static const char *vg_left_out_text(const vg_rc *c, int why) {
-    return why == 1 ? VG_LANG(&c->o, "[persoonsgegevens weggelaten]", "[personal data left out]")
-                    : VG_LANG(&c->o, "[contactgegevens weggelaten]", "[contact details left out]");
+    return why == 1 ? VG_L(&c->o, "[persoonsgegevens weggelaten]", "[personal data left out]")
+                    : VG_L(&c->o, "[contactgegevens weggelaten]", "[contact details left out]");
 }
 
 static const char *vg_change_code(veilig_change ch) {
-    return ch == VEILIG_CHANGE_ADDED ? "added" : ch == VEILIG_CHANGE_REMOVED ? "removed" : "changed";
+    return ch == VEILIG_CHANGE_ADDED     ? "added"
+           : ch == VEILIG_CHANGE_REMOVED ? "removed"
+                                         : "changed";
 }
 
 /* The JSON of a diff with personal contacts left out: veilig_diff_to_json's layout,
@@ -1893,7 +1901,7 @@ int veilig_render_diff(char **out, size_t *len, const veilig_diff_result *df,
     int keep = (c.o.flags & VEILIG_REPORT_INCLUDE_PERSONAL) != 0;
     if (c.o.format == VEILIG_FORMAT_JSON)
         return keep || !vg_diff_touches_contacts(df) ? veilig_diff_to_json(out, len, df)
-                                                    : vg_diff_json(df, out, len);
+                                                     : vg_diff_json(df, out, len);
     vg_tb tb;
     if (vg_tb_init(&tb, &c, 6) != VEILIG_OK)
         return VEILIG_ENOMEM;
@@ -1912,9 +1920,9 @@ int veilig_render_diff(char **out, size_t *len, const veilig_diff_result *df,
         if (c.mach)
             vg_tb_cell(&tb, vg_change_code(ch));
         else
-            vg_tb_cell(&tb, ch == VEILIG_CHANGE_ADDED     ? VG_LANG(&c.o, "toegevoegd", "added")
-                            : ch == VEILIG_CHANGE_REMOVED ? VG_LANG(&c.o, "verwijderd", "removed")
-                                                          : VG_LANG(&c.o, "gewijzigd", "changed"));
+            vg_tb_cell(&tb, ch == VEILIG_CHANGE_ADDED     ? VG_L(&c.o, "toegevoegd", "added")
+                            : ch == VEILIG_CHANGE_REMOVED ? VG_L(&c.o, "verwijderd", "removed")
+                                                          : VG_L(&c.o, "gewijzigd", "changed"));
         vg_tb_cell(&tb, veilig_diff_municipality(df, i));
         vg_tb_cell(&tb, veilig_diff_measure(df, i));
         vg_tb_cell(&tb, ptr);
@@ -1998,14 +2006,14 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
     vg_buf_init(&d.t);
     vg_buf *t = vg_d_t(&d);
     const char *name = vg_jstr(j.root, "name"), *code = vg_jstr(j.root, "code");
-    vg_buf_printf(t, "%s: %s (%s)", VG_LANG(&c.o, "Weekrooster", "Weekly schedule"),
-                  name ? name : "", code ? code : "");
+    vg_buf_printf(t, "%s: %s (%s)", VG_L(&c.o, "Weekrooster", "Weekly schedule"), name ? name : "",
+                  code ? code : "");
     vg_d_heading(&d, 1, vg_cstr(t));
     vg_d_table(&d, &tb);
 
     const vg_jnode *win = vg_jget(j.root, "window"), *days = vg_jget(win, "days");
     t = vg_d_t(&d);
-    vg_buf_puts(t, VG_LANG(&c.o, "Venster", "Window"));
+    vg_buf_puts(t, VG_L(&c.o, "Venster", "Window"));
     for (uint32_t i = 0; days && days->type == VG_JARRAY && i < days->len; i++) {
         const vg_jnode *dn = &days->u.items[i];
         vg_buf_puts(t, i ? ", " : " ");
@@ -2016,12 +2024,13 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
         vg_buf_printf(t, " %s-%s", from, to);
     vg_buf_puts(t, ": ");
     vg_put_percent(t, &c, veilig_schedule_window_share(s));
-    vg_buf_printf(t, c.o.en ? " covered (%u of %u minutes); %zu %s with a schedule."
-                            : " gedekt (%u van %u minuten); %zu %s met een rooster.",
+    vg_buf_printf(t,
+                  c.o.en ? " covered (%u of %u minutes); %zu %s with a schedule."
+                         : " gedekt (%u van %u minuten); %zu %s met een rooster.",
                   veilig_schedule_covered_minutes(s), veilig_schedule_window_minutes(s),
                   veilig_schedule_measure_count(s),
-                  veilig_schedule_measure_count(s) == 1 ? VG_LANG(&c.o, "maatregel", "measure")
-                                                        : VG_LANG(&c.o, "maatregelen", "measures"));
+                  veilig_schedule_measure_count(s) == 1 ? VG_L(&c.o, "maatregel", "measure")
+                                                        : VG_L(&c.o, "maatregelen", "measures"));
     vg_jdoc_free(&j);
     vg_d_para(&d, vg_cstr(t), 0);
     return vg_doc_finish(&d, out, len);
@@ -2032,13 +2041,13 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
 static const char *vg_track_label(const vg_rc *c, veilig_track tr) {
     switch (tr) {
         case VEILIG_TRACK_ACHIEVED:
-            return VG_LANG(&c->o, "bereikt", "achieved");
+            return VG_L(&c->o, "bereikt", "achieved");
         case VEILIG_TRACK_ON_TRACK:
-            return VG_LANG(&c->o, "op koers", "on track");
+            return VG_L(&c->o, "op koers", "on track");
         case VEILIG_TRACK_OFF_TRACK:
-            return VG_LANG(&c->o, "niet op koers", "off track");
+            return VG_L(&c->o, "niet op koers", "off track");
         default:
-            return VG_LANG(&c->o, "onbekend", "unknown");
+            return VG_L(&c->o, "onbekend", "unknown");
     }
 }
 
@@ -2130,9 +2139,9 @@ int veilig_render_diagnostics(char **out, size_t *len, const veilig_diagnostics 
         const veilig_diagnostic *x = veilig_diagnostics_get(dg, i);
         const char *sev = veilig_severity_name(x->severity);
         if (!c.mach)
-            sev = x->severity == VEILIG_SEVERITY_ERROR     ? VG_LANG(&c.o, "fout", "error")
-                  : x->severity == VEILIG_SEVERITY_WARNING ? VG_LANG(&c.o, "waarschuwing", "warning")
-                                                           : VG_LANG(&c.o, "info", "info");
+            sev = x->severity == VEILIG_SEVERITY_ERROR     ? VG_L(&c.o, "fout", "error")
+                  : x->severity == VEILIG_SEVERITY_WARNING ? VG_L(&c.o, "waarschuwing", "warning")
+                                                           : VG_L(&c.o, "info", "info");
         vg_tb_row(&tb);
         vg_tb_cell(&tb, sev);
         vg_tb_cell(&tb, x->rule);
@@ -2200,7 +2209,8 @@ static void vg_export_stakeholders(vg_tb *tb, const veilig_registry *reg) {
             }
             vg_tb_put(tb);
             const char *pid = veilig_stakeholder_parent(s);
-            const veilig_stakeholder *p = c->mach ? NULL : veilig_municipality_find_stakeholder(m, pid);
+            const veilig_stakeholder *p =
+                c->mach ? NULL : veilig_municipality_find_stakeholder(m, pid);
             vg_tb_cell(tb, p ? veilig_stakeholder_name(p) : pid);
             vg_tb_int(tb, vg_partner_measures(m, veilig_stakeholder_id(s)));
         }

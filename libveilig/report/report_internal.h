@@ -17,7 +17,7 @@ typedef struct vg_ropts {
 int vg_ropts_get(vg_ropts *o, const veilig_report_options *opts);
 
 /* Picks the Dutch or the English text. */
-#define VG_L(o, nl, en) ((o)->en ? (en) : (nl))
+#define VG_L(o, text_nl, text_en) ((o)->en ? (text_en) : (text_nl))
 
 /* Column flags */
 enum {

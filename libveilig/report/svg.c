@@ -327,8 +327,8 @@ void vg_svg_bars(vg_buf *b, const char *title, const vg_svg_bar *bars, size_t n)
 
 /* ---- heat map ---- */
 
-#define VG_HM_CW        36
-#define VG_HM_CH        22
+#define VG_HM_CW        40
+#define VG_HM_CH        24
 #define VG_HM_ROW_MAX   30
 #define VG_HM_COL_MAX   30
 #define VG_HM_TOTAL_GAP 10
@@ -446,8 +446,8 @@ void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
 
 /* ---- week grid ---- */
 
-#define VG_WK_CW 27
-#define VG_WK_CH 26
+#define VG_WK_CW 32
+#define VG_WK_CH 28
 
 void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
     int label_w = 0;
@@ -527,7 +527,8 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
 
 /* ---- progress bars ---- */
 
-#define VG_PG_WIDTH     760
+#define VG_PG_MIN_WIDTH 600
+#define VG_PG_VALUE_MAX 60
 #define VG_PG_ROW       30
 #define VG_PG_THICK     14
 #define VG_PG_LABEL_MAX 40
@@ -548,10 +549,11 @@ static const char *vg_tone_fill(int tone) {
 
 void vg_svg_progress(vg_buf *b, const char *title, const char *target_label,
                      const vg_svg_progress_row *rows, size_t n) {
-    int label_w = 0;
+    int label_w = 0, value_w = 0;
     long scale = 1250; /* permille at the right end of the scale */
     for (size_t i = 0; i < n; i++) {
         label_w = vg_max(label_w, vg_text_width(rows[i].label, VG_PG_LABEL_MAX, 13));
+        value_w = vg_max(value_w, vg_text_width(rows[i].value_text, VG_PG_VALUE_MAX, 13));
         if (rows[i].has_value && rows[i].permille > scale)
             scale = rows[i].permille;
     }
@@ -562,8 +564,9 @@ void vg_svg_progress(vg_buf *b, const char *title, const char *target_label,
     int x0 = label_w, y0 = 30;
     int height = y0 + (int)n * VG_PG_ROW + 10;
     int x_target = x0 + (int)(1000L * VG_PG_AREA / scale);
+    int width = vg_max(x0 + VG_PG_AREA + 12 + value_w + 12, VG_PG_MIN_WIDTH);
 
-    vg_svg_open(b, "chart progress", VG_PG_WIDTH, height, title);
+    vg_svg_open(b, "chart progress", width, height, title);
     /* the scale: ticks every 50 %, the target line at 100 % */
     for (long t = 0; t <= scale; t += 500) {
         int x = x0 + (int)(t * VG_PG_AREA / scale);
@@ -599,7 +602,7 @@ void vg_svg_progress(vg_buf *b, const char *title, const char *target_label,
         }
         snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"" VG_INK "\"",
                  x0 + VG_PG_AREA + 12, cy + 5);
-        vg_svg_text_cut(b, attrs, rows[i].value_text, 60);
+        vg_svg_text_cut(b, attrs, rows[i].value_text, VG_PG_VALUE_MAX);
     }
     /* the target line over the bars */
     vg_buf_printf(b,

@@ -163,7 +163,9 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
     }
     for (size_t i = 0; i <= t->nrows + 1; i++) {
         for (size_t j = 0; j < t->ncols; j++) {
-            const char *s = i == 0 ? t->headers[j] : i == 1 ? NULL : t->cells[(i - 2) * t->ncols + j];
+            const char *s = i == 0   ? t->headers[j]
+                            : i == 1 ? NULL
+                                     : t->cells[(i - 2) * t->ncols + j];
             int last = j + 1 == t->ncols;
             if (j)
                 vg_buf_puts(b, "  ");
@@ -182,6 +184,9 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
                     vg_pad(b, pad);
             }
         }
+        /* no trailing blanks when the last cells are empty */
+        while (b->len && b->data[b->len - 1] == ' ')
+            b->len--;
         vg_buf_putc(b, '\n');
     }
     vg_free(w);

@@ -227,6 +227,78 @@ describe("lifetimes", function()
     assert.equal("X", foreign.name)
   end)
 
+  it("an object resurrected by a finalizer still goes stale", function()
+    -- Lua 5.2+ drops resurrected values from weak tables (the module's table
+    -- of handles is one): the generation stamp catches what the sweep misses.
+    local reg = assert(veilig.builtin())
+    local kept
+    do
+      local ms = reg:find("Enschede"):measure(1)
+      if newproxy then -- 5.1, LuaJIT: tables have no __gc
+        local proxy = newproxy(true)
+        getmetatable(proxy).__gc = function() kept = ms end
+      else
+        setmetatable({ ms }, { __gc = function(t) kept = t[1] end })
+      end
+    end
+    full_gc()
+    assert.is_not_nil(kept)
+    assert.equal("pub-ploeg", kept.id)
+    assert.is_true(kept == reg:find("Enschede"):measure(1))
+    assert.is_true(reg:remove("Enschede"))
+    assert.error_matches(function() return kept.id end, "stale")
+    assert.equal("veilig.measure (stale)", tostring(kept))
+  end)
+
+  it("a __gc metamethod cannot change a registry while the module reads it", function()
+    -- Finalizers run at allocations, also those inside the module's calls:
+    -- one that closes the registry then is refused (a change from outside any
+    -- call of the module goes through). Either way nothing reads freed memory.
+    local reg = assert(veilig.builtin())
+    local refused, closed = 0, 0
+    local function attempt()
+      local ok, err = pcall(reg.close, reg)
+      if ok then
+        closed = closed + 1
+      elseif tostring(err):find("cannot change", 1, true) then
+        refused = refused + 1
+      else
+        error(err)
+      end
+    end
+    local function arm()
+      if newproxy then -- 5.1, LuaJIT
+        getmetatable(newproxy(true)).__gc = attempt
+      else
+        setmetatable({}, { __gc = attempt })
+      end
+    end
+    local pause = collectgarbage("setpause", 10)
+    local stepmul = collectgarbage("setstepmul", 1000)
+    for _ = 1, 300 do
+      arm()
+      local ok, err = pcall(function()
+        for m in reg:municipalities() do
+          local _ = m.policy_links, m.sources, m.contacts, m.scope, m.membership, tostring(m)
+          for ms in m:measures() do
+            _ = ms.schedule, ms.partners, ms.target_groups, ms.area, ms.name, tostring(ms)
+          end
+          for s in m:stakeholders() do _ = s.roles, s.name end
+        end
+      end)
+      if not ok then
+        assert.matches("closed", tostring(err))
+      end
+      if reg:is_closed() then
+        reg = assert(veilig.builtin())
+      end
+    end
+    collectgarbage("setpause", pause)
+    collectgarbage("setstepmul", stepmul)
+    full_gc()
+    assert.is_true(refused + closed > 0)
+  end)
+
   it("stress: loading and freeing 200 times leaks no Lua memory and does not crash", function()
     local text = support.read_file(support.dataset)
     local function round(i)

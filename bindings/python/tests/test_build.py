@@ -322,8 +322,11 @@ def test_windows_and_partners():
     ms.remove_window(w)
     p = ms.add_partner("ggd", Role.EXECUTING)
     assert p.role is Role.EXECUTING
-    with pytest.raises(veilig.InvalidArgumentError):
-        ms.add_partner("ggd", None)   # a partner needs a role
+    nameless = ms.add_partner("ggd", None)   # a partner's role is optional (format.md)
+    assert nameless.role is None
+    ms.remove_partner(nameless)
+    with pytest.raises(ValueError):
+        ms.add_partner("ggd", "boss")   # not a role
     p.role = "partner"
     p.note = "n"
     p.stakeholder = "boa"

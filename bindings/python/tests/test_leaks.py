@@ -81,3 +81,45 @@ def test_loading_and_freeing_does_not_leak():
 
     growth = flat(cycle)
     assert growth < MARGIN, "RSS grew by %d bytes" % growth
+
+
+def run_every_analysis(reg, other):
+    """Every analysis (and rendering the library has) once; their C results
+    are freed with their _free functions, strings with veilig_free."""
+    from veilig import _capi
+    enschede = reg["Enschede"]
+    total = 0
+    total += len(reg.query(category="bystander", target_group=["residents", "youth"]))
+    total += len(reg.query(text="ploeg", active_on="2023-06-01").to_records())
+    total += reg.coverage().total + reg.coverage("target_group", all_measures=True).total
+    profile = enschede.profile()
+    total += len(profile.gaps.to_records()) + len(profile.to_records())
+    total += len(enschede.compare(reg["Almelo"]).to_records())
+    total += len(reg.peers().to_records()) + len(enschede.peers(k=3))
+    total += int(veilig.similarity(enschede, other["Enschede"]) * 10)
+    total += len(veilig.diff(reg, other).to_records()) + len(veilig.diff(reg, other, "GM0153"))
+    schedule = enschede.schedule(active_on="2024")
+    total += schedule.covered_minutes + len(schedule.to_records())
+    total += len(other[0].progress().to_records())
+    total += len(reg.coverage().to_json())
+    if _capi.has("veilig_render_coverage"):
+        total += len(reg.coverage().render("csv")) + len(profile.render("markdown"))
+    if _capi.has("veilig_render_list"):
+        total += len(reg.render_list("json")) + len(enschede.render("text", lang="en"))
+    if _capi.has("veilig_export"):
+        total += len(reg.export("measures")) + len(other.export("indicators", "json"))
+    if _capi.has("veilig_report_html"):
+        total += len(reg.report_html(enschede))
+    return total
+
+
+def test_analyses_do_not_leak():
+    with veilig.builtin() as reg, veilig.builtin() as other:
+        pub = other["Enschede"].find_measure("pub-ploeg")
+        pub.name = "PUB"  # one difference for diff()
+        other[0].add_indicator("meldingen", "Meldingen", direction="increase",
+                               baseline_date="2020", baseline_value=10, target_date="2024",
+                               target_value=20, observations=[("2021", 12), ("2022", 14)])
+        assert run_every_analysis(reg, other) > 0
+        growth = flat(lambda: run_every_analysis(reg, other), warmup=20, loops=150)
+    assert growth < MARGIN, "RSS grew by %d bytes" % growth

@@ -6,6 +6,7 @@ import os
 import re
 
 from conftest import PACKAGE_ROOT
+from veilig import _capi
 
 README = os.path.join(PACKAGE_ROOT, "README.md")
 
@@ -25,6 +26,8 @@ def test_readme_example_runs():
     assert "municipalities" in text
     assert "GM0153 Enschede" in text
     assert "Enschede: Omstandersinterventies (Kennisinstellingen)" in text
+    assert "  1. Enschede (0.17): toezichthouders, publiek-cameratoezicht, lhbti-aanpak" in text
+    assert "Weekend nights covered: 100%" in text
 
 
 def test_readme_other_blocks_run(tmp_path, monkeypatch):
@@ -35,10 +38,15 @@ def test_readme_other_blocks_run(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     os.symlink(os.path.join(REPO_ROOT, "data"), str(tmp_path / "data"))
     namespace = {"__name__": "readme"}
-    with contextlib.redirect_stdout(io.StringIO()):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
         for block in python_blocks():
             exec(compile(block, README, "exec"), namespace)
     assert (tmp_path / "steden.json").exists()
+    # the analyses' block
+    assert "changed /municipalities/0/measures/0/name" in out.getvalue()
+    assert "| GM0153 | Enschede |" in out.getvalue() or not _capi.has("veilig_render_coverage")
+    assert (tmp_path / "veilige-steden.html").exists() or not _capi.has("veilig_report_html")
 
 
 def test_package_docstring_example():

@@ -14,6 +14,13 @@ beside it, or the libdir of a CMake install), the build tree of a checkout
     ...     [ms.id for ms in enschede.measures if ms.category is veilig.Category.BYSTANDER]
     ['handelingsperspectief', 'omstandersinterventies']
 
+The analyses (``reg.query()``, ``reg.coverage()``, ``m.profile()``,
+``veilig.compare()``, ``reg.peers()``, ``veilig.similarity()``,
+``veilig.diff()``, ``m.schedule()``, ``m.progress()``) return plain Python
+data with ``to_records()`` (veilig.analysis); the renderings
+(``reg.render_list()``, ``m.render()``, ``reg.export()``,
+``reg.report_html()``) return text (veilig.report).
+
 See README.md for the rules on lifetime, staleness, vocabularies and dates.
 """
 

@@ -1,10 +1,13 @@
 """The analyses of libveilig (query.h, analysis.h) as plain Python data.
 
 Each analysis runs the C function, reads its whole result into Python
-objects (dataclasses, lists and dicts) and frees the C result at once, so a
-result never holds memory of the library and stays valid when the registry
+objects (dataclasses, lists and dicts) and frees the C result at once (with
+its ``_free`` function, however the reading ends), so a result never holds
+memory of the library and its numbers stay as they were when the registry
 changes or closes. Where a result names a municipality, measure, stakeholder
-or indicator, it is the binding's own object (``reg[0] is row.municipality``).
+or indicator, it is the binding's own object (``reg[0] is row.municipality``),
+which follows the model's rules (stale when removed, ValueError once the
+registry is closed).
 
 Rules of the results:
 
@@ -16,7 +19,8 @@ Rules of the results:
   row, holding only ``str``, ``int``, ``float``, ``bool`` and ``None`` (objects
   as their code or id, dates as ISO text, amounts as float euros), so
   ``pandas.DataFrame(result.to_records())``, ``csv.DictWriter`` and
-  ``json.dumps`` all take them;
+  ``json.dumps`` all take them (it reads the objects' codes and names: call
+  it while the registry is open);
 * every result has ``render(format="text", lang="nl")`` (the library's own
   table: ``"text"``, ``"csv"``, ``"markdown"`` or ``"json"``) and
   ``to_json()`` (the library's JSON of the analysis); both run the analysis
@@ -35,7 +39,7 @@ from ctypes import byref, c_double, c_void_p
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Callable, ClassVar, ContextManager, Dict, Iterable,
-                    Iterator, List, NamedTuple, Optional, Sequence, Tuple, TypeVar, Union)
+                    Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union)
 
 from . import _capi
 from . import report as _report
@@ -313,6 +317,10 @@ def query(reg: "Registry", **filters: Any) -> QueryResult:
 _AXES = {"category": Category, "approach": Approach, "target_group": TargetGroup}
 
 
+
+#: the key of counts of codes the library does not know (not a code itself)
+UNKNOWN = "(unknown)"
+
 @dataclass(frozen=True)
 class CoverageRow:
     """One municipality's row of a coverage matrix."""
@@ -325,7 +333,9 @@ class CoverageRow:
     total: int
 
     def to_record(self) -> Dict[str, Any]:
-        record: Dict[str, Any] = {"code": self.code, "name": self.name}
+        """municipality (code), municipality_name, a key per column, total
+        (the columns of the library's CSV)."""
+        record: Dict[str, Any] = {"municipality": self.code, "municipality_name": self.name}
         record.update(self.counts)
         record["total"] = self.total
         return record
@@ -352,7 +362,8 @@ class Coverage(_Analysis):
     all_measures: bool = False
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per municipality: code, name, a key per column, total."""
+        """One dict per municipality: municipality (its code),
+        municipality_name, a key per column, total."""
         return [row.to_record() for row in self.rows]
 
     def matrix(self) -> List[List[int]]:
@@ -481,7 +492,8 @@ class Gap:
 class Profile(_Analysis):
     """A municipality's profile (:func:`profile`); every measure counts,
     active or not. Counts and budgets have a key for every value of the
-    vocabulary (0 when none) and ``"other"`` when there are unknown codes."""
+    vocabulary (0 when none) and ``"(unknown)"`` when there are unknown
+    codes."""
 
     _RENDER = "veilig_render_profile"
     _TO_JSON = "veilig_profile_to_json"
@@ -527,13 +539,13 @@ class Profile(_Analysis):
 
 
 def _counts(members: Iterable[VocabEnum], get: Callable[[int], int]) -> Counts[int]:
-    """Counts of every member, and of unknown codes (C value 0) as "other"
-    when there are any. StakeholderKind has a code "other" of its own (the
-    kind "overig"): unknown kinds are added to it."""
+    """Counts of every member, and of unknown codes (C value 0) under
+    ``"(unknown)"`` when there are any: not a code of any vocabulary
+    (StakeholderKind has a code "other" of its own), as in the library's JSON."""
     counts: Counts[int] = Counts((m.code, int(get(m.number))) for m in members)
     other = int(get(0))
     if other:
-        counts["other"] = counts.get("other", 0) + other
+        counts[UNKNOWN] = other
     return counts
 
 
@@ -555,7 +567,7 @@ def profile(m: "Municipality") -> Profile:
             for c in Category)
         other = lib.veilig_profile_category_budget(p, 0)
         if other:
-            budget["other"] = cents_to_decimal(other)
+            budget[UNKNOWN] = cents_to_decimal(other)
         groups: Records[TargetGroupUse] = Records(
             TargetGroupUse(m, _dec(lib.veilig_profile_target_group_code(p, i)) or "",
                            bool(lib.veilig_profile_target_group_in_scope(p, i)),

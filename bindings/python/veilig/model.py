@@ -858,14 +858,23 @@ class Measure(_Node):
         """Removes a window (the object or its index)."""
         Measure.schedule.remove(self, item)
 
-    def add_partner(self, stakeholder: str, role: Union[Role, str], **fields: Any) -> Partner:
-        """Appends a partner: the stakeholder's id and its role (note= too)."""
+    def add_partner(self, stakeholder: str, role: Union[Role, str, None] = None,
+                    **fields: Any) -> Partner:
+        """Appends a partner: the stakeholder's id and its role (None: no
+        role; note= too)."""
         number = 0 if role is None else Role.coerce(role).number
         return Measure.partners.add(self, (_enc(stakeholder, "stakeholder"), number), fields)
 
     def remove_partner(self, item: Union[Partner, int]) -> None:
         """Removes a partner (the object or its index)."""
         Measure.partners.remove(self, item)
+
+    def is_active(self, on: Optional[DateLike] = None) -> bool:
+        """Whether the analyses count it as active: unless its status is
+        "ended" or "planned" and, given a date on, unless its period starts
+        after or ends before it (a partial date covers its whole year or
+        month). See docs/analysis.md."""
+        return bool(_lib().veilig_measure_is_active(self._p(), _to_cdate(on)))
 
     def find_indicators(self) -> List[Indicator]:
         """The municipality's Indicator objects of ``indicators`` (ids without
