@@ -78,7 +78,7 @@ struct vg_arena_chunk {
 };
 
 #define VG_CHUNK_HEAD ((sizeof(vg_arena_chunk) + 7) & ~(size_t)7)
-#define VG_CHUNK_MAX ((size_t)1 << 20)
+#define VG_CHUNK_MAX  ((size_t)1 << 20)
 
 void vg_arena_init(vg_arena *a, size_t first_chunk) {
     a->head = NULL;

@@ -23,7 +23,7 @@
 /* A vocabulary value: 0 absent; 1..0x7fff a known value of the field's
    vocabulary; 0x8000 | i the i-th unknown code of the registry. */
 typedef uint16_t vg_term;
-#define VG_TERM_UNKNOWN 0x8000u
+#define VG_TERM_UNKNOWN     0x8000u
 #define VG_TERM_MAX_UNKNOWN 0x7fffu
 
 /* The enum value of a term: 0 (_OTHER) for an unknown code. */

@@ -10,7 +10,7 @@ typedef struct vg_term_info {
 } vg_term_info;
 
 /* One array per vocabulary; index 0 is _OTHER. */
-#define VG_VOCAB(P, type, name) static const vg_term_info vg_terms_##type[] = {{NULL, NULL, NULL},
+#define VG_VOCAB(P, type, name)     static const vg_term_info vg_terms_##type[] = {{NULL, NULL, NULL},
 #define VG_TERM(P, C, code, nl, en) {code, nl, en},
 #define VG_END(P)                                                                                  \
     }                                                                                              \

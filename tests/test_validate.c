@@ -323,8 +323,7 @@ static const rule_case rule_cases[] = {
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
          "'sat'],'from':'22:00','to':'04:00'}]}]}")},
     /* V013: a category this version does not know */
-    {"V013", W, "/municipalities/0/measures/0/category",
-     "\"flyeren\" is not a known category",
+    {"V013", W, "/municipalities/0/measures/0/category", "\"flyeren\" is not a known category",
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
          "'category':'flyeren'}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"

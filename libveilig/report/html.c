@@ -1294,8 +1294,13 @@ static int vg_progress_section(vg_html *h, const veilig_municipality *m) {
             if (level && dir)
                 vg_put(h, " \xC2\xB7 ");
             if (dir) {
-                vg_put(h, VG_T(h, "beter bij ", "better when it goes "));
-                vg_text(h, vg_lab(h, VEILIG_VOCAB_DIRECTION, dir));
+                veilig_direction dv = veilig_indicator_direction(ind);
+                if (dv == VEILIG_DIRECTION_INCREASE)
+                    vg_put(h, VG_T(h, "hoger is beter", "higher is better"));
+                else if (dv == VEILIG_DIRECTION_DECREASE)
+                    vg_put(h, VG_T(h, "lager is beter", "lower is better"));
+                else
+                    vg_text(h, dir);
             }
             vg_put(h, "</span>");
         }

@@ -151,7 +151,9 @@ static void save_with_fsize_limit(const char *dir, rlim_t limit) {
         }
         veilig_error err;
         int rc = veilig_registry_save_file(reg, path, NULL, &err);
-        _exit(check_failed_save(what, rc, &err, dir, "doc.json", NULL, strerror(EFBIG)));
+        int bad = check_failed_save(what, rc, &err, dir, "doc.json", NULL, strerror(EFBIG));
+        fflush(stdout);
+        _exit(bad);
     }
     int status = 0;
     if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
