@@ -287,7 +287,9 @@ static span op_jansson_dumps(void *p) {
     if (!s)
         die("json_dumps", "failed");
     c->rows = strlen(s);
-    free(s);
+    json_free_t jfree = free;
+    json_get_alloc_funcs(NULL, &jfree);
+    jfree(s);
     return span_sub(t1, t0);
 }
 
@@ -836,7 +838,16 @@ int main(int argc, char **argv) {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         die(dir, strerror(errno));
 
-    printf("libveilig %s, jansson %s; timings: median of repeated runs, one process\n",
+    /* Freed memory stays in the process: no mmap'ed blocks, no trimming.
+       Otherwise every run of an operation that allocates a lot pays the
+       kernel's page faults for fresh memory again, which on a virtual
+       machine costs more than the parsing itself and varies from run to run
+       (the first load of a process pays them once; see RESULTS.md). */
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, -1);
+
+    printf("libveilig %s, jansson %s; median of repeated runs in one process, CPU time of the "
+           "thread (wall clock beside it)\n",
            veilig_version(), JANSSON_VERSION);
     double t0 = now();
     for (size_t i = 0; i < NDATASETS; i++) {

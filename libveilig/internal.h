@@ -81,6 +81,8 @@ void vg_strlcpy_utf8(char *dst, const char *src, size_t size);
 
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
 int vg_utf8_valid(const char *s, size_t len);
+/* Characters (code points) of a UTF-8 string: its width in a terminal, near enough. */
+size_t vg_utf8_chars(const char *s);
 /* ASCII case-insensitive equality of NUL-terminated strings. */
 int vg_strieq(const char *a, const char *b);
 /* Appends s folded for comparison: ASCII lower case, Latin letters without

@@ -81,6 +81,13 @@ void vg_fold(vg_buf *b, const char *s, size_t len) {
     }
 }
 
+size_t vg_utf8_chars(const char *s) {
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static int vg_lower(int c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }

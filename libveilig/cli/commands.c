@@ -39,7 +39,7 @@ const cli_opt cli_opts_coverage[] = {
     {OPT_ALL, "all", 0, 0, NULL, "count every measure, active or not"},
     {0, NULL, 0, 0, NULL, NULL}};
 
-const cli_opt cli_opts_peers[] = {{OPT_K, "peers", 'k', 1, "N", "how many peers (default 5)"},
+const cli_opt cli_opts_peers[] = {{OPT_K, "count", 'k', 1, "N", "how many peers (default 5)"},
                                   {OPT_ALL, "all", 0, 0, NULL, "peers of every municipality"},
                                   {0, NULL, 0, 0, NULL, NULL}};
 

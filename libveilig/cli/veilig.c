@@ -402,6 +402,13 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
     return 0;
 }
 
+/* The tool's version (of the headers it was built with) and the library's (at run time). */
+static int print_version(void) {
+    printf("veilig %s (libveilig %s, ABI %d)\n", VEILIG_VERSION_STRING, veilig_version(),
+           veilig_abi_version());
+    return 0;
+}
+
 static int run(cli_ctx *ctx, int argc, char **argv) {
     static const cli_opt *const pre_tables[] = {common_opts, top_opts, NULL};
     char err[256];
@@ -410,11 +417,8 @@ static int run(cli_ctx *ctx, int argc, char **argv) {
         return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     if (rc != CLI_ARGS_OK)
         return cli_usage(NULL, "%s", err);
-    if (cli_args_has(&ctx->pre, OPT_VERSION)) {
-        printf("veilig %s (libveilig %s, ABI %d)\n", VEILIG_VERSION_STRING, veilig_version(),
-               veilig_abi_version());
-        return 0;
-    }
+    if (cli_args_has(&ctx->pre, OPT_VERSION))
+        return print_version();
     int help = cli_args_has(&ctx->pre, OPT_HELP);
     int next = ctx->pre.next;
     if (next >= argc) {
@@ -441,12 +445,15 @@ static int run(cli_ctx *ctx, int argc, char **argv) {
     if (!ctx->cmd)
         return unknown_command(name);
 
-    const cli_opt *const tables[] = {common_opts, ctx->cmd->opts ? ctx->cmd->opts : no_opts, NULL};
+    const cli_opt *const tables[] = {common_opts, ctx->cmd->opts ? ctx->cmd->opts : no_opts,
+                                     top_opts, NULL};
     rc = cli_args_parse(&ctx->args, tables, argc, argv, next + 1, 0, err, sizeof err);
     if (rc == CLI_ARGS_NOMEM)
         return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     if (rc != CLI_ARGS_OK)
         return cli_usage(ctx, "%s", err);
+    if (cli_args_has(&ctx->args, OPT_VERSION))
+        return print_version();
     if (help || cli_args_has(&ctx->args, OPT_HELP)) {
         command_help(stdout, ctx->cmd);
         return 0;

@@ -1639,9 +1639,9 @@ static void vg_approach_section(vg_html *h, const veilig_municipality *m) {
             const veilig_policy_link *l = veilig_municipality_policy_link(m, i);
             vg_put(h, "<tr><td><strong>");
             vg_text(h, veilig_policy_link_name(l));
-            vg_put(h, "</strong></td><td>");
-            vg_text(h, vg_lab(h, VEILIG_VOCAB_LINK_KIND, veilig_policy_link_kind_code(l)));
-            vg_put(h, "</td><td>");
+            vg_put(h, "</strong></td><td class=\"nw\">");
+            vg_cell(h, vg_lab(h, VEILIG_VOCAB_LINK_KIND, veilig_policy_link_kind_code(l)));
+            vg_put(h, "</td><td class=\"nw\">");
             vg_text(h, vg_lab(h, VEILIG_VOCAB_LINK_RELATION, veilig_policy_link_relation_code(l)));
             vg_put(h, "</td><td class=\"small\">");
             vg_text(h, veilig_policy_link_note(l));
@@ -1715,7 +1715,7 @@ static int vg_municipality_report(vg_html *h, const veilig_municipality *m) {
         vg_put(h, "\xE2\x80\x93");
     }
     vg_buf_printf(&h->b, "</dd>\n<dt>%s</dt><dd>",
-                  VG_T(h, "Deelname aan het programma", "Membership of the programme"));
+                  VG_T(h, "Deelname aan het programma", "Programme membership"));
     vg_membership_words(h, m);
     if (veilig_municipality_membership_note(m)) {
         vg_put(h, "<br /><span class=\"muted small\">");

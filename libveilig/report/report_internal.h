@@ -50,9 +50,6 @@ void vg_table_write(const vg_table *t, vg_buf *b, veilig_format format);
 /* The table as a new string (the usual ending of a rendering). */
 int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format);
 
-/* Writes s into b escaped for HTML text and attribute values. */
-void vg_html_escape(vg_buf *b, const char *s);
-
 /* The label of a vocabulary code in the report's language; the code itself
    when the vocabulary does not know it; "" for NULL. */
 const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code);

@@ -70,17 +70,10 @@ void vg_xml_escape(vg_buf *b, const char *s) {
     }
 }
 
-size_t vg_utf8_length(const char *s) {
-    size_t n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 int vg_xml_escape_cut(vg_buf *b, const char *s, size_t max) {
     if (!s)
         return 0;
-    if (vg_utf8_length(s) <= max) {
+    if (vg_utf8_chars(s) <= max) {
         vg_xml_escape(b, s);
         return 0;
     }
@@ -118,7 +111,7 @@ static int vg_char_em(const char *s, size_t n) {
 int vg_text_width(const char *s, size_t max, int font_px) {
     long em = 0;
     size_t chars = 0;
-    int cut = vg_utf8_length(s) > max;
+    int cut = vg_utf8_chars(s) > max;
     size_t keep = cut ? (max > 1 ? max - 1 : 0) : max;
     while (s && *s && chars < keep) {
         size_t n = vg_char_len(s);
@@ -179,12 +172,8 @@ static const char *const vg_fills[VG_SVG_LEVELS] = {"#eef1f5", "#d4e4f4", "#a9c8
                                                     "#6fa3d6", "#2f6fad", "#123f6e"};
 static const char *const vg_inks[VG_SVG_LEVELS] = {"#4b5563", "#0f2b46", "#0f2b46",
                                                    "#0b1f33", "#ffffff", "#ffffff"};
-static const char *const vg_level_names[VG_SVG_LEVELS] = {"0",
-                                                          "1",
-                                                          "2",
-                                                          "3",
-                                                          "4\xE2\x80\x93"
-                                                          "5",
+/* "4–5" (an en dash; the octal escape ends where the digit 5 begins) */
+static const char *const vg_level_names[VG_SVG_LEVELS] = {"0", "1", "2", "3", "4\342\200\2235",
                                                           "6+"};
 
 int vg_svg_level(unsigned count) {
@@ -234,7 +223,7 @@ static void vg_svg_open(vg_buf *b, const char *cls, int w, int h, const char *ti
 /* A text cut to max characters; the full text as a tooltip when cut. attrs
    are the <text> element's attributes. */
 static void vg_svg_text_cut(vg_buf *b, const char *attrs, const char *s, size_t max) {
-    int cut = vg_utf8_length(s) > max;
+    int cut = vg_utf8_chars(s) > max;
     if (cut) {
         vg_buf_puts(b, "<g><title>");
         vg_xml_escape(b, s);
@@ -333,14 +322,17 @@ void vg_svg_bars(vg_buf *b, const char *title, const vg_svg_bar *bars, size_t n)
 #define VG_HM_COL_MAX   30
 #define VG_HM_TOTAL_GAP 10
 
-/* A slanted column label whose foot is at (x, y). */
-static void vg_svg_slanted(vg_buf *b, int x, int y, const char *s, int bold) {
+/* A slanted column label whose foot is at (x, y): rising to the right
+   (down 0), or hanging down to the right (down 1, under a long map). */
+static void vg_svg_slanted(vg_buf *b, int x, int y, const char *s, int bold, int down) {
     char attrs[128];
-    snprintf(attrs, sizeof attrs,
-             "transform=\"translate(%d %d) rotate(-45)\" fill=\"" VG_INK "\"%s", x, y,
-             bold ? " font-weight=\"700\"" : "");
+    snprintf(attrs, sizeof attrs, "transform=\"translate(%d %d) rotate(%d)\" fill=\"" VG_INK "\"%s",
+             x, y, down ? 45 : -45, bold ? " font-weight=\"700\"" : "");
     vg_svg_text_cut(b, attrs, s, VG_HM_COL_MAX);
 }
+
+/* Maps longer than this repeat their column labels under the totals. */
+#define VG_HM_REPEAT_ROWS 30
 
 void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
     int totals = h->total_label != NULL;
@@ -367,17 +359,20 @@ void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
     }
     int y0 = rise + 14; /* top of the first row */
     int rows_h = h->rows ? (int)h->rows * VG_HM_CH : VG_HM_CH + 8;
-    int y_tot = y0 + rows_h + 8; /* top of the totals row */
-    int y_leg = (totals && h->rows ? y_tot + VG_HM_CH : y0 + rows_h) + 30;
+    int y_tot = y0 + rows_h + 8;                                     /* top of the totals row */
+    int y_foot = totals && h->rows ? y_tot + VG_HM_CH : y0 + rows_h; /* under the grid */
+    int repeat = h->rows > VG_HM_REPEAT_ROWS;
+    int y_leg = y_foot + (repeat ? rise + 4 : 0) + 30;
     int height = y_leg + 12;
     int legend_end = x0 + 6 * 56 + vg_text_width(h->legend_label, 80, 12) + 8;
     int width = vg_max(vg_max(right, x_end), legend_end) + 12;
 
     vg_svg_open(b, "chart heatmap", width, height, h->title);
     for (size_t c = 0; c < h->cols; c++)
-        vg_svg_slanted(b, x0 + (int)c * VG_HM_CW + VG_HM_CW / 2 - 2, y0 - 6, h->col_labels[c], 0);
+        vg_svg_slanted(b, x0 + (int)c * VG_HM_CW + VG_HM_CW / 2 - 2, y0 - 6, h->col_labels[c], 0,
+                       0);
     if (totals)
-        vg_svg_slanted(b, xt + VG_HM_CW / 2 - 2, y0 - 6, h->total_label, 1);
+        vg_svg_slanted(b, xt + VG_HM_CW / 2 - 2, y0 - 6, h->total_label, 1, 0);
 
     if (!h->rows) {
         vg_buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"" VG_INK_SOFT "\">", x0, y0 + 18);
@@ -439,6 +434,13 @@ void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
                       "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"700\" "
                       "fill=\"" VG_INK "\">%u</text>\n",
                       xt + VG_HM_CW / 2, y_tot + VG_HM_CH / 2 + 4, grand);
+    }
+    if (repeat) {
+        for (size_t c = 0; c < h->cols; c++)
+            vg_svg_slanted(b, x0 + (int)c * VG_HM_CW + VG_HM_CW / 2 - 4, y_foot + 10,
+                           h->col_labels[c], 0, 1);
+        if (totals)
+            vg_svg_slanted(b, xt + VG_HM_CW / 2 - 4, y_foot + 10, h->total_label, 1, 1);
     }
     vg_svg_scale_legend(b, x0, y_leg, h->legend_label);
     vg_buf_puts(b, "</svg>");

@@ -25,8 +25,6 @@ void vg_xml_escape(vg_buf *b, const char *s);
 /* The same for at most max characters (code points) of s, ending in "…"
    when s is longer; returns 1 when it cut s. */
 int vg_xml_escape_cut(vg_buf *b, const char *s, size_t max);
-/* Characters (code points) of a UTF-8 string. */
-size_t vg_utf8_length(const char *s);
 /* An estimate of the width of s in pixels, set in a sans-serif face at
    font_px, when cut to max characters (with "…"). */
 int vg_text_width(const char *s, size_t max, int font_px);

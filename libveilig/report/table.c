@@ -128,14 +128,6 @@ void vg_table_cell_int(vg_table *t, long long v) {
     vg_table_cellf(t, "%lld", v);
 }
 
-/* Characters (code points) of a UTF-8 string: its width in a terminal, near enough. */
-static size_t vg_width(const char *s) {
-    size_t n = 0;
-    for (; s && *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static void vg_pad(vg_buf *b, size_t n) {
     while (n--)
         vg_buf_putc(b, ' ');
@@ -154,9 +146,9 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
         return;
     }
     for (size_t j = 0; j < t->ncols; j++) {
-        w[j] = vg_width(t->headers[j]);
+        w[j] = vg_utf8_chars(t->headers[j]);
         for (size_t i = 0; i < t->nrows; i++) {
-            size_t cw = vg_width(t->cells[i * t->ncols + j]);
+            size_t cw = vg_utf8_chars(t->cells[i * t->ncols + j]);
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -174,7 +166,7 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
                     vg_buf_putc(b, '-');
                 continue;
             }
-            size_t pad = w[j] - vg_width(s);
+            size_t pad = w[j] - vg_utf8_chars(s);
             if (t->flags[j] & VG_COL_NUMBER) {
                 vg_pad(b, pad);
                 vg_put_oneline(b, s);
@@ -301,28 +293,4 @@ int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format) 
     vg_table_free(t);
     *out = vg_buf_finish(&b, len);
     return *out ? VEILIG_OK : VEILIG_ENOMEM;
-}
-
-void vg_html_escape(vg_buf *b, const char *s) {
-    for (; s && *s; s++) {
-        switch (*s) {
-            case '&':
-                vg_buf_puts(b, "&amp;");
-                break;
-            case '<':
-                vg_buf_puts(b, "&lt;");
-                break;
-            case '>':
-                vg_buf_puts(b, "&gt;");
-                break;
-            case '"':
-                vg_buf_puts(b, "&quot;");
-                break;
-            case '\'':
-                vg_buf_puts(b, "&#39;");
-                break;
-            default:
-                vg_buf_putc(b, *s);
-        }
-    }
 }

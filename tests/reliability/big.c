@@ -212,7 +212,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: reliability_big DIR [MUNICIPALITIES]\n");
         return 2;
     }
-    unsigned n = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 9000;
+    unsigned n = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 4700;
     if (n == 0 || n > 10000) {
         fprintf(stderr, "reliability_big: 1 to 10000 municipalities\n");
         return 2;

@@ -207,6 +207,14 @@ describe("building", function()
     assert.error_matches(function() m:add_indicator({ id = "z", name = "Z", observations = { { date = "2020" } } }) end,
       "date and a value")
     assert.is_nil(m:indicator("z")) -- rolled back
+    -- tables are read raw: an __index (that might even close the registry) is not consulted
+    local proxy = setmetatable({}, { __index = function(_, k)
+      reg:close()
+      return k
+    end })
+    assert.error_matches(function() m:add_stakeholder(proxy) end, "'id'")
+    assert.error_matches(function() m:measure(1):set("budget", proxy) end, "amount")
+    assert.is_false(reg:is_closed())
   end)
 
   it("adds all or nothing", function()

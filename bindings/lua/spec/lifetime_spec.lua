@@ -273,9 +273,9 @@ describe("lifetimes", function()
         setmetatable({}, { __gc = attempt })
       end
     end
-    local pause = collectgarbage("setpause", 10)
-    local stepmul = collectgarbage("setstepmul", 1000)
-    for _ = 1, 300 do
+    local pause = collectgarbage("setpause", 50)
+    local stepmul = collectgarbage("setstepmul", 400)
+    for _ = 1, 100 do
       arm()
       local ok, err = pcall(function()
         for m in reg:municipalities() do
