@@ -155,14 +155,13 @@ int cli_load_registry(cli_ctx *ctx);
 /* Finds a municipality by code or name in ctx->reg; prints the error (64) when it is not there. */
 int cli_find(const veilig_municipality **out, const cli_ctx *ctx, const char *code_or_name);
 
-/* Writes data to ctx->output (atomically) or standard output; appends a newline when the
-   text does not end in one. Returns 0 or prints the error and returns CLI_EXIT_CANTCREAT. */
+/* Writes data to ctx->output or standard output; appends a newline when the text does not end
+   in one. A file is written atomically: a temporary file in the same folder, flushed to disk,
+   then renamed over it (an existing file keeps its mode; a symbolic link is followed).
+   Returns 0 or prints the error and returns CLI_EXIT_CANTCREAT. */
 int cli_emit(const cli_ctx *ctx, const char *data, size_t len);
 /* Whether ctx->output names a file (not standard output). */
 int cli_output_is_file(const cli_ctx *ctx);
-/* Writes data to path atomically (a temporary file in the same folder, then rename).
-   Returns 0 or an errno value. */
-int cli_write_atomic(const char *path, const char *data, size_t len);
 
 /* ---- option values (io.c) ---- */
 

@@ -405,6 +405,15 @@ static int write_special(const char *path, const char *data, size_t len, int new
 
 static int write_atomic(const char *path, const char *data, size_t len, int newline) {
     struct stat st;
+    /* A symbolic link: replace the file it points to, and keep the link. */
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *target = realpath(path, NULL);
+        if (target) {
+            int e = write_atomic(target, data, len, newline);
+            free(target);
+            return e;
+        }
+    }
     int exists = stat(path, &st) == 0;
     if (exists && S_ISDIR(st.st_mode))
         return EISDIR;
@@ -456,10 +465,6 @@ static int write_atomic(const char *path, const char *data, size_t len, int newl
         unlink(tmp);
     free(tmp);
     return e;
-}
-
-int cli_write_atomic(const char *path, const char *data, size_t len) {
-    return write_atomic(path, data, len, 0);
 }
 
 int cli_emit(const cli_ctx *ctx, const char *data, size_t len) {

@@ -346,7 +346,9 @@ def check_html(path, label):
     c.close()
     if c.errors or c.stack:
         fail("%s: HTML not well nested: %s; open: %s" % (label, c.errors[:3], c.stack[:5]))
-    for bad in (b"<script", b"http://", b"src=\"http"):
+    # Standalone: no script, nothing loaded from elsewhere (links to sources are fine).
+    for bad in (b"<script", b"src=\"http", b"src='http", b"url(http", b"@import",
+                b"<link rel=\"stylesheet"):
         if bad in data.lower():
             fail("%s: the report holds %r (it must stand alone)" % (label, bad))
 
