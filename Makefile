@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 CTEST_ARGS ?=
 CLANG_FORMAT ?= clang-format
 
-.PHONY: all deps build check test demo install uninstall asan ubsan valgrind format format-check clean distclean
+.PHONY: all deps build check test demo install uninstall asan ubsan valgrind format format-check bench clean distclean
 
 all: build
 
@@ -41,6 +41,24 @@ ubsan: deps
 valgrind: build
 	cd $(BUILDDIR) && ctest --output-on-failure -j$(JOBS) -T memcheck -L valgrind $(CTEST_ARGS)
 
+# Benchmarks (bench/, issue 9): not part of `make check`. An optimised build of
+# its own (the library at RelWithDebInfo, whatever $(BUILDDIR) was configured
+# with) in $(BENCH_BUILDDIR); the synthetic registries are generated once into
+# $(BENCH_DATA) (delete it to regenerate). BENCH_ARGS: e.g. "--sizes S,M",
+# "--no-complexity" or "--quick". Results: bench/RESULTS.md.
+BENCH_BUILDDIR ?= $(BUILDDIR)/bench
+BENCH_DATA     ?= $(BUILDDIR)/bench-data
+BENCH_ARGS     ?=
+BENCH_PYTHON   ?= /usr/bin/python3
+
+bench: deps
+	$(CMAKE) -S bench -B $(BENCH_BUILDDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	$(CMAKE) --build $(BENCH_BUILDDIR) -j$(JOBS)
+	$(BENCH_BUILDDIR)/veilig-bench --data $(BENCH_DATA) --gen $(BENCH_BUILDDIR)/veilig-gen \
+	  --lua bench/lua_baseline.lua $(BENCH_ARGS)
+	VEILIG_LIBRARY=$(abspath $(BENCH_BUILDDIR))/veilig/libveilig.so.1 PYTHONPATH=bindings/python \
+	  PYTHONDONTWRITEBYTECODE=1 $(BENCH_PYTHON) bench/python_baseline.py --data $(BENCH_DATA)
+
 format:
 	$(CLANG_FORMAT) -i $$(git ls-files '*.c' '*.h')
 
@@ -52,3 +70,45 @@ clean:
 
 distclean:
 	rm -rf $(BUILDDIR) build-asan build-ubsan
+
+# ---- reliability (issue 8): fuzzing and coverage ----
+.PHONY: fuzz coverage
+
+# libFuzzer targets (fuzz/), built standalone with clang -fsanitize=fuzzer,address,undefined
+# in $(FUZZ_BUILDDIR) and run for FUZZ_SECONDS each; a crash fails the target and is kept
+# under tests/fuzz-regressions/ (replayed by the fuzz_*_regressions tests). FUZZ_ARGS: more
+# libFuzzer flags, e.g. "-jobs=4 -workers=4".
+FUZZ_BUILDDIR ?= build-fuzz
+FUZZ_SECONDS  ?= 60
+FUZZ_TARGETS  ?= fuzz_load fuzz_roundtrip
+
+fuzz: deps
+	$(CMAKE) -S fuzz -B $(FUZZ_BUILDDIR) -DCMAKE_C_COMPILER=clang
+	$(CMAKE) --build $(FUZZ_BUILDDIR) -j$(JOBS) --target $(FUZZ_TARGETS)
+	fuzz/run.sh $(FUZZ_BUILDDIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Line and branch coverage of the library (libveilig/, without the tool in libveilig/cli)
+# from the test suite, with gcc --coverage and lcov, in $(COVERAGE_BUILDDIR); the HTML report
+# goes to $(COVERAGE_BUILDDIR)/html. COVERAGE_CTEST_ARGS picks the tests (default: all but
+# the "slow" ones). Fails when a test fails, after the report.
+COVERAGE_BUILDDIR   ?= build-coverage
+COVERAGE_CTEST_ARGS ?= -LE slow
+LCOV_FLAGS          ?= --quiet --rc lcov_branch_coverage=1
+
+coverage: deps
+	$(CMAKE) -S . -B $(COVERAGE_BUILDDIR) -DCMAKE_BUILD_TYPE=Debug -DVEILIG_COVERAGE=ON $(CMAKE_ARGS)
+	$(CMAKE) --build $(COVERAGE_BUILDDIR) -j$(JOBS)
+	lcov $(LCOV_FLAGS) --zerocounters --directory $(COVERAGE_BUILDDIR)
+	status=0; (cd $(COVERAGE_BUILDDIR) && ctest --output-on-failure -j$(JOBS) $(COVERAGE_CTEST_ARGS)) \
+	  || status=$$?; \
+	lcov $(LCOV_FLAGS) --capture --directory $(COVERAGE_BUILDDIR) \
+	  --output-file $(COVERAGE_BUILDDIR)/all.info && \
+	lcov $(LCOV_FLAGS) --extract $(COVERAGE_BUILDDIR)/all.info '$(CURDIR)/libveilig/*' \
+	  --output-file $(COVERAGE_BUILDDIR)/extracted.info && \
+	lcov $(LCOV_FLAGS) --remove $(COVERAGE_BUILDDIR)/extracted.info '$(CURDIR)/libveilig/cli/*' \
+	  --output-file $(COVERAGE_BUILDDIR)/libveilig.info && \
+	genhtml $(LCOV_FLAGS) --branch-coverage --output-directory $(COVERAGE_BUILDDIR)/html \
+	  $(COVERAGE_BUILDDIR)/libveilig.info && \
+	echo "== coverage of libveilig/ (without libveilig/cli), report in $(COVERAGE_BUILDDIR)/html/index.html" && \
+	lcov --rc lcov_branch_coverage=1 --summary $(COVERAGE_BUILDDIR)/libveilig.info || status=1; \
+	exit $$status

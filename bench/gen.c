@@ -82,7 +82,7 @@ static unsigned rng_weighted(rng *r, const unsigned *w, unsigned n) {
     return n - 1;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define COUNT(a)   (sizeof(a) / sizeof((a)[0]))
 #define PICK(r, a) ((a)[rng_below((r), (unsigned)COUNT(a))])
 
 /* ---- failing loudly: a generator that writes an invalid file is no use ---- */
@@ -97,24 +97,24 @@ static void check(int rc, const char *what) {
 /* ---- vocabulary of the texts ---- */
 
 static const char *const name_first[] = {
-    "Noord", "Zuid", "Oost", "West", "Groot", "Klein", "Nieuw", "Oud", "Hoog", "Laag",
-    "Sint-", "Ter ", "Den ", "Ven", "Ber", "Brou", "Dal", "Hel", "Lin", "Mar",
-    "Ros", "Wal", "Zee", "Vel", "Har"};
-static const char *const name_mid[] = {"", "a", "e", "en", "er", "ster", "kel", "mon", "lo",
-                                       "wer", "den", "hui", "ij", "oe", "ri", "ten"};
+    "Noord", "Zuid",  "Oost", "West", "Groot", "Klein", "Nieuw", "Oud", "Hoog",
+    "Laag",  "Sint-", "Ter ", "Den ", "Ven",   "Ber",   "Brou",  "Dal", "Hel",
+    "Lin",   "Mar",   "Ros",  "Wal",  "Zee",   "Vel",   "Har"};
+static const char *const name_mid[] = {"",   "a",   "e",   "en",  "er", "ster", "kel", "mon",
+                                       "lo", "wer", "den", "hui", "ij", "oe",   "ri",  "ten"};
 static const char *const name_last[] = {
-    "dam", "veen", "wijk", "berg", "horst", "bergen", "dijk", "burg", "zijl", "hoven",
-    "broek", "sloot", "land", "drecht", "woude", "stad", "lo", "haar", "gen", "rade",
-    "voort", "wolde", "hem", "mond", "kerk"};
+    "dam",   "veen",  "wijk",  "berg",  "horst",  "bergen", "dijk", "burg", "zijl",
+    "hoven", "broek", "sloot", "land",  "drecht", "woude",  "stad", "lo",   "haar",
+    "gen",   "rade",  "voort", "wolde", "hem",    "mond",   "kerk"};
 
 static const char *const provinces[] = {"NL-DR", "NL-FL", "NL-FR", "NL-GE", "NL-GR", "NL-LI",
                                         "NL-NB", "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH"};
 
 static const char *const areas[] = {
-    "binnenstad",      "stationsgebied", "uitgaansgebied", "Oude Markt",   "havengebied",
-    "centrum",         "campus",         "wijk Zuid",      "fietsroutes",  "parken",
-    "winkelcentrum",   "Grote Markt",    "stadshart",      "de Kade",      "Stationsplein",
-    "Korenmarkt",      "wijk Oost",      "bedrijventerrein"};
+    "binnenstad",    "stationsgebied", "uitgaansgebied",  "Oude Markt",  "havengebied",
+    "centrum",       "campus",         "wijk Zuid",       "fietsroutes", "parken",
+    "winkelcentrum", "Grote Markt",    "stadshart",       "de Kade",     "Stationsplein",
+    "Korenmarkt",    "wijk Oost",      "bedrijventerrein"};
 
 static const char *const sentences[] = {
     "In samenwerking met partners in de stad.",
@@ -463,8 +463,7 @@ static void fill_measure(rng *r, const muni_ctx *mc, veilig_measure *ms, const c
         }
     }
     if (rng_chance(r, 20))
-        check(veilig_measure_set_evidence(ms, (veilig_evidence)(1 + rng_below(r, 6))),
-              "evidence");
+        check(veilig_measure_set_evidence(ms, (veilig_evidence)(1 + rng_below(r, 6))), "evidence");
     unsigned ni = rng_below(r, 3) / 2 + rng_chance(r, 10);
     for (unsigned i = 0; i < ni; i++) {
         int rc = veilig_measure_add_indicator(ms, indicators[rng_below(r, 3)].id);
@@ -503,9 +502,9 @@ static void fill_municipality(rng *r, muni_ctx *mc, veilig_municipality *m, size
     check(veilig_municipality_set_province(m, PICK(r, provinces)), "province");
     veilig_date joined = date_of(2019 + (int)rng_below(r, 5), 1 + (int)rng_below(r, 12), 0);
     check(veilig_municipality_set_membership_joined(m, &joined), "joined");
-    check(veilig_municipality_set_membership_status(
-              m, rng_chance(r, 92) ? VEILIG_MEMBERSHIP_STATUS_ACTIVE
-                                   : VEILIG_MEMBERSHIP_STATUS_FORMER),
+    check(veilig_municipality_set_membership_status(m, rng_chance(r, 92)
+                                                           ? VEILIG_MEMBERSHIP_STATUS_ACTIVE
+                                                           : VEILIG_MEMBERSHIP_STATUS_FORMER),
           "membership status");
     name_of(name, sizeof name, index);
     snprintf(text, sizeof text,
@@ -524,10 +523,12 @@ static void fill_municipality(rng *r, muni_ctx *mc, veilig_municipality *m, size
     check(veilig_municipality_add_target_group(m, VEILIG_TARGET_GROUP_WOMEN_GIRLS), "scope");
     unsigned ng = 1 + rng_below(r, 4);
     for (unsigned i = 0; i < ng; i++) {
-        static const veilig_target_group usual[] = {
-            VEILIG_TARGET_GROUP_LGBTIQ, VEILIG_TARGET_GROUP_EVERYONE, VEILIG_TARGET_GROUP_YOUTH,
-            VEILIG_TARGET_GROUP_STUDENTS, VEILIG_TARGET_GROUP_NIGHTLIFE_VISITORS,
-            VEILIG_TARGET_GROUP_DISABILITY};
+        static const veilig_target_group usual[] = {VEILIG_TARGET_GROUP_LGBTIQ,
+                                                    VEILIG_TARGET_GROUP_EVERYONE,
+                                                    VEILIG_TARGET_GROUP_YOUTH,
+                                                    VEILIG_TARGET_GROUP_STUDENTS,
+                                                    VEILIG_TARGET_GROUP_NIGHTLIFE_VISITORS,
+                                                    VEILIG_TARGET_GROUP_DISABILITY};
         int rc = veilig_municipality_add_target_group(m, PICK(r, usual));
         if (rc != VEILIG_EEXISTS)
             check(rc, "scope target group");
@@ -678,8 +679,8 @@ static void make_version2(veilig_registry *reg, uint64_t seed, unsigned pct) {
                     check(veilig_measure_set_status(ms, VEILIG_MEASURE_STATE_ENDED), "status");
                     break;
                 case 2:
-                    check(veilig_measure_set_budget(ms, (int64_t)(1000 + rng_below(&r, 90000)) * 100,
-                                                    "EUR"),
+                    check(veilig_measure_set_budget(
+                              ms, (int64_t)(1000 + rng_below(&r, 90000)) * 100, "EUR"),
                           "budget");
                     break;
                 default: {
@@ -712,8 +713,7 @@ static void validate(const veilig_registry *reg, const char *what) {
     for (size_t i = 0; i < veilig_diagnostics_count(d) && errors; i++) {
         const veilig_diagnostic *x = veilig_diagnostics_get(d, i);
         if (x->severity == VEILIG_SEVERITY_ERROR) {
-            fprintf(stderr, "veilig-gen: %s: [%s] %s: %s\n", what, x->rule, x->pointer,
-                    x->message);
+            fprintf(stderr, "veilig-gen: %s: [%s] %s: %s\n", what, x->rule, x->pointer, x->message);
             break;
         }
     }

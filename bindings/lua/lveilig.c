@@ -7,12 +7,8 @@
  * and methods of the model's objects, lveilig_json.c the JSON encoder and
  * decoder.
  *
- * Analyses: each C analysis renders its opaque result as JSON
- * (veilig_<x>_to_json); a method of a few lines renders it into a box and
- * hands it to vl_return_json, which gives the script plain tables (or nil,
- * message, details). l_registry_coverage below and l_profile in
- * lveilig_model.c are the pattern: adding another analysis is such a method
- * and a line in a luaL_Reg table.
+ * Analyses and renderings (reg:query, reg:coverage, m:profile, ...,
+ * reg:report_html) are in lveilig_analysis.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -771,41 +767,6 @@ static int l_registry_to_table(lua_State *L) {
     return vl_return_json(L, -1, rc, &err);
 }
 
-/* reg:coverage([opts]): municipalities x a vocabulary, as plain tables. */
-static int l_registry_coverage(lua_State *L) {
-    vl_registry *R = vl_check_registry(L, 1);
-    veilig_coverage_options o;
-    veilig_coverage_result *res = NULL;
-    vl_box *box;
-    char *json = NULL;
-    int rc;
-    veilig_coverage_options_init(&o, VEILIG_COVERAGE_OPTIONS_VERSION);
-    if (!lua_isnoneornil(L, 2)) {
-        luaL_checktype(L, 2, LUA_TTABLE);
-        vl_raw_field(L, 2, "axis");
-        if (!lua_isnil(L, -1)) {
-            if (lua_type(L, -1) != LUA_TSTRING ||
-                (o.axis = veilig_vocab_from_name(lua_tostring(L, -1))) == 0)
-                luaL_argerror(L, 2, "axis must be the name of a vocabulary (\"category\", ...)");
-        }
-        vl_raw_field(L, 2, "active_on");
-        if (!lua_isnil(L, -1) && (lua_type(L, -1) != LUA_TSTRING ||
-                                  veilig_date_parse(&o.active_on, lua_tostring(L, -1)) != 0))
-            luaL_argerror(L, 2, "active_on must be a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-        vl_raw_field(L, 2, "all_measures");
-        o.all_measures = lua_toboolean(L, -1);
-        lua_pop(L, 3);
-    }
-    box = vl_box_new(L, veilig_free);
-    R = vl_check_registry(L, 1);
-    rc = veilig_coverage(&res, R->reg, &o);
-    if (rc == VEILIG_OK)
-        rc = veilig_coverage_to_json(&json, &box->len, res);
-    box->p = json;
-    veilig_coverage_free(res);
-    return vl_return_json(L, -1, rc, NULL);
-}
-
 /* reg:save(path [, opts]): true, or nil, message, details. */
 static int l_registry_save(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
@@ -1047,7 +1008,6 @@ static const luaL_Reg registry_methods[] = {{"get", l_registry_get},
                                             {"add_json", l_registry_add_json},
                                             {"remove", l_registry_remove},
                                             {"validate", l_registry_validate},
-                                            {"coverage", l_registry_coverage},
                                             {"dump", l_registry_dump},
                                             {"to_table", l_registry_to_table},
                                             {"save", l_registry_save},
@@ -1063,6 +1023,7 @@ static void vl_new_metatable(lua_State *L, int kind, const luaL_Reg *methods) {
         luaL_setfuncs(L, methods, 0);
     if (kind != VL_REGISTRY)
         vl_model_methods(L, kind);
+    vl_analysis_methods(L, kind);
     lua_pushinteger(L, kind);
     lua_pushcclosure(L, l_set, 1);
     lua_setfield(L, -2, "set");
@@ -1121,6 +1082,7 @@ int luaopen_veilig(lua_State *L) {
     }
 
     luaL_newlib(L, module_functions);
+    vl_analysis_functions(L);
     lua_pushliteral(L, "veilig");
     lua_setfield(L, -2, "_NAME");
     lua_pushstring(L, veilig_version());

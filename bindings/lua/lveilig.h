@@ -197,6 +197,13 @@ VL_HIDDEN void vl_push_programme(lua_State *L, const veilig_registry *reg);
 VL_HIDDEN int vl_apply_table(lua_State *L, int kind, void *obj, int t, const char *const *skip,
                              vl_why *why);
 
+/* ---- lveilig_analysis.c ---- */
+
+/* Registers the analysis and rendering methods of registries and municipalities (others: none). */
+VL_HIDDEN void vl_analysis_methods(lua_State *L, int kind);
+/* Sets the module functions compare, similarity and diff in the table on top. */
+VL_HIDDEN void vl_analysis_functions(lua_State *L);
+
 /* ---- lveilig_json.c ---- */
 
 /* A growable byte buffer in a box (vl_box_new(L, free) first). */

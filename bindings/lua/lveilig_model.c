@@ -1440,22 +1440,6 @@ static int l_measure_to_table(lua_State *L) {
     return to_json(L, VL_MEASURE, 1);
 }
 
-/* m:profile(): what the municipality does, by approach, category, target group, ..., as tables. */
-static int l_profile(lua_State *L) {
-    vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
-    vl_box *box = vl_box_new(L, veilig_free);
-    veilig_profile_result *res = NULL;
-    char *json = NULL;
-    int rc;
-    h = vl_check_handle(L, 1, VL_MUNICIPALITY); /* again, after the allocation */
-    rc = veilig_profile(&res, (const veilig_municipality *)h->ptr);
-    if (rc == VEILIG_OK)
-        rc = veilig_profile_to_json(&json, &box->len, res);
-    box->p = json;
-    veilig_profile_free(res);
-    return vl_return_json(L, -1, rc, NULL);
-}
-
 /* ind:add_observation{date =, value =, source =, note =}: the indicator, or nil, message, details.
  */
 static int l_add_observation(lua_State *L) {
@@ -1499,7 +1483,6 @@ static const luaL_Reg municipality_methods[] = {{"measures", l_measures},
                                                 {"remove_indicator", l_remove_indicator},
                                                 {"to_json", l_municipality_to_json},
                                                 {"to_table", l_municipality_to_table},
-                                                {"profile", l_profile},
                                                 {NULL, NULL}};
 
 static const luaL_Reg measure_methods[] = {

@@ -11,7 +11,8 @@ api_usage.c holds, for every function the headers declare with VEILIG_API:
 and compile-time checks of the value of every enumerator (status codes,
 vocabularies, flags) and, on the platform it was made on, of the size and the
 member offsets of every transparent struct (veilig_error, veilig_date, the
-options structs, veilig_diagnostic).
+options structs, veilig_diagnostic; the options structs and
+veilig_diagnostic may grow at the end, as docs/api-stability.md allows).
 
 usage: gen_api_usage.py OUTPUT SOURCE_INCLUDE_DIR BUILD_INCLUDE_DIR [CC]
        gen_api_usage.py --added API_USAGE_C SOURCE_INCLUDE_DIR
@@ -259,7 +260,10 @@ def generate(out_path, src_inc, build_inc, cc):
     w.append("")
     w.append("#if defined(__x86_64__) && defined(__LP64__)")
     for s, members in structs:
-        w.append("VG_CHECK(%s_size, sizeof(%s) == %d);" % (s, s, values[("S", s)]))
+        # options structs grow at the end with a new version; veilig_diagnostic may grow at the
+        # end (docs/api-stability.md): their members keep their offsets
+        grows = s.endswith("_options") or s == "veilig_diagnostic"
+        w.append("VG_CHECK(%s_size, sizeof(%s) %s %d);" % (s, s, ">=" if grows else "==", values[("S", s)]))
         for mem in members:
             w.append("VG_CHECK(%s_%s, offsetof(%s, %s) == %d);" % (s, mem, s, mem, values[("O", s + "." + mem)]))
     w.append("#endif")
@@ -277,6 +281,10 @@ def generate(out_path, src_inc, build_inc, cc):
     w.append("}")
     with open(out_path, "w") as f:
         f.write("\n".join(w) + "\n")
+    try:  # the project's style (.clang-format above the output), when clang-format is there
+        subprocess.call([os.environ.get("CLANG_FORMAT", "clang-format"), "-i", out_path])
+    except OSError:
+        pass
     print("wrote %s: %d functions, %d enumerators, %d structs" % (out_path, len(funcs), len(enums), len(structs)))
 
 

@@ -435,6 +435,15 @@ def check_output(tool):
         if code != 0 or mode != 0o640 or b"old content" in content:
             fail("-o over an existing file: status %d, mode %o, old content left: %s"
                  % (code, mode, b"old content" in content))
+        # A symbolic link stays a link; the file it points to is replaced.
+        os.symlink("keep.csv", os.path.join(tmp, "link.csv"))
+        code, _, err = run(tool, ["-f", steden, "list", "-o", "link.csv"], cwd=tmp)
+        with open(target, "rb") as f:
+            content = f.read()
+        if code != 0 or not os.path.islink(os.path.join(tmp, "link.csv")) or \
+                not content.startswith(b"Code"):
+            fail("-o over a symbolic link: status %d, still a link: %s" %
+                 (code, os.path.islink(os.path.join(tmp, "link.csv"))))
         # Cannot write: a full device, a read-only folder (not as root).
         if os.path.exists("/dev/full"):
             code, out, err = run(tool, ["list", "-o", "/dev/full"], cwd=tmp)

@@ -46,6 +46,25 @@ describe("README.md", function()
     assert.matches("warning\tV0%d%d\t/municipalities/", out)
   end)
 
+  it("runs its analysis example, which prints what it should", function()
+    local block
+    for _, b in ipairs(blocks) do
+      if b:find("reg:query", 1, true) then block = b end
+    end
+    assert.is_string(block)
+    local out = table.concat(run(block, "README.md analysis example"), "\n") .. "\n"
+    -- who runs bystander measures: Enschede's two, then the iterator's three in Overijssel
+    assert.matches("Enschede\tOmstandersinterventies\n", out, 1, true)
+    assert.matches("GM0153\tpub-ploeg\tdeescalation\nGM0153\thandelingsperspectief\tbystander\n", out, 1, true)
+    -- Enschede is the plan's closest peer, with its de-escalation team as a suggestion
+    assert.matches("\n1\tEnschede\t0%.%d%d%d\t7\n\tPreventie Unit Binnenstad %(PUB%-ploeg%)\tde%-escalation\tpub%-ploeg\n", out)
+    assert.matches("nightlife covered: 100%\n", out, 1, true)
+    assert.matches("9 measures, %d+ gaps\n", out)
+    assert.matches("bystanders\t1\t2\n", out, 1, true)
+    assert.matches("\ncode,name,province,measures,", out, 1, true)
+    assert.matches("\nEnschede", out)
+  end)
+
   it("runs every other example (the <close> one on Lua 5.4)", function()
     for i = 2, #blocks do
       if support.lua54 or not blocks[i]:find("<close>", 1, true) then
