@@ -74,3 +74,12 @@ describe("README.md", function()
     end
   end)
 end)
+
+describe("the project's README.md", function()
+  it("shows a short Lua example that runs", function()
+    local blocks = lua_blocks(support.read_file(support.source_dir .. "/README.md"))
+    assert.is_true(#blocks >= 1)
+    local out = table.concat(run(blocks[1], "top-level README.md example"), "\n")
+    assert.matches("Enschede\tOmstandersinterventies", out, 1, true)
+  end)
+end)

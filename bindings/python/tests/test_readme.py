@@ -54,3 +54,21 @@ def test_package_docstring_example():
     import veilig
     result = doctest.testmod(veilig)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_top_level_readme_python_block_runs():
+    """The project's README.md shows a short Python example too: it runs."""
+    from conftest import REPO_ROOT
+    top = os.path.join(REPO_ROOT, "README.md")
+    if not os.path.exists(top):
+        import pytest
+        pytest.skip("no checkout")
+    with open(top, encoding="utf-8") as f:
+        blocks = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+    assert blocks, "README.md has no ```python block"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(blocks[0], top, "exec"), {"__name__": "readme"})
+    text = out.getvalue()
+    assert "Enschede Omstandersinterventies" in text
+    assert "active measures; rows for pandas: 19" in text
