@@ -317,16 +317,6 @@ static int vg_is_measure_id(const char *id) {
     return 1;
 }
 
-static int vg_is_province(const char *p) {
-    static const char *const provinces[] = {"NL-DR", "NL-FL", "NL-FR",  "NL-GE",  "NL-GR",
-                                            "NL-LI", "NL-NB", "NL-NH",  "NL-OV",  "NL-UT",
-                                            "NL-ZE", "NL-ZH", "NL-BQ1", "NL-BQ2", "NL-BQ3"};
-    for (size_t i = 0; i < sizeof provinces / sizeof provinces[0]; i++)
-        if (strcmp(p, provinces[i]) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether a contact's name reads as a person's rather than a desk's. */
 static int vg_looks_personal(const char *name) {
     static const char *const desk_words[] = {
@@ -477,7 +467,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
                 "\"%s\" is not a CBS municipality code: write GM and four digits (Enschede is "
                 "GM0153)",
                 m->code);
-    if (m->province && !vg_is_province(m->province))
+    if (m->province && !veilig_province_name(m->province, NULL))
         vg_diag(v, VG_R_PROVINCE, "/province",
                 "\"%s\" is not a Dutch province code (ISO 3166-2, such as NL-OV for Overijssel)",
                 m->province);

@@ -120,3 +120,47 @@ veilig_approach veilig_category_approach(veilig_category category) {
             return VEILIG_APPROACH_PREVENTION;
     }
 }
+
+/* ---- provinces (ISO 3166-2:NL) ---- */
+
+static const struct {
+    const char *code, *nl, *en;
+} vg_provinces[] = {
+    {"NL-BQ1", "Bonaire", "Bonaire"},
+    {"NL-BQ2", "Saba", "Saba"},
+    {"NL-BQ3", "Sint Eustatius", "Sint Eustatius"},
+    {"NL-DR", "Drenthe", "Drenthe"},
+    {"NL-FL", "Flevoland", "Flevoland"},
+    {"NL-FR", "Fryslân", "Friesland"},
+    {"NL-GE", "Gelderland", "Gelderland"},
+    {"NL-GR", "Groningen", "Groningen"},
+    {"NL-LI", "Limburg", "Limburg"},
+    {"NL-NB", "Noord-Brabant", "North Brabant"},
+    {"NL-NH", "Noord-Holland", "North Holland"},
+    {"NL-OV", "Overijssel", "Overijssel"},
+    {"NL-UT", "Utrecht", "Utrecht"},
+    {"NL-ZE", "Zeeland", "Zeeland"},
+    {"NL-ZH", "Zuid-Holland", "South Holland"},
+};
+
+#define VG_NPROVINCES (sizeof vg_provinces / sizeof vg_provinces[0])
+
+size_t veilig_province_count(void) {
+    return VG_NPROVINCES;
+}
+
+const char *veilig_province_code(size_t index) {
+    return index < VG_NPROVINCES ? vg_provinces[index].code : NULL;
+}
+
+const char *veilig_province_name(const char *code, const char *lang) {
+    if (!code)
+        return NULL;
+    for (size_t i = 0; i < VG_NPROVINCES; i++)
+        if (strcmp(vg_provinces[i].code, code) == 0) {
+            if (!lang || strcmp(lang, "nl") == 0)
+                return vg_provinces[i].nl;
+            return strcmp(lang, "en") == 0 ? vg_provinces[i].en : NULL;
+        }
+    return NULL;
+}

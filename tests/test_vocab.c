@@ -285,6 +285,28 @@ START_TEST(test_vocab_def_matches_enums) {
 }
 END_TEST
 
+START_TEST(test_provinces) {
+    ck_assert_uint_eq(veilig_province_count(), 15);
+    ck_assert_str_eq(veilig_province_name("NL-OV", NULL), "Overijssel");
+    ck_assert_str_eq(veilig_province_name("NL-FR", "nl"), "Fryslân");
+    ck_assert_str_eq(veilig_province_name("NL-FR", "en"), "Friesland");
+    ck_assert_str_eq(veilig_province_name("NL-BQ2", "en"), "Saba");
+    ck_assert_ptr_null(veilig_province_name("NL-XX", NULL));
+    ck_assert_ptr_null(veilig_province_name("nl-ov", NULL)); /* codes are exact */
+    ck_assert_ptr_null(veilig_province_name("NL-OV", "fr"));
+    ck_assert_ptr_null(veilig_province_name(NULL, NULL));
+    ck_assert_ptr_null(veilig_province_code(15));
+    /* every code has a name in both languages, in code order */
+    for (size_t i = 0; i < veilig_province_count(); i++) {
+        const char *code = veilig_province_code(i);
+        ck_assert_ptr_nonnull(veilig_province_name(code, "nl"));
+        ck_assert_ptr_nonnull(veilig_province_name(code, "en"));
+        if (i)
+            ck_assert_int_lt(strcmp(veilig_province_code(i - 1), code), 0);
+    }
+}
+END_TEST
+
 static Suite *vocab_suite(void) {
     Suite *s = suite_create("vocab");
     TCase *tc = tcase_create("vocab");
@@ -296,6 +318,7 @@ static Suite *vocab_suite(void) {
     tcase_add_test(tc, test_vocab_typed_wrappers);
     tcase_add_test(tc, test_vocab_category_approach);
     tcase_add_test(tc, test_vocab_def_matches_enums);
+    tcase_add_test(tc, test_provinces);
     suite_add_tcase(s, tc);
     return s;
 }

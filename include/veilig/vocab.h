@@ -303,6 +303,18 @@ VEILIG_API const char *veilig_daypart_label(veilig_daypart value, const char *la
 VEILIG_API veilig_daypart veilig_daypart_from_code(const char *code);
 
 /**
+ * Provinces (ISO 3166-2:NL): the twelve provinces and the three special
+ * municipalities of the Caribbean Netherlands (NL-BQ1 Bonaire, NL-BQ2 Saba,
+ * NL-BQ3 Sint Eustatius). veilig_province_count() of them, in code order;
+ * veilig_province_code(i) gives the i-th code; veilig_province_name(code,
+ * lang) the name in "nl" (NULL) or "en", or NULL when code is not one of
+ * them (or lang is another language). Static strings.
+ */
+VEILIG_API size_t veilig_province_count(void);
+VEILIG_API const char *veilig_province_code(size_t index);
+VEILIG_API const char *veilig_province_name(const char *code, const char *lang);
+
+/**
  * The usual approach of a category (a measure without an explicit approach
  * has its category's): deescalation is prevention, victim_support support,
  * and so on. VEILIG_APPROACH_OTHER for VEILIG_CATEGORY_OTHER.

@@ -116,6 +116,8 @@ typedef struct cli_ctx {
 int cli_fail(int status, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* The message for a failed library call that should not fail (70, or 70 for ENOMEM). */
 int cli_fail_lib(int rc, const char *what);
+/* The province codes the library knows, as "NL-BQ1, NL-BQ2, ..." in buf. */
+void cli_province_list(char *buf, size_t size);
 /* A usage error about the command's options (64), with the help hint. */
 int cli_usage(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
 

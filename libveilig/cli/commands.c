@@ -317,17 +317,12 @@ int cmd_validate(cli_ctx *ctx) {
 
 /* ---- query ---- */
 
-static const char *const provinces[] = {"NL-DR", "NL-FL", "NL-FR", "NL-GE", "NL-GR", "NL-LI",
-                                        "NL-NB", "NL-NH", "NL-OV", "NL-UT", "NL-ZE", "NL-ZH"};
-
 static int check_province(const char *value) {
-    for (size_t i = 0; i < sizeof provinces / sizeof *provinces; i++)
-        if (strcmp(provinces[i], value) == 0)
-            return 0;
-    return cli_fail(CLI_EXIT_USAGE,
-                    "unknown province \"%s\"; valid: NL-DR, NL-FL, NL-FR, NL-GE, NL-GR, NL-LI, "
-                    "NL-NB, NL-NH, NL-OV, NL-UT, NL-ZE, NL-ZH",
-                    value);
+    if (veilig_province_name(value, NULL))
+        return 0;
+    char valid[256];
+    cli_province_list(valid, sizeof valid);
+    return cli_fail(CLI_EXIT_USAGE, "unknown province \"%s\"; valid: %s", value, valid);
 }
 
 /* How a query option maps to a filter. */

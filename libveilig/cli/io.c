@@ -523,6 +523,17 @@ static const char *suggest(veilig_vocab vocab, const char *value) {
     return found;
 }
 
+void cli_province_list(char *buf, size_t size) {
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < veilig_province_count(); i++) {
+        int w = snprintf(buf + n, size - n, "%s%s", i ? ", " : "", veilig_province_code(i));
+        if (w < 0 || (size_t)w >= size - n)
+            break;
+        n += (size_t)w;
+    }
+}
+
 int cli_check_code(veilig_vocab vocab, const char *what, const char *value) {
     if (veilig_vocab_from_code(vocab, value))
         return 0;

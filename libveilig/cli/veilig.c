@@ -252,9 +252,9 @@ static void command_help(FILE *f, const cli_command *cmd) {
         print_codes(f, "status", VEILIG_VOCAB_MEASURE_STATE);
         print_codes(f, "evidence", VEILIG_VOCAB_EVIDENCE);
         fprintf(f, "  %-18s", "province");
-        print_wrapped(
-            f, "NL-DR, NL-FL, NL-FR, NL-GE, NL-GR, NL-LI, NL-NB, NL-NH, NL-OV, NL-UT, NL-ZE, NL-ZH",
-            20, 20);
+        char provinces[256];
+        cli_province_list(provinces, sizeof provinces);
+        print_wrapped(f, provinces, 20, 20);
     }
     fprintf(f, "\nExample:\n  %s\n", cmd->example);
 }

@@ -133,33 +133,10 @@ static void vg_date_words(char *buf, size_t size, const veilig_date *d, int en) 
         snprintf(buf, size, "%d %s %d", d->day, month, d->year);
 }
 
-typedef struct vg_province {
-    const char *code, *nl, *en;
-} vg_province;
-
-static const vg_province vg_provinces[] = {
-    {"NL-DR", "Drenthe", "Drenthe"},
-    {"NL-FL", "Flevoland", "Flevoland"},
-    {"NL-FR", "Fryslân", "Friesland"},
-    {"NL-GE", "Gelderland", "Gelderland"},
-    {"NL-GR", "Groningen", "Groningen"},
-    {"NL-LI", "Limburg", "Limburg"},
-    {"NL-NB", "Noord-Brabant", "North Brabant"},
-    {"NL-NH", "Noord-Holland", "North Holland"},
-    {"NL-OV", "Overijssel", "Overijssel"},
-    {"NL-UT", "Utrecht", "Utrecht"},
-    {"NL-ZE", "Zeeland", "Zeeland"},
-    {"NL-ZH", "Zuid-Holland", "South Holland"},
-};
-
 /* The province's name, or its code when it is not a Dutch province. */
 static const char *vg_province_name(vg_html *h, const char *code) {
-    if (!code)
-        return NULL;
-    for (size_t i = 0; i < sizeof vg_provinces / sizeof vg_provinces[0]; i++)
-        if (strcmp(vg_provinces[i].code, code) == 0)
-            return VG_T(h, vg_provinces[i].nl, vg_provinces[i].en);
-    return code;
+    const char *name = veilig_province_name(code, VG_T(h, "nl", "en"));
+    return name ? name : code;
 }
 
 /* Writes s escaped, its first letter in capitals when it is an ASCII letter. */

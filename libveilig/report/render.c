@@ -207,26 +207,10 @@ static void vg_put_sep(vg_buf *b, const vg_rc *c) {
 
 /* "Overijssel" for "NL-OV" (people); the code itself for machines and unknown codes. */
 static const char *vg_province(const vg_rc *c, const char *code) {
-    static const char *const names[][3] = {
-        {"NL-DR", "Drenthe", "Drenthe"},
-        {"NL-FL", "Flevoland", "Flevoland"},
-        {"NL-FR", "Fryslân", "Friesland"},
-        {"NL-GE", "Gelderland", "Gelderland"},
-        {"NL-GR", "Groningen", "Groningen"},
-        {"NL-LI", "Limburg", "Limburg"},
-        {"NL-NB", "Noord-Brabant", "North Brabant"},
-        {"NL-NH", "Noord-Holland", "North Holland"},
-        {"NL-OV", "Overijssel", "Overijssel"},
-        {"NL-UT", "Utrecht", "Utrecht"},
-        {"NL-ZE", "Zeeland", "Zeeland"},
-        {"NL-ZH", "Zuid-Holland", "South Holland"},
-    };
     if (!code || c->mach)
         return code;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i][0], code) == 0)
-            return names[i][c->o.en ? 2 : 1];
-    return code;
+    const char *name = veilig_province_name(code, c->o.en ? "en" : "nl");
+    return name ? name : code;
 }
 
 /* A day of a window: "vr" / "Fri" for people, "fri" for machines. */
