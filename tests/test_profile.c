@@ -47,6 +47,9 @@ START_TEST(test_profile_aastad) {
     ck_assert_str_eq(veilig_profile_gap_code(p, 0), "supervision");
     ck_assert_str_eq(veilig_profile_gap_code(p, 9), "research");
     ck_assert_int_eq(veilig_profile_gap_kind(p, 10), VEILIG_GAP_NO_INDICATOR);
+    ck_assert_str_eq(veilig_gap_kind_name(VEILIG_GAP_NO_INDICATOR), "no_indicator");
+    ck_assert_str_eq(veilig_gap_kind_name(VEILIG_GAP_CATEGORY), "category");
+    ck_assert_ptr_null(veilig_gap_kind_name((veilig_gap_kind)0));
     ck_assert_str_eq(veilig_measure_id(veilig_profile_gap_measure(p, 10)), "m1");
     ck_assert_ptr_null(veilig_profile_gap_code(p, 10));
     ck_assert_str_eq(veilig_measure_id(veilig_profile_gap_measure(p, 12)), "m3");

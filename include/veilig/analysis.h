@@ -84,6 +84,9 @@ typedef enum veilig_gap_kind {
     VEILIG_GAP_NO_EXECUTING_PARTY /**< a measure without an executing party */
 } veilig_gap_kind;
 
+/** "category", "target_group", "no_indicator" or "no_executing_party"; NULL for others. Static. */
+VEILIG_API const char *veilig_gap_kind_name(veilig_gap_kind kind);
+
 /** Profiles municipality m (of any registry). Counts every measure, active or not. */
 VEILIG_API int veilig_profile(veilig_profile_result **out, const veilig_municipality *m);
 VEILIG_API void veilig_profile_free(veilig_profile_result *p);

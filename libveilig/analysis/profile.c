@@ -221,7 +221,7 @@ const veilig_measure *veilig_profile_gap_measure(const veilig_profile_result *p,
     return p && i < p->ngaps ? p->gaps[i].measure : NULL;
 }
 
-static const char *vg_gap_name(veilig_gap_kind k) {
+const char *veilig_gap_kind_name(veilig_gap_kind k) {
     switch (k) {
         case VEILIG_GAP_CATEGORY:
             return "category";
@@ -317,7 +317,7 @@ int veilig_profile_to_json(char **out, size_t *len, const veilig_profile_result 
     for (size_t i = 0; i < p->ngaps; i++) {
         vg_jw_begin_object(&w);
         vg_jw_key(&w, "kind");
-        vg_jw_cstring(&w, vg_gap_name(p->gaps[i].kind));
+        vg_jw_cstring(&w, veilig_gap_kind_name(p->gaps[i].kind));
         if (p->gaps[i].code) {
             vg_jw_key(&w, "code");
             vg_jw_cstring(&w, p->gaps[i].code);

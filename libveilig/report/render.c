@@ -1278,17 +1278,8 @@ int veilig_render_coverage(char **out, size_t *len, const veilig_coverage_result
 /* ---- profile ---- */
 
 static const char *vg_gap_code(veilig_gap_kind k) {
-    switch (k) {
-        case VEILIG_GAP_CATEGORY:
-            return "category";
-        case VEILIG_GAP_TARGET_GROUP:
-            return "target_group";
-        case VEILIG_GAP_NO_INDICATOR:
-            return "no_indicator";
-        case VEILIG_GAP_NO_EXECUTING_PARTY:
-            return "no_executing_party";
-    }
-    return "other";
+    const char *name = veilig_gap_kind_name(k);
+    return name ? name : "other";
 }
 
 static const char *vg_gap_label(const vg_rc *c, veilig_gap_kind k) {
