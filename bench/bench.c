@@ -17,16 +17,19 @@
  * - memory of the loaded registry and the peak during load, against jansson's
  *   tree, counted by a counting allocator (veilig_set_allocator for libveilig,
  *   json_set_alloc_funcs for jansson, each installed only while it counts);
- * - on M, and S, the same load and a coverage count in Lua with lua-cjson
- *   (LuaJIT and Lua 5.4), as reference rows;
+ * - on S and M, the first load in a fresh process (veilig-bench --cold), where
+ *   the page faults of fresh memory count;
+ * - on M, the same load and a coverage count in Lua with lua-cjson (LuaJIT and
+ *   Lua 5.4), as reference rows;
  *
  * and checks the targets of issue 9.4. Then the complexity check of issue 9.5:
  * the same operations on 342 x 100 and 342 x 400 measures, with the ratio of
  * the times (linear: about 4; quadratic: about 16).
  *
- * Timing is wall-clock (CLOCK_MONOTONIC) around the operation only; setup and
- * freeing are outside. Memory counts every block as malloc_usable_size() plus
- * one header word (glibc's chunk overhead), current and peak.
+ * Timing: the CPU time of the thread around the operation only (the wall
+ * clock beside it); setup and freeing are outside. Memory counts every block
+ * as malloc_usable_size() plus one header word (glibc's chunk overhead),
+ * current and peak. bench/RESULTS.md says why and what came out.
  */
 #include <errno.h>
 #include <fcntl.h>

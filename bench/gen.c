@@ -734,7 +734,7 @@ int main(int argc, char **argv) {
     unsigned long n = 342, k = 50, pct = 3;
     unsigned long long seed = 9;
     int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i += 2) {
         if (i + 1 >= argc)
             usage();
         char *end = NULL;
@@ -757,7 +757,6 @@ int main(int argc, char **argv) {
             default:
                 usage();
         }
-        i++;
     }
     if (i >= argc || argc - i > 2 || n == 0 || n > 10000 || k > 100000 || pct > 100)
         usage();

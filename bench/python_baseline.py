@@ -242,7 +242,7 @@ def main():
         line("pure Python: coverage", p_cov, "total %d" % coverage_total(p_cov[2]))
         p_peers = timed(lambda: pure_peers(doc), runs)
         line("pure Python: peers (all, k=5)", p_peers, "%d rows" % len(p_peers[2]))
-        del doc
+        doc = None  # free the pure-Python tree before the binding's rows
 
         b_load = timed(lambda: veilig.load(path), runs)
         reg = b_load[2]
@@ -282,7 +282,7 @@ def main():
                 missed += not ok
                 text += "  >= %dx: %s" % (target, "met" if ok else "MISSED")
             print(text)
-        del reg
+        reg = None
     return 0
 
 
