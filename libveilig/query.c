@@ -152,11 +152,31 @@ typedef struct vg_rfilter {
     vg_term *terms; /* vocabulary filters: the values as terms of the registry (0: never) */
 } vg_rfilter;
 
+/* Known values of the vocabularies free text looks at (their codes and labels
+   are matched once per run, not once per measure). */
+#define VG_TEXT_VOCABS 3
+#define VG_MAX_VALUES  64
+
 typedef struct vg_run {
     const veilig_registry *reg;
     vg_rfilter filters[VG_NFILTERS];
     vg_buf text; /* scratch for folding */
+    /* for VEILIG_FILTER_TEXT: whether known value v of vocabulary i matches */
+    uint8_t text_hit[VG_TEXT_VOCABS][VG_MAX_VALUES];
 } vg_run;
+
+static int vg_text_vocab_slot(veilig_vocab vocab) {
+    switch (vocab) {
+        case VEILIG_VOCAB_CATEGORY:
+            return 0;
+        case VEILIG_VOCAB_APPROACH:
+            return 1;
+        case VEILIG_VOCAB_TARGET_GROUP:
+            return 2;
+        default:
+            return -1;
+    }
+}
 
 static int vg_has_term(const vg_rfilter *f, vg_term t) {
     for (size_t i = 0; i < f->n; i++)
@@ -187,14 +207,23 @@ static int vg_text_has(vg_run *r, const vg_rfilter *f, const char *s) {
     return 0;
 }
 
+/* Whether the code or a label of value v matches (folding them each time). */
+static int vg_text_has_value(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, int v) {
+    return vg_text_has(r, f, veilig_vocab_code(vocab, v)) ||
+           vg_text_has(r, f, veilig_vocab_label(vocab, v, "nl")) ||
+           vg_text_has(r, f, veilig_vocab_label(vocab, v, "en"));
+}
+
 static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, vg_term t) {
     if (!t)
         return 0;
-    if (vg_text_has(r, f, vg_term_code(r->reg, vocab, t)))
-        return 1;
     int v = vg_term_known(t);
-    return v && (vg_text_has(r, f, veilig_vocab_label(vocab, v, "nl")) ||
-                 vg_text_has(r, f, veilig_vocab_label(vocab, v, "en")));
+    int slot = vg_text_vocab_slot(vocab);
+    if (v && slot >= 0 && v < VG_MAX_VALUES)
+        return r->text_hit[slot][v]; /* worked out once per run */
+    if (v)
+        return vg_text_has_value(r, f, vocab, v);
+    return vg_text_has(r, f, vg_term_code(r->reg, vocab, t)); /* an unknown code */
 }
 
 static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
@@ -319,6 +348,17 @@ static const char *vg_terms_key(const void *ctx, size_t pos) {
     return ((const veilig_registry *)ctx)->terms[pos];
 }
 
+static void vg_run_text_init(vg_run *r) {
+    static const veilig_vocab vocabs[VG_TEXT_VOCABS] = {
+        VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH, VEILIG_VOCAB_TARGET_GROUP};
+    const vg_rfilter *f = &r->filters[VEILIG_FILTER_TEXT];
+    if (!f->n)
+        return;
+    for (int i = 0; i < VG_TEXT_VOCABS; i++)
+        for (int v = 1; v <= veilig_vocab_size(vocabs[i]) && v < VG_MAX_VALUES; v++)
+            r->text_hit[i][v] = (uint8_t)vg_text_has_value(r, f, vocabs[i], v);
+}
+
 /* Resolves the query's values against reg. */
 static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *reg) {
     memset(r, 0, sizeof *r);
@@ -356,9 +396,11 @@ static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *
         f->terms[f->n] = t;
         f->n++;
     }
+    vg_run_text_init(r);
     return VEILIG_OK;
 }
 
+/* Matches the free text against every known category, approach and target group once. */
 static void vg_run_free(vg_run *r) {
     for (size_t k = 0; k < VG_NFILTERS; k++) {
         vg_free(r->filters[k].values);

@@ -59,26 +59,35 @@ static const char *const vg_fold_table[0x180 - 0xC0] = {
     "w", "w", "y",  "y",  "y", "z", "z",  "z",  "z",  "z", "z", "s"};
 
 void vg_fold(vg_buf *b, const char *s, size_t len) {
+    /* folding never grows the text: a two-byte character becomes at most two
+       letters, so reserve once and write directly */
+    if (vg_buf_reserve(b, len) != VEILIG_OK)
+        return;
     const unsigned char *p = (const unsigned char *)s;
+    char *o = b->data + b->len;
     size_t i = 0;
     while (i < len) {
         unsigned char c = p[i];
         if (c < 0x80) {
-            vg_buf_putc(b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             i++;
             continue;
         }
         if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
             unsigned cp = ((unsigned)(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-            if (cp >= 0xC0 && cp < 0x180 && vg_fold_table[cp - 0xC0][0]) {
-                vg_buf_puts(b, vg_fold_table[cp - 0xC0]);
+            const char *base = cp >= 0xC0 && cp < 0x180 ? vg_fold_table[cp - 0xC0] : "";
+            if (base[0]) {
+                *o++ = base[0];
+                if (base[1])
+                    *o++ = base[1];
                 i += 2;
                 continue;
             }
         }
-        vg_buf_putc(b, (char)c);
+        *o++ = (char)c;
         i++;
     }
+    b->len = (size_t)(o - b->data);
 }
 
 size_t vg_utf8_chars(const char *s) {

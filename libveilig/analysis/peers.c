@@ -7,12 +7,24 @@
 /* What a municipality is compared on: measures per category (counts), and the
    sets of target groups, settings and stakeholder kinds it has (bitmasks of
    known values; unknown codes do not take part). */
-#define VG_NCAT 32
+#define VG_NCAT 16 /* room for the categories (13 today) */
+typedef char
+    vg_check_ncat[VEILIG_CATEGORY_RESEARCH <= VG_NCAT ? 1 : -1]; /* grow VG_NCAT with them */
 typedef struct vg_features {
     uint16_t cat[VG_NCAT];
     uint32_t cat_total; /* sum of cat[] */
     uint32_t groups, settings, kinds;
+    uint8_t ngroups, nsettings, nkinds; /* bits set in each */
 } vg_features;
+
+/* Bits set in x; inline, so that it does not become a libgcc call on
+   machines without a popcount instruction. */
+static inline unsigned vg_popcount(uint32_t x) {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
 
 /* Weights of the four parts; a part both municipalities are empty in is left
    out and the others count for more. */
@@ -50,13 +62,18 @@ static void vg_features_of(vg_features *f, const veilig_municipality *m) {
         if (v > 0 && v <= 32)
             f->kinds |= 1u << (v - 1);
     }
+    f->ngroups = (uint8_t)vg_popcount(f->groups);
+    f->nsettings = (uint8_t)vg_popcount(f->settings);
+    f->nkinds = (uint8_t)vg_popcount(f->kinds);
 }
 
-static void vg_part_set(double *num, double *den, double w, uint32_t a, uint32_t b) {
-    uint32_t u = a | b;
-    if (!u)
+/* The Jaccard index of two sets of na and nb members: |a & b| / |a | b|. */
+static void vg_part_set(double *num, double *den, double w, uint32_t a, uint32_t b, unsigned na,
+                        unsigned nb) {
+    if (!(a | b))
         return;
-    *num += w * (double)__builtin_popcount(a & b) / (double)__builtin_popcount(u);
+    unsigned both = vg_popcount(a & b);
+    *num += w * (double)both / (double)(na + nb - both);
     *den += w;
 }
 
@@ -71,9 +88,9 @@ static double vg_similarity(const vg_features *a, const vg_features *b) {
         num += VG_W_CATEGORY * (double)mins / (double)(a->cat_total + b->cat_total - mins);
         den += VG_W_CATEGORY;
     }
-    vg_part_set(&num, &den, VG_W_GROUPS, a->groups, b->groups);
-    vg_part_set(&num, &den, VG_W_SETTINGS, a->settings, b->settings);
-    vg_part_set(&num, &den, VG_W_KINDS, a->kinds, b->kinds);
+    vg_part_set(&num, &den, VG_W_GROUPS, a->groups, b->groups, a->ngroups, b->ngroups);
+    vg_part_set(&num, &den, VG_W_SETTINGS, a->settings, b->settings, a->nsettings, b->nsettings);
+    vg_part_set(&num, &den, VG_W_KINDS, a->kinds, b->kinds, a->nkinds, b->nkinds);
     return den > 0 ? num / den : 0.0;
 }
 
@@ -147,6 +164,27 @@ static int vg_suggest(veilig_peers_result *p, vg_peer_row *row, const vg_feature
     return VEILIG_OK;
 }
 
+/* The k best candidates of one subject, kept sorted (insertion: k is small). */
+typedef struct vg_top {
+    size_t *idx;
+    double *sim;
+    size_t have;
+} vg_top;
+
+static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const veilig_registry *reg) {
+    const veilig_municipality *c = reg->municipalities[cand];
+    if (t->have == k && !vg_before(s, c, t->sim[k - 1], reg->municipalities[t->idx[k - 1]]))
+        return;
+    size_t at = t->have < k ? t->have++ : k - 1;
+    while (at > 0 && vg_before(s, c, t->sim[at - 1], reg->municipalities[t->idx[at - 1]])) {
+        t->idx[at] = t->idx[at - 1];
+        t->sim[at] = t->sim[at - 1];
+        at--;
+    }
+    t->idx[at] = cand;
+    t->sim[at] = s;
+}
+
 int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                  const veilig_municipality *m, const veilig_peers_options *opts) {
     if (out)
@@ -169,50 +207,54 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     }
     if (k > (n ? n - 1 : 0))
         k = n ? n - 1 : 0;
+    size_t nsub = m ? 1 : n; /* subjects */
     veilig_peers_result *p = vg_calloc(1, sizeof *p);
     vg_features *f = vg_calloc(n ? n : 1, sizeof *f);
-    size_t *best = vg_calloc(k ? k : 1, sizeof *best);
-    double *best_s = vg_calloc(k ? k : 1, sizeof *best_s);
-    int rc = p && f && best && best_s ? VEILIG_OK : VEILIG_ENOMEM;
+    vg_top *top = vg_calloc(nsub ? nsub : 1, sizeof *top);
+    size_t slots = nsub * k > 0 ? nsub * k : 1;
+    size_t *idx = vg_calloc(slots, sizeof *idx);
+    double *sim = vg_calloc(slots, sizeof *sim);
+    int rc = p && f && top && idx && sim ? VEILIG_OK : VEILIG_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++)
         vg_features_of(&f[i], reg->municipalities[i]);
-    size_t first = m ? subject_index : 0, last = m ? subject_index + 1 : n;
-    for (size_t i = first; i < last && !rc; i++) {
-        /* the k best, kept sorted (insertion: k is small) */
-        size_t have = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (j == i)
-                continue;
-            double s = vg_similarity(&f[i], &f[j]);
-            const veilig_municipality *cand = reg->municipalities[j];
-            if (have == k && !vg_before(s, cand, best_s[k - 1], reg->municipalities[best[k - 1]]))
-                continue;
-            size_t at = have < k ? have++ : k - 1;
-            while (at > 0 &&
-                   vg_before(s, cand, best_s[at - 1], reg->municipalities[best[at - 1]])) {
-                best[at] = best[at - 1];
-                best_s[at] = best_s[at - 1];
-                at--;
-            }
-            best[at] = j;
-            best_s[at] = s;
+    for (size_t t = 0; t < nsub && !rc; t++) {
+        top[t].idx = idx + t * k;
+        top[t].sim = sim + t * k;
+    }
+    if (!rc && k) {
+        if (m) {
+            for (size_t j = 0; j < n; j++)
+                if (j != subject_index)
+                    vg_top_offer(&top[0], k, vg_similarity(&f[subject_index], &f[j]), j, reg);
+        } else {
+            /* similarity is symmetric: each pair once, offered to both */
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = i + 1; j < n; j++) {
+                    double s = vg_similarity(&f[i], &f[j]);
+                    vg_top_offer(&top[i], k, s, j, reg);
+                    vg_top_offer(&top[j], k, s, i, reg);
+                }
         }
-        for (size_t r = 0; r < have && !rc; r++) {
+    }
+    for (size_t t = 0; t < nsub && !rc; t++) {
+        size_t i = m ? subject_index : t;
+        for (size_t r = 0; r < top[t].have && !rc; r++) {
             if (vg_grow((void **)&p->rows, &p->cap, p->count + 1, sizeof *p->rows)) {
                 rc = VEILIG_ENOMEM;
                 break;
             }
             vg_peer_row *row = &p->rows[p->count++];
             row->subject = reg->municipalities[i];
-            row->peer = reg->municipalities[best[r]];
+            row->peer = reg->municipalities[top[t].idx[r]];
             row->rank = r + 1;
-            row->similarity = best_s[r];
+            row->similarity = top[t].sim[r];
             rc = vg_suggest(p, row, &f[i]);
         }
     }
     vg_free(f);
-    vg_free(best);
-    vg_free(best_s);
+    vg_free(top);
+    vg_free(idx);
+    vg_free(sim);
     if (rc) {
         veilig_peers_free(p);
         return rc;
