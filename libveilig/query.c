@@ -163,6 +163,13 @@ typedef struct vg_run {
     vg_buf text; /* scratch for folding */
     /* for VEILIG_FILTER_TEXT: whether known value v of vocabulary i matches */
     uint8_t text_hit[VG_TEXT_VOCABS][VG_MAX_VALUES];
+    /* for the text and stakeholder filters: whether each stakeholder of the
+       municipality last looked at matches (0 not known yet, 1 no, 2 yes) */
+    struct {
+        const veilig_municipality *m;
+        uint8_t *hit;
+        size_t cap;
+    } sh[2];
 } vg_run;
 
 static int vg_text_vocab_slot(veilig_vocab vocab) {
@@ -226,6 +233,30 @@ static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, 
     return vg_text_has(r, f, vg_term_code(r->reg, vocab, t)); /* an unknown code */
 }
 
+/* Whether a partner's stakeholder (its id, or its name) holds the filter's
+   text; each stakeholder of a municipality is folded once per run. */
+static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veilig_municipality *m,
+                           const veilig_partner *p) {
+    size_t at = vg_stakeholder_index(m, p->stakeholder);
+    if (at == (size_t)-1)
+        return vg_text_has(r, f, p->stakeholder);
+    if (r->sh[slot].m != m) {
+        if (vg_grow((void **)&r->sh[slot].hit, &r->sh[slot].cap,
+                    m->stakeholders.n ? m->stakeholders.n : 1, 1)) {
+            const veilig_stakeholder *s = m->stakeholders.v[at];
+            return vg_text_has(r, f, s->id) || vg_text_has(r, f, s->name); /* no cache */
+        }
+        memset(r->sh[slot].hit, 0, m->stakeholders.n);
+        r->sh[slot].m = m;
+    }
+    uint8_t *hit = &r->sh[slot].hit[at];
+    if (!*hit) {
+        const veilig_stakeholder *s = m->stakeholders.v[at];
+        *hit = vg_text_has(r, f, s->id) || vg_text_has(r, f, s->name) ? 2 : 1;
+    }
+    return *hit == 2;
+}
+
 static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                          const veilig_measure *ms) {
     if (vg_text_has(r, f, ms->id) || vg_text_has(r, f, ms->name) ||
@@ -240,12 +271,9 @@ static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipali
     for (uint32_t i = 0; i < ms->windows.n; i++)
         if (vg_text_has(r, f, ((const veilig_window *)ms->windows.v[i])->note))
             return 1;
-    for (uint32_t i = 0; i < ms->partners.n; i++) {
-        const veilig_partner *p = ms->partners.v[i];
-        const veilig_stakeholder *s = veilig_municipality_find_stakeholder(m, p->stakeholder);
-        if (vg_text_has(r, f, p->stakeholder) || (s && vg_text_has(r, f, s->name)))
+    for (uint32_t i = 0; i < ms->partners.n; i++)
+        if (vg_partner_text(r, 0, f, m, ms->partners.v[i]))
             return 1;
-    }
     return 0;
 }
 
@@ -257,7 +285,7 @@ static int vg_match_stakeholder(vg_run *r, const vg_rfilter *f, const veilig_mun
         if (by_kind) {
             if (s && vg_has_term(f, s->kind))
                 return 1;
-        } else if (vg_text_has(r, f, p->stakeholder) || (s && vg_text_has(r, f, s->name))) {
+        } else if (vg_partner_text(r, 1, f, m, p)) {
             return 1;
         }
     }
@@ -402,6 +430,8 @@ static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *
 
 /* Matches the free text against every known category, approach and target group once. */
 static void vg_run_free(vg_run *r) {
+    vg_free(r->sh[0].hit);
+    vg_free(r->sh[1].hit);
     for (size_t k = 0; k < VG_NFILTERS; k++) {
         vg_free(r->filters[k].values);
         vg_free(r->filters[k].terms);

@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 484 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 488 functions, 179 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -45,6 +45,7 @@ static unsigned (*p_veilig_coverage_column_total)(const veilig_coverage_result *
 static unsigned (*p_veilig_coverage_total)(const veilig_coverage_result *c) = veilig_coverage_total;
 static int (*p_veilig_coverage_to_json)(char **out, size_t *len,
                                         const veilig_coverage_result *c) = veilig_coverage_to_json;
+static const char *(*p_veilig_gap_kind_name)(veilig_gap_kind kind) = veilig_gap_kind_name;
 static int (*p_veilig_profile)(veilig_profile_result **out,
                                const veilig_municipality *m) = veilig_profile;
 static void (*p_veilig_profile_free)(veilig_profile_result *p) = veilig_profile_free;
@@ -914,6 +915,10 @@ static const char *(*p_veilig_daypart_code)(veilig_daypart value) = veilig_daypa
 static const char *(*p_veilig_daypart_label)(veilig_daypart value,
                                              const char *lang) = veilig_daypart_label;
 static veilig_daypart (*p_veilig_daypart_from_code)(const char *code) = veilig_daypart_from_code;
+static size_t (*p_veilig_province_count)(void) = veilig_province_count;
+static const char *(*p_veilig_province_code)(size_t index) = veilig_province_code;
+static const char *(*p_veilig_province_name)(const char *code,
+                                             const char *lang) = veilig_province_name;
 static veilig_approach (*p_veilig_category_approach)(veilig_category category) =
     veilig_category_approach;
 
@@ -1025,6 +1030,12 @@ static void call_all(void) {
         const veilig_coverage_result *a2;
         memset(&a2, 0, sizeof a2);
         int r = veilig_coverage_to_json(a0, a1, a2);
+        (void)r;
+    }
+    {
+        veilig_gap_kind a0;
+        memset(&a0, 0, sizeof a0);
+        const char *r = veilig_gap_kind_name(a0);
         (void)r;
     }
     {
@@ -4600,6 +4611,24 @@ static void call_all(void) {
         (void)r;
     }
     {
+        size_t r = veilig_province_count();
+        (void)r;
+    }
+    {
+        size_t a0;
+        memset(&a0, 0, sizeof a0);
+        const char *r = veilig_province_code(a0);
+        (void)r;
+    }
+    {
+        const char *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *r = veilig_province_name(a0, a1);
+        (void)r;
+    }
+    {
         veilig_category a0;
         memset(&a0, 0, sizeof a0);
         veilig_approach r = veilig_category_approach(a0);
@@ -4868,6 +4897,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_coverage_column_total == NULL;
     missing += p_veilig_coverage_total == NULL;
     missing += p_veilig_coverage_to_json == NULL;
+    missing += p_veilig_gap_kind_name == NULL;
     missing += p_veilig_profile == NULL;
     missing += p_veilig_profile_free == NULL;
     missing += p_veilig_profile_municipality == NULL;
@@ -5337,7 +5367,10 @@ int main(int argc, char **argv) {
     missing += p_veilig_daypart_code == NULL;
     missing += p_veilig_daypart_label == NULL;
     missing += p_veilig_daypart_from_code == NULL;
+    missing += p_veilig_province_count == NULL;
+    missing += p_veilig_province_code == NULL;
+    missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 484 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 488 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

@@ -406,18 +406,16 @@ def coverage(reg: "Registry", axis: Any = "category", active_on: Optional[DateLi
         return _capi.result(lib.veilig_coverage, lib.veilig_coverage_free, reg._p(), byref(opts))
 
     with run() as c:
-        ncols = lib.veilig_coverage_columns(c)
-        columns = [_dec(lib.veilig_coverage_column_code(c, j)) or "" for j in range(ncols)]
+        # the whole matrix in one call (its JSON rendering), not one call a cell
+        data = _capi.render_json(lib.veilig_coverage_to_json, c)
+        columns = list(data["columns"])
         rows = []
-        for i in range(lib.veilig_coverage_rows(c)):
+        for i, row in enumerate(data["rows"]):
             m = _municipality(reg, lib.veilig_coverage_row(c, i))
-            counts: Counts[int] = Counts((columns[j], int(lib.veilig_coverage_count(c, i, j)))
-                                         for j in range(ncols))
-            rows.append(CoverageRow(m, m.code, m.name, counts,
-                                    int(lib.veilig_coverage_row_total(c, i))))
-        totals: Counts[int] = Counts((columns[j], int(lib.veilig_coverage_column_total(c, j)))
-                                     for j in range(ncols))
-        total = int(lib.veilig_coverage_total(c))
+            counts: Counts[int] = Counts(zip(columns, row["counts"]))
+            rows.append(CoverageRow(m, m.code, m.name, counts, int(row["total"])))
+        totals: Counts[int] = Counts(zip(columns, data["column_totals"]))
+        total = int(data["total"])
     result = Coverage(axis, columns, rows, totals, total,
                       None if active_on is None else to_partial_date(active_on),
                       bool(all_measures))
