@@ -150,21 +150,21 @@ struct veilig_indicator {
 };
 
 struct veilig_measure {
-    vg_obj h;
+    vg_obj h; /* first, as in every object */
+    /* what the analyses read of every measure comes next, in the header's
+       cache line (the order of the document is in codec.c's tables) */
+    vg_term category, approach, status, evidence;
+    vg_date period_start, period_end;
     const char *id, *name, *description;
-    vg_term category, approach;
     vg_terms target_groups, settings;
     const char *area_name, *area_note;
     vg_extras x_area;
     vg_list windows, partners;
-    vg_term status;
-    vg_date period_start, period_end;
     vg_extras x_period;
     int64_t budget_cents; /* -1: no budget */
     const char *budget_currency;
     vg_date budget_start, budget_end;
     vg_extras x_budget, x_budget_period;
-    vg_term evidence;
     vg_strs indicators;
 };
 
