@@ -413,7 +413,7 @@ def coverage(reg: "Registry", axis: Any = "category", active_on: Optional[DateLi
         for i, row in enumerate(data["rows"]):
             m = _municipality(reg, lib.veilig_coverage_row(c, i))
             counts: Counts[int] = Counts(zip(columns, row["counts"]))
-            rows.append(CoverageRow(m, m.code, m.name, counts, int(row["total"])))
+            rows.append(CoverageRow(m, row["code"], row["name"], counts, int(row["total"])))
         totals: Counts[int] = Counts(zip(columns, data["column_totals"]))
         total = int(data["total"])
     result = Coverage(axis, columns, rows, totals, total,
