@@ -753,6 +753,27 @@ static const vg_field *vg_find_field(const vg_type *type, const char *key) {
     return NULL;
 }
 
+/* Keeps an unknown member (key and value, copied into the owner's arena) in
+   extras; room is how many members may still come, for the first allocation. */
+static int vg_keep_extra(vg_cv *cv, vg_extras *extras, size_t room, const vg_jmember *mem) {
+    vg_arena *a = cv->own->arena;
+    if (!extras->m) {
+        extras->m = vg_arena_alloc(a, room * sizeof *extras->m);
+        if (!extras->m)
+            return VEILIG_ENOMEM;
+    }
+    vg_jmember *x = &extras->m[extras->n];
+    x->key = vg_arena_strndup(a, mem->key, mem->key_len);
+    x->key_len = mem->key_len;
+    x->key_pos = mem->key_pos;
+    vg_jnode *copy = vg_json_copy(a, &mem->value);
+    if (!x->key || !copy)
+        return VEILIG_ENOMEM;
+    x->value = *copy;
+    extras->n++;
+    return VEILIG_OK;
+}
+
 static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, void *obj,
                           vg_extras *extras) {
     int rc = VEILIG_OK;
@@ -761,20 +782,8 @@ static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, voi
         const vg_field *f = vg_find_field(type, mem->key);
         if (!f) {
             /* a key the library does not know: kept as it is */
-            if (!extras->m) {
-                extras->m = vg_arena_alloc(cv->own->arena, (n->len - i) * sizeof *extras->m);
-                if (!extras->m)
-                    return vg_cv_nomem(cv);
-            }
-            vg_jmember *x = &extras->m[extras->n];
-            x->key = vg_arena_strndup(cv->own->arena, mem->key, mem->key_len);
-            x->key_len = mem->key_len;
-            x->key_pos = mem->key_pos;
-            vg_jnode *copy = vg_json_copy(cv->own->arena, &mem->value);
-            if (!x->key || !copy)
+            if (vg_keep_extra(cv, extras, n->len - i, mem))
                 return vg_cv_nomem(cv);
-            x->value = *copy;
-            extras->n++;
             continue;
         }
         vg_cv_push_key(cv, mem->key);
@@ -922,25 +931,8 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
                 }
             }
         } else {
-            vg_extras *x = &reg->h.x;
-            if (!x->m) {
-                x->m = vg_arena_alloc(&reg->arena, root->len * sizeof *x->m);
-                if (!x->m)
-                    rc = vg_cv_nomem(cv);
-            }
-            if (!rc) {
-                vg_jmember *e = &x->m[x->n];
-                e->key = vg_arena_strndup(&reg->arena, mem->key, mem->key_len);
-                e->key_len = mem->key_len;
-                e->key_pos = mem->key_pos;
-                vg_jnode *copy = vg_json_copy(&reg->arena, v);
-                if (!e->key || !copy)
-                    rc = vg_cv_nomem(cv);
-                else {
-                    e->value = *copy;
-                    x->n++;
-                }
-            }
+            if (vg_keep_extra(cv, &reg->h.x, root->len - i, mem))
+                rc = vg_cv_nomem(cv);
         }
         vg_cv_pop(cv);
     }
