@@ -183,7 +183,8 @@ static int vg_terms_remove(vg_terms *l, size_t index) {
         return o ? vg_copy_str(&o->member, &o->h, value, 1) : VEILIG_EINVAL;                       \
     }
 
-#define VG_DATE(T, f, member, required)                                                            \
+/* AFTER runs when a setter has changed the field (o is the object). */
+#define VG_DATE_X(T, f, member, required, AFTER)                                                   \
     int veilig_##T##_##f(veilig_date *out, const veilig_##T *o) {                                  \
         if (!out || !o)                                                                            \
             return VEILIG_EINVAL;                                                                  \
@@ -195,12 +196,16 @@ static int vg_terms_remove(vg_terms *l, size_t index) {
     int veilig_##T##_set_##f(veilig_##T *o, const veilig_date *value) {                            \
         if (!o || (required && !value))                                                            \
             return VEILIG_EINVAL;                                                                  \
-        if (!value) {                                                                              \
+        int rc = VEILIG_OK;                                                                        \
+        if (!value)                                                                                \
             o->member.year = 0;                                                                    \
-            return VEILIG_OK;                                                                      \
-        }                                                                                          \
-        return vg_date_from_public(&o->member, value);                                             \
+        else                                                                                       \
+            rc = vg_date_from_public(&o->member, value);                                           \
+        if (!rc)                                                                                   \
+            AFTER;                                                                                 \
+        return rc;                                                                                 \
     }
+#define VG_DATE(T, f, member, required) VG_DATE_X(T, f, member, required, (void)0)
 
 #define VG_NUM(T, f, member)                                                                       \
     int veilig_##T##_##f(double *out, const veilig_##T *o) {                                       \
@@ -224,7 +229,7 @@ static int vg_terms_remove(vg_terms *l, size_t index) {
             o->member = NAN;                                                                       \
     }
 
-#define VG_ENUM(T, f, member, V, VOCAB)                                                            \
+#define VG_ENUM_X(T, f, member, V, VOCAB, AFTER)                                                   \
     veilig_##V veilig_##T##_##f(const veilig_##T *o) {                                             \
         return (veilig_##V)(o ? vg_term_known(o->member) : 0);                                     \
     }                                                                                              \
@@ -232,8 +237,14 @@ static int vg_terms_remove(vg_terms *l, size_t index) {
         return o ? vg_term_code(o->h.own->reg, VEILIG_VOCAB_##VOCAB, o->member) : NULL;            \
     }                                                                                              \
     int veilig_##T##_set_##f(veilig_##T *o, veilig_##V value) {                                    \
-        return o ? vg_term_set(&o->member, VEILIG_VOCAB_##VOCAB, (int)value) : VEILIG_EINVAL;      \
+        if (!o)                                                                                    \
+            return VEILIG_EINVAL;                                                                  \
+        int rc = vg_term_set(&o->member, VEILIG_VOCAB_##VOCAB, (int)value);                        \
+        if (!rc)                                                                                   \
+            AFTER;                                                                                 \
+        return rc;                                                                                 \
     }
+#define VG_ENUM(T, f, member, V, VOCAB) VG_ENUM_X(T, f, member, V, VOCAB, (void)0)
 
 #define VG_TERMS(T, f, member, V, VOCAB)                                                           \
     size_t veilig_##T##_##f##_count(const veilig_##T *o) {                                         \
@@ -414,8 +425,39 @@ int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes
     return 0;
 }
 
+/* Makes room for n briefs (no allocation when there is room). */
+static int vg_briefs_reserve(veilig_municipality *m, size_t n) {
+    return n <= m->briefs_cap ? VEILIG_OK
+                              : vg_grow((void **)&m->briefs, &m->briefs_cap, n, sizeof *m->briefs);
+}
+
+static void vg_brief_fill(vg_measure_brief *b, const veilig_measure *ms) {
+    b->category = ms->category;
+    b->approach = vg_measure_approach_term(ms);
+    b->status = ms->status;
+    b->unused = 0;
+    b->period_start = ms->period_start;
+    b->period_end = ms->period_end;
+}
+
+/* After a change to a field a brief holds: a measure that is no longer in its
+   municipality (removed, or replaced) has no brief to update. */
+static void vg_measure_refresh(veilig_measure *ms) {
+    veilig_municipality *m = ms->h.parent;
+    if (ms->slot < m->measures.n && m->measures.v[ms->slot] == ms)
+        vg_brief_fill(&m->briefs[ms->slot], ms);
+}
+
 int vg_municipality_reindex(veilig_municipality *m) {
-    int rc = vg_index_rebuild(&m->ix_measures, m->measures.n, vg_measure_key, m);
+    int rc = vg_briefs_reserve(m, m->measures.n);
+    if (rc)
+        return rc;
+    for (uint32_t k = 0; k < m->measures.n; k++) {
+        veilig_measure *ms = m->measures.v[k];
+        ms->slot = k;
+        vg_brief_fill(&m->briefs[k], ms);
+    }
+    rc = vg_index_rebuild(&m->ix_measures, m->measures.n, vg_measure_key, m);
     if (!rc)
         rc = vg_index_rebuild(&m->ix_stakeholders, m->stakeholders.n, vg_stakeholder_key, m);
     if (!rc)
@@ -572,16 +614,16 @@ int veilig_measure_set_id(veilig_measure *ms, const char *value) {
 
 VG_STR_REQ(measure, name, name)
 VG_STR(measure, description, description)
-VG_ENUM(measure, category, category, category, CATEGORY)
+VG_ENUM_X(measure, category, category, category, CATEGORY, vg_measure_refresh(o))
 VG_TERMS(measure, target_group, target_groups, target_group, TARGET_GROUP)
 VG_TERMS(measure, setting, settings, setting, SETTING)
 VG_STR(measure, area_name, area_name)
 VG_STR(measure, area_note, area_note)
 VG_LIST(measure, window, windows, window, (void)0)
 VG_LIST(measure, partner, partners, partner, (void)0)
-VG_ENUM(measure, status, status, measure_state, MEASURE_STATE)
-VG_DATE(measure, period_start, period_start, 0)
-VG_DATE(measure, period_end, period_end, 0)
+VG_ENUM_X(measure, status, status, measure_state, MEASURE_STATE, vg_measure_refresh(o))
+VG_DATE_X(measure, period_start, period_start, 0, vg_measure_refresh(o))
+VG_DATE_X(measure, period_end, period_end, 0, vg_measure_refresh(o))
 VG_ENUM(measure, evidence, evidence, evidence, EVIDENCE)
 
 veilig_approach veilig_measure_approach(const veilig_measure *ms) {
@@ -597,7 +639,16 @@ const char *veilig_measure_approach_code(const veilig_measure *ms) {
 }
 
 int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value) {
-    return ms ? vg_term_set(&ms->approach, VEILIG_VOCAB_APPROACH, (int)value) : VEILIG_EINVAL;
+    if (!ms)
+        return VEILIG_EINVAL;
+    int rc = vg_term_set(&ms->approach, VEILIG_VOCAB_APPROACH, (int)value);
+    if (!rc)
+        vg_measure_refresh(ms);
+    return rc;
+}
+
+vg_term vg_measure_approach_term(const veilig_measure *ms) {
+    return ms->approach ? ms->approach : (vg_term)veilig_measure_approach(ms);
 }
 
 int veilig_measure_add_window(veilig_window **out, veilig_measure *ms) {
@@ -786,6 +837,7 @@ void vg_municipality_free(veilig_municipality *m) {
     vg_index_free(&m->ix_measures);
     vg_index_free(&m->ix_stakeholders);
     vg_index_free(&m->ix_indicators);
+    vg_free(m->briefs);
     vg_arena_free(&m->arena);
     vg_free(m);
 }
@@ -955,13 +1007,17 @@ int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m
     VG_NEW_CHILD(measure, m);
     vg_measure_init(child);
     child->category = (vg_term)category;
+    child->slot = m->measures.n;
     int rc = vg_copy_str(&child->id, &child->h, id, 1);
     if (!rc)
         rc = vg_copy_str(&child->name, &child->h, name, 1);
     if (!rc)
+        rc = vg_briefs_reserve(m, (size_t)m->measures.n + 1);
+    if (!rc)
         rc = vg_add_indexed(m, &m->measures, &m->ix_measures, vg_measure_key, child);
     if (rc)
         return rc;
+    vg_brief_fill(&m->briefs[child->slot], child);
     if (out)
         *out = child;
     return VEILIG_OK;

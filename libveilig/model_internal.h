@@ -155,6 +155,7 @@ struct veilig_measure {
        cache line (the order of the document is in codec.c's tables) */
     vg_term category, approach, status, evidence;
     vg_date period_start, period_end;
+    uint32_t slot; /* its position in the parent's measures (and briefs) */
     const char *id, *name, *description;
     vg_terms target_groups, settings;
     const char *area_name, *area_note;
@@ -167,6 +168,17 @@ struct veilig_measure {
     vg_extras x_budget, x_budget_period;
     vg_strs indicators;
 };
+
+/* What passes over every measure (coverage) read of a measure, kept by the
+   municipality in one contiguous array parallel to its measures: the
+   measures themselves lie apart in the arena, one cache miss each. */
+typedef struct vg_measure_brief {
+    vg_term category;
+    vg_term approach; /* the effective one: vg_measure_approach_term */
+    vg_term status;
+    uint16_t unused;
+    vg_date period_start, period_end;
+} vg_measure_brief;
 
 struct veilig_municipality {
     vg_obj h;
@@ -183,6 +195,11 @@ struct veilig_municipality {
     vg_terms focus;
     vg_list exclusions, policy_links, stakeholders, contacts, measures, indicators, sources;
     vg_index ix_measures, ix_stakeholders, ix_indicators;
+    /* briefs[k] describes measures.v[k], and measures.v[k]->slot == k, for
+       k < measures.n: kept by vg_municipality_reindex, the adders and the
+       setters of the fields a brief holds */
+    vg_measure_brief *briefs;
+    size_t briefs_cap;
 };
 
 struct veilig_registry {
@@ -224,7 +241,9 @@ int vg_has_executing_stakeholder(const veilig_municipality *m);
 /* Whether a measure has an executing party: a partner with role "executing",
    or (municipality_executes) a stakeholder that executes the whole approach. */
 int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes);
-/* Rebuilds a municipality's id indexes. */
+/* The measure's effective approach as a term (its own, or its category's usual one). */
+vg_term vg_measure_approach_term(const veilig_measure *ms);
+/* Rebuilds a municipality's id indexes and its measures' briefs. */
 int vg_municipality_reindex(veilig_municipality *m);
 /* Appends m (built elsewhere) to the registry, or replaces the one at index. */
 int vg_registry_attach(veilig_registry *reg, veilig_municipality *m, size_t replace_index);
@@ -241,6 +260,10 @@ void vg_observation_init(veilig_observation *o);
 /* Compares two RFC 6901 pointers into a document by where their values stand
    in the canonical dump: negative, 0 or positive (codec.c knows the order). */
 int vg_pointer_compare(const char *a, const char *b);
+
+/* Whether a measure with this status and period is active (on a date, when
+   on is given): what veilig_measure_is_active says (query.c). */
+int vg_measure_active(vg_term status, vg_date start, vg_date end, const veilig_date *on);
 
 /* Dates */
 int vg_date_from_public(vg_date *out, const veilig_date *d);

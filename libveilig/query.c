@@ -70,20 +70,22 @@ static veilig_date vg_date_last(vg_date d) {
     return r;
 }
 
-int veilig_measure_is_active(const veilig_measure *ms, const veilig_date *on) {
-    if (!ms)
-        return 0;
-    if (ms->status == VEILIG_MEASURE_STATE_ENDED || ms->status == VEILIG_MEASURE_STATE_PLANNED)
+int vg_measure_active(vg_term status, vg_date start, vg_date end, const veilig_date *on) {
+    if (status == VEILIG_MEASURE_STATE_ENDED || status == VEILIG_MEASURE_STATE_PLANNED)
         return 0;
     if (on && on->year) {
-        veilig_date start = vg_date_to_public(ms->period_start);
-        if (ms->period_start.year && veilig_date_compare(&start, on) > 0)
+        veilig_date first = vg_date_to_public(start);
+        if (start.year && veilig_date_compare(&first, on) > 0)
             return 0;
-        veilig_date end = vg_date_last(ms->period_end);
-        if (ms->period_end.year && veilig_date_compare(&end, on) < 0)
+        veilig_date last = vg_date_last(end);
+        if (end.year && veilig_date_compare(&last, on) < 0)
             return 0;
     }
     return 1;
+}
+
+int veilig_measure_is_active(const veilig_measure *ms, const veilig_date *on) {
+    return ms ? vg_measure_active(ms->status, ms->period_start, ms->period_end, on) : 0;
 }
 
 /* ---- queries ---- */

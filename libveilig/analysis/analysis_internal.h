@@ -12,8 +12,6 @@ int vg_render_finish(char **out, size_t *len, vg_buf *b);
 /* The enum value of a term of a known vocabulary, 0 for unknown codes and absent. */
 #define VG_KNOWN(t) ((int)vg_term_known(t))
 
-/* The measure's effective approach as a term (its own, or its category's usual one). */
-vg_term vg_measure_approach_term(const veilig_measure *ms);
 
 /* Writes "key": code, with the code of a term (null when absent). */
 void vg_render_term(vg_jwriter *w, const char *key, const veilig_registry *reg, veilig_vocab vocab,

@@ -12,10 +12,6 @@ int vg_render_finish(char **out, size_t *len, vg_buf *b) {
     return *out ? VEILIG_OK : VEILIG_ENOMEM;
 }
 
-vg_term vg_measure_approach_term(const veilig_measure *ms) {
-    return ms->approach ? ms->approach : (vg_term)veilig_measure_approach(ms);
-}
-
 void vg_render_term(vg_jwriter *w, const char *key, const veilig_registry *reg, veilig_vocab vocab,
                     vg_term t) {
     vg_jw_key(w, key);

@@ -83,22 +83,24 @@ int veilig_coverage(veilig_coverage_result **out, const veilig_registry *reg,
         const veilig_municipality *m = reg->municipalities[i];
         unsigned *row = c->counts + i * width;
         c->rows[i] = m;
-        for (uint32_t k = 0; k < m->measures.n; k++) {
-            const veilig_measure *ms = m->measures.v[k];
-#if defined(__GNUC__)
-            /* measures lie apart in the arena: ask for the next ones early */
-            if (k + 8 < m->measures.n)
-                __builtin_prefetch(m->measures.v[k + 8]);
-#endif
-            if (!o.all_measures && !veilig_measure_is_active(ms, on))
-                continue;
-            if (o.axis == VEILIG_VOCAB_CATEGORY)
-                vg_count(row, nknown, ms->category, &c->has_other);
-            else if (o.axis == VEILIG_VOCAB_APPROACH)
-                vg_count(row, nknown, vg_measure_approach_term(ms), &c->has_other);
-            else
+        if (o.axis == VEILIG_VOCAB_TARGET_GROUP) {
+            for (uint32_t k = 0; k < m->measures.n; k++) {
+                const veilig_measure *ms = m->measures.v[k];
+                if (!o.all_measures && !veilig_measure_is_active(ms, on))
+                    continue;
                 for (uint32_t g = 0; g < ms->target_groups.n; g++)
                     vg_count(row, nknown, ms->target_groups.v[g], &c->has_other);
+            }
+            continue;
+        }
+        /* category and approach: from the briefs, one contiguous array */
+        const vg_measure_brief *b = m->briefs;
+        for (uint32_t k = 0; k < m->measures.n; k++) {
+            if (!o.all_measures &&
+                !vg_measure_active(b[k].status, b[k].period_start, b[k].period_end, on))
+                continue;
+            vg_count(row, nknown, o.axis == VEILIG_VOCAB_CATEGORY ? b[k].category : b[k].approach,
+                     &c->has_other);
         }
     }
     c->ncols = (size_t)nknown + (c->has_other ? 1 : 0);
