@@ -88,6 +88,9 @@ int vg_strieq(const char *a, const char *b);
 /* Appends s folded for comparison: ASCII lower case, Latin letters without
    accents ("Ï" -> "i", "ß" -> "ss"); other characters as they are. */
 void vg_fold(vg_buf *b, const char *s, size_t len);
+/* Whether the fold of s[0..len) contains needle[0..nlen) (itself folded):
+   strstr over vg_fold's output, without writing it. */
+int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen);
 /* FNV-1a, optionally folding ASCII case. */
 uint32_t vg_hash(const char *s, size_t len, int fold_case);
 

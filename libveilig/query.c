@@ -162,7 +162,6 @@ typedef struct vg_rfilter {
 typedef struct vg_run {
     const veilig_registry *reg;
     vg_rfilter filters[VG_NFILTERS];
-    vg_buf text; /* scratch for folding */
     /* for VEILIG_FILTER_TEXT: whether known value v of vocabulary i matches */
     uint8_t text_hit[VG_TEXT_VOCABS][VG_MAX_VALUES];
     /* for the text and stakeholder filters: whether each stakeholder of the
@@ -201,26 +200,22 @@ static int vg_has_any(const vg_rfilter *f, const vg_terms *l) {
     return 0;
 }
 
-/* Whether folded text s contains any of the filter's (folded) values. */
-static int vg_text_has(vg_run *r, const vg_rfilter *f, const char *s) {
+/* Whether s, folded, contains any of the filter's (folded) values. */
+static int vg_text_has(const vg_rfilter *f, const char *s) {
     if (!s)
         return 0;
-    r->text.len = 0;
-    vg_fold(&r->text, s, strlen(s));
-    vg_buf_putc(&r->text, '\0');
-    if (r->text.failed)
-        return 0;
+    size_t len = strlen(s);
     for (size_t i = 0; i < f->n; i++)
-        if (strstr(r->text.data, f->values[i]->value))
+        if (vg_fold_contains(s, len, f->values[i]->value, strlen(f->values[i]->value)))
             return 1;
     return 0;
 }
 
-/* Whether the code or a label of value v matches (folding them each time). */
-static int vg_text_has_value(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, int v) {
-    return vg_text_has(r, f, veilig_vocab_code(vocab, v)) ||
-           vg_text_has(r, f, veilig_vocab_label(vocab, v, "nl")) ||
-           vg_text_has(r, f, veilig_vocab_label(vocab, v, "en"));
+/* Whether the code or a label of value v matches. */
+static int vg_text_has_value(const vg_rfilter *f, veilig_vocab vocab, int v) {
+    return vg_text_has(f, veilig_vocab_code(vocab, v)) ||
+           vg_text_has(f, veilig_vocab_label(vocab, v, "nl")) ||
+           vg_text_has(f, veilig_vocab_label(vocab, v, "en"));
 }
 
 static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, vg_term t) {
@@ -231,22 +226,22 @@ static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, 
     if (v && slot >= 0 && v < VG_MAX_VALUES)
         return r->text_hit[slot][v]; /* worked out once per run */
     if (v)
-        return vg_text_has_value(r, f, vocab, v);
-    return vg_text_has(r, f, vg_term_code(r->reg, vocab, t)); /* an unknown code */
+        return vg_text_has_value(f, vocab, v);
+    return vg_text_has(f, vg_term_code(r->reg, vocab, t)); /* an unknown code */
 }
 
 /* Whether a partner's stakeholder (its id, or its name) holds the filter's
-   text; each stakeholder of a municipality is folded once per run. */
+   text; each stakeholder of a municipality is matched once per run. */
 static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veilig_municipality *m,
                            const veilig_partner *p) {
     size_t at = vg_stakeholder_index(m, p->stakeholder);
     if (at == (size_t)-1)
-        return vg_text_has(r, f, p->stakeholder);
+        return vg_text_has(f, p->stakeholder);
     if (r->sh[slot].m != m) {
         if (vg_grow((void **)&r->sh[slot].hit, &r->sh[slot].cap,
                     m->stakeholders.n ? m->stakeholders.n : 1, 1)) {
             const veilig_stakeholder *s = m->stakeholders.v[at];
-            return vg_text_has(r, f, s->id) || vg_text_has(r, f, s->name); /* no cache */
+            return vg_text_has(f, s->id) || vg_text_has(f, s->name); /* no cache */
         }
         memset(r->sh[slot].hit, 0, m->stakeholders.n);
         r->sh[slot].m = m;
@@ -254,16 +249,16 @@ static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veili
     uint8_t *hit = &r->sh[slot].hit[at];
     if (!*hit) {
         const veilig_stakeholder *s = m->stakeholders.v[at];
-        *hit = vg_text_has(r, f, s->id) || vg_text_has(r, f, s->name) ? 2 : 1;
+        *hit = vg_text_has(f, s->id) || vg_text_has(f, s->name) ? 2 : 1;
     }
     return *hit == 2;
 }
 
 static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                          const veilig_measure *ms) {
-    if (vg_text_has(r, f, ms->id) || vg_text_has(r, f, ms->name) ||
-        vg_text_has(r, f, ms->description) || vg_text_has(r, f, ms->area_name) ||
-        vg_text_has(r, f, ms->area_note) ||
+    if (vg_text_has(f, ms->id) || vg_text_has(f, ms->name) ||
+        vg_text_has(f, ms->description) || vg_text_has(f, ms->area_name) ||
+        vg_text_has(f, ms->area_note) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_CATEGORY, ms->category) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_APPROACH, ms->approach))
         return 1;
@@ -271,7 +266,7 @@ static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipali
         if (vg_text_has_term(r, f, VEILIG_VOCAB_TARGET_GROUP, ms->target_groups.v[i]))
             return 1;
     for (uint32_t i = 0; i < ms->windows.n; i++)
-        if (vg_text_has(r, f, ((const veilig_window *)ms->windows.v[i])->note))
+        if (vg_text_has(f, ((const veilig_window *)ms->windows.v[i])->note))
             return 1;
     for (uint32_t i = 0; i < ms->partners.n; i++)
         if (vg_partner_text(r, 0, f, m, ms->partners.v[i]))
@@ -386,14 +381,13 @@ static void vg_run_text_init(vg_run *r) {
         return;
     for (int i = 0; i < VG_TEXT_VOCABS; i++)
         for (int v = 1; v <= veilig_vocab_size(vocabs[i]) && v < VG_MAX_VALUES; v++)
-            r->text_hit[i][v] = (uint8_t)vg_text_has_value(r, f, vocabs[i], v);
+            r->text_hit[i][v] = (uint8_t)vg_text_has_value(f, vocabs[i], v);
 }
 
 /* Resolves the query's values against reg. */
 static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *reg) {
     memset(r, 0, sizeof *r);
     r->reg = reg;
-    vg_buf_init(&r->text);
     for (size_t i = 0; i < q->count; i++)
         r->filters[q->values[i].filter].n++;
     for (size_t k = 1; k < VG_NFILTERS; k++) {
@@ -438,7 +432,6 @@ static void vg_run_free(vg_run *r) {
         vg_free(r->filters[k].values);
         vg_free(r->filters[k].terms);
     }
-    vg_buf_free(&r->text);
 }
 
 int veilig_query_run(veilig_query_result **out, const veilig_query *q, const veilig_registry *reg) {
@@ -457,8 +450,7 @@ int veilig_query_run(veilig_query_result **out, const veilig_query *q, const vei
             const veilig_measure *ms = m->measures.v[k];
             if (!vg_match(&r, m, ms))
                 continue;
-            if (r.text.failed ||
-                vg_grow((void **)&res->m, &res->cap_m, res->count + 1, sizeof *res->m) ||
+            if (vg_grow((void **)&res->m, &res->cap_m, res->count + 1, sizeof *res->m) ||
                 vg_grow((void **)&res->ms, &res->cap_ms, res->count + 1, sizeof *res->ms)) {
                 rc = VEILIG_ENOMEM;
                 break;
@@ -468,8 +460,6 @@ int veilig_query_run(veilig_query_result **out, const veilig_query *q, const vei
             res->count++;
         }
     }
-    if (!rc && r.text.failed)
-        rc = VEILIG_ENOMEM;
     vg_run_free(&r);
     if (rc) {
         veilig_query_result_free(res);

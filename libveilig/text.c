@@ -3,6 +3,10 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 int vg_utf8_valid(const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
@@ -58,36 +62,142 @@ static const char *const vg_fold_table[0x180 - 0xC0] = {
     "t", "t", "t",  "t",  "t", "t", "u",  "u",  "u",  "u", "u", "u", "u",  "u",  "u", "u", "u", "u",
     "w", "w", "y",  "y",  "y", "z", "z",  "z",  "z",  "z", "z", "s"};
 
+/* The fold of the character at p[i] (i < len, where a character starts):
+   writes one or two bytes to out and returns how many; *adv receives the
+   number of bytes of p it takes. */
+static inline size_t vg_fold_one(const unsigned char *p, size_t len, size_t i, unsigned char out[2],
+                                 size_t *adv) {
+    unsigned char c = p[i];
+    *adv = 1;
+    if (c < 0x80) {
+        out[0] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return 1;
+    }
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+        unsigned cp = ((unsigned)(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        const char *base = cp >= 0xC0 && cp < 0x180 ? vg_fold_table[cp - 0xC0] : "";
+        if (base[0]) {
+            out[0] = (unsigned char)base[0];
+            out[1] = (unsigned char)base[1];
+            *adv = 2;
+            return base[1] ? 2 : 1;
+        }
+    }
+    out[0] = c; /* kept as it is, byte by byte */
+    return 1;
+}
+
 void vg_fold(vg_buf *b, const char *s, size_t len) {
     /* folding never grows the text: a two-byte character becomes at most two
        letters, so reserve once and write directly */
     if (vg_buf_reserve(b, len) != VEILIG_OK)
         return;
     const unsigned char *p = (const unsigned char *)s;
-    char *o = b->data + b->len;
-    size_t i = 0;
+    unsigned char *o = (unsigned char *)b->data + b->len;
+    size_t i = 0, adv;
     while (i < len) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            continue;
-        }
-        if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
-            unsigned cp = ((unsigned)(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-            const char *base = cp >= 0xC0 && cp < 0x180 ? vg_fold_table[cp - 0xC0] : "";
-            if (base[0]) {
-                *o++ = base[0];
-                if (base[1])
-                    *o++ = base[1];
-                i += 2;
-                continue;
-            }
-        }
-        *o++ = (char)c;
-        i++;
+        unsigned char f[2];
+        size_t w = vg_fold_one(p, len, i, f, &adv);
+        *o++ = f[0];
+        if (w == 2)
+            *o++ = f[1];
+        i += adv;
     }
-    b->len = (size_t)(o - b->data);
+    b->len = (size_t)(o - (unsigned char *)b->data);
+}
+
+/* Whether the fold of p from i on, without its first skip bytes, starts
+   with n[0..nlen). */
+static int vg_fold_starts(const unsigned char *p, size_t len, size_t i, size_t skip,
+                          const unsigned char *n, size_t nlen) {
+    size_t k = 0, adv;
+    while (k < nlen) {
+        if (i >= len)
+            return 0;
+        unsigned char f[2];
+        size_t w = vg_fold_one(p, len, i, f, &adv);
+        for (size_t j = skip; j < w && k < nlen; j++)
+            if (f[j] != n[k++])
+                return 0;
+        skip = 0;
+        i += adv;
+    }
+    return 1;
+}
+
+/* Whether a match of n starts within the fold of the character at p[i]. */
+static int vg_fold_match_at(const unsigned char *p, size_t len, size_t i, const unsigned char *n,
+                            size_t nlen) {
+    unsigned char f[2];
+    size_t adv, w = vg_fold_one(p, len, i, f, &adv);
+    for (size_t j = 0; j < w; j++)
+        if (f[j] == n[0] && vg_fold_starts(p, len, i, j, n, nlen))
+            return 1;
+    return 0;
+}
+
+static unsigned char vg_upper(unsigned char c) {
+    return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+}
+
+int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen) {
+    const unsigned char *p = (const unsigned char *)s, *n = (const unsigned char *)needle;
+    if (nlen == 0)
+        return 1;
+    size_t i = 0, adv;
+    if (n[0] >= 0x80) {
+        /* a needle that starts with a byte that folding keeps: try every
+           character (they are found walking from the start) */
+        unsigned char f[2];
+        for (; i < len; i += adv) {
+            vg_fold_one(p, len, i, f, &adv);
+            if (vg_fold_match_at(p, len, i, n, nlen))
+                return 1;
+        }
+        return 0;
+    }
+    /* An ASCII first byte: a match starts at an ASCII byte that folds to it,
+       or at a character of two bytes (whose lead byte is >= 0xC0) whose fold
+       contains it. An ASCII start is only a candidate when the next byte
+       can begin the needle's second byte: it folds to it (ASCII), or it is
+       not ASCII. Every candidate is then checked exactly. */
+    const unsigned char a0 = n[0], A0 = vg_upper(a0);
+    const int two = nlen >= 2;
+    const unsigned char a1 = two ? n[1] : 0, A1 = vg_upper(a1);
+#if defined(__SSE2__)
+    const __m128i va0 = _mm_set1_epi8((char)a0), vA0 = _mm_set1_epi8((char)A0);
+    const __m128i va1 = _mm_set1_epi8((char)a1), vA1 = _mm_set1_epi8((char)A1);
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 17 <= len; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i first = _mm_or_si128(_mm_cmpeq_epi8(x, va0), _mm_cmpeq_epi8(x, vA0));
+        if (two) {
+            __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+            __m128i second = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, va1), _mm_cmpeq_epi8(y, vA1)),
+                                          _mm_cmplt_epi8(y, zero));
+            first = _mm_and_si128(first, second);
+        }
+        unsigned mask = (unsigned)_mm_movemask_epi8(first) | (unsigned)_mm_movemask_epi8(x);
+        while (mask) {
+            size_t at = i + (size_t)__builtin_ctz(mask);
+            mask &= mask - 1;
+            if ((p[at] & 0xC0) != 0x80 && vg_fold_match_at(p, len, at, n, nlen))
+                return 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        unsigned char c = p[i];
+        int cand;
+        if (c >= 0x80)
+            cand = c >= 0xC0;
+        else
+            cand = (c == a0 || c == A0) &&
+                   (!two || i + 1 >= len || p[i + 1] == a1 || p[i + 1] == A1 || p[i + 1] >= 0x80);
+        if (cand && vg_fold_match_at(p, len, i, n, nlen))
+            return 1;
+    }
+    return 0;
 }
 
 size_t vg_utf8_chars(const char *s) {

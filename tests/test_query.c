@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "analysis_fixture.h"
+#include "internal.h"
 
 /* Runs a query given as name/value pairs and returns the matches as
    "GM0001:m1 GM0002:b1" (static buffer). */
@@ -144,6 +145,78 @@ START_TEST(test_json) {
 }
 END_TEST
 
+/* vg_fold_contains (text.c), which the text filter uses, against what it
+   stands for: strstr over vg_fold's output. Random texts of pieces chosen to
+   hit every path: ASCII in both cases, letters that fold to two ("ß", "æ",
+   "ĳ"), accents, characters folding keeps ("×", "€", "α"), a lone lead byte;
+   needles cut from the folded text (so most are found), from the middle of a
+   two-letter fold, and made up (so most are not). Texts of up to 90 bytes go
+   through the 16-byte scan and the byte-by-byte end. */
+START_TEST(test_fold_contains) {
+    static const char *const pieces[] = {
+        "t", "T", "o", "O", "e", "z", "s", "S", "i", "j", " ", "-", "toe", "TOEZICHT", "\xc3\x9f",
+        "\xc3\xa6", "\xc3\x86", "\xc4\xb3", "\xc3\xa9", "\xc3\x89", "\xc3\xab", "\xc3\x97",
+        "\xe2\x82\xac", "\xce\xb1", "\xc3", "\xc5\x93", "\xc5\xbe"};
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    unsigned seed = 12345;
+    size_t found = 0, tried = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[128] = "";
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t count = (seed >> 16) % 40;
+        for (size_t k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % npieces];
+            if (len + strlen(piece) >= 100)
+                break;
+            memcpy(text + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        text[len] = '\0';
+        vg_buf folded;
+        vg_buf_init(&folded);
+        vg_fold(&folded, text, len);
+        vg_buf_putc(&folded, '\0');
+        ck_assert(!folded.failed);
+        for (int t = 0; t < 6; t++) {
+            char needle[64];
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            size_t flen = folded.len - 1;
+            if (t < 4 && flen) { /* a piece of the folded text: from anywhere, 1 to 12 bytes */
+                size_t at = r % flen, n = 1 + (r / 7) % 12;
+                if (n > flen - at)
+                    n = flen - at;
+                memcpy(needle, folded.data + at, n);
+                needle[n] = '\0';
+            } else { /* made up, then folded as a query's value is */
+                vg_buf b;
+                vg_buf_init(&b);
+                const char *a = pieces[r % npieces], *c = pieces[(r / 31) % npieces];
+                vg_fold(&b, a, strlen(a));
+                vg_fold(&b, c, strlen(c));
+                ck_assert_uint_lt(b.len, sizeof needle);
+                memcpy(needle, b.data, b.len);
+                needle[b.len] = '\0';
+                vg_buf_free(&b);
+            }
+            int want = strstr(folded.data, needle) != NULL;
+            int got = vg_fold_contains(text, len, needle, strlen(needle));
+            ck_assert_msg(got == want, "\"%s\" in \"%s\": %d, not %d", needle, text, got, want);
+            found += (size_t)want;
+            tried++;
+        }
+        vg_buf_free(&folded);
+    }
+    /* both answers were put to the test many times */
+    ck_assert_uint_gt(found, tried / 4);
+    ck_assert_uint_lt(found, tried - tried / 10);
+    ck_assert(vg_fold_contains("abc", 3, "", 0));
+    ck_assert(!vg_fold_contains("", 0, "a", 1));
+}
+END_TEST
+
 START_TEST(test_is_active) {
     veilig_registry *reg = vg_fixture();
     const veilig_municipality *a = veilig_registry_find(reg, "GM0001");
@@ -171,6 +244,7 @@ int main(void) {
     tcase_add_test(tc, test_unknown_code_matches);
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_is_active);
+    tcase_add_test(tc, test_fold_contains);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }
