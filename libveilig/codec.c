@@ -1145,20 +1145,11 @@ int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipali
         if (!(flags & VEILIG_ADD_REPLACE))
             return vg_error_set(err, VEILIG_EEXISTS, "measure %s exists (use VEILIG_ADD_REPLACE)",
                                 ms->id);
-        for (uint32_t i = 0; i < m->measures.n; i++)
-            if (m->measures.v[i] == old)
-                m->measures.v[i] = ms;
-        vg_municipality_reindex(m); /* same number of ids: cannot fail */
+        vg_municipality_replace_measure(m, old->slot, ms);
     } else {
-        rc = vg_list_push(&m->arena, &m->measures, ms);
-        if (!rc)
-            rc = vg_municipality_reindex(m);
-        if (rc) {
-            if (m->measures.n && m->measures.v[m->measures.n - 1] == ms)
-                m->measures.n--;
-            vg_municipality_reindex(m);
-            return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
-        }
+        rc = vg_municipality_attach_measure(m, ms);
+        if (rc)
+            return vg_error_set(err, rc, "out of memory");
     }
     if (out)
         *out = ms;

@@ -165,23 +165,27 @@ static int vg_terms_remove(vg_terms *l, size_t index) {
     return VEILIG_OK;
 }
 
+/* Keep the measures' briefs and folded text true after a change (below). */
+static void vg_measure_text_refresh(veilig_measure *ms);
+static void vg_municipality_text_refresh(veilig_municipality *m);
+
 /* ---- accessor generators ---- */
 
-#define VG_STR(T, f, member)                                                                       \
+/* A string field; AFTER runs when the setter has changed it (o is the object). */
+#define VG_STR_X(T, f, member, required, AFTER)                                                    \
     const char *veilig_##T##_##f(const veilig_##T *o) {                                            \
         return o ? o->member : NULL;                                                               \
     }                                                                                              \
     int veilig_##T##_set_##f(veilig_##T *o, const char *value) {                                   \
-        return o ? vg_copy_str(&o->member, &o->h, value, 0) : VEILIG_EINVAL;                       \
+        if (!o)                                                                                    \
+            return VEILIG_EINVAL;                                                                  \
+        int rc = vg_copy_str(&o->member, &o->h, value, required);                                  \
+        if (!rc)                                                                                   \
+            AFTER;                                                                                 \
+        return rc;                                                                                 \
     }
-
-#define VG_STR_REQ(T, f, member)                                                                   \
-    const char *veilig_##T##_##f(const veilig_##T *o) {                                            \
-        return o ? o->member : NULL;                                                               \
-    }                                                                                              \
-    int veilig_##T##_set_##f(veilig_##T *o, const char *value) {                                   \
-        return o ? vg_copy_str(&o->member, &o->h, value, 1) : VEILIG_EINVAL;                       \
-    }
+#define VG_STR(T, f, member)     VG_STR_X(T, f, member, 0, (void)0)
+#define VG_STR_REQ(T, f, member) VG_STR_X(T, f, member, 1, (void)0)
 
 /* AFTER runs when a setter has changed the field (o is the object). */
 #define VG_DATE_X(T, f, member, required, AFTER)                                                   \
@@ -373,7 +377,7 @@ VG_ENUM(policy_link, kind, kind, link_kind, LINK_KIND)
 VG_ENUM(policy_link, relation, relation, link_relation, LINK_RELATION)
 VG_STR(policy_link, note, note)
 
-VG_STR_REQ(partner, stakeholder, stakeholder)
+VG_STR_X(partner, stakeholder, stakeholder, 1, vg_measure_text_refresh(o->h.parent))
 VG_ENUM(partner, role, role, role, ROLE)
 VG_STR(partner, note, note)
 
@@ -435,17 +439,169 @@ static void vg_brief_fill(vg_measure_brief *b, const veilig_measure *ms) {
     b->category = ms->category;
     b->approach = vg_measure_approach_term(ms);
     b->status = ms->status;
-    b->unused = 0;
+    b->own_approach = ms->approach;
     b->period_start = ms->period_start;
     b->period_end = ms->period_end;
 }
 
-/* After a change to a field a brief holds: a measure that is no longer in its
-   municipality (removed, or replaced) has no brief to update. */
+/* Appends a child that the municipality indexes by id. */
+static int vg_add_indexed(veilig_municipality *m, vg_list *list, vg_index *ix,
+                          vg_index_key_fn key_fn, void *child) {
+    int rc = vg_list_push(&m->arena, list, child);
+    if (rc)
+        return rc;
+    rc = vg_index_add(ix, list->n - 1, key_fn, m);
+    if (rc)
+        list->n--;
+    return rc;
+}
+
+/* The measure's place in its municipality, or NULL when it is no longer
+   there (removed, or replaced): then there is no brief to keep. */
+static vg_measure_brief *vg_measure_brief_of(const veilig_measure *ms) {
+    const veilig_municipality *m = ms->h.parent;
+    return ms->slot < m->measures.n && m->measures.v[ms->slot] == ms ? &m->briefs[ms->slot]
+                                                                      : NULL;
+}
+
+/* After a change to a field a brief holds. */
 static void vg_measure_refresh(veilig_measure *ms) {
+    vg_measure_brief *b = vg_measure_brief_of(ms);
+    if (b)
+        vg_brief_fill(b, ms);
+}
+
+static void vg_text_put(vg_buf *t, const char *s) {
+    if (s) {
+        vg_fold(t, s, strlen(s));
+        vg_buf_putc(t, '\0');
+    }
+}
+
+/* Appends the folded text of ms to m's text and points b at it. */
+static int vg_text_append(veilig_municipality *m, const veilig_measure *ms, vg_measure_brief *b) {
+    vg_buf *t = &m->text;
+    size_t at = t->len;
+    vg_text_put(t, ms->id);
+    vg_text_put(t, ms->name);
+    vg_text_put(t, ms->description);
+    vg_text_put(t, ms->area_name);
+    vg_text_put(t, ms->area_note);
+    for (uint32_t i = 0; i < ms->windows.n; i++)
+        vg_text_put(t, ((const veilig_window *)ms->windows.v[i])->note);
+    for (uint32_t i = 0; i < ms->partners.n; i++) {
+        const veilig_partner *p = ms->partners.v[i];
+        vg_text_put(t, p->stakeholder);
+        size_t s = vg_stakeholder_index(m, p->stakeholder);
+        if (s != (size_t)-1)
+            vg_text_put(t, ((const veilig_stakeholder *)m->stakeholders.v[s])->name);
+    }
+    if (t->failed || t->len > UINT32_MAX) {
+        t->len = at;
+        t->failed = 0;
+        return VEILIG_ENOMEM;
+    }
+    b->text_at = (uint32_t)at;
+    b->text_len = (uint32_t)(t->len - at);
+    return VEILIG_OK;
+}
+
+/* Turns the text off (after a failed allocation): queries fold as they go. */
+static void vg_text_off(veilig_municipality *m) {
+    vg_buf_free(&m->text);
+    vg_buf_init(&m->text);
+    m->text_live = 0;
+    m->text_ok = 0;
+}
+
+/* Folds the text of every measure of m again (briefs must be in place). */
+static void vg_text_rebuild(veilig_municipality *m) {
+    m->text.len = 0;
+    m->text_live = 0;
+    m->text_ok = 1;
+    for (uint32_t k = 0; k < m->measures.n; k++) {
+        if (vg_text_append(m, m->measures.v[k], &m->briefs[k])) {
+            vg_text_off(m);
+            return;
+        }
+        m->text_live += m->briefs[k].text_len;
+    }
+}
+
+/* Drops what changes left behind once it outweighs what is in use. */
+static void vg_text_compact(veilig_municipality *m) {
+    if (m->text.len - m->text_live <= m->text_live || m->text.len < 4096)
+        return;
+    vg_buf fresh;
+    vg_buf_init(&fresh);
+    if (vg_buf_reserve(&fresh, m->text_live + 1))
+        return; /* no room: keep the garbage */
+    for (uint32_t k = 0; k < m->measures.n; k++) {
+        vg_measure_brief *b = &m->briefs[k];
+        size_t at = fresh.len;
+        vg_buf_put(&fresh, m->text.data + b->text_at, b->text_len);
+        b->text_at = (uint32_t)at;
+    }
+    vg_buf_free(&m->text);
+    m->text = fresh;
+}
+
+/* After a change to the text of a measure: its new text is appended. */
+static void vg_measure_text_refresh(veilig_measure *ms) {
     veilig_municipality *m = ms->h.parent;
-    if (ms->slot < m->measures.n && m->measures.v[ms->slot] == ms)
-        vg_brief_fill(&m->briefs[ms->slot], ms);
+    vg_measure_brief *b = vg_measure_brief_of(ms);
+    if (!b || !m->text_ok)
+        return;
+    size_t old = b->text_len;
+    if (vg_text_append(m, ms, b)) {
+        vg_text_off(m);
+        return;
+    }
+    m->text_live += b->text_len - old;
+    vg_text_compact(m);
+}
+
+/* After a change to a stakeholder's id or name, or a new one: the text of
+   every measure that names it changes. */
+static void vg_municipality_text_refresh(veilig_municipality *m) {
+    if (m && m->briefs)
+        vg_text_rebuild(m);
+}
+
+int vg_municipality_attach_measure(veilig_municipality *m, veilig_measure *ms) {
+    int rc = vg_briefs_reserve(m, (size_t)m->measures.n + 1);
+    if (!rc)
+        rc = vg_add_indexed(m, &m->measures, &m->ix_measures, vg_measure_key, ms);
+    if (rc)
+        return rc;
+    ms->slot = m->measures.n - 1;
+    vg_measure_brief *b = &m->briefs[ms->slot];
+    vg_brief_fill(b, ms);
+    b->text_len = 0;
+    if (m->text_ok) {
+        if (vg_text_append(m, ms, b))
+            vg_text_off(m);
+        else
+            m->text_live += b->text_len;
+    }
+    return VEILIG_OK;
+}
+
+void vg_municipality_replace_measure(veilig_municipality *m, size_t index, veilig_measure *ms) {
+    /* the same id at the same place: the index stays true */
+    vg_measure_brief *b = &m->briefs[index];
+    size_t old = b->text_len;
+    m->measures.v[index] = ms;
+    ms->slot = (uint32_t)index;
+    vg_brief_fill(b, ms);
+    if (m->text_ok) {
+        if (vg_text_append(m, ms, b)) {
+            vg_text_off(m);
+            return;
+        }
+        m->text_live += b->text_len - old;
+        vg_text_compact(m);
+    }
 }
 
 int vg_municipality_reindex(veilig_municipality *m) {
@@ -462,6 +618,8 @@ int vg_municipality_reindex(veilig_municipality *m) {
         rc = vg_index_rebuild(&m->ix_stakeholders, m->stakeholders.n, vg_stakeholder_key, m);
     if (!rc)
         rc = vg_index_rebuild(&m->ix_indicators, m->indicators.n, vg_indicator_key, m);
+    if (!rc)
+        vg_text_rebuild(m); /* after the stakeholders' index: partners name them */
     return rc;
 }
 
@@ -493,7 +651,7 @@ int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *value) {
     return vg_set_id(m, &s->id, &s->h, value, &m->ix_stakeholders, vg_stakeholder_key);
 }
 
-VG_STR_REQ(stakeholder, name, name)
+VG_STR_X(stakeholder, name, name, 1, vg_municipality_text_refresh(o->h.parent))
 VG_ENUM(stakeholder, kind, kind, stakeholder_type, STAKEHOLDER_TYPE)
 VG_TERMS(stakeholder, role, roles, role, ROLE)
 VG_STR(stakeholder, parent, parent)
@@ -507,7 +665,7 @@ void vg_window_init(veilig_window *w) {
 
 VG_TERMS(window, day, days, day, DAY)
 VG_TERMS(window, daypart, dayparts, daypart, DAYPART)
-VG_STR(window, note, note)
+VG_STR_X(window, note, note, 0, vg_measure_text_refresh(o->h.parent))
 
 int veilig_window_from(const veilig_window *w) {
     return w ? w->from : -1;
@@ -599,6 +757,7 @@ const veilig_municipality *veilig_indicator_municipality(const veilig_indicator 
 
 void vg_measure_init(veilig_measure *ms) {
     ms->budget_cents = -1;
+    ms->slot = UINT32_MAX; /* not in a municipality yet */
 }
 
 const char *veilig_measure_id(const veilig_measure *ms) {
@@ -612,15 +771,15 @@ int veilig_measure_set_id(veilig_measure *ms, const char *value) {
     return vg_set_id(m, &ms->id, &ms->h, value, &m->ix_measures, vg_measure_key);
 }
 
-VG_STR_REQ(measure, name, name)
-VG_STR(measure, description, description)
+VG_STR_X(measure, name, name, 1, vg_measure_text_refresh(o))
+VG_STR_X(measure, description, description, 0, vg_measure_text_refresh(o))
 VG_ENUM_X(measure, category, category, category, CATEGORY, vg_measure_refresh(o))
 VG_TERMS(measure, target_group, target_groups, target_group, TARGET_GROUP)
 VG_TERMS(measure, setting, settings, setting, SETTING)
-VG_STR(measure, area_name, area_name)
-VG_STR(measure, area_note, area_note)
-VG_LIST(measure, window, windows, window, (void)0)
-VG_LIST(measure, partner, partners, partner, (void)0)
+VG_STR_X(measure, area_name, area_name, 0, vg_measure_text_refresh(o))
+VG_STR_X(measure, area_note, area_note, 0, vg_measure_text_refresh(o))
+VG_LIST(measure, window, windows, window, vg_measure_text_refresh(o))
+VG_LIST(measure, partner, partners, partner, vg_measure_text_refresh(o))
 VG_ENUM_X(measure, status, status, measure_state, MEASURE_STATE, vg_measure_refresh(o))
 VG_DATE_X(measure, period_start, period_start, 0, vg_measure_refresh(o))
 VG_DATE_X(measure, period_end, period_end, 0, vg_measure_refresh(o))
@@ -680,6 +839,7 @@ int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const c
     rc = vg_list_push(ms->h.own->arena, &ms->partners, child);
     if (rc)
         return rc;
+    vg_measure_text_refresh(ms);
     if (out)
         *out = child;
     return VEILIG_OK;
@@ -828,6 +988,8 @@ veilig_municipality *vg_municipality_new(veilig_registry *reg) {
     vg_index_init(&m->ix_measures, 0);
     vg_index_init(&m->ix_stakeholders, 0);
     vg_index_init(&m->ix_indicators, 0);
+    vg_buf_init(&m->text);
+    m->text_ok = 1; /* no measures: no text */
     return m;
 }
 
@@ -838,6 +1000,7 @@ void vg_municipality_free(veilig_municipality *m) {
     vg_index_free(&m->ix_stakeholders);
     vg_index_free(&m->ix_indicators);
     vg_free(m->briefs);
+    vg_buf_free(&m->text);
     vg_arena_free(&m->arena);
     vg_free(m);
 }
@@ -945,18 +1108,6 @@ int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municip
     return VEILIG_OK;
 }
 
-/* Appends a child that the municipality indexes by id. */
-static int vg_add_indexed(veilig_municipality *m, vg_list *list, vg_index *ix,
-                          vg_index_key_fn key_fn, void *child) {
-    int rc = vg_list_push(&m->arena, list, child);
-    if (rc)
-        return rc;
-    rc = vg_index_add(ix, list->n - 1, key_fn, m);
-    if (rc)
-        list->n--;
-    return rc;
-}
-
 int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m,
                                         const char *id, const char *name,
                                         veilig_stakeholder_type kind) {
@@ -976,6 +1127,7 @@ int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municip
         rc = vg_add_indexed(m, &m->stakeholders, &m->ix_stakeholders, vg_stakeholder_key, child);
     if (rc)
         return rc;
+    vg_municipality_text_refresh(m);
     if (out)
         *out = child;
     return VEILIG_OK;
@@ -1007,17 +1159,13 @@ int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m
     VG_NEW_CHILD(measure, m);
     vg_measure_init(child);
     child->category = (vg_term)category;
-    child->slot = m->measures.n;
     int rc = vg_copy_str(&child->id, &child->h, id, 1);
     if (!rc)
         rc = vg_copy_str(&child->name, &child->h, name, 1);
     if (!rc)
-        rc = vg_briefs_reserve(m, (size_t)m->measures.n + 1);
-    if (!rc)
-        rc = vg_add_indexed(m, &m->measures, &m->ix_measures, vg_measure_key, child);
+        rc = vg_municipality_attach_measure(m, child);
     if (rc)
         return rc;
-    vg_brief_fill(&m->briefs[child->slot], child);
     if (out)
         *out = child;
     return VEILIG_OK;

@@ -169,15 +169,21 @@ struct veilig_measure {
     vg_strs indicators;
 };
 
-/* What passes over every measure (coverage) read of a measure, kept by the
-   municipality in one contiguous array parallel to its measures: the
-   measures themselves lie apart in the arena, one cache miss each. */
+/* What passes over every measure (coverage, the text query) read of a
+   measure, kept by the municipality in one contiguous array parallel to its
+   measures: the measures themselves lie apart in the arena, one cache miss
+   each. */
 typedef struct vg_measure_brief {
     vg_term category;
     vg_term approach; /* the effective one: vg_measure_approach_term */
     vg_term status;
-    uint16_t unused;
+    vg_term own_approach; /* the measure's own (0 when absent) */
     vg_date period_start, period_end;
+    /* the measure's text folded (vg_fold), in the municipality's text: its id,
+       name, description, area name and note, window notes, and for each
+       partner the stakeholder it names and that stakeholder's name; each
+       followed by a NUL */
+    uint32_t text_at, text_len;
 } vg_measure_brief;
 
 struct veilig_municipality {
@@ -200,6 +206,13 @@ struct veilig_municipality {
        setters of the fields a brief holds */
     vg_measure_brief *briefs;
     size_t briefs_cap;
+    /* the measures' folded text (see vg_measure_brief), valid when text_ok
+       (a failed allocation turns it off until the next reindex; the query
+       then folds as it goes); text_live: bytes that briefs point to, the rest
+       is what changes left behind, dropped when it outgrows the live part */
+    vg_buf text;
+    size_t text_live;
+    int text_ok;
 };
 
 struct veilig_registry {
@@ -243,7 +256,12 @@ int vg_has_executing_stakeholder(const veilig_municipality *m);
 int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes);
 /* The measure's effective approach as a term (its own, or its category's usual one). */
 vg_term vg_measure_approach_term(const veilig_measure *ms);
-/* Rebuilds a municipality's id indexes and its measures' briefs. */
+/* Appends a new measure (its id unused) to m: list, index, brief and text. */
+int vg_municipality_attach_measure(veilig_municipality *m, veilig_measure *ms);
+/* Puts ms in the place of the measure at index (same id), as the codec's
+   replace does. Cannot fail. */
+void vg_municipality_replace_measure(veilig_municipality *m, size_t index, veilig_measure *ms);
+/* Rebuilds a municipality's id indexes, its measures' briefs and their text. */
 int vg_municipality_reindex(veilig_municipality *m);
 /* Appends m (built elsewhere) to the registry, or replaces the one at index. */
 int vg_registry_attach(veilig_registry *reg, veilig_municipality *m, size_t replace_index);

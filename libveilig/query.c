@@ -164,6 +164,8 @@ typedef struct vg_run {
     vg_rfilter filters[VG_NFILTERS];
     /* for VEILIG_FILTER_TEXT: whether known value v of vocabulary i matches */
     uint8_t text_hit[VG_TEXT_VOCABS][VG_MAX_VALUES];
+    /* and whether a target group can match at all (a known one, or an unknown code) */
+    int text_target_groups;
     /* for the text and stakeholder filters: whether each stakeholder of the
        municipality last looked at matches (0 not known yet, 1 no, 2 yes) */
     struct {
@@ -274,6 +276,30 @@ static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipali
     return 0;
 }
 
+/* vg_match_text from the municipality's folded text and the measure's brief
+   (municipality.text_ok): the measure itself is only read for its target
+   groups, and only when one of them can match. The folded text holds what
+   vg_match_text folds of the measure, its windows and partners; folding it
+   again changes nothing, so vg_fold_contains finds what it found. */
+static int vg_match_text_brief(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
+                               uint32_t k) {
+    const vg_measure_brief *b = &m->briefs[k];
+    const char *text = m->text.data + b->text_at;
+    for (size_t i = 0; i < f->n; i++)
+        if (vg_fold_contains(text, b->text_len, f->values[i]->value, strlen(f->values[i]->value)))
+            return 1;
+    if (vg_text_has_term(r, f, VEILIG_VOCAB_CATEGORY, b->category) ||
+        vg_text_has_term(r, f, VEILIG_VOCAB_APPROACH, b->own_approach))
+        return 1;
+    if (r->text_target_groups) {
+        const veilig_measure *ms = m->measures.v[k];
+        for (uint32_t i = 0; i < ms->target_groups.n; i++)
+            if (vg_text_has_term(r, f, VEILIG_VOCAB_TARGET_GROUP, ms->target_groups.v[i]))
+                return 1;
+    }
+    return 0;
+}
+
 static int vg_match_stakeholder(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                                 const veilig_measure *ms, int by_kind) {
     for (uint32_t i = 0; i < ms->partners.n; i++) {
@@ -299,9 +325,11 @@ static int vg_match_municipality(const vg_rfilter *f, const veilig_municipality 
     return 0;
 }
 
-static int vg_match(vg_run *r, const veilig_municipality *m, const veilig_measure *ms) {
-    for (size_t k = 1; k < VG_NFILTERS; k++) {
-        const vg_rfilter *f = &r->filters[k];
+/* Whether measure k of m passes every filter of the run. */
+static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
+    const veilig_measure *ms = m->measures.v[k];
+    for (size_t j = 1; j < VG_NFILTERS; j++) {
+        const vg_rfilter *f = &r->filters[j];
         if (!f->n)
             continue;
         int ok = 0;
@@ -343,7 +371,7 @@ static int vg_match(vg_run *r, const veilig_municipality *m, const veilig_measur
                     ok = veilig_measure_is_active(ms, &f->values[i]->date);
                 break;
             case VEILIG_FILTER_TEXT:
-                ok = vg_match_text(r, f, m, ms);
+                ok = m->text_ok ? vg_match_text_brief(r, f, m, k) : vg_match_text(r, f, m, ms);
                 break;
             case VEILIG_FILTER_MUNICIPALITY:
                 ok = vg_match_municipality(f, m);
@@ -382,6 +410,13 @@ static void vg_run_text_init(vg_run *r) {
     for (int i = 0; i < VG_TEXT_VOCABS; i++)
         for (int v = 1; v <= veilig_vocab_size(vocabs[i]) && v < VG_MAX_VALUES; v++)
             r->text_hit[i][v] = (uint8_t)vg_text_has_value(f, vocabs[i], v);
+    int tg = vg_text_vocab_slot(VEILIG_VOCAB_TARGET_GROUP);
+    r->text_target_groups = veilig_vocab_size(VEILIG_VOCAB_TARGET_GROUP) >= VG_MAX_VALUES;
+    for (int v = 1; v <= veilig_vocab_size(VEILIG_VOCAB_TARGET_GROUP) && v < VG_MAX_VALUES; v++)
+        r->text_target_groups |= r->text_hit[tg][v];
+    /* the registry's unknown codes, of whatever vocabulary */
+    for (size_t u = 0; u < r->reg->nterms && !r->text_target_groups; u++)
+        r->text_target_groups = vg_text_has(f, r->reg->terms[u]);
 }
 
 /* Resolves the query's values against reg. */
@@ -447,9 +482,9 @@ int veilig_query_run(veilig_query_result **out, const veilig_query *q, const vei
     for (size_t i = 0; i < reg->count && !rc; i++) {
         const veilig_municipality *m = reg->municipalities[i];
         for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
-            const veilig_measure *ms = m->measures.v[k];
-            if (!vg_match(&r, m, ms))
+            if (!vg_match(&r, m, k))
                 continue;
+            const veilig_measure *ms = m->measures.v[k];
             if (vg_grow((void **)&res->m, &res->cap_m, res->count + 1, sizeof *res->m) ||
                 vg_grow((void **)&res->ms, &res->cap_ms, res->count + 1, sizeof *res->ms)) {
                 rc = VEILIG_ENOMEM;

@@ -5,11 +5,12 @@
      approach enforcement, period 2020-2021.
    GM0002 Beedorp (NL-GE): b1 deescalation (partner s-police, police), b2 reporting.
    GM0003 Ceestad: no measures. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis_fixture.h"
-#include "internal.h"
+#include "model_internal.h"
 
 /* Runs a query given as name/value pairs and returns the matches as
    "GM0001:m1 GM0002:b1" (static buffer). */
@@ -217,6 +218,228 @@ START_TEST(test_fold_contains) {
 }
 END_TEST
 
+/* ---- the text filter against a brute-force reading of the model ---- */
+
+static int vg_folded_has(const char *text, const char *folded_needle) {
+    if (!text)
+        return 0;
+    char *f = NULL;
+    ck_assert_int_eq(veilig_text_fold(&f, text), VEILIG_OK);
+    int hit = strstr(f, folded_needle) != NULL;
+    veilig_free(f);
+    return hit;
+}
+
+static int vg_term_has(veilig_vocab vocab, int v, const char *code, const char *needle) {
+    if (v)
+        return vg_folded_has(veilig_vocab_code(vocab, v), needle) ||
+               vg_folded_has(veilig_vocab_label(vocab, v, "nl"), needle) ||
+               vg_folded_has(veilig_vocab_label(vocab, v, "en"), needle);
+    return vg_folded_has(code, needle); /* an unknown code, or none */
+}
+
+/* What the text filter promises (query.h), read with the public getters. */
+static int vg_text_reference(const veilig_municipality *m, const veilig_measure *ms,
+                             const char *needle) {
+    if (vg_folded_has(veilig_measure_id(ms), needle) ||
+        vg_folded_has(veilig_measure_name(ms), needle) ||
+        vg_folded_has(veilig_measure_description(ms), needle) ||
+        vg_folded_has(veilig_measure_area_name(ms), needle) ||
+        vg_folded_has(veilig_measure_area_note(ms), needle) ||
+        vg_term_has(VEILIG_VOCAB_CATEGORY, (int)veilig_measure_category(ms),
+                    veilig_measure_category_code(ms), needle) ||
+        (veilig_measure_approach_code(ms) &&
+         vg_term_has(VEILIG_VOCAB_APPROACH, veilig_vocab_from_code(VEILIG_VOCAB_APPROACH,
+                                                                   veilig_measure_approach_code(ms)),
+                     veilig_measure_approach_code(ms), needle)))
+        return 1;
+    for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
+        if (vg_term_has(VEILIG_VOCAB_TARGET_GROUP, (int)veilig_measure_target_group(ms, i),
+                        veilig_measure_target_group_code(ms, i), needle))
+            return 1;
+    for (size_t i = 0; i < veilig_measure_window_count(ms); i++)
+        if (vg_folded_has(veilig_window_note(veilig_measure_window(ms, i)), needle))
+            return 1;
+    for (size_t i = 0; i < veilig_measure_partner_count(ms); i++) {
+        const char *ref = veilig_partner_stakeholder(veilig_measure_partner(ms, i));
+        const veilig_stakeholder *s = veilig_municipality_find_stakeholder(m, ref);
+        if (vg_folded_has(ref, needle) || (s && vg_folded_has(veilig_stakeholder_name(s), needle)))
+            return 1;
+    }
+    return 0;
+}
+
+static void vg_check_text(const veilig_registry *reg, const char *step) {
+    static const char *const needles[] = {"toezicht", "Politie", "CAFE", "ae", "nacht",
+                                          "straat",   "camera",  "s-p",  "x",  "jongeren"};
+    for (size_t n = 0; n < sizeof needles / sizeof *needles; n++) {
+        char *folded = NULL;
+        ck_assert_int_eq(veilig_text_fold(&folded, needles[n]), VEILIG_OK);
+        veilig_query *q = NULL;
+        veilig_query_result *r = NULL;
+        ck_assert_int_eq(veilig_query_new(&q), VEILIG_OK);
+        ck_assert_int_eq(veilig_query_add(q, VEILIG_FILTER_TEXT, needles[n]), VEILIG_OK);
+        ck_assert_int_eq(veilig_query_run(&r, q, reg), VEILIG_OK);
+        size_t at = 0;
+        for (size_t i = 0; i < veilig_registry_count(reg); i++) {
+            const veilig_municipality *m = veilig_registry_get(reg, i);
+            for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
+                const veilig_measure *ms = veilig_municipality_measure(m, k);
+                int want = vg_text_reference(m, ms, folded);
+                int got = at < veilig_query_result_count(r) && veilig_query_result_measure(r, at) == ms;
+                ck_assert_msg(got == want, "%s: \"%s\" in %s/%s: %d, not %d", step, needles[n],
+                              veilig_municipality_code(m), veilig_measure_id(ms), got, want);
+                at += (size_t)got;
+            }
+        }
+        ck_assert_uint_eq(at, veilig_query_result_count(r));
+        veilig_query_result_free(r);
+        veilig_query_free(q);
+        veilig_free(folded);
+    }
+}
+
+/* The text filter reads a folded copy of each measure's text that the
+   library keeps next to the measures: every way of changing what it holds
+   (the measure's strings, windows, partners, the stakeholders partners name,
+   measures added, replaced and removed) must keep it true. Random changes,
+   each followed by a comparison with the reference. */
+START_TEST(test_text_follows_changes) {
+    static const char *const words[] = {"Toezicht", "politie", "Café", "ÆDEL", "nacht", "straat",
+                                        "x",        "Straße",  "bij",  NULL};
+    veilig_registry *reg = vg_fixture();
+    veilig_municipality *m = veilig_registry_find_mut(reg, "GM0001");
+    vg_check_text(reg, "loaded");
+    unsigned seed = 7;
+    char text[512], step[64];
+    veilig_error err;
+    for (int round = 0; round < 400; round++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = seed >> 16;
+        size_t nms = veilig_municipality_measure_count(m);
+        veilig_measure *ms = nms ? veilig_municipality_measure_mut(m, r % nms) : NULL;
+        /* a text of one to forty random words */
+        size_t len = 0, count = 1 + (r / 13) % 40;
+        for (size_t w = 0; w < count; w++) {
+            const char *word = words[(r / 7 + w * 5) % 9];
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
+        }
+        const char *value = (r / 3) % 11 == 0 ? NULL : text;
+        int op = (int)((r / 17) % 16);
+        snprintf(step, sizeof step, "round %d, change %d", round, op);
+        if (!ms && op < 12)
+            op = 12;
+        switch (op) {
+            case 0:
+                ck_assert_int_eq(veilig_measure_set_name(ms, text), VEILIG_OK);
+                break;
+            case 1:
+                ck_assert_int_eq(veilig_measure_set_description(ms, value), VEILIG_OK);
+                break;
+            case 2:
+                ck_assert_int_eq(veilig_measure_set_area_name(ms, value), VEILIG_OK);
+                break;
+            case 3:
+                ck_assert_int_eq(veilig_measure_set_area_note(ms, value), VEILIG_OK);
+                break;
+            case 4: {
+                veilig_window *w = NULL;
+                ck_assert_int_eq(veilig_measure_add_window(&w, ms), VEILIG_OK);
+                ck_assert_int_eq(veilig_window_set_note(w, value), VEILIG_OK);
+                break;
+            }
+            case 5:
+                if (veilig_measure_window_count(ms))
+                    ck_assert_int_eq(veilig_window_set_note(veilig_measure_window_mut(ms, 0), value),
+                                     VEILIG_OK);
+                else
+                    ck_assert_int_eq(veilig_measure_remove_window(ms, 0), VEILIG_ENOTFOUND);
+                break;
+            case 6:
+                if (veilig_measure_window_count(ms))
+                    ck_assert_int_eq(veilig_measure_remove_window(ms, 0), VEILIG_OK);
+                break;
+            case 7: { /* a partner naming a stakeholder that may not exist */
+                char id[32];
+                snprintf(id, sizeof id, "s-%s", (r & 1) ? "police" : words[r % 9]);
+                ck_assert_int_eq(veilig_measure_add_partner(NULL, ms, id, VEILIG_ROLE_EXECUTING),
+                                 VEILIG_OK);
+                break;
+            }
+            case 8:
+                if (veilig_measure_partner_count(ms))
+                    ck_assert_int_eq(
+                        veilig_partner_set_stakeholder(veilig_measure_partner_mut(ms, 0), "s-nacht"),
+                        VEILIG_OK);
+                break;
+            case 9:
+                if (veilig_measure_partner_count(ms))
+                    ck_assert_int_eq(veilig_measure_remove_partner(ms, 0), VEILIG_OK);
+                break;
+            case 10:
+                ck_assert_int_eq(veilig_measure_set_category(ms, (veilig_category)(1 + r % 13)),
+                                 VEILIG_OK);
+                ck_assert_int_eq(veilig_measure_set_approach(ms, (veilig_approach)(r % 3)), VEILIG_OK);
+                veilig_measure_add_target_group(ms, (veilig_target_group)(1 + r % 5));
+                break;
+            case 11: {
+                char id[32];
+                snprintf(id, sizeof id, "id-%s-%d", words[r % 9], round);
+                ck_assert_int_eq(veilig_measure_set_id(ms, id), VEILIG_OK);
+                break;
+            }
+            case 12: { /* stakeholders: renamed, added, removed, their id changed */
+                size_t ns = veilig_municipality_stakeholder_count(m);
+                char id[32];
+                snprintf(id, sizeof id, "s-%s", words[r % 9]);
+                if (r % 4 == 0 && ns)
+                    ck_assert_int_eq(
+                        veilig_stakeholder_set_name(veilig_municipality_stakeholder_mut(m, r % ns), text),
+                        VEILIG_OK);
+                else if (r % 4 == 1 && !veilig_municipality_find_stakeholder(m, id))
+                    ck_assert_int_eq(veilig_municipality_add_stakeholder(NULL, m, id, text,
+                                                                         VEILIG_STAKEHOLDER_TYPE_POLICE),
+                                     VEILIG_OK);
+                else if (r % 4 == 2 && ns)
+                    ck_assert_int_eq(veilig_municipality_remove_stakeholder(m, r % ns), VEILIG_OK);
+                else if (ns && !veilig_municipality_find_stakeholder(m, id))
+                    ck_assert_int_eq(
+                        veilig_stakeholder_set_id(veilig_municipality_stakeholder_mut(m, r % ns), id),
+                        VEILIG_OK);
+                break;
+            }
+            case 13: {
+                char id[32];
+                snprintf(id, sizeof id, "new-%d", round);
+                ck_assert_int_eq(veilig_municipality_add_measure(NULL, m, id, text, VEILIG_CATEGORY_CAMERA_SURVEILLANCE),
+                                 VEILIG_OK);
+                break;
+            }
+            case 14:
+                if (nms)
+                    ck_assert_int_eq(veilig_municipality_remove_measure(m, r % nms), VEILIG_OK);
+                break;
+            default: { /* from JSON: replacing a measure, or adding one */
+                char json[700];
+                const char *id = nms && (r & 1) ? veilig_measure_id(ms) : "from-json";
+                snprintf(json, sizeof json,
+                         "{\"id\": \"%s\", \"name\": \"%s\", \"category\": \"supervision\", "
+                         "\"partners\": [{\"stakeholder\": \"s-police\"}]}",
+                         id, text);
+                veilig_municipality_add_measure_json(NULL, m, json, strlen(json), VEILIG_ADD_REPLACE,
+                                                     &err);
+                break;
+            }
+        }
+        vg_check_text(reg, step);
+        /* what changes leave behind stays bounded */
+        ck_assert_uint_le(m->text.len, 2 * m->text_live + 4096);
+        ck_assert(m->text_ok);
+    }
+    veilig_registry_free(reg);
+}
+END_TEST
+
 START_TEST(test_is_active) {
     veilig_registry *reg = vg_fixture();
     const veilig_municipality *a = veilig_registry_find(reg, "GM0001");
@@ -245,6 +468,7 @@ int main(void) {
     tcase_add_test(tc, test_json);
     tcase_add_test(tc, test_is_active);
     tcase_add_test(tc, test_fold_contains);
+    tcase_add_test(tc, test_text_follows_changes);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }
