@@ -318,12 +318,15 @@ START_TEST(test_text_follows_changes) {
         unsigned r = seed >> 16;
         size_t nms = veilig_municipality_measure_count(m);
         veilig_measure *ms = nms ? veilig_municipality_measure_mut(m, r % nms) : NULL;
-        /* a text of one to forty random words */
-        size_t len = 0, count = 1 + (r / 13) % 40;
+        /* a text of one to three random words, sometimes padded to a long
+           one (so that what changes leave behind is worth compacting) */
+        size_t len = 0, count = 1 + (r / 13) % 3;
         for (size_t w = 0; w < count; w++) {
             const char *word = words[(r / 7 + w * 5) % 9];
             len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", w ? " " : "", word);
         }
+        for (size_t pad = (r / 5) % 4 == 0 ? 40 : 0; pad > 0; pad--)
+            len += (size_t)snprintf(text + len, sizeof text - len, " lorem");
         const char *value = (r / 3) % 11 == 0 ? NULL : text;
         int op = (int)((r / 17) % 16);
         snprintf(step, sizeof step, "round %d, change %d", round, op);
