@@ -443,6 +443,63 @@ START_TEST(test_text_follows_changes) {
 }
 END_TEST
 
+/* How many measures of reg the text filter finds for text. */
+static size_t vg_text_count(const veilig_registry *reg, const char *text) {
+    veilig_query *q = NULL;
+    veilig_query_result *r = NULL;
+    ck_assert_int_eq(veilig_query_new(&q), VEILIG_OK);
+    ck_assert_int_eq(veilig_query_add(q, VEILIG_FILTER_TEXT, text), VEILIG_OK);
+    ck_assert_int_eq(veilig_query_run(&r, q, reg), VEILIG_OK);
+    size_t n = veilig_query_result_count(r);
+    veilig_query_result_free(r);
+    veilig_query_free(q);
+    return n;
+}
+
+/* A partner's stakeholder is found by its name too: the stakeholder's
+   changes reach the measures that name it. And a measure changed many times
+   leaves its old text behind, which is dropped as it grows. */
+START_TEST(test_text_stakeholders_and_compaction) {
+    veilig_registry *reg = vg_fixture();
+    veilig_municipality *m = veilig_registry_find_mut(reg, "GM0003"); /* no measures */
+    veilig_measure *ms = NULL;
+    ck_assert_int_eq(veilig_municipality_add_measure(&ms, m, "z1", "Oversteek", VEILIG_CATEGORY_NIGHTLIFE),
+                     VEILIG_OK);
+    ck_assert_int_eq(veilig_measure_add_partner(NULL, ms, "s-zz", VEILIG_ROLE_EXECUTING), VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "zebra"), 0);
+    veilig_stakeholder *s = NULL;
+    ck_assert_int_eq(veilig_municipality_add_stakeholder(&s, m, "s-zz", "Zebrapad",
+                                                         VEILIG_STAKEHOLDER_TYPE_COUNCIL),
+                     VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "zebra"), 1); /* added: the partner names it */
+    ck_assert_int_eq(veilig_stakeholder_set_name(s, "Kruispunt"), VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "zebra"), 0); /* renamed */
+    ck_assert_uint_eq(vg_text_count(reg, "kruis"), 1);
+    ck_assert_int_eq(veilig_stakeholder_set_id(s, "s-yy"), VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "kruis"), 0); /* the partner names no one now */
+    ck_assert_uint_eq(vg_text_count(reg, "s-zz"), 1);
+    ck_assert_int_eq(veilig_partner_set_stakeholder(veilig_measure_partner_mut(ms, 0), "s-yy"),
+                     VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "kruis"), 1);
+    size_t at = veilig_municipality_stakeholder_count(m) - 1; /* the last one added */
+    ck_assert_ptr_eq(veilig_municipality_stakeholder(m, at), s);
+    ck_assert_int_eq(veilig_municipality_remove_stakeholder(m, at), VEILIG_OK);
+    ck_assert_uint_eq(vg_text_count(reg, "kruis"), 0); /* removed */
+
+    /* the same measure's description, 300 times over, each longer than the last */
+    char text[400];
+    for (int i = 0; i < 300; i++) {
+        snprintf(text, sizeof text, "%0*d versie %d", 1 + i, 0, i);
+        ck_assert_int_eq(veilig_measure_set_description(ms, text), VEILIG_OK);
+        ck_assert_uint_le(m->text.len, 2 * m->text_live + 4096);
+    }
+    ck_assert_uint_eq(vg_text_count(reg, "versie 299"), 1);
+    ck_assert_uint_eq(vg_text_count(reg, "versie 298"), 0);
+    ck_assert_uint_eq(vg_text_count(reg, "oversteek"), 1);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 START_TEST(test_is_active) {
     veilig_registry *reg = vg_fixture();
     const veilig_municipality *a = veilig_registry_find(reg, "GM0001");
@@ -472,6 +529,7 @@ int main(void) {
     tcase_add_test(tc, test_is_active);
     tcase_add_test(tc, test_fold_contains);
     tcase_add_test(tc, test_text_follows_changes);
+    tcase_add_test(tc, test_text_stakeholders_and_compaction);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }
