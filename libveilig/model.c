@@ -250,7 +250,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     }
 #define VG_ENUM(T, f, member, V, VOCAB) VG_ENUM_X(T, f, member, V, VOCAB, (void)0)
 
-#define VG_TERMS(T, f, member, V, VOCAB)                                                           \
+#define VG_TERMS_X(T, f, member, V, VOCAB, AFTER)                                                  \
     size_t veilig_##T##_##f##_count(const veilig_##T *o) {                                         \
         return o ? o->member.n : 0;                                                                \
     }                                                                                              \
@@ -263,12 +263,23 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
                    : NULL;                                                                         \
     }                                                                                              \
     int veilig_##T##_add_##f(veilig_##T *o, veilig_##V value) {                                    \
-        return o ? vg_terms_add(&o->h, &o->member, VEILIG_VOCAB_##VOCAB, (int)value)               \
-                 : VEILIG_EINVAL;                                                                  \
+        if (!o)                                                                                    \
+            return VEILIG_EINVAL;                                                                  \
+        int rc = vg_terms_add(&o->h, &o->member, VEILIG_VOCAB_##VOCAB, (int)value);                \
+        if (!rc)                                                                                   \
+            AFTER;                                                                                 \
+        return rc;                                                                                 \
     }                                                                                              \
     int veilig_##T##_remove_##f(veilig_##T *o, size_t index) {                                     \
-        return o ? vg_terms_remove(&o->member, index) : VEILIG_EINVAL;                             \
+        if (!o)                                                                                    \
+            return VEILIG_EINVAL;                                                                  \
+        int rc = vg_terms_remove(&o->member, index);                                               \
+        if (!rc)                                                                                   \
+            AFTER;                                                                                 \
+        return rc;                                                                                 \
     }
+#define VG_TERMS(T, f, member, V, VOCAB) VG_TERMS_X(T, f, member, V, VOCAB, (void)0)
+
 
 /* Read access to a list of children: count, get, get for changing, remove. */
 #define VG_LIST(T, f, member, C, AFTER_REMOVE)                                                     \
@@ -435,11 +446,22 @@ static int vg_briefs_reserve(veilig_municipality *m, size_t n) {
                               : vg_grow((void **)&m->briefs, &m->briefs_cap, n, sizeof *m->briefs);
 }
 
+uint32_t vg_terms_set(const vg_terms *l) {
+    uint32_t set = 0;
+    for (uint32_t i = 0; i < l->n; i++) {
+        vg_term v = vg_term_known(l->v[i]);
+        set |= v && v < 32 ? UINT32_C(1) << (v - 1) : VG_BRIEF_OTHER;
+    }
+    return set;
+}
+
 static void vg_brief_fill(vg_measure_brief *b, const veilig_measure *ms) {
     b->category = ms->category;
     b->approach = vg_measure_approach_term(ms);
     b->status = ms->status;
     b->own_approach = ms->approach;
+    b->target_groups = vg_terms_set(&ms->target_groups);
+    b->settings = vg_terms_set(&ms->settings);
     b->period_start = ms->period_start;
     b->period_end = ms->period_end;
 }
@@ -774,8 +796,8 @@ int veilig_measure_set_id(veilig_measure *ms, const char *value) {
 VG_STR_X(measure, name, name, 1, vg_measure_text_refresh(o))
 VG_STR_X(measure, description, description, 0, vg_measure_text_refresh(o))
 VG_ENUM_X(measure, category, category, category, CATEGORY, vg_measure_refresh(o))
-VG_TERMS(measure, target_group, target_groups, target_group, TARGET_GROUP)
-VG_TERMS(measure, setting, settings, setting, SETTING)
+VG_TERMS_X(measure, target_group, target_groups, target_group, TARGET_GROUP, vg_measure_refresh(o))
+VG_TERMS_X(measure, setting, settings, setting, SETTING, vg_measure_refresh(o))
 VG_STR_X(measure, area_name, area_name, 0, vg_measure_text_refresh(o))
 VG_STR_X(measure, area_note, area_note, 0, vg_measure_text_refresh(o))
 VG_LIST(measure, window, windows, window, vg_measure_text_refresh(o))

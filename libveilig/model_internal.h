@@ -179,12 +179,20 @@ typedef struct vg_measure_brief {
     vg_term status;
     vg_term own_approach; /* the measure's own (0 when absent) */
     vg_date period_start, period_end;
+    /* target groups and settings as sets: bit v-1 for known value v, and
+       VG_BRIEF_OTHER for an unknown code (then read the list) */
+    uint32_t target_groups, settings;
     /* the measure's text folded (vg_fold), in the municipality's text: its id,
        name, description, area name and note, window notes, and for each
        partner the stakeholder it names and that stakeholder's name; each
        followed by a NUL */
     uint32_t text_at, text_len;
 } vg_measure_brief;
+
+#define VG_BRIEF_OTHER (UINT32_C(1) << 31)
+
+/* The set (as in vg_measure_brief) of a list of terms. */
+uint32_t vg_terms_set(const vg_terms *l);
 
 struct veilig_municipality {
     vg_obj h;

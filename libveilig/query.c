@@ -152,6 +152,8 @@ typedef struct vg_rfilter {
     size_t n;
     const vg_fvalue **values;
     vg_term *terms; /* vocabulary filters: the values as terms of the registry (0: never) */
+    uint32_t set;   /* target groups and settings: the known values as in vg_measure_brief */
+    int unknown;    /* ...and whether a value is an unknown code of the registry */
 } vg_rfilter;
 
 /* Known values of the vocabularies free text looks at (their codes and labels
@@ -325,9 +327,19 @@ static int vg_match_municipality(const vg_rfilter *f, const veilig_municipality 
     return 0;
 }
 
-/* Whether measure k of m passes every filter of the run. */
+/* Whether a measure with the set of values (vg_measure_brief), whose list
+   is l, has one of the filter's. */
+static int vg_has_any_in(const vg_rfilter *f, uint32_t set, const vg_terms *l) {
+    if (set & f->set)
+        return 1;
+    return (set & VG_BRIEF_OTHER) && f->unknown && vg_has_any(f, l);
+}
+
+/* Whether measure k of m passes every filter of the run: what the measure's
+   brief holds is read there, the measure itself only for the rest. */
 static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
     const veilig_measure *ms = m->measures.v[k];
+    const vg_measure_brief *b = &m->briefs[k];
     for (size_t j = 1; j < VG_NFILTERS; j++) {
         const vg_rfilter *f = &r->filters[j];
         if (!f->n)
@@ -335,17 +347,16 @@ static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
         int ok = 0;
         switch (f->filter) {
             case VEILIG_FILTER_CATEGORY:
-                ok = vg_has_term(f, ms->category);
+                ok = vg_has_term(f, b->category);
                 break;
             case VEILIG_FILTER_APPROACH:
-                ok = vg_has_term(f, ms->approach ? ms->approach
-                                                 : (vg_term)veilig_measure_approach(ms));
+                ok = vg_has_term(f, b->approach);
                 break;
             case VEILIG_FILTER_TARGET_GROUP:
-                ok = vg_has_any(f, &ms->target_groups);
+                ok = vg_has_any_in(f, b->target_groups, &ms->target_groups);
                 break;
             case VEILIG_FILTER_SETTING:
-                ok = vg_has_any(f, &ms->settings);
+                ok = vg_has_any_in(f, b->settings, &ms->settings);
                 break;
             case VEILIG_FILTER_STAKEHOLDER_KIND:
                 ok = vg_match_stakeholder(r, f, m, ms, 1);
@@ -354,7 +365,7 @@ static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
                 ok = vg_match_stakeholder(r, f, m, ms, 0);
                 break;
             case VEILIG_FILTER_STATUS:
-                ok = vg_has_term(f, ms->status ? ms->status : VEILIG_MEASURE_STATE_UNKNOWN);
+                ok = vg_has_term(f, b->status ? b->status : VEILIG_MEASURE_STATE_UNKNOWN);
                 break;
             case VEILIG_FILTER_EVIDENCE: {
                 int level = vg_term_known(ms->evidence);
@@ -368,7 +379,8 @@ static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
                 break;
             case VEILIG_FILTER_ACTIVE_ON:
                 for (size_t i = 0; i < f->n && !ok; i++)
-                    ok = veilig_measure_is_active(ms, &f->values[i]->date);
+                    ok = vg_measure_active(b->status, b->period_start, b->period_end,
+                                           &f->values[i]->date);
                 break;
             case VEILIG_FILTER_TEXT:
                 ok = m->text_ok ? vg_match_text_brief(r, f, m, k) : vg_match_text(r, f, m, ms);
@@ -454,6 +466,14 @@ static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *
         f->values[f->n] = fv;
         f->terms[f->n] = t;
         f->n++;
+        if (t && (vocab == VEILIG_VOCAB_TARGET_GROUP || vocab == VEILIG_VOCAB_SETTING)) {
+            vg_terms one = {&t, 1, 1};
+            uint32_t set = vg_terms_set(&one);
+            if (set & VG_BRIEF_OTHER)
+                f->unknown = 1;
+            else
+                f->set |= set;
+        }
     }
     vg_run_text_init(r);
     return VEILIG_OK;

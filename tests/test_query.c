@@ -269,34 +269,95 @@ static int vg_text_reference(const veilig_municipality *m, const veilig_measure 
     return 0;
 }
 
+/* Whether a list of codes (count, get) holds code. */
+static int vg_codes_have(size_t n, const char *(*get)(const veilig_measure *, size_t),
+                         const veilig_measure *ms, const char *code) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(get(ms, i), code) == 0)
+            return 1;
+    return 0;
+}
+
+/* What the vocabulary and date filters promise (query.h), read with the getters. */
+static int vg_filter_reference(const veilig_measure *ms, veilig_filter filter, const char *value) {
+    const char *code;
+    switch (filter) {
+        case VEILIG_FILTER_CATEGORY:
+            code = veilig_measure_category_code(ms);
+            return code && strcmp(code, value) == 0;
+        case VEILIG_FILTER_APPROACH:
+            code = veilig_measure_approach_code(ms);
+            if (!code)
+                code = veilig_vocab_code(VEILIG_VOCAB_APPROACH, (int)veilig_measure_approach(ms));
+            return code && strcmp(code, value) == 0;
+        case VEILIG_FILTER_TARGET_GROUP:
+            return vg_codes_have(veilig_measure_target_group_count(ms), veilig_measure_target_group_code,
+                                 ms, value);
+        case VEILIG_FILTER_SETTING:
+            return vg_codes_have(veilig_measure_setting_count(ms), veilig_measure_setting_code, ms,
+                                 value);
+        case VEILIG_FILTER_STATUS:
+            code = veilig_measure_status_code(ms);
+            return strcmp(code ? code : "unknown", value) == 0;
+        case VEILIG_FILTER_ACTIVE_ON: {
+            veilig_date on;
+            ck_assert_int_eq(veilig_date_parse(&on, value), VEILIG_OK);
+            return veilig_measure_is_active(ms, &on);
+        }
+        default:
+            ck_abort_msg("no reference for filter %d", (int)filter);
+            return 0;
+    }
+}
+
+/* Runs one filter (text, or another) on reg and compares every measure's
+   answer with the reference's. */
+static void vg_check_filter(const veilig_registry *reg, const char *step, veilig_filter filter,
+                            const char *value) {
+    char *folded = NULL;
+    ck_assert_int_eq(veilig_text_fold(&folded, value), VEILIG_OK);
+    veilig_query *q = NULL;
+    veilig_query_result *r = NULL;
+    ck_assert_int_eq(veilig_query_new(&q), VEILIG_OK);
+    ck_assert_int_eq(veilig_query_add(q, filter, value), VEILIG_OK);
+    ck_assert_int_eq(veilig_query_run(&r, q, reg), VEILIG_OK);
+    size_t at = 0;
+    for (size_t i = 0; i < veilig_registry_count(reg); i++) {
+        const veilig_municipality *m = veilig_registry_get(reg, i);
+        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
+            const veilig_measure *ms = veilig_municipality_measure(m, k);
+            int want = filter == VEILIG_FILTER_TEXT ? vg_text_reference(m, ms, folded)
+                                                    : vg_filter_reference(ms, filter, value);
+            int got = at < veilig_query_result_count(r) && veilig_query_result_measure(r, at) == ms;
+            ck_assert_msg(got == want, "%s: %s=\"%s\" in %s/%s: %d, not %d", step,
+                          veilig_filter_name(filter), value, veilig_municipality_code(m),
+                          veilig_measure_id(ms), got, want);
+            at += (size_t)got;
+        }
+    }
+    ck_assert_uint_eq(at, veilig_query_result_count(r));
+    veilig_query_result_free(r);
+    veilig_query_free(q);
+    veilig_free(folded);
+}
+
 static void vg_check_text(const veilig_registry *reg, const char *step) {
+    static const struct {
+        veilig_filter filter;
+        const char *value;
+    } others[] = {{VEILIG_FILTER_CATEGORY, "supervision"},   {VEILIG_FILTER_CATEGORY, "graffiti"},
+                  {VEILIG_FILTER_APPROACH, "enforcement"},   {VEILIG_FILTER_APPROACH, "prevention"},
+                  {VEILIG_FILTER_TARGET_GROUP, "youth"},     {VEILIG_FILTER_TARGET_GROUP, "women_girls"},
+                  {VEILIG_FILTER_TARGET_GROUP, "tourists"},  {VEILIG_FILTER_SETTING, "nightlife"},
+                  {VEILIG_FILTER_SETTING, "stations"},       {VEILIG_FILTER_STATUS, "ended"},
+                  {VEILIG_FILTER_STATUS, "unknown"},         {VEILIG_FILTER_ACTIVE_ON, "2021-06-01"},
+                  {VEILIG_FILTER_ACTIVE_ON, "2030-01-01"}};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        vg_check_filter(reg, step, others[i].filter, others[i].value);
     static const char *const needles[] = {"toezicht", "Politie", "CAFE", "ae", "nacht",
                                           "straat",   "camera",  "s-p",  "x",  "jongeren"};
-    for (size_t n = 0; n < sizeof needles / sizeof *needles; n++) {
-        char *folded = NULL;
-        ck_assert_int_eq(veilig_text_fold(&folded, needles[n]), VEILIG_OK);
-        veilig_query *q = NULL;
-        veilig_query_result *r = NULL;
-        ck_assert_int_eq(veilig_query_new(&q), VEILIG_OK);
-        ck_assert_int_eq(veilig_query_add(q, VEILIG_FILTER_TEXT, needles[n]), VEILIG_OK);
-        ck_assert_int_eq(veilig_query_run(&r, q, reg), VEILIG_OK);
-        size_t at = 0;
-        for (size_t i = 0; i < veilig_registry_count(reg); i++) {
-            const veilig_municipality *m = veilig_registry_get(reg, i);
-            for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
-                const veilig_measure *ms = veilig_municipality_measure(m, k);
-                int want = vg_text_reference(m, ms, folded);
-                int got = at < veilig_query_result_count(r) && veilig_query_result_measure(r, at) == ms;
-                ck_assert_msg(got == want, "%s: \"%s\" in %s/%s: %d, not %d", step, needles[n],
-                              veilig_municipality_code(m), veilig_measure_id(ms), got, want);
-                at += (size_t)got;
-            }
-        }
-        ck_assert_uint_eq(at, veilig_query_result_count(r));
-        veilig_query_result_free(r);
-        veilig_query_free(q);
-        veilig_free(folded);
-    }
+    for (size_t n = 0; n < sizeof needles / sizeof *needles; n++)
+        vg_check_filter(reg, step, VEILIG_FILTER_TEXT, needles[n]);
 }
 
 /* The text filter reads a folded copy of each measure's text that the
@@ -379,12 +440,24 @@ START_TEST(test_text_follows_changes) {
                 if (veilig_measure_partner_count(ms))
                     ck_assert_int_eq(veilig_measure_remove_partner(ms, 0), VEILIG_OK);
                 break;
-            case 10:
+            case 10: { /* what the brief holds: vocabulary values, status, period */
+                veilig_date start = {(int16_t)(2019 + r % 4), 0, 0}, end = {2022, 6, 0};
                 ck_assert_int_eq(veilig_measure_set_category(ms, (veilig_category)(1 + r % 13)),
                                  VEILIG_OK);
                 ck_assert_int_eq(veilig_measure_set_approach(ms, (veilig_approach)(r % 3)), VEILIG_OK);
-                veilig_measure_add_target_group(ms, (veilig_target_group)(1 + r % 5));
+                if (veilig_measure_target_group_count(ms) && (r & 1))
+                    ck_assert_int_eq(veilig_measure_remove_target_group(ms, 0), VEILIG_OK);
+                else
+                    veilig_measure_add_target_group(ms, (veilig_target_group)(1 + r % 16));
+                if (veilig_measure_setting_count(ms) && (r & 2))
+                    ck_assert_int_eq(veilig_measure_remove_setting(ms, 0), VEILIG_OK);
+                else
+                    veilig_measure_add_setting(ms, (veilig_setting)(1 + r % 5));
+                ck_assert_int_eq(veilig_measure_set_status(ms, (veilig_measure_state)(r % 5)), VEILIG_OK);
+                ck_assert_int_eq(veilig_measure_set_period_start(ms, (r & 4) ? &start : NULL), VEILIG_OK);
+                ck_assert_int_eq(veilig_measure_set_period_end(ms, (r & 8) ? &end : NULL), VEILIG_OK);
                 break;
+            }
             case 11: {
                 char id[32];
                 snprintf(id, sizeof id, "id-%s-%d", words[r % 9], round);
@@ -426,9 +499,10 @@ START_TEST(test_text_follows_changes) {
                 char json[700];
                 const char *id = nms && (r & 1) ? veilig_measure_id(ms) : "from-json";
                 snprintf(json, sizeof json,
-                         "{\"id\": \"%s\", \"name\": \"%s\", \"category\": \"supervision\", "
+                         "{\"id\": \"%s\", \"name\": \"%s\", \"category\": \"%s\", "
+                         "\"target_groups\": [\"tourists\", \"youth\"], \"settings\": [\"%s\"], "
                          "\"partners\": [{\"stakeholder\": \"s-police\"}]}",
-                         id, text);
+                         id, text, (r & 2) ? "graffiti" : "supervision", (r & 4) ? "stations" : "online");
                 veilig_municipality_add_measure_json(NULL, m, json, strlen(json), VEILIG_ADD_REPLACE,
                                                      &err);
                 break;
