@@ -18,6 +18,20 @@
 #define VG_PRINTF(f, a)
 #endif
 
+/* The index of the lowest bit set in x (x != 0). */
+static inline unsigned vg_ctz32(uint32_t x) {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctz(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1u)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
 /* ---- allocation: every byte the library allocates goes through these ---- */
 
 void *vg_malloc(size_t size);

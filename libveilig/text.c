@@ -179,7 +179,7 @@ int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen)
         }
         unsigned mask = (unsigned)_mm_movemask_epi8(first) | (unsigned)_mm_movemask_epi8(x);
         while (mask) {
-            size_t at = i + (size_t)__builtin_ctz(mask);
+            size_t at = i + vg_ctz32(mask);
             mask &= mask - 1;
             if ((p[at] & 0xC0) != 0x80 && vg_fold_match_at(p, len, at, n, nlen))
                 return 1;

@@ -131,9 +131,10 @@ static int vg_expected_col(const veilig_coverage_result *c, const veilig_measure
 /* Every cell of the coverage of reg, on both axes the briefs serve, with and
    without a date and all_measures, against a count made with the getters. */
 static void vg_check_coverage(const veilig_registry *reg, const char *step) {
-    static const veilig_vocab axes[] = {VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH};
+    static const veilig_vocab axes[] = {VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH,
+                                        VEILIG_VOCAB_TARGET_GROUP};
     static const veilig_date dates[] = {{0, 0, 0}, {2020, 6, 1}, {2024, 1, 15}, {2031, 12, 31}};
-    for (size_t a = 0; a < 2; a++)
+    for (size_t a = 0; a < 3; a++)
         for (size_t d = 0; d < sizeof dates / sizeof *dates; d++)
             for (int all = 0; all < 2; all++) {
                 veilig_coverage_options o = VEILIG_COVERAGE_OPTIONS_INIT;
@@ -152,6 +153,13 @@ static void vg_check_coverage(const veilig_registry *reg, const char *step) {
                         const veilig_measure *ms = veilig_municipality_measure(m, k);
                         if (!all && !veilig_measure_is_active(ms, dates[d].year ? &dates[d] : NULL))
                             continue;
+                        if (axes[a] == VEILIG_VOCAB_TARGET_GROUP) {
+                            for (size_t g = 0; g < veilig_measure_target_group_count(ms); g++) {
+                                int v = (int)veilig_measure_target_group(ms, g);
+                                want[vg_col(c, v ? veilig_vocab_code(axes[a], v) : "other")]++;
+                            }
+                            continue;
+                        }
                         int col = vg_expected_col(c, ms);
                         if (col >= 0)
                             want[col]++;
@@ -193,6 +201,11 @@ START_TEST(test_follows_changes) {
     vg_check_coverage(reg, "period set");
     ck_assert_int_eq(veilig_measure_set_period_start(m1, NULL), VEILIG_OK);
     vg_check_coverage(reg, "period start cleared");
+    ck_assert_int_eq(veilig_measure_add_target_group(m1, VEILIG_TARGET_GROUP_YOUTH), VEILIG_OK);
+    ck_assert_int_eq(veilig_measure_add_target_group(m1, VEILIG_TARGET_GROUP_STUDENTS), VEILIG_OK);
+    vg_check_coverage(reg, "target groups added");
+    ck_assert_int_eq(veilig_measure_remove_target_group(m1, 0), VEILIG_OK);
+    vg_check_coverage(reg, "target group removed");
 
     /* added measures, enough to make the copy grow */
     for (int k = 0; k < 100; k++) {
@@ -229,7 +242,8 @@ START_TEST(test_follows_changes) {
     ck_assert_int_eq(veilig_measure_set_category(old, VEILIG_CATEGORY_REPORTING), VEILIG_OK);
     vg_check_coverage(reg, "replaced measure changed");
     static const char odd[] =
-        "{\"id\": \"x1\", \"name\": \"Onbekend\", \"category\": \"graffiti\", \"approach\": \"art\"}";
+        "{\"id\": \"x1\", \"name\": \"Onbekend\", \"category\": \"graffiti\", \"approach\": \"art\","
+        " \"target_groups\": [\"youth\", \"tourists\"]}";
     ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, odd, sizeof odd - 1, 0, &err),
                      VEILIG_OK);
     vg_check_coverage(reg, "unknown codes added");

@@ -83,24 +83,25 @@ int veilig_coverage(veilig_coverage_result **out, const veilig_registry *reg,
         const veilig_municipality *m = reg->municipalities[i];
         unsigned *row = c->counts + i * width;
         c->rows[i] = m;
-        if (o.axis == VEILIG_VOCAB_TARGET_GROUP) {
-            for (uint32_t k = 0; k < m->measures.n; k++) {
-                const veilig_measure *ms = m->measures.v[k];
-                if (!o.all_measures && !veilig_measure_is_active(ms, on))
-                    continue;
-                for (uint32_t g = 0; g < ms->target_groups.n; g++)
-                    vg_count(row, nknown, ms->target_groups.v[g], &c->has_other);
-            }
-            continue;
-        }
-        /* category and approach: from the briefs, one contiguous array */
+        /* from the briefs, one contiguous array; the measure itself only for
+           target groups with an unknown code */
         const vg_measure_brief *b = m->briefs;
         for (uint32_t k = 0; k < m->measures.n; k++) {
             if (!o.all_measures &&
                 !vg_measure_active(b[k].status, b[k].period_start, b[k].period_end, on))
                 continue;
-            vg_count(row, nknown, o.axis == VEILIG_VOCAB_CATEGORY ? b[k].category : b[k].approach,
-                     &c->has_other);
+            if (o.axis == VEILIG_VOCAB_CATEGORY) {
+                vg_count(row, nknown, b[k].category, &c->has_other);
+            } else if (o.axis == VEILIG_VOCAB_APPROACH) {
+                vg_count(row, nknown, b[k].approach, &c->has_other);
+            } else if (!(b[k].target_groups & VG_BRIEF_OTHER)) {
+                for (uint32_t set = b[k].target_groups; set; set &= set - 1)
+                    row[vg_ctz32(set)]++;
+            } else {
+                const veilig_measure *ms = m->measures.v[k];
+                for (uint32_t g = 0; g < ms->target_groups.n; g++)
+                    vg_count(row, nknown, ms->target_groups.v[g], &c->has_other);
+            }
         }
     }
     c->ncols = (size_t)nknown + (c->has_other ? 1 : 0);

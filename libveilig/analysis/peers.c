@@ -47,15 +47,19 @@ static void vg_features_of(vg_features *f, const veilig_municipality *m) {
     memset(f, 0, sizeof *f);
     f->groups = vg_bits(&m->target_groups);
     f->settings = vg_bits(&m->settings);
+    /* from the measures' briefs; a measure itself only when a set of its
+       brief says "and an unknown code" */
     for (uint32_t k = 0; k < m->measures.n; k++) {
-        const veilig_measure *ms = m->measures.v[k];
-        int c = VG_KNOWN(ms->category);
+        const vg_measure_brief *b = &m->briefs[k];
+        int c = VG_KNOWN(b->category);
         if (c > 0 && c <= VG_NCAT && f->cat[c - 1] < UINT16_MAX) {
             f->cat[c - 1]++;
             f->cat_total++;
         }
-        f->groups |= vg_bits(&ms->target_groups);
-        f->settings |= vg_bits(&ms->settings);
+        const veilig_measure *ms = m->measures.v[k];
+        f->groups |= b->target_groups & VG_BRIEF_OTHER ? vg_bits(&ms->target_groups)
+                                                       : b->target_groups;
+        f->settings |= b->settings & VG_BRIEF_OTHER ? vg_bits(&ms->settings) : b->settings;
     }
     for (uint32_t i = 0; i < m->stakeholders.n; i++) {
         int v = VG_KNOWN(((const veilig_stakeholder *)m->stakeholders.v[i])->kind);
