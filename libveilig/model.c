@@ -280,7 +280,6 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     }
 #define VG_TERMS(T, f, member, V, VOCAB) VG_TERMS_X(T, f, member, V, VOCAB, (void)0)
 
-
 /* Read access to a list of children: count, get, get for changing, remove. */
 #define VG_LIST(T, f, member, C, AFTER_REMOVE)                                                     \
     size_t veilig_##T##_##f##_count(const veilig_##T *o) {                                         \
@@ -482,8 +481,7 @@ static int vg_add_indexed(veilig_municipality *m, vg_list *list, vg_index *ix,
    there (removed, or replaced): then there is no brief to keep. */
 static vg_measure_brief *vg_measure_brief_of(const veilig_measure *ms) {
     const veilig_municipality *m = ms->h.parent;
-    return ms->slot < m->measures.n && m->measures.v[ms->slot] == ms ? &m->briefs[ms->slot]
-                                                                      : NULL;
+    return ms->slot < m->measures.n && m->measures.v[ms->slot] == ms ? &m->briefs[ms->slot] : NULL;
 }
 
 /* After a change to a field a brief holds. */

@@ -260,9 +260,8 @@ static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veili
 
 static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                          const veilig_measure *ms) {
-    if (vg_text_has(f, ms->id) || vg_text_has(f, ms->name) ||
-        vg_text_has(f, ms->description) || vg_text_has(f, ms->area_name) ||
-        vg_text_has(f, ms->area_note) ||
+    if (vg_text_has(f, ms->id) || vg_text_has(f, ms->name) || vg_text_has(f, ms->description) ||
+        vg_text_has(f, ms->area_name) || vg_text_has(f, ms->area_note) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_CATEGORY, ms->category) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_APPROACH, ms->approach))
         return 1;

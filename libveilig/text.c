@@ -173,8 +173,9 @@ int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen)
         __m128i first = _mm_or_si128(_mm_cmpeq_epi8(x, va0), _mm_cmpeq_epi8(x, vA0));
         if (two) {
             __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
-            __m128i second = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, va1), _mm_cmpeq_epi8(y, vA1)),
-                                          _mm_cmplt_epi8(y, zero));
+            __m128i second =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(y, va1), _mm_cmpeq_epi8(y, vA1)),
+                             _mm_cmplt_epi8(y, zero));
             first = _mm_and_si128(first, second);
         }
         unsigned mask = (unsigned)_mm_movemask_epi8(first) | (unsigned)_mm_movemask_epi8(x);

@@ -212,9 +212,9 @@ START_TEST(test_follows_changes) {
         char id[16];
         snprintf(id, sizeof id, "n%d", k);
         veilig_measure *ms = NULL;
-        ck_assert_int_eq(veilig_municipality_add_measure(&ms, m, id, "new",
-                                                         (veilig_category)(1 + k % 13)),
-                         VEILIG_OK);
+        ck_assert_int_eq(
+            veilig_municipality_add_measure(&ms, m, id, "new", (veilig_category)(1 + k % 13)),
+            VEILIG_OK);
         if (k % 3 == 0)
             ck_assert_int_eq(veilig_measure_set_status(ms, VEILIG_MEASURE_STATE_ENDED), VEILIG_OK);
     }
@@ -227,23 +227,25 @@ START_TEST(test_follows_changes) {
     ck_assert_int_eq(veilig_measure_set_category(gone, VEILIG_CATEGORY_CAMPAIGN), VEILIG_OK);
     ck_assert_int_eq(veilig_measure_set_status(gone, VEILIG_MEASURE_STATE_ACTIVE), VEILIG_OK);
     vg_check_coverage(reg, "removed measure changed");
-    veilig_measure *last = veilig_municipality_measure_mut(m, veilig_municipality_measure_count(m) - 1);
+    veilig_measure *last =
+        veilig_municipality_measure_mut(m, veilig_municipality_measure_count(m) - 1);
     ck_assert_int_eq(veilig_measure_set_status(last, VEILIG_MEASURE_STATE_PLANNED), VEILIG_OK);
     vg_check_coverage(reg, "moved measure changed");
 
     /* replaced in place from JSON: the old object no longer counts */
     veilig_measure *old = veilig_municipality_measure_mut(m, 0);
     veilig_error err;
-    static const char repl[] = "{\"id\": \"m1\", \"name\": \"Vervangen\", \"category\": \"campaign\"}";
+    static const char repl[] =
+        "{\"id\": \"m1\", \"name\": \"Vervangen\", \"category\": \"campaign\"}";
     ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, repl, sizeof repl - 1,
                                                           VEILIG_ADD_REPLACE, &err),
                      VEILIG_OK);
     vg_check_coverage(reg, "measure replaced");
     ck_assert_int_eq(veilig_measure_set_category(old, VEILIG_CATEGORY_REPORTING), VEILIG_OK);
     vg_check_coverage(reg, "replaced measure changed");
-    static const char odd[] =
-        "{\"id\": \"x1\", \"name\": \"Onbekend\", \"category\": \"graffiti\", \"approach\": \"art\","
-        " \"target_groups\": [\"youth\", \"tourists\"]}";
+    static const char odd[] = "{\"id\": \"x1\", \"name\": \"Onbekend\", \"category\": "
+                              "\"graffiti\", \"approach\": \"art\","
+                              " \"target_groups\": [\"youth\", \"tourists\"]}";
     ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, odd, sizeof odd - 1, 0, &err),
                      VEILIG_OK);
     vg_check_coverage(reg, "unknown codes added");

@@ -154,10 +154,33 @@ END_TEST
    two-letter fold, and made up (so most are not). Texts of up to 90 bytes go
    through the 16-byte scan and the byte-by-byte end. */
 START_TEST(test_fold_contains) {
-    static const char *const pieces[] = {
-        "t", "T", "o", "O", "e", "z", "s", "S", "i", "j", " ", "-", "toe", "TOEZICHT", "\xc3\x9f",
-        "\xc3\xa6", "\xc3\x86", "\xc4\xb3", "\xc3\xa9", "\xc3\x89", "\xc3\xab", "\xc3\x97",
-        "\xe2\x82\xac", "\xce\xb1", "\xc3", "\xc5\x93", "\xc5\xbe"};
+    static const char *const pieces[] = {"t",
+                                         "T",
+                                         "o",
+                                         "O",
+                                         "e",
+                                         "z",
+                                         "s",
+                                         "S",
+                                         "i",
+                                         "j",
+                                         " ",
+                                         "-",
+                                         "toe",
+                                         "TOEZICHT",
+                                         "\xc3\x9f",
+                                         "\xc3\xa6",
+                                         "\xc3\x86",
+                                         "\xc4\xb3",
+                                         "\xc3\xa9",
+                                         "\xc3\x89",
+                                         "\xc3\xab",
+                                         "\xc3\x97",
+                                         "\xe2\x82\xac",
+                                         "\xce\xb1",
+                                         "\xc3",
+                                         "\xc5\x93",
+                                         "\xc5\xbe"};
     const size_t npieces = sizeof pieces / sizeof *pieces;
     unsigned seed = 12345;
     size_t found = 0, tried = 0;
@@ -249,9 +272,10 @@ static int vg_text_reference(const veilig_municipality *m, const veilig_measure 
         vg_term_has(VEILIG_VOCAB_CATEGORY, (int)veilig_measure_category(ms),
                     veilig_measure_category_code(ms), needle) ||
         (veilig_measure_approach_code(ms) &&
-         vg_term_has(VEILIG_VOCAB_APPROACH, veilig_vocab_from_code(VEILIG_VOCAB_APPROACH,
-                                                                   veilig_measure_approach_code(ms)),
-                     veilig_measure_approach_code(ms), needle)))
+         vg_term_has(
+             VEILIG_VOCAB_APPROACH,
+             veilig_vocab_from_code(VEILIG_VOCAB_APPROACH, veilig_measure_approach_code(ms)),
+             veilig_measure_approach_code(ms), needle)))
         return 1;
     for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
         if (vg_term_has(VEILIG_VOCAB_TARGET_GROUP, (int)veilig_measure_target_group(ms, i),
@@ -291,8 +315,8 @@ static int vg_filter_reference(const veilig_measure *ms, veilig_filter filter, c
                 code = veilig_vocab_code(VEILIG_VOCAB_APPROACH, (int)veilig_measure_approach(ms));
             return code && strcmp(code, value) == 0;
         case VEILIG_FILTER_TARGET_GROUP:
-            return vg_codes_have(veilig_measure_target_group_count(ms), veilig_measure_target_group_code,
-                                 ms, value);
+            return vg_codes_have(veilig_measure_target_group_count(ms),
+                                 veilig_measure_target_group_code, ms, value);
         case VEILIG_FILTER_SETTING:
             return vg_codes_have(veilig_measure_setting_count(ms), veilig_measure_setting_code, ms,
                                  value);
@@ -345,13 +369,14 @@ static void vg_check_text(const veilig_registry *reg, const char *step) {
     static const struct {
         veilig_filter filter;
         const char *value;
-    } others[] = {{VEILIG_FILTER_CATEGORY, "supervision"},   {VEILIG_FILTER_CATEGORY, "graffiti"},
-                  {VEILIG_FILTER_APPROACH, "enforcement"},   {VEILIG_FILTER_APPROACH, "prevention"},
-                  {VEILIG_FILTER_TARGET_GROUP, "youth"},     {VEILIG_FILTER_TARGET_GROUP, "women_girls"},
-                  {VEILIG_FILTER_TARGET_GROUP, "tourists"},  {VEILIG_FILTER_SETTING, "nightlife"},
-                  {VEILIG_FILTER_SETTING, "stations"},       {VEILIG_FILTER_STATUS, "ended"},
-                  {VEILIG_FILTER_STATUS, "unknown"},         {VEILIG_FILTER_ACTIVE_ON, "2021-06-01"},
-                  {VEILIG_FILTER_ACTIVE_ON, "2030-01-01"}};
+    } others[] = {
+        {VEILIG_FILTER_CATEGORY, "supervision"},  {VEILIG_FILTER_CATEGORY, "graffiti"},
+        {VEILIG_FILTER_APPROACH, "enforcement"},  {VEILIG_FILTER_APPROACH, "prevention"},
+        {VEILIG_FILTER_TARGET_GROUP, "youth"},    {VEILIG_FILTER_TARGET_GROUP, "women_girls"},
+        {VEILIG_FILTER_TARGET_GROUP, "tourists"}, {VEILIG_FILTER_SETTING, "nightlife"},
+        {VEILIG_FILTER_SETTING, "stations"},      {VEILIG_FILTER_STATUS, "ended"},
+        {VEILIG_FILTER_STATUS, "unknown"},        {VEILIG_FILTER_ACTIVE_ON, "2021-06-01"},
+        {VEILIG_FILTER_ACTIVE_ON, "2030-01-01"}};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++)
         vg_check_filter(reg, step, others[i].filter, others[i].value);
     static const char *const needles[] = {"toezicht", "Politie", "CAFE", "ae", "nacht",
@@ -366,8 +391,8 @@ static void vg_check_text(const veilig_registry *reg, const char *step) {
    measures added, replaced and removed) must keep it true. Random changes,
    each followed by a comparison with the reference. */
 START_TEST(test_text_follows_changes) {
-    static const char *const words[] = {"Toezicht", "politie", "Café", "ÆDEL", "nacht", "straat",
-                                        "x",        "Straße",  "bij",  NULL};
+    static const char *const words[] = {"Toezicht", "politie", "Café",   "ÆDEL", "nacht",
+                                        "straat",   "x",       "Straße", "bij",  NULL};
     veilig_registry *reg = vg_fixture();
     veilig_municipality *m = veilig_registry_find_mut(reg, "GM0001");
     vg_check_text(reg, "loaded");
@@ -416,8 +441,8 @@ START_TEST(test_text_follows_changes) {
             }
             case 5:
                 if (veilig_measure_window_count(ms))
-                    ck_assert_int_eq(veilig_window_set_note(veilig_measure_window_mut(ms, 0), value),
-                                     VEILIG_OK);
+                    ck_assert_int_eq(
+                        veilig_window_set_note(veilig_measure_window_mut(ms, 0), value), VEILIG_OK);
                 else
                     ck_assert_int_eq(veilig_measure_remove_window(ms, 0), VEILIG_ENOTFOUND);
                 break;
@@ -434,9 +459,9 @@ START_TEST(test_text_follows_changes) {
             }
             case 8:
                 if (veilig_measure_partner_count(ms))
-                    ck_assert_int_eq(
-                        veilig_partner_set_stakeholder(veilig_measure_partner_mut(ms, 0), "s-nacht"),
-                        VEILIG_OK);
+                    ck_assert_int_eq(veilig_partner_set_stakeholder(
+                                         veilig_measure_partner_mut(ms, 0), "s-nacht"),
+                                     VEILIG_OK);
                 break;
             case 9:
                 if (veilig_measure_partner_count(ms))
@@ -446,8 +471,9 @@ START_TEST(test_text_follows_changes) {
                 veilig_date start = {(int16_t)(2019 + r % 4), 0, 0}, end = {2022, 6, 0};
                 switch ((r / 3) % 7) {
                     case 0:
-                        ck_assert_int_eq(veilig_measure_set_category(ms, (veilig_category)(1 + r % 13)),
-                                         VEILIG_OK);
+                        ck_assert_int_eq(
+                            veilig_measure_set_category(ms, (veilig_category)(1 + r % 13)),
+                            VEILIG_OK);
                         break;
                     case 1:
                         ck_assert_int_eq(veilig_measure_set_approach(ms, (veilig_approach)(r % 3)),
@@ -457,7 +483,8 @@ START_TEST(test_text_follows_changes) {
                         if (veilig_measure_target_group_count(ms) && (r & 1))
                             ck_assert_int_eq(veilig_measure_remove_target_group(ms, 0), VEILIG_OK);
                         else
-                            veilig_measure_add_target_group(ms, (veilig_target_group)(1 + (r / 5) % 16));
+                            veilig_measure_add_target_group(
+                                ms, (veilig_target_group)(1 + (r / 5) % 16));
                         break;
                     case 3:
                         if (veilig_measure_setting_count(ms) && (r & 1))
@@ -466,12 +493,14 @@ START_TEST(test_text_follows_changes) {
                             veilig_measure_add_setting(ms, (veilig_setting)(1 + (r / 5) % 5));
                         break;
                     case 4:
-                        ck_assert_int_eq(veilig_measure_set_status(ms, (veilig_measure_state)(r % 5)),
-                                         VEILIG_OK);
+                        ck_assert_int_eq(
+                            veilig_measure_set_status(ms, (veilig_measure_state)(r % 5)),
+                            VEILIG_OK);
                         break;
                     case 5:
-                        ck_assert_int_eq(veilig_measure_set_period_start(ms, (r & 4) ? &start : NULL),
-                                         VEILIG_OK);
+                        ck_assert_int_eq(
+                            veilig_measure_set_period_start(ms, (r & 4) ? &start : NULL),
+                            VEILIG_OK);
                         break;
                     default:
                         ck_assert_int_eq(veilig_measure_set_period_end(ms, (r & 8) ? &end : NULL),
@@ -491,25 +520,26 @@ START_TEST(test_text_follows_changes) {
                 char id[32];
                 snprintf(id, sizeof id, "s-%s", words[r % 9]);
                 if (r % 4 == 0 && ns)
-                    ck_assert_int_eq(
-                        veilig_stakeholder_set_name(veilig_municipality_stakeholder_mut(m, r % ns), text),
-                        VEILIG_OK);
+                    ck_assert_int_eq(veilig_stakeholder_set_name(
+                                         veilig_municipality_stakeholder_mut(m, r % ns), text),
+                                     VEILIG_OK);
                 else if (r % 4 == 1 && !veilig_municipality_find_stakeholder(m, id))
-                    ck_assert_int_eq(veilig_municipality_add_stakeholder(NULL, m, id, text,
-                                                                         VEILIG_STAKEHOLDER_TYPE_POLICE),
+                    ck_assert_int_eq(veilig_municipality_add_stakeholder(
+                                         NULL, m, id, text, VEILIG_STAKEHOLDER_TYPE_POLICE),
                                      VEILIG_OK);
                 else if (r % 4 == 2 && ns)
                     ck_assert_int_eq(veilig_municipality_remove_stakeholder(m, r % ns), VEILIG_OK);
                 else if (ns && !veilig_municipality_find_stakeholder(m, id))
-                    ck_assert_int_eq(
-                        veilig_stakeholder_set_id(veilig_municipality_stakeholder_mut(m, r % ns), id),
-                        VEILIG_OK);
+                    ck_assert_int_eq(veilig_stakeholder_set_id(
+                                         veilig_municipality_stakeholder_mut(m, r % ns), id),
+                                     VEILIG_OK);
                 break;
             }
             case 13: {
                 char id[32];
                 snprintf(id, sizeof id, "new-%d", round);
-                ck_assert_int_eq(veilig_municipality_add_measure(NULL, m, id, text, VEILIG_CATEGORY_CAMERA_SURVEILLANCE),
+                ck_assert_int_eq(veilig_municipality_add_measure(
+                                     NULL, m, id, text, VEILIG_CATEGORY_CAMERA_SURVEILLANCE),
                                  VEILIG_OK);
                 break;
             }
@@ -524,9 +554,10 @@ START_TEST(test_text_follows_changes) {
                          "{\"id\": \"%s\", \"name\": \"%s\", \"category\": \"%s\", "
                          "\"target_groups\": [\"tourists\", \"youth\"], \"settings\": [\"%s\"], "
                          "\"partners\": [{\"stakeholder\": \"s-police\"}]}",
-                         id, text, (r & 2) ? "graffiti" : "supervision", (r & 4) ? "stations" : "online");
-                veilig_municipality_add_measure_json(NULL, m, json, strlen(json), VEILIG_ADD_REPLACE,
-                                                     &err);
+                         id, text, (r & 2) ? "graffiti" : "supervision",
+                         (r & 4) ? "stations" : "online");
+                veilig_municipality_add_measure_json(NULL, m, json, strlen(json),
+                                                     VEILIG_ADD_REPLACE, &err);
                 break;
             }
         }
@@ -559,9 +590,11 @@ START_TEST(test_text_stakeholders_and_compaction) {
     veilig_registry *reg = vg_fixture();
     veilig_municipality *m = veilig_registry_find_mut(reg, "GM0003"); /* no measures */
     veilig_measure *ms = NULL;
-    ck_assert_int_eq(veilig_municipality_add_measure(&ms, m, "z1", "Oversteek", VEILIG_CATEGORY_NIGHTLIFE),
+    ck_assert_int_eq(
+        veilig_municipality_add_measure(&ms, m, "z1", "Oversteek", VEILIG_CATEGORY_NIGHTLIFE),
+        VEILIG_OK);
+    ck_assert_int_eq(veilig_measure_add_partner(NULL, ms, "s-zz", VEILIG_ROLE_EXECUTING),
                      VEILIG_OK);
-    ck_assert_int_eq(veilig_measure_add_partner(NULL, ms, "s-zz", VEILIG_ROLE_EXECUTING), VEILIG_OK);
     ck_assert_uint_eq(vg_text_count(reg, "zebra"), 0);
     veilig_stakeholder *s = NULL;
     ck_assert_int_eq(veilig_municipality_add_stakeholder(&s, m, "s-zz", "Zebrapad",

@@ -12,7 +12,6 @@ int vg_render_finish(char **out, size_t *len, vg_buf *b);
 /* The enum value of a term of a known vocabulary, 0 for unknown codes and absent. */
 #define VG_KNOWN(t) ((int)vg_term_known(t))
 
-
 /* Writes "key": code, with the code of a term (null when absent). */
 void vg_render_term(vg_jwriter *w, const char *key, const veilig_registry *reg, veilig_vocab vocab,
                     vg_term t);

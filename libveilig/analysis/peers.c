@@ -57,8 +57,8 @@ static void vg_features_of(vg_features *f, const veilig_municipality *m) {
             f->cat_total++;
         }
         const veilig_measure *ms = m->measures.v[k];
-        f->groups |= b->target_groups & VG_BRIEF_OTHER ? vg_bits(&ms->target_groups)
-                                                       : b->target_groups;
+        f->groups |=
+            b->target_groups & VG_BRIEF_OTHER ? vg_bits(&ms->target_groups) : b->target_groups;
         f->settings |= b->settings & VG_BRIEF_OTHER ? vg_bits(&ms->settings) : b->settings;
     }
     for (uint32_t i = 0; i < m->stakeholders.n; i++) {
