@@ -7,6 +7,19 @@
  * (municipality, measure) pairs in document order: municipalities as in the
  * registry, measures as in each municipality.
  *
+ * Free text (VEILIG_FILTER_TEXT) is looked for, folded as veilig_text_fold
+ * folds (no case, no accents), in the measure's id, name, description, area
+ * name and note, the notes of its schedule; the code and the Dutch and
+ * English labels of its category, of its own approach (not the one its
+ * category implies) and of each target group; and for each partner the
+ * stakeholder id it names and, when the municipality has that stakeholder,
+ * its name. A text never spans two of these.
+ *
+ * Cost: one pass over the measures. For the category, approach, target
+ * group, setting, status, date and free-text filters it reads a compact
+ * record of each measure that the library keeps up to date beside the
+ * measures (the free text already folded), not the measure itself.
+ *
  *     veilig_query *q = NULL;
  *     veilig_query_new(&q);
  *     veilig_query_add(q, VEILIG_FILTER_CATEGORY, "bystander");
