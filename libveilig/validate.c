@@ -195,15 +195,30 @@ static void vg_diag(vg_vctx *v, vg_rule rule, const char *suffix, const char *fm
     d->count++;
 }
 
-/* Sets v->ptr to fmt... and returns the old length, to restore with vg_ptr_pop. */
-static size_t vg_ptr_push(vg_vctx *v, const char *fmt, ...) VG_PRINTF(2, 3);
+#define VG_NO_INDEX ((size_t)-1)
 
-static size_t vg_ptr_push(vg_vctx *v, const char *fmt, ...) {
-    size_t old = strlen(v->ptr);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(v->ptr + old, sizeof v->ptr - old, fmt, ap);
-    va_end(ap);
+/* Appends "/key" and "/index" (unless VG_NO_INDEX) to v->ptr and returns
+   the old length, to restore with vg_ptr_pop. Without printf: it runs for
+   every object the walk enters, diagnostics or not. */
+static size_t vg_ptr_push(vg_vctx *v, const char *key, size_t index) {
+    size_t old = strlen(v->ptr), at = old, klen = strlen(key);
+    char digits[24];
+    size_t nd = 0;
+    if (index != VG_NO_INDEX)
+        do
+            digits[nd++] = (char)('0' + index % 10);
+        while ((index /= 10) != 0);
+    if (at + 2 + klen + nd >= sizeof v->ptr)
+        return old; /* deeper than any document goes: keep the pointer as it is */
+    v->ptr[at++] = '/';
+    memcpy(v->ptr + at, key, klen);
+    at += klen;
+    if (nd) {
+        v->ptr[at++] = '/';
+        while (nd)
+            v->ptr[at++] = digits[--nd];
+    }
+    v->ptr[at] = '\0';
     return old;
 }
 
@@ -259,15 +274,17 @@ static void vg_check_term(vg_vctx *v, veilig_vocab vocab, vg_term t, const char 
 
 static void vg_check_terms(vg_vctx *v, veilig_vocab vocab, const vg_terms *l, const char *key) {
     for (uint32_t i = 0; i < l->n; i++) {
+        int dup = 0;
+        for (uint32_t k = 0; k < i && !dup; k++)
+            dup = l->v[k] == l->v[i];
+        if (!dup && !(l->v[i] & VG_TERM_UNKNOWN))
+            continue; /* nothing to say: no pointer to write */
         char suffix[64];
         snprintf(suffix, sizeof suffix, "/%s/%u", key, i);
         vg_check_term(v, vocab, l->v[i], suffix);
-        for (uint32_t k = 0; k < i; k++)
-            if (l->v[k] == l->v[i]) {
-                vg_diag(v, VG_R_DUP_TERM, suffix, "\"%s\" is in %s twice",
-                        vg_term_code(v->reg, vocab, l->v[i]), key);
-                break;
-            }
+        if (dup)
+            vg_diag(v, VG_R_DUP_TERM, suffix, "\"%s\" is in %s twice",
+                    vg_term_code(v->reg, vocab, l->v[i]), key);
     }
 }
 
@@ -386,7 +403,7 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
     }
     for (uint32_t i = 0; i < ms->windows.n; i++) {
         const veilig_window *w = ms->windows.v[i];
-        size_t old = vg_ptr_push(v, "/schedule/%u", i);
+        size_t old = vg_ptr_push(v, "schedule", i);
         vg_check_terms(v, VEILIG_VOCAB_DAY, &w->days, "days");
         vg_check_terms(v, VEILIG_VOCAB_DAYPART, &w->dayparts, "dayparts");
         if (w->from >= 0 && w->from == w->to)
@@ -401,7 +418,7 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
     }
     for (uint32_t i = 0; i < ms->partners.n; i++) {
         const veilig_partner *p = ms->partners.v[i];
-        size_t old = vg_ptr_push(v, "/partners/%u", i);
+        size_t old = vg_ptr_push(v, "partners", i);
         if (!veilig_municipality_find_stakeholder(m, p->stakeholder))
             vg_diag(v, VG_R_PARTNER_REF, "/stakeholder",
                     "partner \"%s\" is not among the stakeholders of %s", p->stakeholder, m->name);
@@ -452,7 +469,7 @@ static void vg_validate_indicator(vg_vctx *v, const veilig_indicator *ind) {
 static void vg_validate_municipality(vg_vctx *v, size_t index) {
     const veilig_registry *reg = v->reg;
     const veilig_municipality *m = reg->municipalities[index];
-    size_t old = vg_ptr_push(v, "/municipalities/%zu", index);
+    size_t old = vg_ptr_push(v, "municipalities", index);
 
     const veilig_municipality *first_m = veilig_registry_find(reg, m->code);
     size_t first = first_m && vg_strieq(first_m->code, m->code)
@@ -474,7 +491,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     vg_check_term(v, VEILIG_VOCAB_MEMBERSHIP_STATUS, m->membership_status, "/membership/status");
     vg_check_period(v, m->membership_start, m->membership_end, "/membership/period/end");
     {
-        size_t o2 = vg_ptr_push(v, "/scope");
+        size_t o2 = vg_ptr_push(v, "scope", VG_NO_INDEX);
         vg_check_terms(v, VEILIG_VOCAB_TARGET_GROUP, &m->target_groups, "target_groups");
         vg_check_terms(v, VEILIG_VOCAB_SETTING, &m->settings, "settings");
         vg_ptr_pop(v, o2);
@@ -494,7 +511,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     }
     for (uint32_t i = 0; i < m->policy_links.n; i++) {
         const veilig_policy_link *l = m->policy_links.v[i];
-        size_t o2 = vg_ptr_push(v, "/policy_links/%u", i);
+        size_t o2 = vg_ptr_push(v, "policy_links", i);
         vg_check_term(v, VEILIG_VOCAB_LINK_KIND, l->kind, "/kind");
         vg_check_term(v, VEILIG_VOCAB_LINK_RELATION, l->relation, "/relation");
         vg_ptr_pop(v, o2);
@@ -506,7 +523,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     int has_executing_department = vg_has_executing_stakeholder(m);
     for (uint32_t i = 0; i < m->stakeholders.n; i++) {
         const veilig_stakeholder *s = m->stakeholders.v[i];
-        size_t o2 = vg_ptr_push(v, "/stakeholders/%u", i);
+        size_t o2 = vg_ptr_push(v, "stakeholders", i);
         vg_check_term(v, VEILIG_VOCAB_STAKEHOLDER_TYPE, s->kind, "/kind");
         vg_check_terms(v, VEILIG_VOCAB_ROLE, &s->roles, "roles");
         if (s->parent) {
@@ -521,7 +538,7 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     }
     for (uint32_t i = 0; i < m->contacts.n; i++) {
         const veilig_contact *c = m->contacts.v[i];
-        size_t o2 = vg_ptr_push(v, "/contacts/%u", i);
+        size_t o2 = vg_ptr_push(v, "contacts", i);
         if (c->stakeholder && !veilig_municipality_find_stakeholder(m, c->stakeholder))
             vg_diag(v, VG_R_CONTACT_REF, "/stakeholder",
                     "stakeholder \"%s\" is not among the stakeholders of %s", c->stakeholder,
@@ -538,14 +555,14 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     vg_check_duplicates(v, m, &m->measures, vg_measure_index, offsetof(veilig_measure, id),
                         "measures", VG_R_DUP_MEASURE, "measure");
     for (uint32_t i = 0; i < m->measures.n; i++) {
-        size_t o2 = vg_ptr_push(v, "/measures/%u", i);
+        size_t o2 = vg_ptr_push(v, "measures", i);
         vg_validate_measure(v, m, m->measures.v[i], has_executing_department);
         vg_ptr_pop(v, o2);
     }
     vg_check_duplicates(v, m, &m->indicators, vg_indicator_index, offsetof(veilig_indicator, id),
                         "indicators", VG_R_DUP_INDICATOR, "indicator");
     for (uint32_t i = 0; i < m->indicators.n; i++) {
-        size_t o2 = vg_ptr_push(v, "/indicators/%u", i);
+        size_t o2 = vg_ptr_push(v, "indicators", i);
         vg_validate_indicator(v, m->indicators.v[i]);
         vg_ptr_pop(v, o2);
     }
@@ -582,6 +599,8 @@ static void vg_merge_sort(veilig_diagnostic *a, veilig_diagnostic *tmp, size_t n
     size_t h = n / 2;
     vg_merge_sort(a, tmp, h);
     vg_merge_sort(a + h, tmp, n - h);
+    if (!vg_diag_before(&a[h], &a[h - 1]))
+        return; /* in order already, as the walk mostly leaves them */
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n)
         tmp[k++] = vg_diag_before(&a[j], &a[i]) ? a[j++] : a[i++];
