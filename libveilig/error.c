@@ -117,7 +117,7 @@ static int vg_days_in_month(int year, int month) {
     return days[month - 1];
 }
 
-static int vg_date_ok(const veilig_date *d) {
+int vg_date_ok(const veilig_date *d) {
     if (d->year < 1 || d->year > 9999 || d->month < 0 || d->month > 12 || d->day < 0)
         return 0;
     if (d->month == 0)
@@ -155,17 +155,32 @@ int veilig_date_parse(veilig_date *out, const char *text) {
     return VEILIG_OK;
 }
 
+/* Writes n >= 1 decimal digits of v (zero-padded) at p. */
+static void vg_put_digits(char *p, int v, int n) {
+    while (n-- > 0) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 int veilig_date_format(char *buf, size_t size, const veilig_date *date) {
     if (!buf || !date || !vg_date_ok(date))
         return VEILIG_EINVAL;
-    int n;
-    if (date->month == 0)
-        n = snprintf(buf, size, "%04d", date->year);
-    else if (date->day == 0)
-        n = snprintf(buf, size, "%04d-%02d", date->year, date->month);
-    else
-        n = snprintf(buf, size, "%04d-%02d-%02d", date->year, date->month, date->day);
-    return n < 0 || (size_t)n >= size ? VEILIG_EINVAL : VEILIG_OK;
+    /* digits written directly: dumps write every date of a document */
+    size_t n = date->month == 0 ? 4 : date->day == 0 ? 7 : 10;
+    if (size <= n)
+        return VEILIG_EINVAL;
+    vg_put_digits(buf, date->year, 4);
+    if (date->month) {
+        buf[4] = '-';
+        vg_put_digits(buf + 5, date->month, 2);
+    }
+    if (date->day) {
+        buf[7] = '-';
+        vg_put_digits(buf + 8, date->day, 2);
+    }
+    buf[n] = '\0';
+    return VEILIG_OK;
 }
 
 int veilig_date_compare(const veilig_date *a, const veilig_date *b) {

@@ -91,6 +91,12 @@ void vg_error_set_position(veilig_error *err, const char *text, size_t len, size
 /* Copies src into dst (size bytes), cutting at a UTF-8 boundary. */
 void vg_strlcpy_utf8(char *dst, const char *src, size_t size);
 
+/* ---- dates ---- */
+
+/* Whether a partial date is one (year 1-9999, month 0-12, day 0 or in the
+   month, no day without a month): what veilig_date_format accepts. */
+int vg_date_ok(const veilig_date *d);
+
 /* ---- text ---- */
 
 /* 1 when s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */

@@ -14,8 +14,7 @@ void vg_obj_init(vg_obj *h, vg_owner *own, void *parent) {
 }
 
 int vg_date_from_public(vg_date *out, const veilig_date *d) {
-    char buf[VEILIG_DATE_BUFSIZE];
-    if (!d || veilig_date_format(buf, sizeof buf, d) != VEILIG_OK)
+    if (!d || !vg_date_ok(d))
         return VEILIG_EINVAL;
     out->year = (int16_t)d->year;
     out->month = (uint8_t)d->month;

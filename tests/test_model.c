@@ -1334,6 +1334,34 @@ START_TEST(test_date_parse_format) {
     veilig_date d = {5, 1, 2};
     OK(veilig_date_format(buf, sizeof buf, &d));
     ck_assert_str_eq(buf, "0005-01-02");
+    /* every month and day of some years (leap and not), against printf, and back */
+    static const int years[] = {1, 9, 10, 99, 100, 999, 1000, 1900, 2000, 2023, 2024, 9999};
+    for (size_t y = 0; y < sizeof years / sizeof *years; y++)
+        for (int month = 0; month <= 13; month++)
+            for (int day = 0; day <= 32; day++) {
+                veilig_date x = {years[y], month, day}, back;
+                char want[32];
+                int valid = month == 0 ? day == 0 : month <= 12 && day <= 31;
+                if (valid && month == 0)
+                    snprintf(want, sizeof want, "%04d", years[y]);
+                else if (valid && day == 0)
+                    snprintf(want, sizeof want, "%04d-%02d", years[y], month);
+                else
+                    snprintf(want, sizeof want, "%04d-%02d-%02d", years[y], month, day);
+                if (valid && day > 0) { /* the days of the month, worked out here */
+                    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+                    int leap = years[y] % 400 == 0 || (years[y] % 4 == 0 && years[y] % 100 != 0);
+                    valid = day <= mdays[month - 1] + (month == 2 && leap);
+                }
+                if (!valid) {
+                    RC(veilig_date_format(buf, sizeof buf, &x), VEILIG_EINVAL);
+                    continue;
+                }
+                OK(veilig_date_format(buf, sizeof buf, &x));
+                ck_assert_str_eq(buf, want);
+                OK(veilig_date_parse(&back, buf));
+                ck_assert_int_eq(veilig_date_compare(&back, &x), 0);
+            }
     d = mkdate(2021, 3, 0);
     OK(veilig_date_format(buf, sizeof buf, &d));
     ck_assert_str_eq(buf, "2021-03");
