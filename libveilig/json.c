@@ -1660,6 +1660,44 @@ void vg_jw_int(vg_jwriter *w, int64_t v) {
     vg_buf_put(w->buf, q, (size_t)(buf + sizeof buf - q));
 }
 
+/* The fast path of vg_jw_double, for the numbers documents mostly hold (12.5,
+   0.25, 1234.567): when v, below 10^12 in size, is the double nearest to a
+   decimal r / 10^d with d <= 3, writes that decimal to buf (at most 17 bytes)
+   and returns 1. It is then what "%.15g" writes: the decimal has at most 15
+   significant digits, and a double is within half a unit of the 16th digit
+   of it. Otherwise returns 0. */
+static int vg_format_decimals(char *buf, double v) {
+    if (!(v > -1e12 && v < 1e12))
+        return 0;
+    static const double pow10[] = {1.0, 10.0, 100.0, 1000.0};
+    for (int d = 1; d <= 3; d++) {
+        double scaled = v * pow10[d]; /* below 10^15: r fits, and is exact as a double */
+        long long r = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5)); /* a candidate, checked */
+        volatile double back = (double)r / pow10[d]; /* rounded to double, even on x87 */
+        if (back != v)
+            continue;
+        unsigned long long u = r < 0 ? (unsigned long long)-r : (unsigned long long)r;
+        char digits[24];
+        int n = 0;
+        do
+            digits[n++] = (char)('0' + u % 10);
+        while ((u /= 10) != 0);
+        while (n <= d) /* at least one digit before the point */
+            digits[n++] = '0';
+        char *o = buf;
+        if (r < 0)
+            *o++ = '-';
+        while (n > d)
+            *o++ = digits[--n];
+        *o++ = '.';
+        while (n > 0)
+            *o++ = digits[--n];
+        *o = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 void vg_jw_double(vg_jwriter *w, double v) {
     if (v != v || v > DBL_MAX || v < -DBL_MAX) {
         vg_jw_null(w);
@@ -1673,11 +1711,12 @@ void vg_jw_double(vg_jwriter *w, double v) {
         }
     }
     char buf[40];
-    for (int prec = 15; prec <= 17; prec++) {
-        vg_format_g(buf, sizeof buf, prec, v);
-        if (vg_strtod_c(buf) == v)
-            break;
-    }
+    if (!vg_format_decimals(buf, v))
+        for (int prec = 15; prec <= 17; prec++) {
+            vg_format_g(buf, sizeof buf, prec, v);
+            if (vg_strtod_c(buf) == v)
+                break;
+        }
     vg_jw_sep(w);
     vg_buf_puts(w->buf, buf);
 }

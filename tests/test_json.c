@@ -1,5 +1,7 @@
 /* Unit tests of the JSON reader, locator and writer (libveilig/json.c). */
 #include <dirent.h>
+#include <float.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <locale.h>
 #include <math.h>
@@ -937,6 +939,74 @@ START_TEST(test_writer_doubles) {
 }
 END_TEST
 
+/* What vg_jw_double wrote before its fast path, and must still write: the
+   shortest of "%.15g", "%.16g", "%.17g" that reads back as v (C locale). */
+static void reference_double(char *buf, size_t size, double v, locale_t c) {
+    locale_t old = uselocale(c);
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    uselocale(old);
+}
+
+static void check_against_reference(double v, locale_t c) {
+    if (v != v || v > DBL_MAX || v < -DBL_MAX)
+        return;
+    char want[48];
+    if (v > -9007199254740992.0 && v < 9007199254740992.0 && (double)(int64_t)v == v)
+        snprintf(want, sizeof want, "%" PRId64, (int64_t)v); /* integers: as integers */
+    else
+        reference_double(want, sizeof want, v, c);
+    char *got = write_double(v);
+    ck_assert_msg(strcmp(got, want) == 0, "%.17g: wrote %s, not %s", v, got, want);
+    vg_free(got);
+}
+
+/* The writer's fast path for numbers with up to three decimals, against the
+   printf loop it replaces, on numbers of that kind and on numbers of every
+   other kind around them. */
+START_TEST(test_writer_doubles_fast_path) {
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    ck_assert_ptr_nonnull(c);
+    static const double fixed[] = {0.1 + 0.2, 2.675, 1.005, 1e-5, 0.001, 0.0005, -0.001, 12.5,
+                                   999999999999.999, -999999999999.999, 999999999999.9995,
+                                   1e12 - 0.5, 1e12, 1e12 + 0.5, 123456789012.345, 0.125,
+                                   4503599627370495.5, 1.0 / 3.0, 2.0 / 3.0, 100.01, 0.7};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        check_against_reference(fixed[i], c);
+        check_against_reference(-fixed[i], c);
+    }
+    uint64_t x = 88172645463325252u; /* xorshift64 */
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        static const double scale[] = {1.0, 10.0, 100.0, 1000.0, 10000.0, 8.0, 1024.0};
+        double v;
+        switch (i % 4) {
+            case 0: /* a decimal with up to four places, of any size below 10^13 */
+                v = (double)(int64_t)(x % 20000000000000000u - 10000000000000000u) /
+                    scale[(x >> 60) % 5];
+                break;
+            case 1: /* a small one, the kind indicators hold */
+                v = (double)(int64_t)(x % 2000000u - 1000000u) / scale[(x >> 60) % 7];
+                break;
+            case 2: { /* any double at all */
+                memcpy(&v, &x, sizeof v);
+                break;
+            }
+            default: /* a neighbour of a short decimal */
+                v = nextafter((double)(int64_t)(x % 2000000u) / 1000.0, (x & 1) ? 1e300 : -1e300);
+                break;
+        }
+        check_against_reference(v, c);
+    }
+    freelocale(c);
+}
+END_TEST
+
 /* Numbers do not follow the process's LC_NUMERIC. */
 START_TEST(test_writer_locale) {
     static const char *const names[] = {"de_DE.UTF-8", "nl_NL.UTF-8", "fr_FR.UTF-8", "de_DE",
@@ -1618,6 +1688,7 @@ static Suite *json_suite(void) {
     tcase_add_test(tc, test_writer_layout);
     tcase_add_test(tc, test_writer_escapes);
     tcase_add_test(tc, test_writer_doubles);
+    tcase_add_test(tc, test_writer_doubles_fast_path);
     tcase_add_test(tc, test_writer_locale);
     tcase_add_test(tc, test_writer_depth);
     tcase_add_test(tc, test_writer_round_trip);
