@@ -970,10 +970,27 @@ static void check_against_reference(double v, locale_t c) {
 START_TEST(test_writer_doubles_fast_path) {
     locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     ck_assert_ptr_nonnull(c);
-    static const double fixed[] = {0.1 + 0.2, 2.675, 1.005, 1e-5, 0.001, 0.0005, -0.001, 12.5,
-                                   999999999999.999, -999999999999.999, 999999999999.9995,
-                                   1e12 - 0.5, 1e12, 1e12 + 0.5, 123456789012.345, 0.125,
-                                   4503599627370495.5, 1.0 / 3.0, 2.0 / 3.0, 100.01, 0.7};
+    static const double fixed[] = {0.1 + 0.2,
+                                   2.675,
+                                   1.005,
+                                   1e-5,
+                                   0.001,
+                                   0.0005,
+                                   -0.001,
+                                   12.5,
+                                   999999999999.999,
+                                   -999999999999.999,
+                                   999999999999.9995,
+                                   1e12 - 0.5,
+                                   1e12,
+                                   1e12 + 0.5,
+                                   123456789012.345,
+                                   0.125,
+                                   4503599627370495.5,
+                                   1.0 / 3.0,
+                                   2.0 / 3.0,
+                                   100.01,
+                                   0.7};
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
         check_against_reference(fixed[i], c);
         check_against_reference(-fixed[i], c);
