@@ -444,6 +444,10 @@ static int vg_briefs_reserve(veilig_municipality *m, size_t n) {
                               : vg_grow((void **)&m->briefs, &m->briefs_cap, n, sizeof *m->briefs);
 }
 
+/* Every known target group and setting has a bit of its own below VG_BRIEF_OTHER. */
+typedef char
+    vg_check_sets[VEILIG_TARGET_GROUP_ENTREPRENEURS < 32 && VEILIG_SETTING_WORK < 32 ? 1 : -1];
+
 uint32_t vg_terms_set(const vg_terms *l) {
     uint32_t set = 0;
     for (uint32_t i = 0; i < l->n; i++) {
@@ -490,31 +494,39 @@ static void vg_measure_refresh(veilig_measure *ms) {
         vg_brief_fill(b, ms);
 }
 
-static void vg_text_put(vg_buf *t, const char *s) {
-    if (s) {
-        vg_fold(t, s, strlen(s));
-        vg_buf_putc(t, '\0');
+int vg_measure_texts(const veilig_municipality *m, const veilig_measure *ms,
+                     int (*fn)(void *ctx, const char *text), void *ctx) {
+    const char *const own[] = {ms->id, ms->name, ms->description, ms->area_name, ms->area_note};
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        if (own[i] && fn(ctx, own[i]))
+            return 1;
+    for (uint32_t i = 0; i < ms->windows.n; i++) {
+        const char *note = ((const veilig_window *)ms->windows.v[i])->note;
+        if (note && fn(ctx, note))
+            return 1;
     }
+    for (uint32_t i = 0; i < ms->partners.n; i++) {
+        const veilig_partner *p = ms->partners.v[i];
+        if (fn(ctx, p->stakeholder))
+            return 1;
+        size_t s = vg_stakeholder_index(m, p->stakeholder);
+        if (s != (size_t)-1 && fn(ctx, ((const veilig_stakeholder *)m->stakeholders.v[s])->name))
+            return 1;
+    }
+    return 0;
+}
+
+static int vg_text_put(void *ctx, const char *s) {
+    vg_fold(ctx, s, strlen(s));
+    vg_buf_putc(ctx, '\0');
+    return 0;
 }
 
 /* Appends the folded text of ms to m's text and points b at it. */
 static int vg_text_append(veilig_municipality *m, const veilig_measure *ms, vg_measure_brief *b) {
     vg_buf *t = &m->text;
     size_t at = t->len;
-    vg_text_put(t, ms->id);
-    vg_text_put(t, ms->name);
-    vg_text_put(t, ms->description);
-    vg_text_put(t, ms->area_name);
-    vg_text_put(t, ms->area_note);
-    for (uint32_t i = 0; i < ms->windows.n; i++)
-        vg_text_put(t, ((const veilig_window *)ms->windows.v[i])->note);
-    for (uint32_t i = 0; i < ms->partners.n; i++) {
-        const veilig_partner *p = ms->partners.v[i];
-        vg_text_put(t, p->stakeholder);
-        size_t s = vg_stakeholder_index(m, p->stakeholder);
-        if (s != (size_t)-1)
-            vg_text_put(t, ((const veilig_stakeholder *)m->stakeholders.v[s])->name);
-    }
+    vg_measure_texts(m, ms, vg_text_put, t);
     if (t->failed || t->len > UINT32_MAX) {
         t->len = at;
         t->failed = 0;

@@ -179,8 +179,10 @@ typedef struct vg_measure_brief {
     vg_term status;
     vg_term own_approach; /* the measure's own (0 when absent) */
     vg_date period_start, period_end;
-    /* target groups and settings as sets: bit v-1 for known value v, and
-       VG_BRIEF_OTHER for an unknown code (then read the list) */
+    /* target groups and settings as sets: bit v-1 for each known value v
+       (all of them: the vocabularies have fewer than 32), and VG_BRIEF_OTHER
+       as well when the list holds an unknown code (to count those, read the
+       list) */
     uint32_t target_groups, settings;
     /* the measure's text folded (vg_fold), in the municipality's text: its id,
        name, description, area name and note, window notes, and for each
@@ -264,6 +266,13 @@ int vg_has_executing_stakeholder(const veilig_municipality *m);
 int vg_measure_has_executing(const veilig_measure *ms, int municipality_executes);
 /* The measure's effective approach as a term (its own, or its category's usual one). */
 vg_term vg_measure_approach_term(const veilig_measure *ms);
+/* Calls fn with each text of ms that the free-text filter looks at (query.h):
+   its id, name, description, area name and note, window notes, and for each
+   partner the stakeholder id it names and that stakeholder's name; stops
+   and returns 1 when fn does, else returns 0. The folded text of a
+   municipality is made of these. */
+int vg_measure_texts(const veilig_municipality *m, const veilig_measure *ms,
+                     int (*fn)(void *ctx, const char *text), void *ctx);
 /* Appends a new measure (its id unused) to m: list, index, brief and text. */
 int vg_municipality_attach_measure(veilig_municipality *m, veilig_measure *ms);
 /* Puts ms in the place of the measure at index (same id), as the codec's

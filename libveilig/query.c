@@ -168,13 +168,13 @@ typedef struct vg_run {
     uint8_t text_hit[VG_TEXT_VOCABS][VG_MAX_VALUES];
     /* and whether a target group can match at all (a known one, or an unknown code) */
     int text_target_groups;
-    /* for the text and stakeholder filters: whether each stakeholder of the
+    /* for the stakeholder filter: whether each stakeholder of the
        municipality last looked at matches (0 not known yet, 1 no, 2 yes) */
     struct {
         const veilig_municipality *m;
         uint8_t *hit;
         size_t cap;
-    } sh[2];
+    } sh;
 } vg_run;
 
 static int vg_text_vocab_slot(veilig_vocab vocab) {
@@ -236,21 +236,21 @@ static int vg_text_has_term(vg_run *r, const vg_rfilter *f, veilig_vocab vocab, 
 
 /* Whether a partner's stakeholder (its id, or its name) holds the filter's
    text; each stakeholder of a municipality is matched once per run. */
-static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veilig_municipality *m,
+static int vg_partner_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                            const veilig_partner *p) {
     size_t at = vg_stakeholder_index(m, p->stakeholder);
     if (at == (size_t)-1)
         return vg_text_has(f, p->stakeholder);
-    if (r->sh[slot].m != m) {
-        if (vg_grow((void **)&r->sh[slot].hit, &r->sh[slot].cap,
-                    m->stakeholders.n ? m->stakeholders.n : 1, 1)) {
+    if (r->sh.m != m) {
+        if (vg_grow((void **)&r->sh.hit, &r->sh.cap, m->stakeholders.n ? m->stakeholders.n : 1,
+                    1)) {
             const veilig_stakeholder *s = m->stakeholders.v[at];
             return vg_text_has(f, s->id) || vg_text_has(f, s->name); /* no cache */
         }
-        memset(r->sh[slot].hit, 0, m->stakeholders.n);
-        r->sh[slot].m = m;
+        memset(r->sh.hit, 0, m->stakeholders.n);
+        r->sh.m = m;
     }
-    uint8_t *hit = &r->sh[slot].hit[at];
+    uint8_t *hit = &r->sh.hit[at];
     if (!*hit) {
         const veilig_stakeholder *s = m->stakeholders.v[at];
         *hit = vg_text_has(f, s->id) || vg_text_has(f, s->name) ? 2 : 1;
@@ -258,21 +258,20 @@ static int vg_partner_text(vg_run *r, int slot, const vg_rfilter *f, const veili
     return *hit == 2;
 }
 
+static int vg_text_has_cb(void *f, const char *s) {
+    return vg_text_has(f, s);
+}
+
+/* The free-text filter on a measure, folding as it goes (when the
+   municipality's folded text is off: memory ran out while folding it). */
 static int vg_match_text(vg_run *r, const vg_rfilter *f, const veilig_municipality *m,
                          const veilig_measure *ms) {
-    if (vg_text_has(f, ms->id) || vg_text_has(f, ms->name) || vg_text_has(f, ms->description) ||
-        vg_text_has(f, ms->area_name) || vg_text_has(f, ms->area_note) ||
+    if (vg_measure_texts(m, ms, vg_text_has_cb, (void *)f) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_CATEGORY, ms->category) ||
         vg_text_has_term(r, f, VEILIG_VOCAB_APPROACH, ms->approach))
         return 1;
     for (uint32_t i = 0; i < ms->target_groups.n; i++)
         if (vg_text_has_term(r, f, VEILIG_VOCAB_TARGET_GROUP, ms->target_groups.v[i]))
-            return 1;
-    for (uint32_t i = 0; i < ms->windows.n; i++)
-        if (vg_text_has(f, ((const veilig_window *)ms->windows.v[i])->note))
-            return 1;
-    for (uint32_t i = 0; i < ms->partners.n; i++)
-        if (vg_partner_text(r, 0, f, m, ms->partners.v[i]))
             return 1;
     return 0;
 }
@@ -309,7 +308,7 @@ static int vg_match_stakeholder(vg_run *r, const vg_rfilter *f, const veilig_mun
         if (by_kind) {
             if (s && vg_has_term(f, s->kind))
                 return 1;
-        } else if (vg_partner_text(r, 1, f, m, p)) {
+        } else if (vg_partner_text(r, f, m, p)) {
             return 1;
         }
     }
@@ -480,8 +479,7 @@ static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *
 
 /* Matches the free text against every known category, approach and target group once. */
 static void vg_run_free(vg_run *r) {
-    vg_free(r->sh[0].hit);
-    vg_free(r->sh[1].hit);
+    vg_free(r->sh.hit);
     for (size_t k = 0; k < VG_NFILTERS; k++) {
         vg_free(r->filters[k].values);
         vg_free(r->filters[k].terms);

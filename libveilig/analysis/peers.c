@@ -33,22 +33,11 @@ static inline unsigned vg_popcount(uint32_t x) {
 #define VG_W_SETTINGS 0.2
 #define VG_W_KINDS    0.2
 
-static uint32_t vg_bits(const vg_terms *l) {
-    uint32_t b = 0;
-    for (uint32_t i = 0; i < l->n; i++) {
-        int v = VG_KNOWN(l->v[i]);
-        if (v > 0 && v <= 32)
-            b |= 1u << (v - 1);
-    }
-    return b;
-}
-
 static void vg_features_of(vg_features *f, const veilig_municipality *m) {
     memset(f, 0, sizeof *f);
-    f->groups = vg_bits(&m->target_groups);
-    f->settings = vg_bits(&m->settings);
-    /* from the measures' briefs; a measure itself only when a set of its
-       brief says "and an unknown code" */
+    f->groups = vg_terms_set(&m->target_groups) & ~VG_BRIEF_OTHER;
+    f->settings = vg_terms_set(&m->settings) & ~VG_BRIEF_OTHER;
+    /* from the measures' briefs, whose sets hold every known value */
     for (uint32_t k = 0; k < m->measures.n; k++) {
         const vg_measure_brief *b = &m->briefs[k];
         int c = VG_KNOWN(b->category);
@@ -56,10 +45,8 @@ static void vg_features_of(vg_features *f, const veilig_municipality *m) {
             f->cat[c - 1]++;
             f->cat_total++;
         }
-        const veilig_measure *ms = m->measures.v[k];
-        f->groups |=
-            b->target_groups & VG_BRIEF_OTHER ? vg_bits(&ms->target_groups) : b->target_groups;
-        f->settings |= b->settings & VG_BRIEF_OTHER ? vg_bits(&ms->settings) : b->settings;
+        f->groups |= b->target_groups & ~VG_BRIEF_OTHER;
+        f->settings |= b->settings & ~VG_BRIEF_OTHER;
     }
     for (uint32_t i = 0; i < m->stakeholders.n; i++) {
         int v = VG_KNOWN(((const veilig_stakeholder *)m->stakeholders.v[i])->kind);
