@@ -379,8 +379,9 @@ static void vg_check_text(const veilig_registry *reg, const char *step) {
         {VEILIG_FILTER_ACTIVE_ON, "2030-01-01"}};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++)
         vg_check_filter(reg, step, others[i].filter, others[i].value);
-    static const char *const needles[] = {"toezicht", "Politie", "CAFE", "ae", "nacht",
-                                          "straat",   "camera",  "s-p",  "x",  "jongeren"};
+    static const char *const needles[] = {"toezicht", "Politie", "CAFE",     "ae", "nacht",
+                                          "straat",   "camera",  "s-p",      "x",  "jongeren",
+                                          "escalat",  "melden",  "repressie"};
     for (size_t n = 0; n < sizeof needles / sizeof *needles; n++)
         vg_check_filter(reg, step, VEILIG_FILTER_TEXT, needles[n]);
 }
