@@ -40,6 +40,11 @@ typedef struct veilig_coverage_options {
 #define VEILIG_COVERAGE_OPTIONS_INIT                                                               \
     { VEILIG_COVERAGE_OPTIONS_VERSION, (veilig_vocab)0, {0, 0, 0}, 0 }
 
+/**
+ * Fills opts with the defaults (VEILIG_COVERAGE_OPTIONS_INIT); version must be
+ * VEILIG_COVERAGE_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_coverage_options_init(veilig_coverage_options *opts, unsigned version);
 
 typedef struct veilig_coverage_result veilig_coverage_result;
@@ -159,6 +164,11 @@ typedef struct veilig_peers_options {
 #define VEILIG_PEERS_OPTIONS_INIT                                                                  \
     { VEILIG_PEERS_OPTIONS_VERSION, 0 }
 
+/**
+ * Fills opts with the defaults (VEILIG_PEERS_OPTIONS_INIT); version must be
+ * VEILIG_PEERS_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_peers_options_init(veilig_peers_options *opts, unsigned version);
 
 typedef struct veilig_peers_result veilig_peers_result;
@@ -243,6 +253,11 @@ typedef struct veilig_schedule_options {
         }                                                                                          \
     }
 
+/**
+ * Fills opts with the defaults (VEILIG_SCHEDULE_OPTIONS_INIT); version must be
+ * VEILIG_SCHEDULE_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_schedule_options_init(veilig_schedule_options *opts, unsigned version);
 
 typedef struct veilig_schedule_result veilig_schedule_result;
@@ -295,6 +310,11 @@ typedef struct veilig_progress_options {
         }                                                                                          \
     }
 
+/**
+ * Fills opts with the defaults (VEILIG_PROGRESS_OPTIONS_INIT); version must be
+ * VEILIG_PROGRESS_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_progress_options_init(veilig_progress_options *opts, unsigned version);
 
 typedef enum veilig_track {

@@ -45,7 +45,11 @@ typedef struct veilig_load_options {
 #define VEILIG_LOAD_OPTIONS_INIT                                                                   \
     { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0 }
 
-/** Fills opts with the defaults. Returns VEILIG_OK, or VEILIG_EINVAL for NULL. */
+/**
+ * Fills opts with the defaults (VEILIG_LOAD_OPTIONS_INIT); version must be
+ * VEILIG_LOAD_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_load_options_init(veilig_load_options *opts, unsigned version);
 
 /** Flags of veilig_save_options. */
@@ -64,7 +68,11 @@ typedef struct veilig_save_options {
 #define VEILIG_SAVE_OPTIONS_INIT                                                                   \
     { VEILIG_SAVE_OPTIONS_VERSION, 0 }
 
-/** Fills opts with the defaults. Returns VEILIG_OK, or VEILIG_EINVAL for NULL. */
+/**
+ * Fills opts with the defaults (VEILIG_SAVE_OPTIONS_INIT); version must be
+ * VEILIG_SAVE_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_save_options_init(veilig_save_options *opts, unsigned version);
 
 /**

@@ -60,6 +60,11 @@ typedef struct veilig_report_options {
 #define VEILIG_REPORT_OPTIONS_INIT                                                                 \
     { VEILIG_REPORT_OPTIONS_VERSION, (veilig_format)0, NULL, 0, 0 }
 
+/**
+ * Fills opts with the defaults (VEILIG_REPORT_OPTIONS_INIT); version must be
+ * VEILIG_REPORT_OPTIONS_VERSION, the one this header was written for. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
 VEILIG_API int veilig_report_options_init(veilig_report_options *opts, unsigned version);
 
 /**
