@@ -16,7 +16,7 @@ top=$(dirname "$here")
 build=$(cd "$1" && pwd) || exit 2
 seconds=$2
 shift 2
-corpus_dir=${VEILIG_CORPUS:-$top/../shared/corpus}/jsontestsuite/test_parsing
+corpus_dir=$top/tests/data/jsontestsuite/test_parsing
 seeds="$here/corpus $top/data $top/tests/data/valid $top/tests/data/analysis"
 [ -d "$corpus_dir" ] && seeds="$seeds $corpus_dir"
 

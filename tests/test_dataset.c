@@ -1,8 +1,8 @@
 /*
  * Tests of the bundled dataset (data/veilige-steden.json, compiled into the
  * library): that it is canonical and the same as the built-in copy, that it
- * says what its source says (the seed page, ../shared/seed, and the reference
- * table of municipalities, ../shared/reference) and nothing it does not, and
+ * says what its sources say (the programme's page and the reference table of
+ * municipalities, data/sources/) and nothing they do not, and
  * that it validates with exactly the warnings it is known to have.
  */
 #include <ctype.h>
@@ -21,8 +21,8 @@
 #define N(a) (sizeof(a) / sizeof(a)[0])
 
 #define DATASET_PATH VG_SOURCE_DIR "/data/veilige-steden.json"
-#define SEED_PATH    VG_CORPUS "/../seed/enschede-veilige-steden.txt"
-#define TSV_PATH     VG_CORPUS "/../reference/municipalities.tsv"
+#define SEED_PATH    VG_SOURCE_DIR "/data/sources/enschede-veilige-steden.txt"
+#define TSV_PATH     VG_SOURCE_DIR "/data/sources/municipalities.tsv"
 #define SOURCE_URL   "https://www.programmaveiligesteden.nl/gemeenten/gemeente-enschede/"
 
 /* ---- helpers ---- */

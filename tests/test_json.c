@@ -12,7 +12,7 @@
 #include "json.h"
 #include "testutil.h"
 
-#define CORPUS_DIR VG_CORPUS "/jsontestsuite/test_parsing"
+#define CORPUS_DIR VG_JSONTESTSUITE
 
 static vg_arena arena;
 static veilig_error err;
