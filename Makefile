@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 CTEST_ARGS ?=
 CLANG_FORMAT ?= clang-format
 
-.PHONY: all deps build check test demo install uninstall asan ubsan valgrind format format-check bench clean distclean
+.PHONY: all deps build check test demo install uninstall asan ubsan valgrind format format-check bench clean distclean deb
 
 all: build
 
@@ -30,6 +30,13 @@ demo: build
 
 install: build
 	$(CMAKE) --install $(BUILDDIR)
+
+# Debian packages (debian/): built from a copy of the tree into $(BUILDDIR)/deb,
+# linted, and as root installed, checked from the installed files and purged
+# (scripts/deb says more).
+deb:
+	@scripts/install-deps --deb
+	JOBS=$(JOBS) scripts/deb $(BUILDDIR)/deb
 
 # Sanitizer builds get a build directory of their own.
 asan: deps

@@ -204,6 +204,24 @@ def test_not_found_says_what_to_set(tmp_path):
     assert "ImportError:" in out and "VEILIG_LIBRARY" in out
 
 
+def test_library_through_the_system_loader(tmp_path):
+    # the package alone, outside the checkout, no VEILIG_LIBRARY: the loader's own
+    # search by soname finds the library (here through LD_LIBRARY_PATH; a Debian
+    # package's through the ld.so cache)
+    shutil.copytree(os.path.join(PACKAGE_ROOT, "veilig"), str(tmp_path / "veilig"),
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    libdir = os.path.dirname(os.path.realpath(veilig.library_path()))
+    code, out = run_python("""
+        import veilig
+        with veilig.builtin() as reg:
+            print(veilig.library_path(), len(reg))
+    """, env={"VEILIG_LIBRARY": None, "PYTHONPATH": str(tmp_path),
+              "LD_LIBRARY_PATH": libdir}, cwd=str(tmp_path))
+    assert code == 0, out
+    assert out.split()[0] == "libveilig.so.1", out
+    assert int(out.split()[1]) > 0, out
+
+
 def test_library_beside_the_package(tmp_path):
     shutil.copytree(os.path.join(PACKAGE_ROOT, "veilig"), str(tmp_path / "veilig"),
                     ignore=shutil.ignore_patterns("__pycache__"))

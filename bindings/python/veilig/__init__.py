@@ -5,8 +5,8 @@ A pure-Python binding over ctypes. The C library (libveilig.so.1) is loaded
 on first use, not at import; it is found through, in order: the environment
 variable VEILIG_LIBRARY (a path), the package's own folder (or a lib folder
 beside it, or the libdir of a CMake install), the build tree of a checkout
-(build*/ at the repository root), and the dynamic linker's search
-(ctypes.util.find_library). Its ABI major must be :data:`ABI_VERSION`.
+(build*/ at the repository root), and the system's dynamic loader by
+soname (LD_LIBRARY_PATH, the ld.so cache, the default folders). Its ABI major must be :data:`ABI_VERSION`.
 
     >>> import veilig
     >>> with veilig.builtin() as reg:

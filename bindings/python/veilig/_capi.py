@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import glob
 import json
 import os
@@ -585,9 +584,9 @@ def _candidates() -> List[Tuple[str, bool]]:
         if parent == d:
             break
         d = parent
-    name = ctypes.util.find_library("veilig")
-    if name:
-        found.append((name, False))
+    # Last, the system's dynamic loader by soname: LD_LIBRARY_PATH, the
+    # ld.so cache and the default folders (how a Debian package finds it).
+    found.append((_SONAME, False))
     return found
 
 
