@@ -1,7 +1,7 @@
 -- LuaRocks package of the Lua module `veilig`, for local installs against an
 -- installed libveilig (headers and libveilig.so, e.g. from `make install`):
 --
---   cd bindings/lua && luarocks make
+--   cd bindings/lua && luarocks --lua-version 5.4 --tree ~/.luarocks make
 --   cd bindings/lua && luarocks make VEILIG_DIR=/opt/veilig   (libveilig elsewhere)
 --
 -- `luarocks make` builds the sources of the folder it runs in, with the
