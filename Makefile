@@ -58,9 +58,18 @@ BENCH_DATA     ?= $(BUILDDIR)/bench-data
 BENCH_ARGS     ?=
 BENCH_PYTHON   ?= /usr/bin/python3
 
-bench: deps
+BENCH_RUNS     ?= 5
+BENCH_FRESH_SIZES ?= 342x150,L
+
+# First the fresh-process table (bench/fresh.py: every load in a process of its
+# own, side by side with jansson, yajl, LuaJIT + lua-cjson and simdjson), then
+# the warm in-process harness.
+bench:
+	@scripts/install-deps --bench
 	$(CMAKE) -S bench -B $(BENCH_BUILDDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	$(CMAKE) --build $(BENCH_BUILDDIR) -j$(JOBS)
+	$(BENCH_PYTHON) bench/fresh.py --bin $(BENCH_BUILDDIR) --data $(BENCH_DATA) --runs $(BENCH_RUNS) \
+	  --sizes $(BENCH_FRESH_SIZES)
 	$(BENCH_BUILDDIR)/veilig-bench --data $(BENCH_DATA) --gen $(BENCH_BUILDDIR)/veilig-gen \
 	  --lua bench/lua_baseline.lua $(BENCH_ARGS)
 	VEILIG_LIBRARY=$(abspath $(BENCH_BUILDDIR))/veilig/libveilig.so.1 PYTHONPATH=bindings/python \

@@ -1392,6 +1392,108 @@ int veilig_json_locate(veilig_error *err, const char *json, size_t len, const ch
     return rc;
 }
 
+/* ---- locating many pointers at once ---- */
+
+/* Whether the decoded key (key, klen) equals the reference token t..tend. */
+static int vg_key_is_token(const char *key, size_t klen, const char *t, const char *tend) {
+    for (size_t i = 0; i < klen; i++)
+        if (vg_tok_next(&t, tend) != (unsigned char)key[i])
+            return 0;
+    return t == tend;
+}
+
+/* The node an RFC 6901 pointer names in a parsed tree, or NULL. */
+static const vg_jnode *vg_json_resolve(const vg_jnode *n, const char *pointer) {
+    const char *tok = pointer;
+    if (*tok && *tok != '/')
+        return NULL;
+    while (*tok && n) {
+        const char *t = tok + 1, *tend = strchr(t, '/');
+        if (!tend)
+            tend = t + strlen(t);
+        const vg_jnode *next = NULL;
+        if (n->type == VG_JOBJECT) {
+            for (uint32_t i = 0; i < n->len && !next; i++)
+                if (vg_key_is_token(n->u.members[i].key, n->u.members[i].key_len, t, tend))
+                    next = &n->u.members[i].value;
+        } else if (n->type == VG_JARRAY) {
+            size_t i;
+            if (vg_tok_index(t, tend, &i) && i < n->len)
+                next = &n->u.items[i];
+        }
+        n = next;
+        tok = tend;
+    }
+    return n;
+}
+
+typedef struct vg_located {
+    size_t pos, index;
+} vg_located;
+
+static int vg_located_cmp(const void *a, const void *b) {
+    const vg_located *x = a, *y = b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+int veilig_json_locate_many(veilig_error *errs, const char *json, size_t len,
+                            const char *const *pointers, size_t n) {
+    if ((!errs || !pointers) && n)
+        return VEILIG_EINVAL;
+    if (!json)
+        return VEILIG_EINVAL;
+    for (size_t i = 0; i < n; i++)
+        if (!pointers[i])
+            return VEILIG_EINVAL;
+    vg_arena arena;
+    vg_arena_init(&arena, len / 2 + 1024);
+    vg_jnode *root = NULL;
+    vg_jlimits lim = {VG_JW_MAX_DEPTH, (size_t)-1};
+    veilig_error perr;
+    int rc = vg_json_parse(&root, &arena, json, len, &lim, &perr);
+    vg_located *found = NULL;
+    if (rc == VEILIG_ESCHEMA) /* a key twice, a \u0000: still JSON */
+        rc = VEILIG_OK;
+    if (!rc && n && !(found = vg_malloc(n * sizeof *found)))
+        rc = VEILIG_ENOMEM;
+    if (rc) {
+        vg_arena_free(&arena);
+        return rc;
+    }
+    /* every position, then line and column for all of them in one pass */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const vg_jnode *node = root ? vg_json_resolve(root, pointers[i]) : NULL;
+        errs[i].line = errs[i].column = 0;
+        errs[i].position = 0;
+        if (node) {
+            found[m].pos = node->pos;
+            found[m++].index = i;
+        }
+    }
+    qsort(found, m, sizeof *found, vg_located_cmp);
+    int line = 1, column = 1;
+    size_t at = 0;
+    for (size_t k = 0; k < m; k++) {
+        for (; at < found[k].pos && at < len; at++) {
+            unsigned char c = (unsigned char)json[at];
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                column++; /* characters, as vg_error_set_position counts */
+            }
+        }
+        veilig_error *e = &errs[found[k].index];
+        e->line = line;
+        e->column = column;
+        e->position = found[k].pos;
+    }
+    vg_free(found);
+    vg_arena_free(&arena);
+    return VEILIG_OK;
+}
+
 /* ---- numbers in the C locale ---- */
 
 static pthread_once_t vg_c_locale_once = PTHREAD_ONCE_INIT;

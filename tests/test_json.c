@@ -1381,6 +1381,107 @@ START_TEST(test_locate_every_value) {
 }
 END_TEST
 
+/* Collects the pointer of every value of a tree (new strings into list). */
+static void collect_pointers(const vg_jnode *n, vg_buf *path, char ***list, size_t *count) {
+    ck_assert(!path->failed);
+    path->data[path->len] = '\0';
+    *list = realloc(*list, (*count + 1) * sizeof **list);
+    ck_assert_ptr_nonnull(*list);
+    (*list)[(*count)++] = strdup(path->data);
+    size_t keep = path->len;
+    for (uint32_t i = 0; i < n->len && (n->type == VG_JARRAY || n->type == VG_JOBJECT); i++) {
+        if (n->type == VG_JARRAY)
+            vg_buf_printf(path, "/%u", (unsigned)i);
+        else
+            vg_json_pointer_append(path, n->u.members[i].key, n->u.members[i].key_len);
+        vg_buf_reserve(path, 1);
+        collect_pointers(n->type == VG_JARRAY ? &n->u.items[i] : &n->u.members[i].value, path, list,
+                         count);
+        path->len = keep;
+    }
+}
+
+/* veilig_json_locate_many gives what veilig_json_locate gives for each of the
+   pointers (in reverse document order, with misses between them). */
+static void check_locate_many(const char *text, size_t len) {
+    vg_arena a;
+    vg_arena_init(&a, 1024);
+    vg_jnode *root = NULL;
+    ck_assert_int_eq(vg_json_parse(&root, &a, text, len, NULL, NULL), VEILIG_OK);
+    vg_buf path;
+    vg_buf_init(&path);
+    vg_buf_reserve(&path, 64);
+    char **list = NULL;
+    size_t n = 0;
+    collect_pointers(root, &path, &list, &n);
+    size_t total = 2 * n;
+    const char **ptrs = calloc(total, sizeof *ptrs);
+    char **misses = calloc(n, sizeof *misses);
+    veilig_error *errs = calloc(total, sizeof *errs);
+    ck_assert(ptrs && misses && errs);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(list[i]);
+        misses[i] = malloc(l + 8);
+        ck_assert_ptr_nonnull(misses[i]);
+        snprintf(misses[i], l + 8, "%s/%s", list[i], i % 2 ? "999" : "nope");
+        ptrs[2 * i] = list[n - 1 - i];
+        ptrs[2 * i + 1] = misses[i];
+    }
+    ck_assert_int_eq(veilig_json_locate_many(errs, text, len, ptrs, total), VEILIG_OK);
+    for (size_t i = 0; i < total; i++) {
+        veilig_error one;
+        memset(&one, 0, sizeof one);
+        int rc = veilig_json_locate(&one, text, len, ptrs[i]);
+        if (rc == VEILIG_OK) {
+            ck_assert_msg(errs[i].line == one.line && errs[i].column == one.column &&
+                              errs[i].position == one.position,
+                          "\"%s\": %d:%d@%zu, one at a time %d:%d@%zu", ptrs[i], errs[i].line,
+                          errs[i].column, errs[i].position, one.line, one.column, one.position);
+        } else {
+            ck_assert_int_eq(rc, VEILIG_ENOTFOUND);
+            ck_assert_msg(errs[i].line == 0 && errs[i].column == 0 && errs[i].position == 0,
+                          "\"%s\" names no value but got %d:%d", ptrs[i], errs[i].line,
+                          errs[i].column);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(list[i]);
+        free(misses[i]);
+    }
+    free(list);
+    free(misses);
+    free(ptrs);
+    free(errs);
+    vg_buf_free(&path);
+    vg_arena_free(&a);
+}
+
+START_TEST(test_locate_many) {
+    const char *doc =
+        "\xEF\xBB\xBF{\"a\": [1, {\"b/c\": [[], {}, \"x\"], \"~\": {\"\\u00e9\": -1e5}}],\n"
+        "\"\\ud83d\\ude00\": {\"\": [null, true,\n false]}, \"k\\\"q\": \"v\xC3\xA9\"}";
+    check_locate_many(doc, strlen(doc));
+    size_t len = 0;
+    const char *builtin = veilig_builtin_json(&len);
+    check_locate_many(builtin, len);
+    /* no pointers; not JSON; arguments */
+    veilig_error e[2];
+    const char *ptrs[2] = {"", "/a"};
+    ck_assert_int_eq(veilig_json_locate_many(NULL, "{}", 2, NULL, 0), VEILIG_OK);
+    ck_assert_int_eq(veilig_json_locate_many(e, "[1, }", 5, ptrs, 2), VEILIG_EPARSE);
+    ck_assert_int_eq(veilig_json_locate_many(NULL, "{}", 2, ptrs, 2), VEILIG_EINVAL);
+    ck_assert_int_eq(veilig_json_locate_many(e, NULL, 0, ptrs, 2), VEILIG_EINVAL);
+    ck_assert_int_eq(veilig_json_locate_many(e, "{}", 2, NULL, 2), VEILIG_EINVAL);
+    ptrs[1] = NULL;
+    ck_assert_int_eq(veilig_json_locate_many(e, "{}", 2, ptrs, 2), VEILIG_EINVAL);
+    /* a pointer that does not start with '/' names nothing */
+    ptrs[1] = "a";
+    ck_assert_int_eq(veilig_json_locate_many(e, "{\"a\": 1}", 8, ptrs, 2), VEILIG_OK);
+    ck_assert_int_eq(e[0].line, 1);
+    ck_assert_int_eq(e[1].line, 0);
+}
+END_TEST
+
 /* ---- running out of memory ---- */
 
 static long alloc_budget; /* allocations left before they fail; < 0: no limit */
@@ -1723,6 +1824,7 @@ static Suite *json_suite(void) {
     tcase_add_test(tc, test_locate_broken);
     tcase_add_test(tc, test_locate_public);
     tcase_add_test(tc, test_locate_every_value);
+    tcase_add_test(tc, test_locate_many);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("corpus");

@@ -263,6 +263,22 @@ static int op_save_file(char **fp) {
     return rc;
 }
 
+static int op_locate_many(char **fp) {
+    static const char *const ptrs[] = {"/municipalities/0/measures/3/name", "/programme", "/nope",
+                                       "/municipalities/1/name"};
+    veilig_error e[4];
+    memset(e, 0, sizeof e);
+    int rc = veilig_json_locate_many(e, builtin_text, builtin_len, ptrs, 4);
+    ON_FAILURE(rc, NULL);
+    char buf[160];
+    snprintf(buf, sizeof buf, "%d:%d %d:%d %d:%d %d:%d", e[0].line, e[0].column, e[1].line,
+             e[1].column, e[2].line, e[2].column, e[3].line, e[3].column);
+    *fp = malloc(strlen(buf) + 1);
+    ck_assert_ptr_nonnull(*fp);
+    memcpy(*fp, buf, strlen(buf) + 1);
+    return rc;
+}
+
 static int op_validate(char **fp) {
     veilig_diagnostics *d = SENTINEL;
     int rc = veilig_validate(&d, reg);
@@ -496,6 +512,7 @@ static const op ops[] = {
     {"dump compact ascii", op_dump_compact_ascii},
     {"save_file", op_save_file},
     {"validate", op_validate},
+    {"json_locate_many", op_locate_many},
     {"query (two filters)", op_query},
     {"coverage", op_coverage},
     {"coverage (target groups)", op_coverage_target_groups},

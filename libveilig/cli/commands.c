@@ -234,15 +234,29 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
         veilig_registry_free(reg);
         return cli_fail_lib(rc, "validating");
     }
-    for (size_t i = 0; i < veilig_diagnostics_count(d); i++) {
-        const veilig_diagnostic *x = veilig_diagnostics_get(d, i);
-        veilig_error loc;
-        memset(&loc, 0, sizeof loc);
-        if (veilig_json_locate(&loc, text, len, x->pointer) != VEILIG_OK)
-            loc.line = loc.column = 0;
-        const char *sev = veilig_severity_name(x->severity);
-        vrow(k, name, loc.line, loc.column, sev ? sev : "error", x->rule, x->pointer, x->message);
+    /* where each diagnostic points, all in one reading of the text */
+    size_t nd = veilig_diagnostics_count(d);
+    const char **pointers = calloc(nd ? nd : 1, sizeof *pointers);
+    veilig_error *locs = calloc(nd ? nd : 1, sizeof *locs);
+    if (!pointers || !locs) {
+        free(pointers);
+        free(locs);
+        veilig_diagnostics_free(d);
+        veilig_registry_free(reg);
+        return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while validating it", name);
     }
+    for (size_t i = 0; i < nd; i++)
+        pointers[i] = veilig_diagnostics_get(d, i)->pointer;
+    if (veilig_json_locate_many(locs, text, len, pointers, nd) != VEILIG_OK)
+        memset(locs, 0, nd * sizeof *locs); /* no positions, the rows all the same */
+    for (size_t i = 0; i < nd; i++) {
+        const veilig_diagnostic *x = veilig_diagnostics_get(d, i);
+        const char *sev = veilig_severity_name(x->severity);
+        vrow(k, name, locs[i].line, locs[i].column, sev ? sev : "error", x->rule, x->pointer,
+             x->message);
+    }
+    free(pointers);
+    free(locs);
     int status = CLI_EXIT_OK;
     if (veilig_diagnostics_count_severity(d, VEILIG_SEVERITY_ERROR))
         status = CLI_EXIT_INVALID;

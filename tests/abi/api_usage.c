@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 488 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 489 functions, 179 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -216,6 +216,9 @@ static int (*p_veilig_municipality_add_measure_json)(
     veilig_error *err) = veilig_municipality_add_measure_json;
 static int (*p_veilig_json_locate)(veilig_error *err, const char *json, size_t len,
                                    const char *pointer) = veilig_json_locate;
+static int (*p_veilig_json_locate_many)(veilig_error *errs, const char *json, size_t len,
+                                        const char *const *pointers,
+                                        size_t n) = veilig_json_locate_many;
 static int (*p_veilig_date_parse)(veilig_date *out, const char *text) = veilig_date_parse;
 static int (*p_veilig_date_format)(char *buf, size_t size,
                                    const veilig_date *date) = veilig_date_format;
@@ -1780,6 +1783,20 @@ static void call_all(void) {
         const char *a3;
         memset(&a3, 0, sizeof a3);
         int r = veilig_json_locate(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        veilig_error *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        size_t a2;
+        memset(&a2, 0, sizeof a2);
+        const char *const *a3;
+        memset(&a3, 0, sizeof a3);
+        size_t a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_json_locate_many(a0, a1, a2, a3, a4);
         (void)r;
     }
     {
@@ -4985,6 +5002,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_add_json == NULL;
     missing += p_veilig_municipality_add_measure_json == NULL;
     missing += p_veilig_json_locate == NULL;
+    missing += p_veilig_json_locate_many == NULL;
     missing += p_veilig_date_parse == NULL;
     missing += p_veilig_date_format == NULL;
     missing += p_veilig_date_compare == NULL;
@@ -5371,6 +5389,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 488 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 489 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

@@ -41,7 +41,7 @@ from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, E
                     LinkKind, LinkRelation, MeasureStatus, MembershipStatus, ResultLevel, Role,
                     Setting, StakeholderKind, TargetGroup, Unit, VocabEnum)
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = [
     "ABI_VERSION", "library_path", "set_library_path", "version",
@@ -64,6 +64,6 @@ __all__ = [
 
 
 def version() -> str:
-    """The C library's runtime version ("1.0.0"); loads the library."""
+    """The C library's runtime version ("1.1.0"); loads the library."""
     from . import _capi
     return _capi.decode(_capi.lib().veilig_version()) or ""
