@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "model_internal.h"
 
 /* ---- the rules ---- */
@@ -31,6 +32,7 @@ typedef enum vg_rule {
     VG_R_DUP_TERM,
     VG_R_CURRENCY,
     VG_R_FOCUS_EXCLUDED,
+    VG_R_CONTROL_CHAR,
     VG_R_COUNT
 } vg_rule;
 
@@ -64,6 +66,8 @@ static const struct {
     {"V021", VEILIG_SEVERITY_WARNING, "a list holds the same code twice"},
     {"V022", VEILIG_SEVERITY_WARNING, "a budget's currency is not three capital letters"},
     {"V023", VEILIG_SEVERITY_WARNING, "an approach is both in focus and excluded"},
+    {"V024", VEILIG_SEVERITY_WARNING,
+     "a text holds a control character or a bidirectional override"},
 };
 
 size_t veilig_rule_count(void) {
@@ -586,6 +590,78 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     vg_ptr_pop(v, old);
 }
 
+/* ---- V024: control characters in any text ---- */
+
+/* Checks the text s[0..len) of the value (or, with key, of the key) at the
+   pointer in p. */
+static void vg_check_text(vg_vctx *v, const vg_buf *p, const char *s, size_t len, int key) {
+    size_t at;
+    long cp = vg_find_control(s, len, &at);
+    if (cp < 0)
+        return;
+    size_t n = p->len < sizeof v->ptr - 1 ? p->len : sizeof v->ptr - 1;
+    memcpy(v->ptr, p->data, n);
+    v->ptr[n] = '\0';
+    int bidi = cp >= 0x202A;
+    vg_diag(v, VG_R_CONTROL_CHAR, "",
+            "the %s holds %s U+%04lX (character %zu)%s: a terminal or an editor may act on it "
+            "or show the text in another order; remove it",
+            key ? "key" : "text", bidi ? "the bidirectional control" : "the control character",
+            (unsigned long)cp, at + 1,
+            cp == 0x1B     ? " (escape)"
+            : cp == 0x202E ? " (right-to-left override)"
+                           : "");
+    v->ptr[0] = '\0';
+}
+
+/* Walks a value of the canonical document, its pointer in p. */
+static void vg_check_texts(vg_vctx *v, vg_buf *p, const vg_jnode *n) {
+    size_t mark = p->len;
+    if (n->type == VG_JSTRING) {
+        vg_check_text(v, p, n->u.str, n->len, 0);
+    } else if (n->type == VG_JARRAY) {
+        for (uint32_t i = 0; i < n->len && !p->failed; i++) {
+            vg_buf_printf(p, "/%u", (unsigned)i);
+            vg_check_texts(v, p, &n->u.items[i]);
+            p->len = mark;
+        }
+    } else if (n->type == VG_JOBJECT) {
+        for (uint32_t i = 0; i < n->len && !p->failed; i++) {
+            const vg_jmember *mb = &n->u.members[i];
+            vg_json_pointer_append(p, mb->key, mb->key_len);
+            vg_check_text(v, p, mb->key, mb->key_len, 1);
+            vg_check_texts(v, p, &mb->value);
+            p->len = mark;
+        }
+    }
+}
+
+/* V024 over every string and key of the registry: its canonical document is
+   walked, so that every field is covered, those the model keeps unknown too. */
+static void vg_validate_texts(vg_vctx *v) {
+    char *json = NULL;
+    size_t len = 0;
+    if (veilig_registry_dump(&json, &len, v->reg, NULL, NULL) != VEILIG_OK) {
+        v->failed = 1;
+        return;
+    }
+    vg_arena arena;
+    vg_arena_init(&arena, 4096);
+    vg_jnode *root = NULL;
+    vg_buf p;
+    vg_buf_init(&p);
+    if (vg_json_parse(&root, &arena, json, len, NULL, NULL) != VEILIG_OK) {
+        v->failed = 1; /* the library's own canonical JSON: only memory can fail */
+    } else {
+        vg_check_texts(v, &p, root);
+        if (p.failed)
+            v->failed = 1;
+    }
+    vg_buf_free(&p);
+    vg_arena_free(&arena);
+    veilig_free(json);
+}
+
 /* Document order: by where the value stands in the canonical document, then
    by rule; a stable merge sort (the walk's order breaks the remaining ties). */
 static int vg_diag_before(const veilig_diagnostic *a, const veilig_diagnostic *b) {
@@ -648,6 +724,8 @@ int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
     }
     for (size_t i = 0; i < reg->count && !v.failed; i++)
         vg_validate_municipality(&v, i);
+    if (!v.failed)
+        vg_validate_texts(&v);
     if (v.failed) {
         veilig_diagnostics_free(d);
         return VEILIG_ENOMEM;
