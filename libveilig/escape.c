@@ -83,11 +83,11 @@ long vg_find_control(const char *s, size_t len, size_t *at) {
 }
 
 /* Writes the visible escape of a control character (cp >= 0) or of a stray
-   byte (cp < 0): \x1b, \u009b, \u202e, \xff; in VG_TERM_LINE \n, \r, \t. */
-static void vg_put_escape(vg_buf *b, long cp, unsigned char byte, int mode) {
+   byte (cp < 0): \x1b, \u009b, \u202e, \xff; \n, \r, \t. */
+static void vg_put_escape(vg_buf *b, long cp, unsigned char byte) {
     static const char hex[] = "0123456789abcdef";
     char e[7];
-    if (mode == VG_TERM_LINE && (cp == '\n' || cp == '\r' || cp == '\t')) {
+    if (cp == '\n' || cp == '\r' || cp == '\t') {
         e[0] = '\\';
         e[1] = cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't';
         vg_buf_put(b, e, 2);
@@ -110,8 +110,8 @@ static void vg_put_escape(vg_buf *b, long cp, unsigned char byte, int mode) {
 }
 
 /* The number of characters vg_put_escape writes. */
-static size_t vg_escape_width(long cp, int mode) {
-    if (mode == VG_TERM_LINE && (cp == '\n' || cp == '\r' || cp == '\t'))
+static size_t vg_escape_width(long cp) {
+    if (cp == '\n' || cp == '\r' || cp == '\t')
         return 2;
     return cp < 0x80 ? 4 : 6;
 }
@@ -138,7 +138,7 @@ void vg_term_put(vg_buf *b, const char *s, size_t len, int mode) {
         else if (mode == VG_TERM_KEEP && (cp == '\n' || cp == '\t'))
             vg_buf_putc(b, (char)cp);
         else
-            vg_put_escape(b, cp, c, mode);
+            vg_put_escape(b, cp, c);
         i += n;
         run = i;
     }
@@ -172,10 +172,11 @@ static int vg_in(const vg_range *r, size_t n, long cp) {
 /* Characters a terminal draws on no column of their own: the main blocks of
    combining marks, zero-width spaces and joiners, variation selectors. */
 static const vg_range vg_zero_width[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},   {0x064B, 0x065F},
-    {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},
-    {0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F},
-    {0xFEFF, 0xFEFF}, {0x1F3FB, 0x1F3FF}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF}};
+    {0x0300, 0x036F},   {0x0483, 0x0489},   {0x0591, 0x05BD},   {0x0610, 0x061A},
+    {0x064B, 0x065F},   {0x0E31, 0x0E31},   {0x0E34, 0x0E3A},   {0x0E47, 0x0E4E},
+    {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},   {0x200B, 0x200F},   {0x2060, 0x2064},
+    {0x20D0, 0x20FF},   {0xFE00, 0xFE0F},   {0xFE20, 0xFE2F},   {0xFEFF, 0xFEFF},
+    {0x1F3FB, 0x1F3FF}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF}};
 
 /* Characters a terminal draws on two columns: East Asian wide and
    fullwidth characters and the emoji blocks. */
@@ -203,7 +204,7 @@ size_t vg_term_width(const char *s, size_t len) {
         long cp;
         i += vg_decode(s + i, len - i, &cp);
         if (cp < 0 || vg_is_control(cp))
-            w += (cp == '\n' || cp == '\r' || cp == '\t') ? 1 : vg_escape_width(cp, VG_TERM_SPACES);
+            w += (cp == '\n' || cp == '\r' || cp == '\t') ? 1 : vg_escape_width(cp);
         else if (vg_in(vg_zero_width, VG_COUNT(vg_zero_width), cp))
             continue;
         else
@@ -416,8 +417,7 @@ int vg_xml_escape_cut(vg_buf *b, const char *s, size_t max) {
 
 /* ---- the public entry point ---- */
 
-int veilig_escape(char **out, size_t *len, const char *text, veilig_format format,
-                  unsigned flags) {
+int veilig_escape(char **out, size_t *len, const char *text, veilig_format format, unsigned flags) {
     if (out)
         *out = NULL;
     if (len)
