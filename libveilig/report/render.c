@@ -1373,9 +1373,10 @@ static void vg_d_section(vg_doc *d, const char *title_nl, const char *title_en, 
         vg_d_table(d, tb); /* a failed table fails the document */
     } else {
         vg_tb_free(tb);
-        vg_d_para(d,
-                  d->md ? VG_L(&d->c->o, "*Geen.*", "*None.*") : VG_L(&d->c->o, "(geen)", "(none)"),
-                  0);
+        if (d->md) /* the library's own Markdown: written as it is */
+            vg_buf_puts(d->b, VG_L(&d->c->o, "*Geen.*\n\n", "*None.*\n\n"));
+        else
+            vg_d_para(d, VG_L(&d->c->o, "(geen)", "(none)"), 0);
     }
 }
 
