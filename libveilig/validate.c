@@ -592,18 +592,23 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
 
 /* ---- V024: control characters in any text ---- */
 
-/* Checks the text s[0..len) of the value (or, with key, of the key) at the
-   pointer in p. */
-static void vg_check_text(vg_vctx *v, const vg_buf *p, const char *s, size_t len, int key) {
+/* Checks one text of the document (vg_text_fn); a diagnostic at its pointer. */
+static int vg_check_text(void *ctx, const vg_tpath *p, const char *s, size_t len, int key) {
+    vg_vctx *v = ctx;
     size_t at;
     long cp = vg_find_control(s, len, &at);
     if (cp < 0)
-        return;
-    size_t n = p->len < sizeof v->ptr - 1 ? p->len : sizeof v->ptr - 1;
-    memcpy(v->ptr, p->data, n);
-    v->ptr[n] = '\0';
+        return 0;
+    vg_buf ptr;
+    vg_buf_init(&ptr);
+    vg_tpath_format(&ptr, p);
+    vg_buf_putc(&ptr, '\0');
+    if (ptr.failed) {
+        v->failed = 1;
+        return 1;
+    }
     int bidi = cp >= 0x202A;
-    vg_diag(v, VG_R_CONTROL_CHAR, "",
+    vg_diag(v, VG_R_CONTROL_CHAR, ptr.data,
             "the %s holds %s U+%04lX (character %zu)%s: a terminal or an editor may act on it "
             "or show the text in another order; remove it",
             key ? "key" : "text", bidi ? "the bidirectional control" : "the control character",
@@ -611,55 +616,15 @@ static void vg_check_text(vg_vctx *v, const vg_buf *p, const char *s, size_t len
             cp == 0x1B     ? " (escape)"
             : cp == 0x202E ? " (right-to-left override)"
                            : "");
-    v->ptr[0] = '\0';
+    vg_buf_free(&ptr);
+    return v->failed;
 }
 
-/* Walks a value of the canonical document, its pointer in p. */
-static void vg_check_texts(vg_vctx *v, vg_buf *p, const vg_jnode *n) {
-    size_t mark = p->len;
-    if (n->type == VG_JSTRING) {
-        vg_check_text(v, p, n->u.str, n->len, 0);
-    } else if (n->type == VG_JARRAY) {
-        for (uint32_t i = 0; i < n->len && !p->failed; i++) {
-            vg_buf_printf(p, "/%u", (unsigned)i);
-            vg_check_texts(v, p, &n->u.items[i]);
-            p->len = mark;
-        }
-    } else if (n->type == VG_JOBJECT) {
-        for (uint32_t i = 0; i < n->len && !p->failed; i++) {
-            const vg_jmember *mb = &n->u.members[i];
-            vg_json_pointer_append(p, mb->key, mb->key_len);
-            vg_check_text(v, p, mb->key, mb->key_len, 1);
-            vg_check_texts(v, p, &mb->value);
-            p->len = mark;
-        }
-    }
-}
-
-/* V024 over every string and key of the registry: its canonical document is
-   walked, so that every field is covered, those the model keeps unknown too. */
+/* V024 over every string and key of the registry, those the model keeps
+   unknown too. */
 static void vg_validate_texts(vg_vctx *v) {
-    char *json = NULL;
-    size_t len = 0;
-    if (veilig_registry_dump(&json, &len, v->reg, NULL, NULL) != VEILIG_OK) {
-        v->failed = 1;
-        return;
-    }
-    vg_arena arena;
-    vg_arena_init(&arena, 4096);
-    vg_jnode *root = NULL;
-    vg_buf p;
-    vg_buf_init(&p);
-    if (vg_json_parse(&root, &arena, json, len, NULL, NULL) != VEILIG_OK) {
-        v->failed = 1; /* the library's own canonical JSON: only memory can fail */
-    } else {
-        vg_check_texts(v, &p, root);
-        if (p.failed)
-            v->failed = 1;
-    }
-    vg_buf_free(&p);
-    vg_arena_free(&arena);
-    veilig_free(json);
+    v->ptr[0] = '\0'; /* the pointers come whole from the walk */
+    vg_registry_each_text(v->reg, vg_check_text, v);
 }
 
 /* Document order: by where the value stands in the canonical document, then
