@@ -93,7 +93,7 @@ static void vg_put_escape(vg_buf *b, long cp, unsigned char byte) {
         vg_buf_put(b, e, 2);
         return;
     }
-    if (cp < 0 || cp < 0x80) {
+    if (cp < 0x80) { /* C0, DEL, or a stray byte */
         unsigned v = cp < 0 ? byte : (unsigned)cp;
         e[0] = '\\';
         e[1] = 'x';

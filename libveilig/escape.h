@@ -51,7 +51,7 @@ void vg_term_put(vg_buf *b, const char *s, size_t len, int mode);
 /* The same for a NUL-terminated string (NULL writes nothing). */
 void vg_term_puts(vg_buf *b, const char *s, int mode);
 /* The columns s[0..len) takes in a terminal when written with vg_term_put
-   (VG_TERM_SPACES or VG_TERM_LINE): escapes count their characters, combining
+   in VG_TERM_SPACES (a line break or tab one column): escapes count their characters, combining
    marks and zero-width characters none, East Asian wide characters and emoji
    two, every other character one. Near enough: terminals differ a little. */
 size_t vg_term_width(const char *s, size_t len);
