@@ -1443,6 +1443,146 @@ int veilig_measure_to_json(char **out, size_t *len, const veilig_measure *ms,
     return vg_out_finish(out, len, &buf, err);
 }
 
+/* ---- the texts of a registry, with where they stand ---- */
+
+/* Walks what the writer writes (vg_write_*), personal contacts included,
+   calling k->fn for each string; the pointer is a chain of frames on the C
+   stack, written out only when asked (vg_tpath_format). */
+
+struct vg_tpath {
+    const vg_tpath *up;
+    const char *key; /* NULL: an array index */
+    size_t n;        /* the key's length, or the index */
+};
+
+typedef struct vg_walk {
+    const veilig_registry *reg;
+    vg_text_fn fn;
+    void *ctx;
+    int stop;
+} vg_walk;
+
+void vg_tpath_format(vg_buf *b, const vg_tpath *p) {
+    if (!p)
+        return;
+    vg_tpath_format(b, p->up);
+    if (p->key)
+        vg_json_pointer_append(b, p->key, p->n);
+    else
+        vg_buf_printf(b, "/%zu", p->n);
+}
+
+static void vg_walk_text(vg_walk *k, const vg_tpath *p, const char *s, size_t len, int key) {
+    if (!k->stop && s)
+        k->stop = k->fn(k->ctx, p, s, len, key);
+}
+
+static void vg_walk_node(vg_walk *k, const vg_tpath *p, const vg_jnode *n);
+
+static void vg_walk_members(vg_walk *k, const vg_tpath *p, const vg_jmember *m, uint32_t n) {
+    for (uint32_t i = 0; i < n && !k->stop; i++) {
+        vg_tpath c = {p, m[i].key, m[i].key_len};
+        vg_walk_text(k, &c, m[i].key, m[i].key_len, 1);
+        vg_walk_node(k, &c, &m[i].value);
+    }
+}
+
+static void vg_walk_node(vg_walk *k, const vg_tpath *p, const vg_jnode *n) {
+    if (n->type == VG_JSTRING) {
+        vg_walk_text(k, p, n->u.str, n->len, 0);
+    } else if (n->type == VG_JARRAY) {
+        for (uint32_t i = 0; i < n->len && !k->stop; i++) {
+            vg_tpath c = {p, NULL, i};
+            vg_walk_node(k, &c, &n->u.items[i]);
+        }
+    } else if (n->type == VG_JOBJECT) {
+        vg_walk_members(k, p, n->u.members, n->len);
+    }
+}
+
+/* An unknown vocabulary code is a text of the document; a known one is the library's. */
+static void vg_walk_term(vg_walk *k, const vg_tpath *p, int vocab, vg_term t) {
+    if (t & VG_TERM_UNKNOWN) {
+        const char *code = vg_term_code(k->reg, (veilig_vocab)vocab, t);
+        vg_walk_text(k, p, code, code ? strlen(code) : 0, 0);
+    }
+}
+
+static void vg_walk_object(vg_walk *k, const vg_tpath *p, const vg_type *type, const void *obj,
+                           const vg_extras *x);
+
+static void vg_walk_field(vg_walk *k, const vg_tpath *p, const vg_field *f, const void *obj) {
+    vg_tpath c = {p, f->key, strlen(f->key)};
+    switch ((vg_kind)f->kind) {
+        case VG_F_STR: {
+            const char *s = *VG_CAT(obj, f->offset, char *);
+            vg_walk_text(k, &c, s, s ? strlen(s) : 0, 0);
+            return;
+        }
+        case VG_F_TERM:
+            vg_walk_term(k, &c, f->vocab, *VG_CAT(obj, f->offset, vg_term));
+            return;
+        case VG_F_TERMS: {
+            const vg_terms *l = VG_CAT(obj, f->offset, vg_terms);
+            for (uint32_t i = 0; i < l->n; i++) {
+                vg_tpath e = {&c, NULL, i};
+                vg_walk_term(k, &e, f->vocab, l->v[i]);
+            }
+            return;
+        }
+        case VG_F_IDS: {
+            const vg_strs *l = VG_CAT(obj, f->offset, vg_strs);
+            for (uint32_t i = 0; i < l->n; i++) {
+                vg_tpath e = {&c, NULL, i};
+                vg_walk_text(k, &e, l->v[i], strlen(l->v[i]), 0);
+            }
+            return;
+        }
+        case VG_F_LIST: {
+            const vg_list *l = VG_CAT(obj, f->offset, vg_list);
+            for (uint32_t i = 0; i < l->n && !k->stop; i++) {
+                vg_tpath e = {&c, NULL, i};
+                vg_walk_object(k, &e, f->sub, l->v[i], &((const vg_obj *)l->v[i])->x);
+            }
+            return;
+        }
+        case VG_F_ONE: {
+            const void *child = *VG_CAT(obj, f->offset, void *);
+            if (child)
+                vg_walk_object(k, &c, f->sub, child, &((const vg_obj *)child)->x);
+            return;
+        }
+        case VG_F_INLINE:
+            vg_walk_object(k, &c, f->sub, obj, VG_CAT(obj, f->extra_offset, vg_extras));
+            return;
+        default: /* dates, times, numbers, amounts, booleans: written by the library */
+            return;
+    }
+}
+
+static void vg_walk_object(vg_walk *k, const vg_tpath *p, const vg_type *type, const void *obj,
+                           const vg_extras *x) {
+    for (size_t i = 0; i < type->nfields && !k->stop; i++)
+        vg_walk_field(k, p, &type->fields[i], obj);
+    vg_walk_members(k, p, x->m, x->n);
+}
+
+int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx) {
+    vg_walk k = {reg, fn, ctx, 0};
+    if (reg->programme) {
+        vg_tpath c = {NULL, "programme", 9};
+        vg_walk_object(&k, &c, &vg_programme_type, reg->programme, &reg->programme->h.x);
+    }
+    vg_tpath ms = {NULL, "municipalities", 14};
+    for (size_t i = 0; i < reg->count && !k.stop; i++) {
+        vg_tpath c = {&ms, NULL, i};
+        vg_walk_object(&k, &c, &vg_municipality_type, reg->municipalities[i],
+                       &reg->municipalities[i]->h.x);
+    }
+    vg_walk_members(&k, NULL, reg->h.x.m, reg->h.x.n);
+    return k.stop;
+}
+
 /* ---- atomic save ---- */
 
 static int vg_write_all(int fd, const char *data, size_t len) {

@@ -292,6 +292,20 @@ void vg_window_init(veilig_window *w);
 void vg_indicator_init(veilig_indicator *i);
 void vg_observation_init(veilig_observation *o);
 
+/* Where a text stands in the canonical document: a chain of keys and
+   indexes (codec.c), valid during the call that hands it out. */
+typedef struct vg_tpath vg_tpath;
+/* Appends the RFC 6901 pointer of p to b ("/municipalities/0/name"). */
+void vg_tpath_format(vg_buf *b, const vg_tpath *p);
+/* Called for a text (is_key: a key the library does not know, else a value)
+   at p; a non-zero return stops the walk. */
+typedef int (*vg_text_fn)(void *ctx, const vg_tpath *p, const char *text, size_t len, int is_key);
+/* Calls fn for every string the canonical document of reg holds (string
+   fields, ids, unknown vocabulary codes, unknown keys and their values;
+   personal contacts too), in document order. Allocates nothing. Returns what
+   the call that stopped it returned, else 0. */
+int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx);
+
 /* Compares two RFC 6901 pointers into a document by where their values stand
    in the canonical dump: negative, 0 or positive (codec.c knows the order). */
 int vg_pointer_compare(const char *a, const char *b);

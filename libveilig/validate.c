@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "model_internal.h"
 
 /* ---- the rules ---- */
@@ -31,6 +32,7 @@ typedef enum vg_rule {
     VG_R_DUP_TERM,
     VG_R_CURRENCY,
     VG_R_FOCUS_EXCLUDED,
+    VG_R_CONTROL_CHAR,
     VG_R_COUNT
 } vg_rule;
 
@@ -64,6 +66,8 @@ static const struct {
     {"V021", VEILIG_SEVERITY_WARNING, "a list holds the same code twice"},
     {"V022", VEILIG_SEVERITY_WARNING, "a budget's currency is not three capital letters"},
     {"V023", VEILIG_SEVERITY_WARNING, "an approach is both in focus and excluded"},
+    {"V024", VEILIG_SEVERITY_WARNING,
+     "a text holds a control character or a bidirectional override"},
 };
 
 size_t veilig_rule_count(void) {
@@ -586,6 +590,43 @@ static void vg_validate_municipality(vg_vctx *v, size_t index) {
     vg_ptr_pop(v, old);
 }
 
+/* ---- V024: control characters in any text ---- */
+
+/* Checks one text of the document (vg_text_fn); a diagnostic at its pointer. */
+static int vg_check_text(void *ctx, const vg_tpath *p, const char *s, size_t len, int key) {
+    vg_vctx *v = ctx;
+    size_t at;
+    long cp = vg_find_control(s, len, &at);
+    if (cp < 0)
+        return 0;
+    vg_buf ptr;
+    vg_buf_init(&ptr);
+    vg_tpath_format(&ptr, p);
+    vg_buf_putc(&ptr, '\0');
+    if (ptr.failed) {
+        v->failed = 1;
+        return 1;
+    }
+    int bidi = cp >= 0x202A;
+    vg_diag(v, VG_R_CONTROL_CHAR, ptr.data,
+            "the %s holds %s U+%04lX (character %zu)%s: a terminal or an editor may act on it "
+            "or show the text in another order; remove it",
+            key ? "key" : "text", bidi ? "the bidirectional control" : "the control character",
+            (unsigned long)cp, at + 1,
+            cp == 0x1B     ? " (escape)"
+            : cp == 0x202E ? " (right-to-left override)"
+                           : "");
+    vg_buf_free(&ptr);
+    return v->failed;
+}
+
+/* V024 over every string and key of the registry, those the model keeps
+   unknown too. */
+static void vg_validate_texts(vg_vctx *v) {
+    v->ptr[0] = '\0'; /* the pointers come whole from the walk */
+    vg_registry_each_text(v->reg, vg_check_text, v);
+}
+
 /* Document order: by where the value stands in the canonical document, then
    by rule; a stable merge sort (the walk's order breaks the remaining ties). */
 static int vg_diag_before(const veilig_diagnostic *a, const veilig_diagnostic *b) {
@@ -648,6 +689,8 @@ int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
     }
     for (size_t i = 0; i < reg->count && !v.failed; i++)
         vg_validate_municipality(&v, i);
+    if (!v.failed)
+        vg_validate_texts(&v);
     if (v.failed) {
         veilig_diagnostics_free(d);
         return VEILIG_ENOMEM;

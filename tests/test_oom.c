@@ -488,6 +488,18 @@ VARIANT(op_export_indicators, json, VEILIG_FORMAT_JSON)
 VARIANT(op_report_html_programme, nl, VEILIG_FORMAT_HTML)
 VARIANT(op_report_html_enschede, nl, VEILIG_FORMAT_HTML)
 
+/* veilig_escape of a text with every kind of character the escaping handles */
+static const char hostile_text[] =
+    "=HYPERLINK(\"x\")|<script>&*_\x1b]0;t\a\xe2\x80\xae\xc2\x9b\tend";
+RENDER_OP(op_escape, veilig_escape(&r_, &n_, hostile_text, o.format, 0))
+VARIANT(op_escape, text, VEILIG_FORMAT_TEXT)
+VARIANT(op_escape, markdown, VEILIG_FORMAT_MARKDOWN)
+VARIANT(op_escape, csv, VEILIG_FORMAT_CSV)
+VARIANT(op_escape, json, VEILIG_FORMAT_JSON)
+VARIANT(op_escape, html, VEILIG_FORMAT_HTML)
+VARIANT(op_render_list, markdown, VEILIG_FORMAT_MARKDOWN)
+VARIANT(op_render_list, csv, VEILIG_FORMAT_CSV)
+
 static int op_report_html_enschede_canonical(char **fp) {
     veilig_report_options o = VEILIG_REPORT_OPTIONS_INIT;
     o.lang = "en";
@@ -537,6 +549,13 @@ static const op ops[] = {
     {"measure_to_json", op_measure_to_json},
     {"render_list text", op_render_list_text},
     {"render_list json", op_render_list_json},
+    {"render_list markdown", op_render_list_markdown},
+    {"render_list csv", op_render_list_csv},
+    {"escape text", op_escape_text},
+    {"escape markdown", op_escape_markdown},
+    {"escape csv", op_escape_csv},
+    {"escape json", op_escape_json},
+    {"escape html", op_escape_html},
     {"render_municipality text", op_render_municipality_text},
     {"render_municipality json", op_render_municipality_json},
     {"render_municipality markdown", op_render_municipality_markdown},

@@ -1,5 +1,5 @@
 /*
- * Unit tests of validation (include/veilig/validate.h): every rule V001..V023
+ * Unit tests of validation (include/veilig/validate.h): every rule V001..V024
  * with a document that triggers it and a near-identical one that does not,
  * the order of diagnostics, their JSON form and the rule table.
  *
@@ -415,6 +415,12 @@ static const rule_case rule_cases[] = {
          "'reason':'strafrechtelijk nog niet mogelijk'}]}"),
      DOC("{" ENS ",'focus':['prevention'],'excluded':[{'approach':'enforcement','reason':"
          "'strafrechtelijk nog niet mogelijk'}]}")},
+    /* V024: a control character in a text (an escape sequence that clears a terminal) */
+    {"V024", W, "/municipalities/0/measures/0/name", "control character U+001B (character 5)",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'pub-ploeg','name':"
+         "'PUB-\\u001b[2Jploeg','category':'deescalation'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'pub-ploeg','name':"
+         "'PUB-[2Jploeg','category':'deescalation'}]}")},
 };
 
 START_TEST(test_rule_case_triggers) {
@@ -910,7 +916,9 @@ START_TEST(test_to_json_escapes) {
     veilig_diagnostics *d = NULL;
     ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
     keep(d, free_diagnostics);
-    ck_assert_msg(veilig_diagnostics_count(d) == 1, "%s", describe(d));
+    /* the unknown code (V013), and its control character (V024) */
+    ck_assert_msg(veilig_diagnostics_count(d) == 2, "%s", describe(d));
+    ck_assert_str_eq(veilig_diagnostics_get(d, 1)->rule, "V024");
     const char *msg = veilig_diagnostics_get(d, 0)->message;
     ck_assert_msg(
         strstr(msg, "\"a\"b\\c\001d\tcaf\xc3\xa9 \xe2\x80\x99s avonds \xf0\x9f\x98\x80\"") != NULL,
@@ -1024,10 +1032,47 @@ START_TEST(test_validate_is_read_only) {
 }
 END_TEST
 
+/* V024 looks at every string and key, and only at the characters it names. */
+START_TEST(test_control_characters) {
+    checked *c = check_doc(
+        "{'format':'veilig','version':1,'programme':{'name':'Veilige\\u0007Steden'},"
+        "'municipalities':[{'code':'GM0153','name':'Enschede','summary':'regel 1\\nregel "
+        "2\\r\\n\\tmet tab','ambition':'abc\\u202edcb \\u202e','x-notitie\\u0085':'ok',"
+        "'sources':[{'title':'Plan \\u2067isolaat\\u2069','url':'https://example.nl/?a=1&b=2'}],"
+        "'membership':{'note':'DEL \\u007f'}}]}");
+    static const struct {
+        const char *pointer, *message;
+    } expected[] = {
+        {"/programme/name", "the text holds the control character U+0007 (character 8)"},
+        {"/municipalities/0/ambition",
+         "the text holds the bidirectional control U+202E (character 4) (right-to-left override)"},
+        {"/municipalities/0/membership/note", "the control character U+007F (character 5)"},
+        {"/municipalities/0/sources/0/title", "the bidirectional control U+2067 (character 6)"},
+        {"/municipalities/0/x-notitie\xc2\x85", "the key holds the control character U+0085"},
+    };
+    for (size_t i = 0; i < N(expected); i++) {
+        const veilig_diagnostic *x = find_diag(c->d, "V024", expected[i].pointer);
+        ck_assert_msg(x != NULL, "no V024 at %s:%s", expected[i].pointer, describe(c->d));
+        ck_assert_msg(strstr(x->message, expected[i].message) != NULL, "%s: \"%s\" lacks \"%s\"",
+                      expected[i].pointer, x->message, expected[i].message);
+        ck_assert_int_eq(x->severity, VEILIG_SEVERITY_WARNING);
+    }
+    /* one finding a string (two overrides in the ambition), none for the
+       line breaks and the tab of the summary */
+    ck_assert_msg(count_rule(c->d, "V024") == N(expected), "%s", describe(c->d));
+    char *dump = NULL; /* in the order of the canonical document, as every rule */
+    ck_assert_int_eq(veilig_registry_dump(&dump, NULL, c->reg, NULL, NULL), VEILIG_OK);
+    keep(dump, veilig_free);
+    assert_document_order(c->d, dump);
+    drop(dump);
+    drop(c);
+}
+END_TEST
+
 /* ---- the rule table ---- */
 
 START_TEST(test_rule_table) {
-    ck_assert_uint_eq(veilig_rule_count(), 23);
+    ck_assert_uint_eq(veilig_rule_count(), 24);
     for (size_t i = 0; i < veilig_rule_count(); i++) {
         char id[32];
         snprintf(id, sizeof id, "V%03zu", i + 1);
@@ -1043,13 +1088,13 @@ START_TEST(test_rule_table) {
         ck_assert_ptr_nonnull(summary);
         ck_assert_uint_gt(strlen(summary), 10);
     }
-    /* errors first: V001..V012 are errors, V013..V023 warnings */
+    /* errors first: V001..V012 are errors, V013..V024 warnings */
     for (size_t i = 0; i < veilig_rule_count(); i++)
         ck_assert_int_eq(veilig_rule_severity(i),
                          i < 12 ? VEILIG_SEVERITY_ERROR : VEILIG_SEVERITY_WARNING);
-    ck_assert_ptr_null(veilig_rule_id(23));
-    ck_assert_ptr_null(veilig_rule_summary(23));
-    ck_assert_int_eq(veilig_rule_severity(23), 0);
+    ck_assert_ptr_null(veilig_rule_id(24));
+    ck_assert_ptr_null(veilig_rule_summary(24));
+    ck_assert_int_eq(veilig_rule_severity(24), 0);
     ck_assert_ptr_null(veilig_rule_id((size_t)-1));
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_ERROR), "error");
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_WARNING), "warning");
@@ -1102,6 +1147,7 @@ static Suite *validate_suite(void) {
     tcase_add_test(tc, test_count_severity);
     tcase_add_test(tc, test_to_json);
     tcase_add_test(tc, test_to_json_escapes);
+    tcase_add_test(tc, test_control_characters);
     tcase_add_test(tc, test_long_message_utf8);
     tcase_add_test(tc, test_validate_is_read_only);
     suite_add_tcase(s, tc);

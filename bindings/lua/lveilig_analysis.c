@@ -763,6 +763,8 @@ static int report_options(lua_State *L, int idx, const char *const *keys, veilig
     o->lang = s; /* the options table keeps it alive */
     if (opt_boolean(L, idx, "include_personal"))
         o->flags |= VEILIG_REPORT_INCLUDE_PERSONAL;
+    if (opt_boolean(L, idx, "raw")) /* only where keys allow it */
+        o->flags |= VEILIG_REPORT_RAW;
     o->peers = opt_count(L, idx, "peers");
     return 1;
 }
@@ -816,9 +818,10 @@ static int l_render(lua_State *L) {
     return return_text(L, box, rc, &o);
 }
 
-/* reg:export{table =, format =, lang =, include_personal =}: a flat table (CSV by default). */
+/* reg:export{table =, format =, lang =, include_personal =, raw =}: a flat table (CSV by
+   default); raw: CSV cells without the leading ' of the formula guard. */
 static int l_export(lua_State *L) {
-    static const char *const keys[] = {"table", "format", "lang", "include_personal", NULL};
+    static const char *const keys[] = {"table", "format", "lang", "include_personal", "raw", NULL};
     veilig_report_options o;
     veilig_table table = VEILIG_TABLE_MEASURES;
     vl_box *box;

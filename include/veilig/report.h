@@ -10,6 +10,13 @@
  * Personal contact data (contacts marked personal: true) is left out of
  * every rendering unless VEILIG_REPORT_INCLUDE_PERSONAL is set.
  *
+ * A document is untrusted: every string from it is written so that it can
+ * only be read as text in the format (docs/security.md). Text escapes
+ * control characters and bidirectional controls visibly (\x1b, \u202e);
+ * Markdown escapes HTML and Markdown syntax; a CSV cell that begins with
+ * = + - @ TAB CR or ' gets one leading ' (unless VEILIG_REPORT_RAW); JSON
+ * and HTML are escaped as their syntax requires.
+ *
  * Every function here writes a new NUL-terminated string into *out (free it
  * with veilig_free) and its length into *len (may be NULL); on failure *out
  * is NULL. They return VEILIG_OK, VEILIG_EINVAL (NULL arguments, a format
@@ -44,7 +51,11 @@ VEILIG_API veilig_format veilig_format_from_name(const char *name);
 
 /** Flags of veilig_report_options. */
 enum {
-    VEILIG_REPORT_INCLUDE_PERSONAL = 1u << 0 /**< show contacts marked personal: true */
+    VEILIG_REPORT_INCLUDE_PERSONAL = 1u << 0, /**< show contacts marked personal: true */
+    /** CSV: write every cell as it is, without the leading ' that keeps a
+        spreadsheet from reading a cell that begins with = + - @ TAB CR or '
+        as a formula (docs/security.md). Other formats ignore it. */
+    VEILIG_REPORT_RAW = 1u << 1
 };
 
 #define VEILIG_REPORT_OPTIONS_VERSION 1
@@ -106,6 +117,30 @@ VEILIG_API int veilig_render_progress(char **out, size_t *len, const veilig_prog
                                       const veilig_report_options *opts);
 VEILIG_API int veilig_render_diagnostics(char **out, size_t *len, const veilig_diagnostics *d,
                                          const veilig_report_options *opts);
+
+/**
+ * Writes text (a string from a document, say) as one field of format, so
+ * that it can only be read as text there, the way the renderings write
+ * every string (docs/security.md):
+ * - VEILIG_FORMAT_TEXT: for a terminal, on one line: control characters
+ *   (C0, DEL, C1; line feed, carriage return and tab as \n, \r, \t), the
+ *   bidirectional controls U+202A..U+202E and U+2066..U+2069 and bytes that
+ *   are not UTF-8 written as visible escapes (\x1b, \u202e, \xff);
+ * - VEILIG_FORMAT_MARKDOWN: inline Markdown text, safe in a table cell:
+ *   & < > | as entities, Markdown punctuation backslash-escaped, line
+ *   breaks as spaces, control characters as for TEXT;
+ * - VEILIG_FORMAT_CSV: one CSV field (RFC 4180), with one leading ' when
+ *   text begins with = + - @ TAB CR or ' unless flags has VEILIG_REPORT_RAW;
+ * - VEILIG_FORMAT_JSON: a JSON string, with its quotes;
+ * - VEILIG_FORMAT_HTML: HTML text and attribute value (& < > " ' as
+ *   entities, characters XML does not allow left out).
+ * flags: VEILIG_REPORT_RAW or 0. Writes a new string into *out (free it with
+ * veilig_free) and its length into *len (may be NULL). Returns VEILIG_OK,
+ * VEILIG_EINVAL (out or text NULL, a format that does not exist) or
+ * VEILIG_ENOMEM; on failure *out is NULL.
+ */
+VEILIG_API int veilig_escape(char **out, size_t *len, const char *text, veilig_format format,
+                             unsigned flags);
 
 /** Flat tables for spreadsheets and pandas. */
 typedef enum veilig_table {

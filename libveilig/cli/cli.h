@@ -58,7 +58,8 @@ enum {
     OPT_FROM,
     OPT_TO,
     OPT_AS_OF,
-    OPT_TABLE
+    OPT_TABLE,
+    OPT_RAW
 };
 
 /* Which of the common options a command uses. */
@@ -67,7 +68,8 @@ enum {
     CO_FORMAT = 1u << 1,   /* --format */
     CO_LANG = 1u << 2,     /* --lang */
     CO_PERSONAL = 1u << 3, /* --include-personal */
-    CO_OUTPUT = 1u << 4    /* -o FILE */
+    CO_OUTPUT = 1u << 4,   /* -o FILE */
+    CO_RAW = 1u << 5       /* --raw: CSV cells without the formula guard */
 };
 
 #define CLI_FORMAT_BIT(f) (1u << (unsigned)(f))
@@ -101,6 +103,7 @@ typedef struct cli_ctx {
     veilig_format format; /* resolved: given, or the command's default */
     const char *lang;     /* "nl" or "en" */
     int include_personal; /* --include-personal */
+    int csv_raw;          /* --raw */
     const char *output;   /* -o FILE; NULL or "-" for standard output */
     veilig_report_options ropts;
     /* The documents: raw as loaded, reg with personal data removed unless
@@ -134,10 +137,14 @@ void cli_buf_free(cli_buf *b);
 void cli_buf_add(cli_buf *b, const char *s, size_t n);
 void cli_buf_puts(cli_buf *b, const char *s);
 void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
-/* s as a JSON string, with its quotes. */
-void cli_buf_json_string(cli_buf *b, const char *s);
-/* s as a CSV field (RFC 4180). */
-void cli_buf_csv_field(cli_buf *b, const char *s);
+/* s (from a document: untrusted) as one field of format, so that it can only
+   be read as text there (veilig_escape): TEXT on one line with control
+   characters escaped, a Markdown table cell, a CSV field (formula guard
+   unless flags has VEILIG_REPORT_RAW), a JSON string with its quotes. */
+void cli_buf_field(cli_buf *b, const char *s, veilig_format format, unsigned flags);
+/* s escaped for a terminal (as cli_buf_field's TEXT), in buf of size bytes
+   (cut at a character when longer): for messages that quote a document. */
+const char *cli_term(char *buf, size_t size, const char *s);
 
 /* ---- files (io.c) ---- */
 

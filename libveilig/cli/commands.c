@@ -123,22 +123,10 @@ int cmd_show(cli_ctx *ctx) {
 
 typedef struct vrow_sink {
     veilig_format format;
+    unsigned flags; /* VEILIG_REPORT_RAW */
     cli_buf out;
     size_t rows;
 } vrow_sink;
-
-static void md_cell(cli_buf *b, const char *s) {
-    cli_buf_puts(b, " ");
-    for (; s && *s; s++) {
-        if (*s == '|')
-            cli_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            cli_buf_puts(b, " ");
-        else
-            cli_buf_add(b, s, 1);
-    }
-    cli_buf_puts(b, " |");
-}
 
 static void vrow(vrow_sink *k, const char *file, int line, int column, const char *severity,
                  const char *rule, const char *pointer, const char *message) {
@@ -150,19 +138,19 @@ static void vrow(vrow_sink *k, const char *file, int line, int column, const cha
         case VEILIG_FORMAT_JSON:
             cli_buf_puts(b, k->rows ? ",\n  {" : "\n  {");
             cli_buf_puts(b, "\"file\": ");
-            cli_buf_json_string(b, file);
+            cli_buf_field(b, file, VEILIG_FORMAT_JSON, 0);
             cli_buf_puts(b, ", \"line\": ");
             cli_buf_puts(b, line > 0 ? num[0] : "null");
             cli_buf_puts(b, ", \"column\": ");
             cli_buf_puts(b, line > 0 ? num[1] : "null");
             cli_buf_puts(b, ", \"severity\": ");
-            cli_buf_json_string(b, severity);
+            cli_buf_field(b, severity, VEILIG_FORMAT_JSON, 0);
             cli_buf_puts(b, ", \"rule\": ");
-            cli_buf_json_string(b, rule);
+            cli_buf_field(b, rule, VEILIG_FORMAT_JSON, 0);
             cli_buf_puts(b, ", \"pointer\": ");
-            cli_buf_json_string(b, pointer);
+            cli_buf_field(b, pointer, VEILIG_FORMAT_JSON, 0);
             cli_buf_puts(b, ", \"message\": ");
-            cli_buf_json_string(b, message);
+            cli_buf_field(b, message, VEILIG_FORMAT_JSON, 0);
             cli_buf_puts(b, "}");
             break;
         case VEILIG_FORMAT_CSV:
@@ -174,24 +162,32 @@ static void vrow(vrow_sink *k, const char *file, int line, int column, const cha
                 cli_buf_puts(b, "|");
             for (int i = 0; i < 7; i++) {
                 if (k->format == VEILIG_FORMAT_MARKDOWN) {
-                    md_cell(b, cells[i]);
+                    cli_buf_puts(b, " ");
+                    cli_buf_field(b, cells[i], k->format, 0);
+                    cli_buf_puts(b, " |");
                 } else {
                     if (i)
                         cli_buf_puts(b, ",");
-                    cli_buf_csv_field(b, cells[i]);
+                    /* line and column are numbers, not text */
+                    cli_buf_field(b, cells[i], k->format,
+                                  i == 1 || i == 2 ? VEILIG_REPORT_RAW : k->flags);
                 }
             }
             cli_buf_puts(b, "\n");
             break;
         }
         default:
-            cli_buf_puts(b, file);
+            cli_buf_field(b, file, VEILIG_FORMAT_TEXT, 0);
             if (line > 0)
                 cli_buf_printf(b, ":%d:%d", line, column);
             cli_buf_printf(b, ": %s [%s]", severity, rule);
-            if (pointer && *pointer)
-                cli_buf_printf(b, " %s", pointer);
-            cli_buf_printf(b, ": %s\n", message);
+            if (pointer && *pointer) {
+                cli_buf_puts(b, " ");
+                cli_buf_field(b, pointer, VEILIG_FORMAT_TEXT, 0);
+            }
+            cli_buf_puts(b, ": ");
+            cli_buf_field(b, message, VEILIG_FORMAT_TEXT, 0);
+            cli_buf_puts(b, "\n");
     }
     k->rows++;
 }
@@ -213,7 +209,8 @@ static void vsink_end(vrow_sink *k) {
         cli_buf_puts(&k->out, k->rows ? "\n]\n" : "]\n");
 }
 
-/* Validates one text; returns the worst status it gives. */
+/* Validates one text (pointers and messages quote it: every field is
+   escaped for its format, cli_buf_field); returns the worst status it gives. */
 static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, const char *text,
                          size_t len) {
     veilig_load_options lo = VEILIG_LOAD_OPTIONS_INIT;
@@ -299,6 +296,7 @@ int cmd_validate(cli_ctx *ctx) {
 
     vrow_sink k;
     k.format = ctx->format;
+    k.flags = ctx->csv_raw ? VEILIG_REPORT_RAW : 0;
     vsink_begin(&k);
     int status = CLI_EXIT_OK;
     if (!n) {
@@ -765,11 +763,15 @@ static int summarize(cli_buf *b, const cli_ctx *ctx, const veilig_municipality *
         covered += has_category[c];
 
     if (m) {
-        cli_buf_printf(b, "%s (%s): ", veilig_municipality_name(m), veilig_municipality_code(m));
+        cli_buf_field(b, veilig_municipality_name(m), VEILIG_FORMAT_TEXT, 0);
+        cli_buf_puts(b, " (");
+        cli_buf_field(b, veilig_municipality_code(m), VEILIG_FORMAT_TEXT, 0);
+        cli_buf_puts(b, "): ");
     } else {
         const char *name = veilig_programme_name(veilig_registry_programme(ctx->reg));
         size_t n = veilig_registry_count(ctx->reg);
-        cli_buf_printf(b, "%s: %zu %s, ", name ? name : ctx->source, n,
+        cli_buf_field(b, name ? name : ctx->source, VEILIG_FORMAT_TEXT, 0);
+        cli_buf_printf(b, ": %zu %s, ", n,
                        plural(ctx, n, "gemeente", "gemeenten", "municipality", "municipalities"));
     }
     cli_buf_printf(b, "%zu %s (%zu %s)\n", measures,

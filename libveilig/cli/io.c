@@ -108,48 +108,32 @@ void cli_buf_printf(cli_buf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
-void cli_buf_json_string(cli_buf *b, const char *s) {
-    cli_buf_add(b, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-            case '"':
-                cli_buf_add(b, "\\\"", 2);
-                break;
-            case '\\':
-                cli_buf_add(b, "\\\\", 2);
-                break;
-            case '\n':
-                cli_buf_add(b, "\\n", 2);
-                break;
-            case '\r':
-                cli_buf_add(b, "\\r", 2);
-                break;
-            case '\t':
-                cli_buf_add(b, "\\t", 2);
-                break;
-            default:
-                if (*p < 0x20)
-                    cli_buf_printf(b, "\\u%04x", (unsigned)*p);
-                else
-                    cli_buf_add(b, (const char *)p, 1);
-        }
-    }
-    cli_buf_add(b, "\"", 1);
-}
-
-void cli_buf_csv_field(cli_buf *b, const char *s) {
-    s = s ? s : "";
-    if (!strpbrk(s, ",\"\r\n")) {
-        cli_buf_puts(b, s);
+void cli_buf_field(cli_buf *b, const char *s, veilig_format format, unsigned flags) {
+    char *text = NULL;
+    size_t len = 0;
+    if (veilig_escape(&text, &len, s ? s : "", format, flags) != VEILIG_OK) {
+        b->failed = 1;
         return;
     }
-    cli_buf_add(b, "\"", 1);
-    for (; *s; s++) {
-        if (*s == '"')
-            cli_buf_add(b, "\"", 1);
-        cli_buf_add(b, s, 1);
+    cli_buf_add(b, text, len);
+    veilig_free(text);
+}
+
+const char *cli_term(char *buf, size_t size, const char *s) {
+    char *text = NULL;
+    size_t len = 0;
+    if (veilig_escape(&text, &len, s ? s : "", VEILIG_FORMAT_TEXT, 0) != VEILIG_OK)
+        len = 0;
+    if (len >= size) {
+        len = size - 1;
+        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* never cut a character in two */
     }
-    cli_buf_add(b, "\"", 1);
+    if (len)
+        memcpy(buf, text, len);
+    buf[len] = '\0';
+    veilig_free(text);
+    return buf;
 }
 
 /* ---- files ---- */
@@ -200,6 +184,8 @@ int cli_load_text(veilig_registry **out, const char *text, size_t len, const cha
     veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
     veilig_error err;
     char where[VEILIG_ERROR_SOURCE_LENGTH + 64];
+    /* the message and the pointer may quote the document: escaped */
+    char msg[6 * sizeof err.message], ptr[6 * sizeof err.pointer];
     opts.source = name;
     memset(&err, 0, sizeof err);
     int rc = veilig_registry_load_string(out, text, len, &opts, &err);
@@ -211,19 +197,21 @@ int cli_load_text(veilig_registry **out, const char *text, size_t len, const cha
         snprintf(where, sizeof where, "%s:%d:%d", name, err.line, err.column);
     else
         snprintf(where, sizeof where, "%s", name);
+    cli_term(msg, sizeof msg, err.message);
+    cli_term(ptr, sizeof ptr, err.pointer);
     switch (rc) {
         case VEILIG_EPARSE:
-            return cli_fail(CLI_EXIT_INVALID, "%s: not valid JSON (%s)", where, err.message);
+            return cli_fail(CLI_EXIT_INVALID, "%s: not valid JSON (%s)", where, msg);
         case VEILIG_EVERSION:
             return cli_fail(CLI_EXIT_INVALID,
-                            "%s: not a veilig document of format version 1 (%s%s%s)", where,
-                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+                            "%s: not a veilig document of format version 1 (%s%s%s)", where, ptr,
+                            ptr[0] ? ": " : "", msg);
         case VEILIG_ELIMIT:
-            return cli_fail(CLI_EXIT_INVALID, "%s: too large for veilig (%s%s%s)", where,
-                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+            return cli_fail(CLI_EXIT_INVALID, "%s: too large for veilig (%s%s%s)", where, ptr,
+                            ptr[0] ? ": " : "", msg);
         default:
             return cli_fail(CLI_EXIT_INVALID, "%s: not a valid veilig document (%s%s%s)", where,
-                            err.pointer, err.pointer[0] ? ": " : "", err.message);
+                            ptr, ptr[0] ? ": " : "", msg);
     }
 }
 
@@ -278,8 +266,9 @@ static int merge(veilig_registry **regs, const char *const *names, size_t n) {
                 rc = veilig_registry_add_json(NULL, regs[0], json, len, 0, NULL);
             veilig_free(json);
             if (rc == VEILIG_EEXISTS) {
-                const char *code = veilig_municipality_code(m);
-                const char *other = origin_of(regs, names, i, k, code);
+                char term[256]; /* the code, escaped for the message */
+                const char *other = origin_of(regs, names, i, k, veilig_municipality_code(m));
+                const char *code = cli_term(term, sizeof term, veilig_municipality_code(m));
                 if (other != names[i] && strcmp(other, names[i]) == 0)
                     return cli_fail(CLI_EXIT_USAGE, "%s: the file is given twice; give it once",
                                     names[i]);

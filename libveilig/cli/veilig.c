@@ -21,6 +21,9 @@ static const cli_opt common_opts[] = {
     {OPT_PERSONAL, "include-personal", 0, 0, NULL,
      "include personal contact data (left out unless given)"},
     {OPT_OUTPUT, "output", 'o', 1, "FILE", "write to FILE (atomically) instead of standard output"},
+    {OPT_RAW, "raw", 0, 0, NULL,
+     "CSV: cells as they are, without the ' before a leading = + - @ TAB CR or ' that keeps "
+     "a spreadsheet from running a formula"},
     {OPT_HELP, "help", 'h', 0, NULL, "show this help and exit"},
     {0, NULL, 0, 0, NULL, NULL}};
 
@@ -211,9 +214,16 @@ static unsigned common_bit(int id) {
             return CO_PERSONAL;
         case OPT_OUTPUT:
             return CO_OUTPUT;
+        case OPT_RAW:
+            return CO_RAW;
         default:
             return 0; /* always allowed */
     }
+}
+
+/* The common options cmd uses: its own, and --raw where it offers CSV. */
+static unsigned command_common(const cli_command *cmd) {
+    return cmd->common | (cmd->formats & CLI_FORMAT_BIT(VEILIG_FORMAT_CSV) ? CO_RAW : 0u);
 }
 
 static void print_codes(FILE *f, const char *title, veilig_vocab vocab) {
@@ -236,7 +246,7 @@ static void command_help(FILE *f, const cli_command *cmd) {
         print_option(f, o, cmd);
     for (const cli_opt *o = common_opts; o->id; o++) {
         unsigned bit = common_bit(o->id);
-        if (bit && !(cmd->common & bit))
+        if (bit && !(command_common(cmd) & bit))
             continue;
         if (o->id == OPT_FORMAT && !(cmd->formats & (cmd->formats - 1)))
             continue; /* one format only: nothing to choose */
@@ -346,7 +356,7 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
     for (size_t i = 0; i < a->nopts; i++) {
         const cli_found *f = &a->opts[i];
         unsigned bit = common_bit(f->opt->id);
-        if (bit && !(ctx->cmd->common & bit)) {
+        if (bit && !(command_common(ctx->cmd) & bit)) {
             char spelling[64];
             cli_opt_spelling(spelling, sizeof spelling, f->opt);
             if (f->opt->id == OPT_FILE && ctx->cmd->run == cmd_diff)
@@ -389,6 +399,9 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
                 break;
             case OPT_PERSONAL:
                 ctx->include_personal = 1;
+                break;
+            case OPT_RAW:
+                ctx->csv_raw = 1;
                 break;
             case OPT_OUTPUT:
                 if (!*f->value)
@@ -468,10 +481,13 @@ static int run(cli_ctx *ctx, int argc, char **argv) {
         return status;
     if (!ctx->format)
         ctx->format = ctx->cmd->default_format;
+    if (ctx->csv_raw && ctx->format != VEILIG_FORMAT_CSV)
+        return cli_usage(ctx, "--raw applies to CSV only; give --format csv as well");
     veilig_report_options_init(&ctx->ropts, VEILIG_REPORT_OPTIONS_VERSION);
     ctx->ropts.format = ctx->format;
     ctx->ropts.lang = ctx->lang;
-    ctx->ropts.flags = ctx->include_personal ? VEILIG_REPORT_INCLUDE_PERSONAL : 0;
+    ctx->ropts.flags = (ctx->include_personal ? VEILIG_REPORT_INCLUDE_PERSONAL : 0u) |
+                       (ctx->csv_raw ? VEILIG_REPORT_RAW : 0u);
     return ctx->cmd->run(ctx);
 }
 

@@ -69,14 +69,6 @@ static int vg_finish_buf(vg_buf *b, char **out, size_t *len) {
     return *out ? VEILIG_OK : VEILIG_ENOMEM;
 }
 
-/* Characters (code points) of a UTF-8 string. */
-static size_t vg_cps(const char *s, size_t n) {
-    size_t w = 0;
-    for (size_t i = 0; i < n && s[i]; i++)
-        w += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return w;
-}
-
 /* Writes s, cut after max characters with "…" (text tables stay readable). */
 static void vg_put_cut(vg_buf *b, const char *s, size_t max) {
     size_t i = 0, n = 0;
@@ -376,6 +368,7 @@ static int vg_tb_init(vg_tb *tb, const vg_rc *c, size_t max) {
     vg_buf_init(&tb->s);
     int rc = vg_table_init(&tb->t, tb->max);
     tb->t.ncols = 0; /* grows as columns are defined */
+    tb->t.csv_raw = (c->o.flags & VEILIG_REPORT_RAW) != 0;
     return rc;
 }
 
@@ -491,7 +484,8 @@ static int vg_is_space(char ch) {
 }
 
 /* Writes s word by word, wrapped at VG_WIDTH; the cursor is at column col;
-   continuation lines start with indent spaces. Runs of white space become one. */
+   continuation lines start with indent spaces. Runs of white space become one;
+   control characters are escaped (escape.h). */
 static void vg_wrap(vg_buf *b, const char *s, size_t indent, size_t col) {
     int fresh = 1; /* nothing written on this line since the indent */
     while (s && *s) {
@@ -502,7 +496,7 @@ static void vg_wrap(vg_buf *b, const char *s, size_t indent, size_t col) {
         const char *e = s;
         while (*e && !vg_is_space(*e))
             e++;
-        size_t ww = vg_cps(s, (size_t)(e - s));
+        size_t ww = vg_term_width(s, (size_t)(e - s));
         if (!fresh && col + 1 + ww > VG_WIDTH) {
             vg_buf_putc(b, '\n');
             vg_spaces(b, indent);
@@ -513,25 +507,10 @@ static void vg_wrap(vg_buf *b, const char *s, size_t indent, size_t col) {
             vg_buf_putc(b, ' ');
             col++;
         }
-        vg_buf_put(b, s, (size_t)(e - s));
+        vg_term_put(b, s, (size_t)(e - s), VG_TERM_SPACES);
         col += ww;
         fresh = 0;
         s = e;
-    }
-}
-
-/* Writes s for a Markdown line: inline markup escaped, line breaks as spaces. */
-static void vg_md_text(vg_buf *b, const char *s, int line_start) {
-    for (; s && *s; s++) {
-        char ch = *s;
-        if (vg_is_space(ch)) {
-            vg_buf_putc(b, ' ');
-            continue;
-        }
-        if (strchr("\\`*_[]<>", ch) || (line_start && strchr("#-+=|", ch)))
-            vg_buf_putc(b, '\\');
-        vg_buf_putc(b, ch);
-        line_start = 0;
     }
 }
 
@@ -540,13 +519,13 @@ static void vg_d_heading(vg_doc *d, int level, const char *text) {
         for (int i = 0; i < level; i++)
             vg_buf_putc(d->b, '#');
         vg_buf_putc(d->b, ' ');
-        vg_md_text(d->b, text, 0);
+        vg_md_put(d->b, text, 0);
         vg_buf_puts(d->b, "\n\n");
         return;
     }
     size_t start = d->b->len;
-    vg_buf_puts(d->b, text);
-    size_t w = d->b->failed ? 0 : vg_cps(d->b->data + start, d->b->len - start);
+    vg_term_puts(d->b, text, VG_TERM_SPACES);
+    size_t w = d->b->failed ? 0 : vg_term_width(d->b->data + start, d->b->len - start);
     vg_buf_putc(d->b, '\n');
     if (level <= 2) {
         for (size_t i = 0; i < w; i++)
@@ -561,7 +540,7 @@ static void vg_d_para(vg_doc *d, const char *text, size_t indent) {
     if (!text)
         return;
     if (d->md) {
-        vg_md_text(d->b, text, 1);
+        vg_md_put(d->b, text, 1);
     } else {
         vg_spaces(d->b, indent);
         vg_wrap(d->b, text, indent, indent);
@@ -578,14 +557,14 @@ static void vg_d_field(vg_doc *d, size_t indent, const char *label_nl, const cha
     const char *label = VG_L(&d->c->o, label_nl, label_en);
     if (d->md) {
         vg_buf_puts(d->b, "- **");
-        vg_md_text(d->b, label, 0);
+        vg_md_put(d->b, label, 0);
         vg_buf_puts(d->b, ":** ");
-        vg_md_text(d->b, value, 0);
+        vg_md_put(d->b, value, 0);
     } else {
         vg_spaces(d->b, indent);
         vg_buf_puts(d->b, label);
         vg_buf_putc(d->b, ':');
-        size_t w = vg_cps(label, strlen(label)) + 1;
+        size_t w = vg_term_widths(label) + 1;
         size_t pad = w < VG_LABEL_W ? VG_LABEL_W - w : 1;
         vg_spaces(d->b, pad);
         vg_wrap(d->b, value, indent + w + pad, indent + w + pad);
@@ -603,8 +582,8 @@ static void vg_d_field_t(vg_doc *d, size_t indent, const char *label_nl, const c
 /* A list item ("- text"), wrapped in text. */
 static void vg_d_item(vg_doc *d, const char *text) {
     vg_buf_puts(d->b, "- ");
-    if (d->md)
-        vg_md_text(d->b, text, 0);
+    if (d->md) /* an item's text begins a line of its own ("- 1. x" would nest a list) */
+        vg_md_put(d->b, text, 1);
     else
         vg_wrap(d->b, text, 2, 2);
     vg_buf_putc(d->b, '\n');
@@ -749,10 +728,10 @@ static void vg_doc_measure(vg_doc *d, size_t n, const veilig_measure *ms) {
     vg_buf_puts(t, veilig_measure_name(ms));
     if (d->md) {
         vg_buf_puts(d->b, "### ");
-        vg_md_text(d->b, vg_cstr(t), 0);
-        vg_buf_puts(d->b, " (`");
-        vg_buf_puts(d->b, veilig_measure_id(ms));
-        vg_buf_puts(d->b, "`)\n\n");
+        vg_md_put(d->b, vg_cstr(t), 0);
+        vg_buf_puts(d->b, " (");
+        vg_md_code(d->b, veilig_measure_id(ms));
+        vg_buf_puts(d->b, ")\n\n");
     } else {
         vg_buf_puts(t, " [");
         vg_buf_puts(t, veilig_measure_id(ms));
@@ -980,20 +959,14 @@ static void vg_doc_sources(vg_doc *d, const veilig_municipality *m) {
         vg_buf *t = vg_d_t(d);
         vg_buf_puts(d->b, "- ");
         if (d->md) {
-            vg_md_text(d->b, veilig_source_title(s), 0);
+            vg_md_put(d->b, veilig_source_title(s), 1);
             if (publisher) {
                 vg_buf_puts(d->b, " — ");
-                vg_md_text(d->b, publisher, 0);
+                vg_md_put(d->b, publisher, 0);
             }
             if (url) {
                 vg_buf_puts(d->b, " — ");
-                if (strpbrk(url, " <>\n")) {
-                    vg_md_text(d->b, url, 0);
-                } else {
-                    vg_buf_putc(d->b, '<');
-                    vg_buf_puts(d->b, url);
-                    vg_buf_putc(d->b, '>');
-                }
+                vg_md_url(d->b, url);
             }
         } else {
             vg_buf_puts(t, veilig_source_title(s));
@@ -1400,9 +1373,10 @@ static void vg_d_section(vg_doc *d, const char *title_nl, const char *title_en, 
         vg_d_table(d, tb); /* a failed table fails the document */
     } else {
         vg_tb_free(tb);
-        vg_d_para(d,
-                  d->md ? VG_L(&d->c->o, "*Geen.*", "*None.*") : VG_L(&d->c->o, "(geen)", "(none)"),
-                  0);
+        if (d->md) /* the library's own Markdown: written as it is */
+            vg_buf_puts(d->b, VG_L(&d->c->o, "*Geen.*\n\n", "*None.*\n\n"));
+        else
+            vg_d_para(d, VG_L(&d->c->o, "(geen)", "(none)"), 0);
     }
 }
 

@@ -3,6 +3,7 @@
 #ifndef VG_REPORT_INTERNAL_H
 #define VG_REPORT_INTERNAL_H
 
+#include "../escape.h"
 #include "../model_internal.h"
 
 /* Resolved report options: format, language (0 nl, 1 en), flags. */
@@ -32,7 +33,8 @@ typedef struct vg_table {
     unsigned *flags;
     const char **cells; /* nrows x ncols, NULL for empty */
     size_t nrows, cap;
-    size_t col; /* next column of the row being filled */
+    size_t col;  /* next column of the row being filled */
+    int csv_raw; /* CSV: no formula guard (VEILIG_REPORT_RAW) */
     int failed;
 } vg_table;
 

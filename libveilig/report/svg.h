@@ -14,17 +14,11 @@
 #ifndef VG_SVG_H
 #define VG_SVG_H
 
-#include "../internal.h"
+#include "../escape.h"
 
 /* ---- text ---- */
 
-/* Writes s escaped for XML text and attribute values (& < > " '), leaving
-   out the characters XML 1.0 does not allow (C0 controls other than tab,
-   line feed and carriage return; U+FFFE and U+FFFF). NULL writes nothing. */
-void vg_xml_escape(vg_buf *b, const char *s);
-/* The same for at most max characters (code points) of s, ending in "…"
-   when s is longer; returns 1 when it cut s. */
-int vg_xml_escape_cut(vg_buf *b, const char *s, size_t max);
+/* Text is escaped with vg_xml_escape and vg_xml_escape_cut (escape.h). */
 /* An estimate of the width of s in pixels, set in a sans-serif face at
    font_px, when cut to max characters (with "…"). */
 int vg_text_width(const char *s, size_t max, int font_px);

@@ -133,10 +133,10 @@ static void vg_pad(vg_buf *b, size_t n) {
         vg_buf_putc(b, ' ');
 }
 
-/* Text cells have no line breaks: they become spaces. */
+/* Text cells have no line breaks (they become spaces) and no control
+   characters (they are escaped: escape.h). */
 static void vg_put_oneline(vg_buf *b, const char *s) {
-    for (; s && *s; s++)
-        vg_buf_putc(b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+    vg_term_puts(b, s, VG_TERM_SPACES);
 }
 
 static void vg_write_text(const vg_table *t, vg_buf *b) {
@@ -146,9 +146,9 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
         return;
     }
     for (size_t j = 0; j < t->ncols; j++) {
-        w[j] = vg_utf8_chars(t->headers[j]);
+        w[j] = vg_term_widths(t->headers[j]);
         for (size_t i = 0; i < t->nrows; i++) {
-            size_t cw = vg_utf8_chars(t->cells[i * t->ncols + j]);
+            size_t cw = vg_term_widths(t->cells[i * t->ncols + j]);
             if (cw > w[j])
                 w[j] = cw;
         }
@@ -166,7 +166,7 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
                     vg_buf_putc(b, '-');
                 continue;
             }
-            size_t pad = w[j] - vg_utf8_chars(s);
+            size_t pad = w[j] - vg_term_widths(s);
             if (t->flags[j] & VG_COL_NUMBER) {
                 vg_pad(b, pad);
                 vg_put_oneline(b, s);
@@ -184,15 +184,9 @@ static void vg_write_text(const vg_table *t, vg_buf *b) {
     vg_free(w);
 }
 
+/* A Markdown cell: text that reads as itself, | and line breaks included. */
 static void vg_md_cell(vg_buf *b, const char *s) {
-    for (; s && *s; s++) {
-        if (*s == '|')
-            vg_buf_puts(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
-            vg_buf_putc(b, ' ');
-        else
-            vg_buf_putc(b, *s);
-    }
+    vg_md_put(b, s, 0);
 }
 
 static void vg_write_markdown(const vg_table *t, vg_buf *b) {
@@ -217,28 +211,14 @@ static void vg_write_markdown(const vg_table *t, vg_buf *b) {
     }
 }
 
-static void vg_csv_cell(vg_buf *b, const char *s) {
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        vg_buf_puts(b, s);
-        return;
-    }
-    vg_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            vg_buf_putc(b, '"');
-        vg_buf_putc(b, *s);
-    }
-    vg_buf_putc(b, '"');
-}
-
 static void vg_write_csv(const vg_table *t, vg_buf *b) {
     for (size_t i = 0; i <= t->nrows; i++) {
         for (size_t j = 0; j < t->ncols; j++) {
             if (j)
                 vg_buf_putc(b, ',');
-            vg_csv_cell(b, i == 0 ? t->keys[j] : t->cells[(i - 1) * t->ncols + j]);
+            /* numbers the library wrote (budgets, counts) are not guarded */
+            int guard = !t->csv_raw && (i == 0 || !(t->flags[j] & VG_COL_NUMBER));
+            vg_csv_field(b, i == 0 ? t->keys[j] : t->cells[(i - 1) * t->ncols + j], guard);
         }
         vg_buf_putc(b, '\n');
     }

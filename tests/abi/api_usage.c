@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 489 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 490 functions, 180 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -815,6 +815,8 @@ static int (*p_veilig_render_progress)(char **out, size_t *len, const veilig_pro
 static int (*p_veilig_render_diagnostics)(char **out, size_t *len, const veilig_diagnostics *d,
                                           const veilig_report_options *opts) =
     veilig_render_diagnostics;
+static int (*p_veilig_escape)(char **out, size_t *len, const char *text, veilig_format format,
+                              unsigned flags) = veilig_escape;
 static const char *(*p_veilig_table_name)(veilig_table table) = veilig_table_name;
 static veilig_table (*p_veilig_table_from_name)(const char *name) = veilig_table_from_name;
 static int (*p_veilig_export)(char **out, size_t *len, const veilig_registry *reg,
@@ -4165,6 +4167,20 @@ static void call_all(void) {
         (void)r;
     }
     {
+        char **a0;
+        memset(&a0, 0, sizeof a0);
+        size_t *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_format a3;
+        memset(&a3, 0, sizeof a3);
+        unsigned a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_escape(a0, a1, a2, a3, a4);
+        (void)r;
+    }
+    {
         veilig_table a0;
         memset(&a0, 0, sizeof a0);
         const char *r = veilig_table_name(a0);
@@ -4698,6 +4714,7 @@ VG_CHECK(VEILIG_FORMAT_CSV, VEILIG_FORMAT_CSV == 3);
 VG_CHECK(VEILIG_FORMAT_MARKDOWN, VEILIG_FORMAT_MARKDOWN == 4);
 VG_CHECK(VEILIG_FORMAT_HTML, VEILIG_FORMAT_HTML == 5);
 VG_CHECK(VEILIG_REPORT_INCLUDE_PERSONAL, VEILIG_REPORT_INCLUDE_PERSONAL == 1);
+VG_CHECK(VEILIG_REPORT_RAW, VEILIG_REPORT_RAW == 2);
 VG_CHECK(VEILIG_TABLE_MEASURES, VEILIG_TABLE_MEASURES == 1);
 VG_CHECK(VEILIG_TABLE_STAKEHOLDERS, VEILIG_TABLE_STAKEHOLDERS == 2);
 VG_CHECK(VEILIG_TABLE_INDICATORS, VEILIG_TABLE_INDICATORS == 3);
@@ -5317,6 +5334,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_render_schedule == NULL;
     missing += p_veilig_render_progress == NULL;
     missing += p_veilig_render_diagnostics == NULL;
+    missing += p_veilig_escape == NULL;
     missing += p_veilig_table_name == NULL;
     missing += p_veilig_table_from_name == NULL;
     missing += p_veilig_export == NULL;
@@ -5389,6 +5407,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 489 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 490 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

@@ -150,6 +150,13 @@ CASES = [
     ("export", "export-measures-text", F + ["export", "--format", "text"], 0),
     ("export", "export-stakeholders-json", F + ["export", "--table", "stakeholders", "--format", "json"], 0),
     ("export", "export-indicators-markdown", F + ["export", "--table=indicators", "--format", "markdown"], 0),
+    # the formula guard (docs/security.md), and --raw without it
+    ("export", "export-guarded", ["-f", "formulas.json", "export"], 0),
+    ("export", "export-raw", ["-f", "formulas.json", "export", "--raw"], 0),
+    ("export", "export-indicators-guarded", ["-f", "formulas.json", "export", "--table",
+                                             "indicators"], 0),
+    ("export", "export-stakeholders-raw", ["-f", "formulas.json", "export", "--table",
+                                           "stakeholders", "--format", "csv", "--raw"], 0),
     ("export", "export-bad-table", F + ["export", "--table", "contacts"], 64),
     # summary
     ("summary", "summary-text", F + ["summary"], 0),
@@ -165,6 +172,8 @@ CASES = [
     ("errors", "error-missing-value", ["list", "--format"], 64),
     ("errors", "error-format", F + ["list", "--format", "xml"], 64),
     ("errors", "error-format-not-offered", F + ["show", "GM0001", "--format", "csv"], 64),
+    ("errors", "error-raw-not-csv", F + ["list", "--raw"], 64),
+    ("errors", "error-raw-not-offered", F + ["show", "GM0001", "--raw"], 64),
     ("errors", "error-lang", F + ["list", "--lang", "de"], 64),
     ("errors", "error-extra-argument", F + ["list", "GM0001"], 64),
     ("errors", "error-unknown-municipality", F + ["show", "GM9999"], 64),

@@ -1730,11 +1730,13 @@ class Registry:
         return report.render_list(self, format, lang, include_personal)
 
     def export(self, table: str = "measures", format: str = "csv", lang: str = "nl",
-               include_personal: bool = False) -> str:
+               include_personal: bool = False, raw: bool = False) -> str:
         """A flat table ("measures", "stakeholders" or "indicators") as CSV
-        (or "json", "markdown", "text"), for spreadsheets and pandas."""
+        (or "json", "markdown", "text"), for spreadsheets and pandas. A CSV
+        cell that begins with = + - @ TAB CR or ' gets one leading ' (so that a
+        spreadsheet reads it as text) unless raw."""
         from . import report
-        return report.export(self, table, format, lang, include_personal)
+        return report.export(self, table, format, lang, include_personal, raw)
 
     def report_html(self, municipality: "Optional[Union[Municipality, str]]" = None,
                     lang: str = "nl", include_personal: bool = False, peers: int = 5) -> str:

@@ -6,6 +6,13 @@ Every function returns a ``str``; the library's string is freed with
 (``"en"``). Contacts marked personal are left out unless
 ``include_personal=True``.
 
+A document is untrusted: the library writes every string from it so that it
+can only be read as text in the format (docs/security.md): text escapes
+control characters (``\x1b``), Markdown escapes HTML and Markdown syntax, and
+a CSV cell that begins with ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+return or ``'`` gets one leading ``'`` (``export(..., raw=True)`` leaves it
+out).
+
 The methods of the model call these: :meth:`veilig.Registry.render_list`,
 :meth:`veilig.Registry.export`, :meth:`veilig.Registry.report_html`,
 :meth:`veilig.Registry.save_report`, :meth:`veilig.Municipality.render`, and
@@ -40,8 +47,9 @@ def _lib() -> Any:
 
 
 def options(format: str = "text", lang: str = "nl", include_personal: bool = False,
-            peers: int = 0) -> _capi.ReportOptions:
-    """A ``veilig_report_options`` (version VEILIG_REPORT_OPTIONS_VERSION).
+            peers: int = 0, raw: bool = False) -> _capi.ReportOptions:
+    """A ``veilig_report_options`` (version VEILIG_REPORT_OPTIONS_VERSION);
+    raw: CSV cells without the formula guard (VEILIG_REPORT_RAW).
     ValueError for a format or language the library does not know."""
     lib = _lib()
     if not isinstance(format, str):
@@ -58,7 +66,8 @@ def options(format: str = "text", lang: str = "nl", include_personal: bool = Fal
     lib.veilig_report_options_init(byref(opts), _capi.REPORT_OPTIONS_VERSION)
     opts.format = number
     opts.lang = _capi.encode(lang, "lang")
-    opts.flags = _capi.REPORT_INCLUDE_PERSONAL if include_personal else 0
+    opts.flags = ((_capi.REPORT_INCLUDE_PERSONAL if include_personal else 0)
+                  | (_capi.REPORT_RAW if raw else 0))
     opts.peers = peers
     return opts
 
@@ -85,18 +94,19 @@ def render_municipality(m: "Municipality", format: str = "text", lang: str = "nl
 
 
 def export(reg: "Registry", table: str = "measures", format: str = "csv", lang: str = "nl",
-           include_personal: bool = False) -> str:
+           include_personal: bool = False, raw: bool = False) -> str:
     """A flat table of reg: ``"measures"`` (one row per measure),
     ``"stakeholders"`` or ``"indicators"`` (one row per observation), in
     CSV (the default), JSON (an array of flat objects), Markdown or text.
-    List values are joined with ``;``."""
+    List values are joined with ``;``. A CSV cell that a spreadsheet would
+    take for a formula gets a leading ``'`` unless raw."""
     lib = _lib()
     if not isinstance(table, str):
         raise TypeError("table must be a str (one of %s)" % ", ".join(TABLES))
     number = lib.veilig_table_from_name(_capi.encode(table, "table"))
     if not number:
         raise ValueError("unknown table %r (use one of %s)" % (table, ", ".join(TABLES)))
-    opts = options(format, lang, include_personal)
+    opts = options(format, lang, include_personal, raw=raw)
     return _capi.take_string(lib.veilig_export, reg._p(), number, byref(opts))
 
 
