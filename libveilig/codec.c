@@ -814,15 +814,30 @@ static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node) {
 typedef struct vg_limits {
     vg_jlimits json;
     size_t max_municipalities;
+    size_t max_size; /* bytes of a document's text */
 } vg_limits;
+
+/* The size of a veilig_load_options of each version (a caller built against
+   older headers passes a smaller struct: read only the fields it has). */
+static size_t vg_load_options_size(unsigned version) {
+    switch (version) {
+        case 1:
+            return offsetof(veilig_load_options, max_size);
+        case 2:
+            return sizeof(veilig_load_options);
+        default:
+            return 0;
+    }
+}
 
 static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err) {
     lim->json.max_depth = VEILIG_DEFAULT_MAX_DEPTH;
     lim->json.max_string = VEILIG_DEFAULT_MAX_STRING;
     lim->max_municipalities = VEILIG_DEFAULT_MAX_MUNICIPALITIES;
+    lim->max_size = VEILIG_DEFAULT_MAX_SIZE;
     if (!opts)
         return VEILIG_OK;
-    if (opts->version != VEILIG_LOAD_OPTIONS_VERSION)
+    if (!vg_load_options_size(opts->version))
         return vg_error_set(err, VEILIG_EVERSION, "unknown load options version %u", opts->version);
     if (opts->max_depth > VG_JW_MAX_DEPTH)
         return vg_error_set(err, VEILIG_EINVAL,
@@ -835,13 +850,16 @@ static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veili
         lim->json.max_string = opts->max_string;
     if (opts->max_municipalities)
         lim->max_municipalities = opts->max_municipalities;
+    if (opts->version >= 2 && opts->max_size)
+        lim->max_size = opts->max_size;
     return VEILIG_OK;
 }
 
 int veilig_load_options_init(veilig_load_options *opts, unsigned version) {
-    if (!opts || version != VEILIG_LOAD_OPTIONS_VERSION)
+    size_t size = vg_load_options_size(version);
+    if (!opts || !size)
         return opts ? VEILIG_EVERSION : VEILIG_EINVAL;
-    memset(opts, 0, sizeof *opts);
+    memset(opts, 0, size);
     opts->version = version;
     return VEILIG_OK;
 }
@@ -983,27 +1001,72 @@ int veilig_registry_load_string(veilig_registry **out, const char *json, size_t 
         return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no text given");
     vg_limits lim;
     int rc = vg_limits_from(&lim, opts, err);
+    if (!rc && len > lim.max_size)
+        rc = vg_error_set(err, VEILIG_ELIMIT,
+                          "the text is %zu bytes, more than the %zu a document may have (max_size)",
+                          len, lim.max_size);
     return rc ? rc : vg_load(out, json ? json : "", len, &lim, err);
 }
 
-/* Reads a whole file into a new buffer. */
-static int vg_read_file(char **out, size_t *len, const char *path, veilig_error *err) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return vg_error_set(err, VEILIG_EIO, "cannot open %s: %s", path, strerror(errno));
+/* ---- reading a document's text: bounded ---- */
+
+/* Whether byte c can stand anywhere in a JSON text: C0 controls other than
+   tab, line feed and carriage return, and bytes that no UTF-8 sequence holds
+   (C0, C1, F5 to FF) cannot. */
+static int vg_json_byte_ok(unsigned char c) {
+    if (c < 0x20)
+        return c == '\t' || c == '\n' || c == '\r';
+    return c != 0xC0 && c != 0xC1 && c < 0xF5;
+}
+
+/* Whether the text read so far (buf[0..n), of which [0..from) was looked at
+   before) can still be the start of a JSON text; if not, *bad is the offset of
+   the first byte that shows it. *started: whether a value has begun. */
+static int vg_text_can_go_on(const char *buf, size_t from, size_t n, int *started, size_t *bad) {
+    const unsigned char *b = (const unsigned char *)buf;
+    for (size_t i = from; i < n; i++) {
+        unsigned char c = b[i];
+        if (!*started) {
+            if (i < 3 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+                continue; /* the byte order mark */
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                continue;
+            if (!strchr("{[\"-0123456789tfn", c) || c == '\0') {
+                *bad = i;
+                return 0;
+            }
+            *started = 1;
+        }
+        if (!vg_json_byte_ok(c)) {
+            *bad = i;
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Reads a document's text from fd (see veilig_document_read_fd). */
+static int vg_read_fd(char **out, size_t *len, int fd, const char *name, size_t max_size,
+                      const vg_limits *lim, veilig_error *err) {
     struct stat st;
     size_t cap = 65536;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((uintmax_t)st.st_size > (uintmax_t)max_size)
+            return vg_error_set(err, VEILIG_ELIMIT,
+                                "%s is %jd bytes, more than the %zu a document may have (max_size)",
+                                name, (intmax_t)st.st_size, max_size);
         cap = (size_t)st.st_size + 1;
+    }
     char *buf = vg_malloc(cap);
-    size_t n = 0;
+    size_t n = 0, bad = 0;
+    int started = 0, stopped = 0;
     int rc = buf ? VEILIG_OK : vg_error_set(err, VEILIG_ENOMEM, "out of memory");
     while (!rc) {
         if (n == cap) {
-            size_t ncap = cap * 2;
+            size_t ncap = cap <= max_size / 2 ? cap * 2 : max_size + 1;
             char *nb = ncap > cap ? vg_realloc(buf, ncap) : NULL;
             if (!nb) {
-                rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", path);
+                rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", name);
                 break;
             }
             buf = nb;
@@ -1012,21 +1075,78 @@ static int vg_read_file(char **out, size_t *len, const char *path, veilig_error 
         ssize_t got = read(fd, buf + n, cap - n);
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0)
-            rc = vg_error_set(err, VEILIG_EIO, "cannot read %s: %s", path, strerror(errno));
-        else if (got == 0)
+        if (got < 0) {
+            rc = vg_error_set(err, VEILIG_EIO, "cannot read %s: %s", name, strerror(errno));
+        } else if (got == 0) {
             break;
-        else
+        } else {
+            size_t from = n;
             n += (size_t)got;
+            if (!vg_text_can_go_on(buf, from, n, &started, &bad)) {
+                stopped = 1; /* nothing more can make it a document */
+                break;
+            }
+            if (n > max_size)
+                rc = vg_error_set(err, VEILIG_ELIMIT,
+                                  "%s is more than the %zu bytes a document may have (max_size)",
+                                  name, max_size);
+        }
     }
-    close(fd);
+    if (!rc && stopped) {
+        /* the parser's own error at (or before) that byte, as if all were read */
+        vg_arena tmp;
+        vg_arena_init(&tmp, 4096);
+        vg_jnode *root = NULL;
+        rc = vg_json_parse(&root, &tmp, buf, bad + 1, &lim->json, err);
+        vg_arena_free(&tmp);
+        if (rc == VEILIG_OK || rc == VEILIG_ESCHEMA) /* cannot be: still not a document */
+            rc = vg_error_set(err, VEILIG_EPARSE, "byte 0x%02x cannot stand in a JSON text",
+                              (unsigned char)buf[bad]);
+        if (rc == VEILIG_EPARSE && err && err->position > bad)
+            vg_error_set_position(err, buf, n, bad);
+    }
+    if (!rc && n == cap) { /* room for the NUL */
+        char *nb = vg_realloc(buf, cap + 1);
+        if (nb)
+            buf = nb;
+        else
+            rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", name);
+    }
     if (rc) {
         vg_free(buf);
         return rc;
     }
+    buf[n] = '\0';
     *out = buf;
     *len = n;
     return VEILIG_OK;
+}
+
+int veilig_document_read_fd(char **out, size_t *len, int fd, const veilig_load_options *opts,
+                            veilig_error *err) {
+    vg_error_clear(err);
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    const char *name = opts && opts->source ? opts->source : "<fd>";
+    vg_error_set_source(err, name);
+    if (!out || !len || fd < 0)
+        return vg_error_set(err, VEILIG_EINVAL, "no output pointers or no file descriptor given");
+    vg_limits lim;
+    int rc = vg_limits_from(&lim, opts, err);
+    return rc ? rc : vg_read_fd(out, len, fd, name, lim.max_size, &lim, err);
+}
+
+/* Reads a whole file into a new buffer, bounded as vg_read_fd says. */
+static int vg_read_file(char **out, size_t *len, const char *path, const vg_limits *lim,
+                        veilig_error *err) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return vg_error_set(err, VEILIG_EIO, "cannot open %s: %s", path, strerror(errno));
+    int rc = vg_read_fd(out, len, fd, path, lim->max_size, lim, err);
+    close(fd);
+    return rc;
 }
 
 int veilig_registry_load_file(veilig_registry **out, const char *path,
@@ -1043,7 +1163,7 @@ int veilig_registry_load_file(veilig_registry **out, const char *path,
         return rc;
     char *text = NULL;
     size_t len = 0;
-    rc = vg_read_file(&text, &len, path, err);
+    rc = vg_read_file(&text, &len, path, &lim, err);
     if (rc)
         return rc;
     rc = vg_load(out, text, len, &lim, err);

@@ -1,12 +1,15 @@
 /* Unit tests of reading and writing documents (include/veilig/codec.h). */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -1246,6 +1249,147 @@ static void remove_tree(const char *dir) {
     ck_assert_int_eq(system(cmd), 0);
 }
 
+/* ---- bounded reading: no further than can be a document ---- */
+
+/* A child that writes text to fd over and over until the reader goes away. */
+static pid_t endless_writer(int fd, const char *text) {
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        signal(SIGPIPE, SIG_DFL);
+        size_t n = strlen(text);
+        for (;;)
+            if (write(fd, text, n) < 0)
+                _exit(0);
+    }
+    return pid;
+}
+
+static void stop_writer(pid_t pid, int *fds) {
+    close(fds[0]);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    close(fds[1]);
+}
+
+START_TEST(test_load_bounded) {
+    veilig_error err;
+    veilig_registry *reg = SENTINEL;
+    /* /dev/zero: no JSON text starts with a NUL: at once, at 1:1 */
+    RC(veilig_registry_load_file(&reg, "/dev/zero", NULL, &err), VEILIG_EPARSE);
+    ck_assert_ptr_null(reg);
+    ck_assert_int_eq(err.line, 1);
+    ck_assert_int_eq(err.column, 1);
+
+    /* an endless pipe of what no document starts with ("y\n", as yes(1)) */
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t pid = endless_writer(fds[1], "y\n");
+    char *text = SENTINEL;
+    size_t len = 99;
+    RC(veilig_document_read_fd(&text, &len, fds[0], NULL, &err), VEILIG_EPARSE);
+    ck_assert_ptr_null(text);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(err.line, 1);
+    ck_assert_int_eq(err.column, 1);
+    ck_assert_str_eq(err.source, "<fd>");
+    stop_writer(pid, fds);
+
+    /* an endless pipe of what could go on for ever: max_size stops it */
+    ck_assert_int_eq(pipe(fds), 0);
+    pid = endless_writer(fds[1], "[[[1, 2, 3], ");
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    opts.max_size = 1 << 20;
+    opts.source = "pipe";
+    text = SENTINEL;
+    RC(veilig_document_read_fd(&text, &len, fds[0], &opts, &err), VEILIG_ELIMIT);
+    ck_assert_ptr_null(text);
+    ck_assert_str_eq(err.source, "pipe");
+    ck_assert_msg(strstr(err.message, "1048576") != NULL, "no limit in \"%s\"", err.message);
+    stop_writer(pid, fds);
+
+    /* a file larger than max_size: refused before it is read */
+    const char *dir = make_tmpdir();
+    char path[512];
+    size_t blen = 0;
+    const char *builtin = veilig_builtin_json(&blen);
+    snprintf(path, sizeof path, "%s/d.json", dir);
+    write_file(path, builtin, blen);
+    opts.max_size = blen - 1;
+    opts.source = NULL;
+    reg = SENTINEL;
+    RC(veilig_registry_load_file(&reg, path, &opts, &err), VEILIG_ELIMIT);
+    ck_assert_ptr_null(reg);
+    opts.max_size = blen;
+    RC(veilig_registry_load_file(&reg, path, &opts, &err), VEILIG_OK);
+    veilig_registry_free(reg);
+
+    /* a bad byte in the middle: the same error as reading it all */
+    char *copy = malloc(blen + 1);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, builtin, blen);
+    size_t at = blen / 2;
+    while (copy[at] != ' ')
+        at++;
+    copy[at] = '\x01';
+    write_file(path, copy, blen);
+    veilig_error whole;
+    reg = SENTINEL;
+    RC(veilig_registry_load_string(&reg, copy, blen, NULL, &whole), VEILIG_EPARSE);
+    RC(veilig_registry_load_file(&reg, path, NULL, &err), VEILIG_EPARSE);
+    ck_assert_int_eq(err.line, whole.line);
+    ck_assert_int_eq(err.column, whole.column);
+    ck_assert_uint_eq(err.position, whole.position);
+    ck_assert_str_eq(err.message, whole.message);
+    /* and the descriptor is read from where it stands; the text is NUL-terminated */
+    write_file(path, builtin, blen);
+    int fd = open(path, O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    RC(veilig_document_read_fd(&text, &len, fd, NULL, &err), VEILIG_OK);
+    ck_assert_uint_eq(len, blen);
+    ck_assert_int_eq(memcmp(text, builtin, blen), 0);
+    ck_assert_int_eq(text[len], '\0');
+    veilig_free(text);
+    close(fd);
+    RC(veilig_document_read_fd(NULL, &len, 0, NULL, &err), VEILIG_EINVAL);
+    RC(veilig_document_read_fd(&text, &len, -1, NULL, &err), VEILIG_EINVAL);
+    free(copy);
+    remove_tree(dir);
+}
+END_TEST
+
+/* A caller built against version 1 of the load options (no max_size) keeps
+   working: init writes only what that version has, and loading reads only it. */
+START_TEST(test_load_options_v1) {
+    struct {
+        veilig_load_options o;
+        char canary[sizeof(size_t)];
+    } v;
+    memset(&v, 0x5a, sizeof v);
+    size_t v1 = offsetof(veilig_load_options, max_size);
+    RC(veilig_load_options_init(&v.o, 1), VEILIG_OK);
+    ck_assert_uint_eq(v.o.version, 1);
+    for (size_t i = v1; i < sizeof v.o; i++)
+        ck_assert_int_eq(((unsigned char *)&v.o)[i], 0x5a);
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    size_t blen = 0;
+    const char *builtin = veilig_builtin_json(&blen);
+    /* max_size holds garbage (0x5a5a...): version 1 does not read it */
+    v.o.max_size = 1;
+    RC(veilig_registry_load_string(&reg, builtin, blen, &v.o, &err), VEILIG_OK);
+    veilig_registry_free(reg);
+    v.o.version = 2; /* the same bytes as version 2: max_size counts */
+    RC(veilig_registry_load_string(&reg, builtin, blen, &v.o, &err), VEILIG_ELIMIT);
+    ck_assert_ptr_null(reg);
+    RC(veilig_load_options_init(&v.o, 2), VEILIG_OK);
+    ck_assert_uint_eq(v.o.max_size, 0);
+    RC(veilig_load_options_init(&v.o, 3), VEILIG_EVERSION);
+    v.o.version = 3;
+    RC(veilig_registry_load_string(&reg, builtin, blen, &v.o, &err), VEILIG_EVERSION);
+}
+END_TEST
+
 START_TEST(test_load_file_errors) {
     const char *dir = make_tmpdir();
     char path[512];
@@ -1998,6 +2142,8 @@ static Suite *codec_suite(void) {
     tc = tcase_create("files");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_load_file_errors);
+    tcase_add_test(tc, test_load_bounded);
+    tcase_add_test(tc, test_load_options_v1);
     tcase_add_test(tc, test_save_file);
     suite_add_tcase(s, tc);
     tc = tcase_create("fragments");

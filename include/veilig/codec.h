@@ -24,13 +24,16 @@ extern "C" {
 #endif
 
 /** Version of veilig_load_options and veilig_save_options this header knows. */
-#define VEILIG_LOAD_OPTIONS_VERSION 1
+#define VEILIG_LOAD_OPTIONS_VERSION 2
 #define VEILIG_SAVE_OPTIONS_VERSION 1
 
 /* Default limits of loading (see docs/format.md, "Limits"). */
 #define VEILIG_DEFAULT_MAX_DEPTH          64                /**< nesting of arrays and objects */
 #define VEILIG_DEFAULT_MAX_STRING         ((size_t)1 << 24) /**< bytes of one string (16 MiB) */
 #define VEILIG_DEFAULT_MAX_MUNICIPALITIES ((size_t)1 << 20)
+/** Bytes of a document's text: 4 GiB (where size_t holds it; else SIZE_MAX). */
+#define VEILIG_DEFAULT_MAX_SIZE                                                                    \
+    ((size_t)-1 / 2 > (size_t)0xFFFFFFFFu ? (size_t)0x100000000ull : (size_t)-1)
 
 /** Options for loading. Zero for a limit means its default. */
 typedef struct veilig_load_options {
@@ -40,15 +43,20 @@ typedef struct veilig_load_options {
     size_t max_depth;          /**< deepest nesting allowed (at most 256: VEILIG_EINVAL above) */
     size_t max_string;         /**< longest string allowed, in bytes */
     size_t max_municipalities; /**< most municipalities allowed */
+    /** Version 2: most bytes of a document's text (VEILIG_ELIMIT beyond it, found
+        before they are all read when the file says its size). */
+    size_t max_size;
 } veilig_load_options;
 
 #define VEILIG_LOAD_OPTIONS_INIT                                                                   \
-    { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0 }
+    { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0, 0 }
 
 /**
- * Fills opts with the defaults (VEILIG_LOAD_OPTIONS_INIT); version must be
- * VEILIG_LOAD_OPTIONS_VERSION, the one this header was written for. Returns
- * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ * Fills opts with the defaults (VEILIG_LOAD_OPTIONS_INIT); version is the one
+ * the caller's header was written for (VEILIG_LOAD_OPTIONS_VERSION): 1 or 2
+ * (2 added max_size); only the fields of that version are written. Returns
+ * VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for a version
+ * this library does not know.
  */
 VEILIG_API int veilig_load_options_init(veilig_load_options *opts, unsigned version);
 
@@ -142,6 +150,26 @@ VEILIG_API int veilig_registry_add_json(veilig_municipality **out, veilig_regist
 VEILIG_API int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipality *m,
                                                     const char *json, size_t len, unsigned flags,
                                                     veilig_error *err);
+
+/**
+ * Reads a document's text from an open file descriptor, as loading a file
+ * does: to its end, but no further than can still be a document. Reading
+ * stops at the first byte that cannot start or continue a JSON text (a NUL,
+ * another control character, a byte no UTF-8 holds, or a first character
+ * that starts no JSON value): `veilig -f /dev/zero` fails at once instead of
+ * reading for ever. And it stops at opts->max_size bytes (version 2; default
+ * VEILIG_DEFAULT_MAX_SIZE), before the whole file when it says its size.
+ * opts->source names the text in errors (default "<fd>"); the other limits
+ * apply to the parse that names an early stop. fd stays open and is read from
+ * where it is. On success *out is a new buffer (veilig_free) of *len bytes,
+ * NUL-terminated. Returns VEILIG_OK; VEILIG_EPARSE when reading stopped early
+ * (err has the parser's message, line and column, as loading the whole text
+ * would give); VEILIG_ELIMIT beyond max_size; VEILIG_EIO with the OS's reason;
+ * VEILIG_ENOMEM; VEILIG_EVERSION for unknown options; VEILIG_EINVAL (out or
+ * len NULL, fd negative). On failure *out is NULL and *len 0.
+ */
+VEILIG_API int veilig_document_read_fd(char **out, size_t *len, int fd,
+                                       const veilig_load_options *opts, veilig_error *err);
 
 /**
  * Finds where the value at an RFC 6901 pointer starts in a JSON text, for

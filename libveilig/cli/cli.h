@@ -150,8 +150,10 @@ const char *cli_term(char *buf, size_t size, const char *s);
 
 /* The name of a file operand in messages ("-" is "<stdin>"). */
 const char *cli_display_name(const char *path);
-/* Reads a whole file ("-": standard input) into a new NUL-terminated string (free()).
-   Returns 0, or prints the error and returns CLI_EXIT_NOINPUT / CLI_EXIT_SOFTWARE. */
+/* Reads a whole file ("-": standard input) into a new NUL-terminated string
+   (veilig_free()), bounded as the library reads (veilig_document_read_fd).
+   Returns 0, or prints the error and returns CLI_EXIT_NOINPUT, CLI_EXIT_INVALID
+   (not a document, too large) or CLI_EXIT_SOFTWARE. */
 int cli_read_file(char **text, size_t *len, const char *path);
 /* Loads a document from text; on failure prints the one-line error and returns its status. */
 int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name);

@@ -310,7 +310,7 @@ int cmd_validate(cli_ctx *ctx) {
         int s = cli_read_file(&text, &len, files[i]);
         if (!s)
             s = validate_text(&k, ctx, cli_display_name(files[i]), text, len);
-        free(text);
+        veilig_free(text);
         status = worse(status, s);
     }
     vsink_end(&k);

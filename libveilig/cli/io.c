@@ -142,63 +142,22 @@ const char *cli_display_name(const char *path) {
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-int cli_read_file(char **text, size_t *len, const char *path) {
-    int from_stdin = strcmp(path, "-") == 0;
-    FILE *f = from_stdin ? stdin : fopen(path, "rb");
-    *text = NULL;
-    *len = 0;
-    if (!f)
-        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
-                        strerror(errno));
-    cli_buf b;
-    cli_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cli_buf_add(&b, chunk, n);
-    int read_error = ferror(f) ? errno : 0;
-    if (!from_stdin)
-        fclose(f);
-    if (read_error) {
-        cli_buf_free(&b);
-        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot read: %s (give a readable file)",
-                        cli_display_name(path), strerror(read_error));
-    }
-    if (b.failed) {
-        cli_buf_free(&b);
-        return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while reading it",
-                        cli_display_name(path));
-    }
-    if (!b.data) {
-        b.data = malloc(1);
-        if (!b.data)
-            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
-        b.data[0] = '\0';
-    }
-    *text = b.data;
-    *len = b.len;
-    return 0;
-}
-
-int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
-    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
-    veilig_error err;
+/* Prints what is wrong with a document (a failed read or load) as one line and
+   returns its exit status. */
+static int cli_document_error(int rc, const veilig_error *err, const char *name) {
     char where[VEILIG_ERROR_SOURCE_LENGTH + 64];
     /* the message and the pointer may quote the document: escaped */
-    char msg[6 * sizeof err.message], ptr[6 * sizeof err.pointer];
-    opts.source = name;
-    memset(&err, 0, sizeof err);
-    int rc = veilig_registry_load_string(out, text, len, &opts, &err);
-    if (rc == VEILIG_OK)
-        return 0;
+    char msg[6 * sizeof err->message], ptr[6 * sizeof err->pointer];
     if (rc == VEILIG_ENOMEM)
         return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while loading it", name);
-    if (err.line > 0)
-        snprintf(where, sizeof where, "%s:%d:%d", name, err.line, err.column);
+    if (rc == VEILIG_EIO) /* the library's message names the file and the OS's reason */
+        return cli_fail(CLI_EXIT_NOINPUT, "%s (give a readable file)", err->message);
+    if (err->line > 0)
+        snprintf(where, sizeof where, "%s:%d:%d", name, err->line, err->column);
     else
         snprintf(where, sizeof where, "%s", name);
-    cli_term(msg, sizeof msg, err.message);
-    cli_term(ptr, sizeof ptr, err.pointer);
+    cli_term(msg, sizeof msg, err->message);
+    cli_term(ptr, sizeof ptr, err->pointer);
     switch (rc) {
         case VEILIG_EPARSE:
             return cli_fail(CLI_EXIT_INVALID, "%s: not valid JSON (%s)", where, msg);
@@ -215,6 +174,33 @@ int cli_load_text(veilig_registry **out, const char *text, size_t len, const cha
     }
 }
 
+int cli_read_file(char **text, size_t *len, const char *path) {
+    int from_stdin = strcmp(path, "-") == 0;
+    int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    *text = NULL;
+    *len = 0;
+    if (fd < 0)
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
+                        strerror(errno));
+    /* bounded as the library reads: no further than can still be a document */
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err;
+    opts.source = cli_display_name(path);
+    int rc = veilig_document_read_fd(text, len, fd, &opts, &err);
+    if (!from_stdin)
+        close(fd);
+    return rc == VEILIG_OK ? 0 : cli_document_error(rc, &err, cli_display_name(path));
+}
+
+int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
+    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err;
+    opts.source = name;
+    memset(&err, 0, sizeof err);
+    int rc = veilig_registry_load_string(out, text, len, &opts, &err);
+    return rc == VEILIG_OK ? 0 : cli_document_error(rc, &err, name);
+}
+
 int cli_load_file(veilig_registry **out, const char *path) {
     char *text = NULL;
     size_t len = 0;
@@ -223,7 +209,7 @@ int cli_load_file(veilig_registry **out, const char *path) {
     if (status)
         return status;
     status = cli_load_text(out, text, len, cli_display_name(path));
-    free(text);
+    veilig_free(text);
     return status;
 }
 

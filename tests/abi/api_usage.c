@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 490 functions, 180 enumerators,
+ * layout of a transparent struct fails it. 491 functions, 180 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -214,6 +214,9 @@ static int (*p_veilig_registry_add_json)(veilig_municipality **out, veilig_regis
 static int (*p_veilig_municipality_add_measure_json)(
     veilig_measure **out, veilig_municipality *m, const char *json, size_t len, unsigned flags,
     veilig_error *err) = veilig_municipality_add_measure_json;
+static int (*p_veilig_document_read_fd)(char **out, size_t *len, int fd,
+                                        const veilig_load_options *opts,
+                                        veilig_error *err) = veilig_document_read_fd;
 static int (*p_veilig_json_locate)(veilig_error *err, const char *json, size_t len,
                                    const char *pointer) = veilig_json_locate;
 static int (*p_veilig_json_locate_many)(veilig_error *errs, const char *json, size_t len,
@@ -1773,6 +1776,20 @@ static void call_all(void) {
         veilig_error *a5;
         memset(&a5, 0, sizeof a5);
         int r = veilig_municipality_add_measure_json(a0, a1, a2, a3, a4, a5);
+        (void)r;
+    }
+    {
+        char **a0;
+        memset(&a0, 0, sizeof a0);
+        size_t *a1;
+        memset(&a1, 0, sizeof a1);
+        int a2;
+        memset(&a2, 0, sizeof a2);
+        const veilig_load_options *a3;
+        memset(&a3, 0, sizeof a3);
+        veilig_error *a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_document_read_fd(a0, a1, a2, a3, a4);
         (void)r;
     }
     {
@@ -4876,7 +4893,7 @@ VG_CHECK(veilig_schedule_options_active_on, offsetof(veilig_schedule_options, ac
 VG_CHECK(veilig_progress_options_size, sizeof(veilig_progress_options) >= 16);
 VG_CHECK(veilig_progress_options_version, offsetof(veilig_progress_options, version) == 0);
 VG_CHECK(veilig_progress_options_as_of, offsetof(veilig_progress_options, as_of) == 4);
-VG_CHECK(veilig_load_options_size, sizeof(veilig_load_options) >= 40);
+VG_CHECK(veilig_load_options_size, sizeof(veilig_load_options) >= 48);
 VG_CHECK(veilig_load_options_version, offsetof(veilig_load_options, version) == 0);
 VG_CHECK(veilig_load_options_flags, offsetof(veilig_load_options, flags) == 4);
 VG_CHECK(veilig_load_options_source, offsetof(veilig_load_options, source) == 8);
@@ -4884,6 +4901,7 @@ VG_CHECK(veilig_load_options_max_depth, offsetof(veilig_load_options, max_depth)
 VG_CHECK(veilig_load_options_max_string, offsetof(veilig_load_options, max_string) == 24);
 VG_CHECK(veilig_load_options_max_municipalities,
          offsetof(veilig_load_options, max_municipalities) == 32);
+VG_CHECK(veilig_load_options_max_size, offsetof(veilig_load_options, max_size) == 40);
 VG_CHECK(veilig_save_options_size, sizeof(veilig_save_options) >= 8);
 VG_CHECK(veilig_save_options_version, offsetof(veilig_save_options, version) == 0);
 VG_CHECK(veilig_save_options_flags, offsetof(veilig_save_options, flags) == 4);
@@ -5018,6 +5036,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_measure_to_json == NULL;
     missing += p_veilig_registry_add_json == NULL;
     missing += p_veilig_municipality_add_measure_json == NULL;
+    missing += p_veilig_document_read_fd == NULL;
     missing += p_veilig_json_locate == NULL;
     missing += p_veilig_json_locate_many == NULL;
     missing += p_veilig_date_parse == NULL;
@@ -5407,6 +5426,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 490 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 491 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }
