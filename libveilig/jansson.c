@@ -31,8 +31,7 @@ typedef struct vg_jt {
 } vg_jt;
 
 /* Fails with code about the value whose path ends at level l. */
-static int vg_jt_fail(vg_jt *c, int code, const vg_jlevel *l, const char *fmt, ...)
-    VG_PRINTF(4, 5);
+static int vg_jt_fail(vg_jt *c, int code, const vg_jlevel *l, const char *fmt, ...) VG_PRINTF(4, 5);
 static int vg_jt_fail(vg_jt *c, int code, const vg_jlevel *l, const char *fmt, ...) {
     if (!c->err)
         return code;
@@ -177,8 +176,8 @@ static int vg_jt_value(vg_jt *c, const json_t *v, const vg_jlevel *top, vg_jnode
         case JSON_STRING:
             out->type = VG_JSTRING;
             out->len = (uint32_t)json_string_length(v);
-            return vg_jt_string(c, json_string_value(v), json_string_length(v), top, top,
-                                "string", &out->u.str);
+            return vg_jt_string(c, json_string_value(v), json_string_length(v), top, top, "string",
+                                &out->u.str);
         case JSON_INTEGER:
             out->type = VG_JNUMBER;
             return vg_jt_integer(c, json_integer_value(v), out);
@@ -361,8 +360,7 @@ static int vg_jt_save_options(veilig_save_options *so, const veilig_save_options
                               veilig_error *err) {
     veilig_save_options_init(so, VEILIG_SAVE_OPTIONS_VERSION);
     if (opts && opts->version != VEILIG_SAVE_OPTIONS_VERSION)
-        return vg_error_set(err, VEILIG_EVERSION, "unknown save options version %u",
-                            opts->version);
+        return vg_error_set(err, VEILIG_EVERSION, "unknown save options version %u", opts->version);
     so->flags = VEILIG_SAVE_COMPACT | (opts ? opts->flags & VEILIG_SAVE_OMIT_PERSONAL : 0);
     return VEILIG_OK;
 }

@@ -140,8 +140,7 @@ static void check_to_jansson(const char *path, const veilig_registry *reg, int b
     ck_assert_int_eq(out->refcount, 1);
     veilig_registry *again = NULL;
     ck_assert_int_eq(veilig_registry_from_jansson(&again, out, NULL, NULL), VEILIG_OK);
-    ck_assert_msg(!back || same_registry(reg, again), "%s: from_jansson(to_jansson) differs",
-                  path);
+    ck_assert_msg(!back || same_registry(reg, again), "%s: from_jansson(to_jansson) differs", path);
     veilig_registry_free(again);
     json_decref(out);
     json_decref(dump);
@@ -219,8 +218,8 @@ static void corpus_file(const char *path, corpus_stats *st) {
     json_t *root = NULL;
     /* jansson stops reading at a NUL byte: it would read another, shorter text */
     if (!memchr(text, '\0', len))
-        root = json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
-                          &jerr);
+        root =
+            json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         if (!memchr(text, '\0', len) && json_error_code(&jerr) == json_error_numeric_overflow) {
             st->unrepresentable++; /* documented: jansson cannot hold the number */
@@ -415,15 +414,17 @@ END_TEST
 START_TEST(test_numbers_in) {
     /* jansson's reals where the text has literals: the same rules */
 #define BUDGET_DOC                                                                                 \
-    DOC_HEAD "\"municipalities\": [{\"code\": \"GM0001\", \"name\": \"A\", \"measures\": [{\"id\": "    \
-             "\"m\", \"name\": \"M\", \"category\": \"other\", \"budget\": {\"amount\": %s}}]}]}"
+    DOC_HEAD                                                                                       \
+        "\"municipalities\": [{\"code\": \"GM0001\", \"name\": \"A\", \"measures\": [{\"id\": "    \
+        "\"m\", \"name\": \"M\", \"category\": \"other\", \"budget\": {\"amount\": %s}}]}]}"
     static const struct {
         const char *amount;
         int code;
         int64_t cents;
     } cases[] = {
-        {"12.5", VEILIG_OK, 1250},   {"0.1", VEILIG_OK, 10},      {"1e2", VEILIG_OK, 10000},
-        {"12.0", VEILIG_OK, 1200},   {"1.005", VEILIG_ESCHEMA, 0}, {"-1.5", VEILIG_ESCHEMA, 0},
+        {"12.5", VEILIG_OK, 1250},    {"0.1", VEILIG_OK, 10},
+        {"1e2", VEILIG_OK, 10000},    {"12.0", VEILIG_OK, 1200},
+        {"1.005", VEILIG_ESCHEMA, 0}, {"-1.5", VEILIG_ESCHEMA, 0},
         {"1e300", VEILIG_ESCHEMA, 0}, {"123456789012345", VEILIG_OK, 12345678901234500},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -442,8 +443,7 @@ START_TEST(test_numbers_in) {
         const veilig_measure *ms = veilig_municipality_measure(veilig_registry_get(r, 0), 0);
         int64_t cents = -1;
         ck_assert_int_eq(veilig_measure_budget_cents(&cents, ms), VEILIG_OK);
-        ck_assert_msg(cents == cases[i].cents, "%s: %lld cents", cases[i].amount,
-                      (long long)cents);
+        ck_assert_msg(cents == cases[i].cents, "%s: %lld cents", cases[i].amount, (long long)cents);
         veilig_registry_free(r);
         json_decref(root);
     }
@@ -460,9 +460,10 @@ END_TEST
 
 START_TEST(test_numbers_out) {
     /* unknown keys keep their numbers; jansson holds them as its reader would */
-    const char *text = DOC_HEAD "\"i\": 12, \"neg\": -0, \"r\": 12.50, \"e\": 1E2, \"small\": 1e-400, "
-                                "\"big\": 123456789012345678901234567890, \"max\": "
-                                "9223372036854775807, \"min\": -9223372036854775808}";
+    const char *text =
+        DOC_HEAD "\"i\": 12, \"neg\": -0, \"r\": 12.50, \"e\": 1E2, \"small\": 1e-400, "
+                 "\"big\": 123456789012345678901234567890, \"max\": "
+                 "9223372036854775807, \"min\": -9223372036854775808}";
     veilig_registry *r = NULL;
     ck_assert_int_eq(veilig_registry_load_string(&r, text, strlen(text), NULL, NULL), VEILIG_OK);
     json_t *out = NULL;
@@ -516,7 +517,8 @@ START_TEST(test_municipality) {
     const veilig_municipality *m0 = veilig_registry_get(reg, 0);
 
     /* to_jansson: json_loads of municipality_to_json, also without personal contacts */
-    for (unsigned flags = 0; flags <= VEILIG_SAVE_OMIT_PERSONAL; flags += VEILIG_SAVE_OMIT_PERSONAL) {
+    for (unsigned flags = 0; flags <= VEILIG_SAVE_OMIT_PERSONAL;
+         flags += VEILIG_SAVE_OMIT_PERSONAL) {
         veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
         so.flags = flags;
         char *text = NULL;
@@ -547,8 +549,8 @@ START_TEST(test_municipality) {
     ck_assert_ptr_null(added);
     /* replaced where it stands */
     json_object_set_new(obj, "name", json_string("Anders"));
-    ck_assert_int_eq(
-        veilig_municipality_from_jansson(&added, reg, obj, VEILIG_ADD_REPLACE, &err), VEILIG_OK);
+    ck_assert_int_eq(veilig_municipality_from_jansson(&added, reg, obj, VEILIG_ADD_REPLACE, &err),
+                     VEILIG_OK);
     ck_assert_ptr_eq(veilig_registry_get(reg, 0), added);
     ck_assert_str_eq(veilig_municipality_name(added), "Anders");
     /* a new one is appended */
