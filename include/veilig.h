@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: describe and analyse how municipalities tackle (sexual) street
  * harassment and unsafety in public space and nightlife.
  *

@@ -415,8 +415,8 @@ START_TEST(test_numbers_in) {
     /* jansson's reals where the text has literals: the same rules */
 #define BUDGET_DOC                                                                                 \
     DOC_HEAD                                                                                       \
-        "\"municipalities\": [{\"code\": \"GM0001\", \"name\": \"A\", \"measures\": [{\"id\": "    \
-        "\"m\", \"name\": \"M\", \"category\": \"other\", \"budget\": {\"amount\": %s}}]}]}"
+    "\"municipalities\": [{\"code\": \"GM0001\", \"name\": \"A\", \"measures\": [{\"id\": "        \
+    "\"m\", \"name\": \"M\", \"category\": \"other\", \"budget\": {\"amount\": %s}}]}]}"
     static const struct {
         const char *amount;
         int code;

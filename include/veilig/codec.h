@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: reading and writing documents (JSON, format "veilig" version 1).
  *
  * Loading never half-loads: on any failure *out is NULL and the error record
@@ -56,7 +57,7 @@ VEILIG_API int veilig_load_options_init(veilig_load_options *opts, unsigned vers
 enum {
     VEILIG_SAVE_OMIT_PERSONAL = 1u << 0, /**< leave out contacts marked personal: true */
     VEILIG_SAVE_COMPACT = 1u << 1,       /**< no indentation or newlines (not canonical) */
-    VEILIG_SAVE_ASCII = 1u << 2          /**< escape every non-ASCII character as \uXXXX */
+    VEILIG_SAVE_ASCII = 1u << 2          /**< escape every non-ASCII character as `\uXXXX` */
 };
 
 /** Options for writing. */

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: common definitions: status codes, the error record, dates,
  * memory and version functions.
  *

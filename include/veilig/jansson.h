@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: the jansson bridge: documents to and from jansson's json_t.
  *
  * For programs that already hold their JSON as jansson values (a municipality
@@ -20,7 +21,7 @@
  * error's err->pointer is the RFC 6901 pointer of the offending value;
  * err->line, err->column and err->position are 0 (a tree has no text).
  * What a tree can hold and text cannot is an error there as well: a string or
- * key with a NUL character (VEILIG_ESCHEMA, as the text's \u0000) or one
+ * key with a NUL character (VEILIG_ESCHEMA, as the text's `\u0000`) or one
  * that is not valid UTF-8 (VEILIG_EPARSE, as invalid UTF-8 in text). Nesting
  * deeper than the limit is VEILIG_ELIMIT, so a json_t that contains itself
  * fails instead of looping. The json_t is only read: not changed, not kept,

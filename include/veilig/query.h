@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: querying measures across a registry.
  *
  * A query is a set of filters; a measure matches when it passes every filter

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: reports and renderings.
  *
  * Renders registries, analyses and diagnostics as text (aligned tables for a

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: semantic validation of a registry.
  *
  * Loading checks that a document is well-formed (types, required keys,
