@@ -4,9 +4,10 @@
 #include <veilig/jansson.h>
 
 /* A municipality that arrived inside a larger JSON request, as jansson holds it. */
-static const char *request = "{\"action\": \"add\", \"municipality\": "
-                             "{\"code\": \"GM0999\", \"name\": \"Nieuwdorp\", \"measures\": "
-                             "[{\"id\": \"team\", \"name\": \"Straatcoaches\", \"category\": 42}]}}";
+static const char *request =
+    "{\"action\": \"add\", \"municipality\": "
+    "{\"code\": \"GM0999\", \"name\": \"Nieuwdorp\", \"measures\": "
+    "[{\"id\": \"team\", \"name\": \"Straatcoaches\", \"category\": 42}]}}";
 
 int main(void) {
     veilig_registry *reg = NULL;

@@ -114,6 +114,19 @@ soname=$("$READELF" -d "$libdir/libveilig.so.$VEILIG_VERSION" | sed -n 's/.*(SON
 step "SONAME $soname"
 cmp -s "$src/data/veilige-steden.json" "$prefix/share/veilig/veilige-steden.json" ||
     fail "the installed dataset differs from data/veilige-steden.json"
+# the man pages: the overview always; with doxygen, a page per header and the HTML reference
+[ -f "$prefix/share/man/man3/libveilig.3" ] || fail "not installed: <prefix>/share/man/man3/libveilig.3"
+if [ -d "$build/docs/html" ]; then
+    for h in "$src"/include/veilig/*.h; do
+        name=$(basename "$h" .h)
+        [ "$name" = jansson ] && [ "$expect_jansson" != 1 ] && continue
+        [ -f "$prefix/share/man/man3/libveilig-$name.3" ] ||
+            fail "not installed: <prefix>/share/man/man3/libveilig-$name.3"
+    done
+    [ -f "$prefix/share/doc/veilig/html/index.html" ] ||
+        fail "not installed: <prefix>/share/doc/veilig/html/index.html (the API reference)"
+    step "the API reference and $(ls "$prefix/share/man/man3" | wc -l | tr -d ' ') man pages are installed"
+fi
 
 # Checks a consumer's NEEDED entries: "shared" needs libveilig.so.N, "static" none.
 check_needed() { # BINARY shared|static
