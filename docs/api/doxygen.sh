@@ -3,18 +3,20 @@
 # the comments of the public headers, and the check that Doxygen finds
 # nothing to warn about (an undocumented function, type, macro, parameter or
 # return value, a @param that names no parameter, bad markup) beyond the
-# known gaps listed in docs/api/known-warnings.txt. A new warning fails, and
-# so does a listed one that is gone (the list only shrinks; take the line
-# out). Doxygen's warnings are compared without paths and line numbers.
+# known gaps listed in docs/api/known-warnings.txt. A new warning fails; in
+# "check" mode (the api_docs test) so does a listed one that is gone (the
+# list only shrinks: take the line out), while "build" mode (make docs, the
+# default build) only says so. Warnings are compared without paths and line
+# numbers.
 #
-#   doxygen.sh DOXYGEN DOXYFILE OUT_DIR SOURCE_DIR [check|update]
+#   doxygen.sh DOXYGEN DOXYFILE OUT_DIR SOURCE_DIR [check|build|update]
 #
 # Writes OUT_DIR/html (the reference), OUT_DIR/man3 (libveilig.3, the
 # overview from docs/; libveilig-<header>.3 per header; a page per
 # transparent struct) and OUT_DIR/warnings.txt. "update" rewrites
 # known-warnings.txt from this run (review the diff before committing it).
 set -eu
-[ $# -ge 4 ] || { echo "usage: $0 DOXYGEN DOXYFILE OUT_DIR SOURCE_DIR [check|update]" >&2; exit 2; }
+[ $# -ge 4 ] || { echo "usage: $0 DOXYGEN DOXYFILE OUT_DIR SOURCE_DIR [check|build|update]" >&2; exit 2; }
 doxygen=$1 doxyfile=$2 out=$3 src=$4 mode=${5:-check}
 known=$src/docs/api/known-warnings.txt
 LC_ALL=C
@@ -74,7 +76,10 @@ if [ -s "$out/new.txt" ]; then
     sed 's/^/    /' "$out/new.txt"
     status=1
 fi
-if [ -s "$out/gone.txt" ]; then
+if [ -s "$out/gone.txt" ] && [ "$mode" = build ]; then
+    echo "docs: note: $(wc -l <"$out/gone.txt" | tr -d ' ') known gaps are fixed: take them out of" \
+        "docs/api/known-warnings.txt (cmake --build <build> --target update-docs-warnings)"
+elif [ -s "$out/gone.txt" ]; then
     echo "docs: FAIL: these known gaps are fixed: take them out of docs/api/known-warnings.txt"
     echo "  (or: cmake --build <build> --target update-docs-warnings):"
     sed 's/^/    /' "$out/gone.txt"
