@@ -1,9 +1,12 @@
-/*
+/**
+ * @file
  * libveilig: describe and analyse how municipalities tackle (sexual) street
  * harassment and unsafety in public space and nightlife.
  *
  * The umbrella header: include this one. See the module headers for the API,
- * and docs/ for the document format and the stability promise.
+ * and docs/ for the document format and the stability promise. One module
+ * header is not included here: veilig/jansson.h, the jansson bridge, which
+ * needs jansson's headers (include it when VEILIG_HAVE_JANSSON is 1).
  */
 #ifndef VEILIG_H
 #define VEILIG_H

@@ -391,8 +391,8 @@ int vg_pointer_compare(const char *a, const char *b) {
 
 struct vg_cv {
     veilig_registry *reg;
-    vg_owner *own; /* where the objects being read are allocated */
-    const char *text;
+    vg_owner *own;    /* where the objects being read are allocated */
+    const char *text; /* what the tree was parsed from, for positions; NULL: none */
     size_t len;
     veilig_error *err;
     size_t depth;
@@ -811,12 +811,6 @@ static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node) {
 
 /* ---- loading ---- */
 
-typedef struct vg_limits {
-    vg_jlimits json;
-    size_t max_municipalities;
-    size_t max_size; /* bytes of a document's text */
-} vg_limits;
-
 /* The size of a veilig_load_options of each version (a caller built against
    older headers passes a smaller struct: read only the fields it has). */
 static size_t vg_load_options_size(unsigned version) {
@@ -830,7 +824,7 @@ static size_t vg_load_options_size(unsigned version) {
     }
 }
 
-static int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err) {
+int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err) {
     lim->json.max_depth = VEILIG_DEFAULT_MAX_DEPTH;
     lim->json.max_string = VEILIG_DEFAULT_MAX_STRING;
     lim->max_municipalities = VEILIG_DEFAULT_MAX_MUNICIPALITIES;
@@ -966,29 +960,32 @@ static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, size_t l
     return rc;
 }
 
-static int vg_load(veilig_registry **out, const char *text, size_t len, const vg_limits *lim,
-                   veilig_error *err) {
-    vg_arena tmp;
-    vg_arena_init(&tmp, len / 2 + 1024);
-    vg_jnode *root = NULL;
-    int rc = vg_parse(&root, &tmp, text, len, lim, err);
+int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, size_t len,
+                 const vg_limits *lim, veilig_error *err) {
     veilig_registry *reg = NULL;
-    if (!rc) {
-        rc = veilig_registry_new(&reg);
-        if (rc)
-            vg_error_set(err, rc, "out of memory");
-    }
-    if (!rc) {
-        vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
-        rc = vg_read_document(&cv, root, lim);
-    }
-    vg_arena_free(&tmp);
+    int rc = veilig_registry_new(&reg);
+    if (rc)
+        return vg_error_set(err, rc, "out of memory");
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    rc = vg_read_document(&cv, root, lim);
     if (rc) {
         veilig_registry_free(reg);
         return rc;
     }
     *out = reg;
     return VEILIG_OK;
+}
+
+static int vg_load(veilig_registry **out, const char *text, size_t len, const vg_limits *lim,
+                   veilig_error *err) {
+    vg_arena tmp;
+    vg_arena_init(&tmp, len / 2 + 1024);
+    vg_jnode *root = NULL;
+    int rc = vg_parse(&root, &tmp, text, len, lim, err);
+    if (!rc)
+        rc = vg_load_tree(out, root, text, len, lim, err);
+    vg_arena_free(&tmp);
+    return rc;
 }
 
 int veilig_registry_load_string(veilig_registry **out, const char *json, size_t len,
@@ -1210,12 +1207,17 @@ int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, co
     vg_arena_init(&tmp, len + 256);
     vg_jnode *root = NULL;
     int rc = vg_parse_fragment(&root, &tmp, json, len, err);
-    veilig_municipality *m = NULL;
-    if (!rc) {
-        vg_cv cv = {reg, &reg->owner, json, len, err, 0, {{NULL, 0}}};
-        rc = vg_read_municipality(&cv, root, &m);
-    }
+    if (!rc)
+        rc = vg_registry_add_tree(out, reg, root, json, len, flags, err);
     vg_arena_free(&tmp);
+    return rc;
+}
+
+int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,
+                         const char *text, size_t len, unsigned flags, veilig_error *err) {
+    veilig_municipality *m = NULL;
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    int rc = vg_read_municipality(&cv, root, &m);
     if (rc)
         return rc;
     size_t at = (size_t)-1;

@@ -21,6 +21,7 @@
 #endif
 
 #include <float.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -374,14 +375,6 @@ static int vg_scan_number(const vg_uc *s, const vg_uc *end, const vg_uc **stop) 
 
 /* ---- the parser ---- */
 
-/* One open container, on the C stack of its parse function: the path to the
-   value being parsed, for error pointers. */
-typedef struct vg_jlevel {
-    const struct vg_jlevel *parent;
-    const char *key; /* the current member's key; NULL in an array */
-    size_t n;        /* key length, or the current item's index */
-} vg_jlevel;
-
 /* The keys of an object with many members, for finding duplicates. */
 typedef struct vg_jslot {
     uint32_t hash;
@@ -492,8 +485,7 @@ static void vg_jpb_put(vg_jpbuf *b, const char *s, size_t n) {
     b->n += n;
 }
 
-/* Writes the pointer of the levels from the root down to l. A NUL in a key
-   (which a C string cannot hold) is written as the six characters \u0000. */
+/* Writes the pointer of the levels from the root down to l. */
 static void vg_jpb_levels(vg_jpbuf *b, const vg_jlevel *l) {
     if (!l || b->n >= b->cap)
         return;
@@ -518,6 +510,14 @@ static void vg_jpb_levels(vg_jpbuf *b, const vg_jlevel *l) {
     }
 }
 
+void vg_json_pointer_of(char *out, size_t size, const vg_jlevel *l) {
+    char tmp[VEILIG_ERROR_POINTER_LENGTH * 2];
+    vg_jpbuf b = {tmp, 0, sizeof tmp - 1};
+    vg_jpb_levels(&b, l);
+    tmp[b.n] = '\0';
+    vg_strlcpy_utf8(out, tmp, size);
+}
+
 /* Records a VEILIG_ESCHEMA about the value the path leads to (first one only). */
 static VG_COLD void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, ...)
     VG_PRINTF(3, 4);
@@ -533,12 +533,27 @@ static VG_COLD void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     vg_error_set(p->err, VEILIG_ESCHEMA, "%s", msg);
-    char tmp[VEILIG_ERROR_POINTER_LENGTH * 2];
-    vg_jpbuf b = {tmp, 0, sizeof tmp - 1};
-    vg_jpb_levels(&b, p->top);
-    tmp[b.n] = '\0';
-    vg_strlcpy_utf8(p->err->pointer, tmp, sizeof p->err->pointer);
+    vg_json_pointer_of(p->err->pointer, sizeof p->err->pointer, p->top);
     vg_jset_position(p, at);
+}
+
+/* Stops the parse with VEILIG_ELIMIT at position at, about the value whose
+   path ends at level l (NULL: the root): the pointer names that value. */
+static VG_COLD int vg_jlimit(vg_jparser *p, const vg_jlevel *l, const vg_uc *at, const char *fmt,
+                             ...) VG_PRINTF(4, 5);
+static VG_COLD int vg_jlimit(vg_jparser *p, const vg_jlevel *l, const vg_uc *at, const char *fmt,
+                             ...) {
+    if (!p->err)
+        return VEILIG_ELIMIT;
+    char msg[VEILIG_ERROR_MESSAGE_LENGTH];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    vg_error_set(p->err, VEILIG_ELIMIT, "%s", msg);
+    vg_json_pointer_of(p->err->pointer, sizeof p->err->pointer, l);
+    vg_jset_position(p, at);
+    return VEILIG_ELIMIT;
 }
 
 static int vg_jstack_grow(vg_jparser *p, size_t size) {
@@ -639,7 +654,9 @@ static int vg_jstring(vg_jparser *p, const vg_uc *q, int key, const char **out, 
         return vg_jstring_error(p, rc, &r);
     size_t limit = p->max_string < UINT32_MAX ? p->max_string : UINT32_MAX;
     if (r.dlen > limit)
-        return vg_jfail(p, VEILIG_ELIMIT, q, "string longer than %zu bytes", limit);
+        /* a key is named by the object that holds it, a value by its own pointer */
+        return vg_jlimit(p, key ? p->top->parent : p->top, q, "string longer than %zu bytes",
+                         limit);
     *out_len = (uint32_t)r.dlen;
     *nul = r.nul;
     p->cur = r.end + 1;
@@ -691,7 +708,7 @@ static int vg_jnumber(vg_jparser *p, vg_jnode *out) {
 static int vg_jvalue(vg_jparser *p, vg_jnode *out);
 
 static VG_COLD int vg_jdepth_error(vg_jparser *p, const vg_uc *open) {
-    return vg_jfail(p, VEILIG_ELIMIT, open, "nesting deeper than %zu levels", p->max_depth);
+    return vg_jlimit(p, p->top, open, "nesting deeper than %zu levels", p->max_depth);
 }
 
 static int vg_jarray(vg_jparser *p, vg_jnode *out) {
@@ -1532,6 +1549,10 @@ static void vg_format_g(char *buf, size_t size, int prec, double v) {
     uselocale(old);
 }
 
+double vg_json_strtod(const char *lit) {
+    return vg_strtod_c(lit);
+}
+
 double vg_json_number_to_double(const char *lit, size_t len) {
     char small[64];
     if (!lit)
@@ -1800,25 +1821,30 @@ static int vg_format_decimals(char *buf, double v) {
     return 0;
 }
 
-void vg_jw_double(vg_jwriter *w, double v) {
-    if (v != v || v > DBL_MAX || v < -DBL_MAX) {
-        vg_jw_null(w);
-        return;
-    }
+size_t vg_json_format_double(char *buf, double v) {
+    buf[0] = '\0';
+    if (v != v || v > DBL_MAX || v < -DBL_MAX)
+        return 0;
     if (v > -9007199254740992.0 && v < 9007199254740992.0) {
         int64_t i = (int64_t)v;
-        if ((double)i == v) {
-            vg_jw_int(w, i);
-            return;
-        }
+        if ((double)i == v)
+            return (size_t)snprintf(buf, VG_JSON_DOUBLE_BUFSIZE, "%" PRId64, i);
     }
-    char buf[40];
     if (!vg_format_decimals(buf, v))
         for (int prec = 15; prec <= 17; prec++) {
-            vg_format_g(buf, sizeof buf, prec, v);
+            vg_format_g(buf, VG_JSON_DOUBLE_BUFSIZE, prec, v);
             if (vg_strtod_c(buf) == v)
                 break;
         }
+    return strlen(buf);
+}
+
+void vg_jw_double(vg_jwriter *w, double v) {
+    char buf[VG_JSON_DOUBLE_BUFSIZE];
+    if (!vg_json_format_double(buf, v)) {
+        vg_jw_null(w);
+        return;
+    }
     vg_jw_sep(w);
     vg_buf_puts(w->buf, buf);
 }

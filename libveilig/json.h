@@ -65,7 +65,8 @@ typedef struct vg_jlimits {
  *   message, the position and the RFC 6901 pointer of the offending value
  *   (for a duplicate key: the pointer of the second value, e.g. "/a/0/b");
  * - VEILIG_ELIMIT: nesting deeper than lim->max_depth or a string longer than
- *   lim->max_string, with position;
+ *   lim->max_string, with position and the pointer of the value (of the
+ *   object, for a key too long);
  * - VEILIG_ENOMEM.
  * err may be NULL; err->source is not touched. Never recurses deeper than
  * max_depth, so hostile input cannot overflow the stack. On failure, what was
@@ -79,6 +80,22 @@ vg_jnode *vg_json_copy(vg_arena *arena, const vg_jnode *node);
 
 /* The member of an object with that key, or NULL. */
 const vg_jmember *vg_json_get(const vg_jnode *object, const char *key);
+
+/* One level of the path from a tree's root to a value, for error pointers:
+   kept on the C stack of whoever walks the tree (the parser, the bridge). */
+typedef struct vg_jlevel {
+    const struct vg_jlevel *parent; /* NULL: a child of the root */
+    const char *key;                /* the current member's key; NULL in an array */
+    size_t n;                       /* key length, or the current item's index */
+} vg_jlevel;
+
+/*
+ * Writes the RFC 6901 pointer of the levels from the root down to l (NULL:
+ * the root itself, "") into out (size bytes), cut at a character boundary. A
+ * NUL in a key (which a C string cannot hold) is written as the six
+ * characters \u0000.
+ */
+void vg_json_pointer_of(char *out, size_t size, const vg_jlevel *l);
 
 /*
  * Appends the RFC 6901 escaped form of a key ("~" -> "~0", "/" -> "~1") to b,
@@ -136,8 +153,17 @@ void vg_jw_null(vg_jwriter *w);
 /* Writes a parsed tree (object members in their order). */
 void vg_jw_node(vg_jwriter *w, const vg_jnode *node);
 
+/* Room for vg_json_format_double's text, with its NUL. */
+#define VG_JSON_DOUBLE_BUFSIZE 40
+
+/* The text vg_jw_double writes for v (into buf, VG_JSON_DOUBLE_BUFSIZE bytes);
+   returns its length, or 0 (buf "") for NaN and infinity. */
+size_t vg_json_format_double(char *buf, double v);
+
 /* Locale-independent conversion of a JSON number literal to double
    (strtod in the "C" locale); out of range gives +-HUGE_VAL or 0. */
 double vg_json_number_to_double(const char *lit, size_t len);
+/* The same for a NUL-terminated literal (a NUMBER node's u.str); never allocates. */
+double vg_json_strtod(const char *lit);
 
 #endif

@@ -314,6 +314,34 @@ int vg_pointer_compare(const char *a, const char *b);
    on is given): what veilig_measure_is_active says (query.c). */
 int vg_measure_active(vg_term status, vg_date start, vg_date end, const veilig_date *on);
 
+/* ---- reading a parsed tree (codec.c): shared by the text loader and the jansson bridge ---- */
+
+typedef struct vg_limits {
+    vg_jlimits json;
+    size_t max_municipalities;
+    size_t max_size; /* bytes of a document's text */
+} vg_limits;
+
+/* The limits of a load: the defaults, with what opts (may be NULL) sets.
+   VEILIG_EVERSION for an unknown options version, VEILIG_EINVAL for a depth
+   above what can be saved; err gets the message. */
+int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err);
+
+/*
+ * Reads a document tree into a new registry (*out, only on success), with
+ * every rule of a load (errors: VEILIG_ESCHEMA, VEILIG_EVERSION, VEILIG_ELIMIT,
+ * VEILIG_ENOMEM, with the value's pointer). text and len are what the tree
+ * was parsed from, for the line and column of errors; with text NULL (a tree
+ * that never was text) they stay 0. The tree is not kept.
+ */
+int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, size_t len,
+                 const vg_limits *lim, veilig_error *err);
+
+/* What veilig_registry_add_json does once its text is a tree (text as for
+   vg_load_tree). reg must not be NULL. */
+int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,
+                         const char *text, size_t len, unsigned flags, veilig_error *err);
+
 /* Dates */
 int vg_date_from_public(vg_date *out, const veilig_date *d);
 veilig_date vg_date_to_public(vg_date d);

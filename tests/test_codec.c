@@ -793,15 +793,18 @@ static const error_case error_cases[] = {
      VEILIG_ESCHEMA, 4, 7, "/municipalities/0/measures/0/id", 0, 0, 0},
     {"NUL in a string", MUNI_HEAD "{\"code\": \"GM0001\", \"name\": \"a\\u0000b\"}]}",
      VEILIG_ESCHEMA, 3, 28, "/municipalities/0/name", 0, 0, 0},
-    /* limits */
-    {"too deep", DOC_HEAD "\"x\": [[[[1]]]]}", VEILIG_ELIMIT, 1, 44, "", 4, 0, 0},
+    /* limits: the pointer names the value that goes too deep or is too long */
+    {"too deep", DOC_HEAD "\"x\": [[[[1]]]]}", VEILIG_ELIMIT, 1, 44, "/x/0/0/0", 4, 0, 0},
     {"too deep by default",
      DOC_HEAD "\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
               "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-     VEILIG_ELIMIT, 1, 104, "", 0, 0, 0},
+     VEILIG_ELIMIT, 1, 104,
+     "/x/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/"
+     "0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
+     0, 0, 0},
     {"too many municipalities", DOC_HEAD "\"municipalities\": [{}, {}, {}]}", VEILIG_ELIMIT, 1, 54,
      "/municipalities", 0, 2, 0},
-    {"too long a string", DOC_HEAD "\"x\": \"abcdefghij\"}", VEILIG_ELIMIT, 1, 41, "", 0, 0, 9},
+    {"too long a string", DOC_HEAD "\"x\": \"abcdefghij\"}", VEILIG_ELIMIT, 1, 41, "/x", 0, 0, 9},
 };
 
 START_TEST(test_load_errors) {

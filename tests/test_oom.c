@@ -11,6 +11,10 @@
  * allocator neither counts nor fails. Prints the failure points exercised
  * per operation and in total. CK_FORK=yes runs each operation in a process
  * of its own; VG_OOM_ONLY=text only those whose name contains text.
+ *
+ * The jansson bridge (when the library has it) is run the same way, with
+ * jansson's allocator routed through the same counting functions, so that
+ * the json_t values the bridge makes fail too.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -20,6 +24,9 @@
 
 #include "veilig.h"
 #include "testutil.h"
+#if VEILIG_HAVE_JANSSON
+#include "veilig/jansson.h"
+#endif
 
 static int sentinel_target;
 #define SENTINEL ((void *)&sentinel_target)
@@ -511,6 +518,69 @@ static int op_report_html_enschede_canonical(char **fp) {
     return rc;
 }
 
+#if VEILIG_HAVE_JANSSON
+static json_t *builtin_tree;  /* the bundled dataset as jansson reads it */
+static json_t *enschede_tree; /* its Enschede, with a new code */
+
+/* The JSON text of a jansson value, made quietly; releases the value. */
+static char *take_json(json_t *v) {
+    int saved = counting;
+    counting = 0;
+    char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(v);
+    counting = saved;
+    return take(text); /* jansson allocates with the test allocator too */
+}
+
+static int op_registry_from_jansson(char **fp) {
+    veilig_registry *r = SENTINEL;
+    veilig_error err;
+    int rc = veilig_registry_from_jansson(&r, builtin_tree, NULL, &err);
+    ON_FAILURE(rc, r);
+    *fp = quiet_dump(r);
+    veilig_registry_free(r);
+    return rc;
+}
+
+static int op_municipality_from_jansson(char **fp) {
+    veilig_registry *r = NULL;
+    int saved = counting;
+    counting = 0;
+    ck_assert_int_eq(veilig_registry_load_builtin(&r, NULL), VEILIG_OK);
+    counting = saved;
+    veilig_municipality *m = SENTINEL;
+    int rc = veilig_municipality_from_jansson(&m, r, enschede_tree, 0, NULL);
+    if (rc != VEILIG_OK) {
+        counting = 0;
+        veilig_registry_free(r);
+        counting = saved;
+        ON_FAILURE(rc, m);
+    }
+    ck_assert_ptr_eq(m, veilig_registry_get(r, veilig_registry_count(r) - 1));
+    *fp = quiet_dump(r);
+    counting = 0;
+    veilig_registry_free(r);
+    counting = saved;
+    return rc;
+}
+
+static int op_registry_to_jansson(char **fp) {
+    json_t *v = SENTINEL;
+    int rc = veilig_registry_to_jansson(&v, reg, NULL, NULL);
+    ON_FAILURE(rc, v);
+    *fp = take_json(v);
+    return rc;
+}
+
+static int op_municipality_to_jansson(char **fp) {
+    json_t *v = SENTINEL;
+    int rc = veilig_municipality_to_jansson(&v, enschede_canon, NULL, NULL);
+    ON_FAILURE(rc, v);
+    *fp = take_json(v);
+    return rc;
+}
+#endif
+
 typedef struct op {
     const char *name;
     op_fn fn;
@@ -586,6 +656,12 @@ static const op ops[] = {
     {"report_html programme", op_report_html_programme_nl},
     {"report_html GM0153", op_report_html_enschede_nl},
     {"report_html GM0153 (canonical.json, en, personal)", op_report_html_enschede_canonical},
+#if VEILIG_HAVE_JANSSON
+    {"registry_from_jansson", op_registry_from_jansson},
+    {"municipality_from_jansson", op_municipality_from_jansson},
+    {"registry_to_jansson", op_registry_to_jansson},
+    {"municipality_to_jansson (canonical.json)", op_municipality_to_jansson},
+#endif
 };
 
 #define N_OPS (sizeof ops / sizeof ops[0])
@@ -633,11 +709,23 @@ static void setup(void) {
     ck_assert_int_eq(veilig_schedule(&sched, enschede, NULL), VEILIG_OK);
     ck_assert_int_eq(veilig_progress(&prog, enschede, NULL), VEILIG_OK);
     ck_assert_int_eq(veilig_progress(&prog_canon, enschede_canon, NULL), VEILIG_OK);
+#if VEILIG_HAVE_JANSSON
+    json_error_t jerr;
+    builtin_tree = json_loadb(builtin_text, builtin_len, 0, &jerr);
+    ck_assert_msg(builtin_tree != NULL, "json_loadb: %s", jerr.text);
+    ck_assert_int_eq(veilig_municipality_to_jansson(&enschede_tree, enschede, NULL, NULL),
+                     VEILIG_OK);
+    ck_assert_int_eq(json_object_set_new(enschede_tree, "code", json_string("GM0999")), 0);
+#endif
     counting = 1;
 }
 
 static void teardown(void) {
     counting = 0;
+#if VEILIG_HAVE_JANSSON
+    json_decref(enschede_tree);
+    json_decref(builtin_tree);
+#endif
     veilig_progress_free(prog_canon);
     veilig_progress_free(prog);
     veilig_schedule_free(sched);
@@ -754,6 +842,9 @@ int main(void) {
         fprintf(stderr, "veilig_set_allocator failed\n");
         return EXIT_FAILURE;
     }
+#if VEILIG_HAVE_JANSSON
+    json_set_alloc_funcs(t_malloc, t_free); /* the json_t values the bridge makes fail too */
+#endif
     counting = 1;
     /* one process, so that the totals add up (and valgrind sees everything); CK_FORK=yes
        runs each operation in a process of its own, so that a crash stops only that one */

@@ -1,10 +1,11 @@
-/*
+/**
+ * @file
  * libveilig: analyses of a registry: coverage, profile, comparison, peers,
  * differences between versions, schedule coverage and indicator progress.
  *
  * Each analysis returns an opaque result (*out is new: free it with its
  * _free function; NULL is a no-op) with typed accessors, and renders as JSON
- * (veilig_<result>_to_json: *out is new, free it with veilig_free), which is
+ * (`veilig_<result>_to_json`: *out is new, free it with veilig_free), which is
  * what the bindings and the tool use. Results borrow from the registry they
  * were computed from: it must outlive them and not change meanwhile. Every
  * result has a defined order, the same on every run.

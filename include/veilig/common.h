@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: common definitions: status codes, the error record, dates,
  * memory and version functions.
  *
@@ -45,9 +46,11 @@ typedef enum veilig_status {
     VEILIG_ELIMIT = -9     /**< a documented limit was exceeded */
 } veilig_status;
 
-/** Sizes of the text fields of veilig_error (including the final NUL). */
-#define VEILIG_ERROR_SOURCE_LENGTH  256
+/** Size of veilig_error.source, including the final NUL. */
+#define VEILIG_ERROR_SOURCE_LENGTH 256
+/** Size of veilig_error.pointer, including the final NUL. */
 #define VEILIG_ERROR_POINTER_LENGTH 256
+/** Size of veilig_error.message, including the final NUL. */
 #define VEILIG_ERROR_MESSAGE_LENGTH 256
 
 /**
@@ -80,43 +83,63 @@ typedef struct veilig_date {
 
 /**
  * Parses a partial ISO date ("2021", "2021-12", "2021-12-01") into *out.
- * Returns VEILIG_OK, or VEILIG_EINVAL (out untouched) when text is NULL or not
- * a real date (month 13, 31 April and 29 February of a common year included).
+ *
+ * @param out   receives the date (caller-allocated); untouched on failure.
+ * @param text  the date as text (borrowed).
+ * @return VEILIG_OK, or VEILIG_EINVAL when text is NULL or not a real date
+ *         (month 13, 31 April and 29 February of a common year included).
  */
 VEILIG_API int veilig_date_parse(veilig_date *out, const char *text);
 
 /**
- * Writes date as text into buf (at least VEILIG_DATE_BUFSIZE bytes).
- * Returns VEILIG_OK, or VEILIG_EINVAL when date is not valid.
+ * Writes date as text ("2021", "2021-12" or "2021-12-01") into buf.
+ *
+ * @param buf   receives the text, NUL-terminated (caller-allocated).
+ * @param size  the size of buf: at least VEILIG_DATE_BUFSIZE bytes.
+ * @param date  the date (borrowed).
+ * @return VEILIG_OK, or VEILIG_EINVAL when date is not valid or buf too small.
  */
 VEILIG_API int veilig_date_format(char *buf, size_t size, const veilig_date *date);
 
 /**
- * Compares two dates as the first day they cover ("2021" is 2021-01-01):
- * negative, 0 or positive.
+ * Compares two dates as the first day they cover ("2021" is 2021-01-01).
+ *
+ * @param a  a date (borrowed).
+ * @param b  another date (borrowed).
+ * @return negative when a is earlier, 0 when the same day, positive when later.
  */
 VEILIG_API int veilig_date_compare(const veilig_date *a, const veilig_date *b);
 
-/** The runtime version, "MAJOR.MINOR.PATCH". Static storage. */
+/** The runtime version. @return "MAJOR.MINOR.PATCH", in static storage. */
 VEILIG_API const char *veilig_version(void);
 
-/** The runtime version as VEILIG_VERSION_HEX encodes it (0xMMmmpp). */
+/** The runtime version as a number. @return 0xMMmmpp, as VEILIG_VERSION_HEX encodes it. */
 VEILIG_API unsigned veilig_version_number(void);
 
-/** The ABI major number: the number in the library's SONAME. */
+/** The ABI major number. @return the N of the library's SONAME, libveilig.so.N. */
 VEILIG_API int veilig_abi_version(void);
 
 /**
- * A short English name for a status code ("out of memory"). Static storage;
- * never NULL (an unknown code gives "unknown error").
+ * A short English name for a status code.
+ *
+ * @param code  a veilig_status value (or any int).
+ * @return the name ("out of memory"), in static storage; never NULL (an
+ *         unknown code gives "unknown error").
  */
 VEILIG_API const char *veilig_strerror(int code);
 
-/** Frees memory the library handed to the caller (strings). NULL is a no-op. */
+/**
+ * Frees memory the library handed to the caller (strings).
+ *
+ * @param ptr  what a function of the library handed out as new; NULL is a no-op.
+ */
 VEILIG_API void veilig_free(void *ptr);
 
+/** An allocation function for veilig_set_allocator, as malloc. */
 typedef void *(*veilig_malloc_fn)(size_t size);
+/** A reallocation function for veilig_set_allocator, as realloc. */
 typedef void *(*veilig_realloc_fn)(void *ptr, size_t size);
+/** A deallocation function for veilig_set_allocator, as free. */
 typedef void (*veilig_free_fn)(void *ptr);
 
 /**
@@ -124,8 +147,13 @@ typedef void (*veilig_free_fn)(void *ptr);
  * whole process. Call it before any other call of the library, while no
  * registry or result exists; memory allocated with one set of functions must
  * be freed with the same set. Passing three NULLs restores the C library's
- * malloc, realloc and free. Returns VEILIG_OK, or VEILIG_EINVAL when some but
- * not all of the functions are NULL.
+ * malloc, realloc and free.
+ *
+ * @param malloc_fn   the allocation function, or NULL.
+ * @param realloc_fn  the reallocation function, or NULL.
+ * @param free_fn     the deallocation function, or NULL.
+ * @return VEILIG_OK, or VEILIG_EINVAL when some but not all of the functions
+ *         are NULL.
  */
 VEILIG_API int veilig_set_allocator(veilig_malloc_fn malloc_fn, veilig_realloc_fn realloc_fn,
                                     veilig_free_fn free_fn);

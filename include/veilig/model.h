@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: the model: a registry of municipalities and their approaches,
  * with getters for every field and a builder API to change them.
  *
@@ -14,9 +15,9 @@
  * object as it was. Changing a registry needs the caller's exclusion; reading
  * it from many threads at once is safe.
  *
- * Lists follow one pattern: veilig_<parent>_<child>_count(parent) and
- * veilig_<parent>_<child>(parent, index) to read; veilig_<parent>_add_<child>
- * and veilig_<parent>_remove_<child> to change.
+ * Lists follow one pattern: `veilig_<parent>_<child>_count(parent)` and
+ * `veilig_<parent>_<child>(parent, index)` to read; `veilig_<parent>_add_<child>`
+ * and `veilig_<parent>_remove_<child>` to change.
  */
 #ifndef VEILIG_MODEL_H
 #define VEILIG_MODEL_H

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: querying measures across a registry.
  *
  * A query is a set of filters; a measure matches when it passes every filter
@@ -44,9 +45,12 @@ extern "C" {
 
 /**
  * Whether a measure is active: unless its status is "ended" or "planned"
- * and, given a reference date on (may be NULL), unless its period starts
- * after or ends before that date (a partial date covers its whole year or
- * month). 1 or 0.
+ * and, given a reference date, unless its period starts after or ends before
+ * that date (a partial date covers its whole year or month).
+ *
+ * @param ms  the measure (borrowed).
+ * @param on  the reference date, or NULL for none.
+ * @return 1 when active, 0 when not (and for a NULL measure).
  */
 VEILIG_API int veilig_measure_is_active(const veilig_measure *ms, const veilig_date *on);
 
@@ -72,58 +76,101 @@ typedef struct veilig_query veilig_query;
 /** A query's result: (municipality, measure) pairs. */
 typedef struct veilig_query_result veilig_query_result;
 
-/** Makes an empty query (matches every measure). *out is new (veilig_query_free). */
+/**
+ * Makes an empty query (matches every measure).
+ *
+ * @param out  receives the new query (veilig_query_free); NULL on failure.
+ * @return VEILIG_OK, VEILIG_ENOMEM, VEILIG_EINVAL for a NULL out.
+ */
 VEILIG_API int veilig_query_new(veilig_query **out);
 
-/** Frees a query. NULL is a no-op. */
+/** Frees a query. @param q  the query; NULL is a no-op. */
 VEILIG_API void veilig_query_free(veilig_query *q);
 
 /**
- * Adds a value to a filter (copied). VEILIG_EINVAL for an unknown filter, an
- * empty value, a date that is not a date or an evidence level that is not
- * one. A vocabulary code the library does not know is allowed: it matches
- * measures that hold that same unknown code.
+ * Adds a value to a filter. A vocabulary code the library does not know is
+ * allowed: it matches measures that hold that same unknown code.
+ *
+ * @param q       the query.
+ * @param filter  the filter.
+ * @param value   the value (copied), UTF-8.
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL query, an unknown filter, an
+ *         empty value or one that is not UTF-8, a date that is not a date or
+ *         an evidence level that is not one; VEILIG_ENOMEM (q unchanged).
  */
 VEILIG_API int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value);
 
-/** The filter's name as the tool and the bindings spell it ("target_group"); NULL if unknown. */
+/**
+ * A filter's name, as the tool and the bindings spell it.
+ * @param filter  the filter.
+ * @return the name ("target_group"), static; NULL for an unknown filter.
+ */
 VEILIG_API const char *veilig_filter_name(veilig_filter filter);
 
-/** Looks a filter up by name ("target_group", "stakeholder_kind", ...); 0 when unknown. */
+/**
+ * Looks a filter up by name.
+ * @param name  "target_group", "stakeholder_kind", ...
+ * @return the filter; 0 when the name is unknown (or NULL).
+ */
 VEILIG_API veilig_filter veilig_filter_from_name(const char *name);
 
 /**
- * Runs a query over a registry. *out is new (veilig_query_result_free); it
- * borrows from reg, which must outlive it and not change meanwhile.
- * Linear in the number of measures.
+ * Runs a query over a registry. Linear in the number of measures.
+ *
+ * @param out  receives the new result (veilig_query_result_free); it borrows
+ *             from reg, which must outlive it and not change meanwhile. NULL
+ *             on failure.
+ * @param q    the query (borrowed).
+ * @param reg  the registry (borrowed).
+ * @return VEILIG_OK, VEILIG_ENOMEM, VEILIG_EINVAL for NULL arguments.
  */
 VEILIG_API int veilig_query_run(veilig_query_result **out, const veilig_query *q,
                                 const veilig_registry *reg);
 
-/** Frees a result. NULL is a no-op. */
+/** Frees a result. @param r  the result; NULL is a no-op. */
 VEILIG_API void veilig_query_result_free(veilig_query_result *r);
 
-/** The number of matches. */
+/** The number of matches. @param r  the result. @return the number (0 for NULL). */
 VEILIG_API size_t veilig_query_result_count(const veilig_query_result *r);
 
-/** The municipality and the measure of match index; borrowed from the registry, NULL when out of
- * range. */
+/**
+ * The municipality of a match.
+ *
+ * @param r      the result.
+ * @param index  0 .. veilig_query_result_count(r) - 1.
+ * @return the municipality, borrowed from the registry; NULL when out of range.
+ */
 VEILIG_API const veilig_municipality *veilig_query_result_municipality(const veilig_query_result *r,
                                                                        size_t index);
+/**
+ * The measure of a match.
+ *
+ * @param r      the result.
+ * @param index  0 .. veilig_query_result_count(r) - 1.
+ * @return the measure, borrowed from the registry; NULL when out of range.
+ */
 VEILIG_API const veilig_measure *veilig_query_result_measure(const veilig_query_result *r,
                                                              size_t index);
 
 /**
  * The matches as a JSON array of {"municipality": code, "municipality_name",
- * "measure": id, "name", "category", "approach"} objects. *out is new (veilig_free).
+ * "measure": id, "name", "category", "approach"} objects.
+ *
+ * @param out  receives the text (veilig_free); NULL on failure.
+ * @param len  receives its length without the NUL; may be NULL.
+ * @param r    the result (borrowed).
+ * @return VEILIG_OK, VEILIG_ENOMEM, VEILIG_EINVAL for a NULL out or r.
  */
 VEILIG_API int veilig_query_result_to_json(char **out, size_t *len, const veilig_query_result *r);
 
 /**
  * Folds text for comparison: lower case, accents and diacritics removed
  * ("LHBTI+" -> "lhbti+", "Geïntensiveerd" -> "geintensiveerd"), other
- * characters kept. *out is new (veilig_free). This is how VEILIG_FILTER_TEXT
- * compares.
+ * characters kept. This is how VEILIG_FILTER_TEXT compares.
+ *
+ * @param out   receives the folded text (veilig_free); NULL on failure.
+ * @param text  the text (borrowed), NUL-terminated.
+ * @return VEILIG_OK, VEILIG_ENOMEM, VEILIG_EINVAL for a NULL out or text.
  */
 VEILIG_API int veilig_text_fold(char **out, const char *text);
 

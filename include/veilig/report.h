@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: reports and renderings.
  *
  * Renders registries, analyses and diagnostics as text (aligned tables for a
@@ -12,7 +13,7 @@
  *
  * A document is untrusted: every string from it is written so that it can
  * only be read as text in the format (docs/security.md). Text escapes
- * control characters and bidirectional controls visibly (\x1b, \u202e);
+ * control characters and bidirectional controls visibly (a backslash and x1b, u202e);
  * Markdown escapes HTML and Markdown syntax; a CSV cell that begins with
  * = + - @ TAB CR or ' gets one leading ' (unless VEILIG_REPORT_RAW); JSON
  * and HTML are escaped as their syntax requires.
@@ -123,9 +124,10 @@ VEILIG_API int veilig_render_diagnostics(char **out, size_t *len, const veilig_d
  * that it can only be read as text there, the way the renderings write
  * every string (docs/security.md):
  * - VEILIG_FORMAT_TEXT: for a terminal, on one line: control characters
- *   (C0, DEL, C1; line feed, carriage return and tab as \n, \r, \t), the
- *   bidirectional controls U+202A..U+202E and U+2066..U+2069 and bytes that
- *   are not UTF-8 written as visible escapes (\x1b, \u202e, \xff);
+ *   (C0, DEL, C1; line feed, carriage return and tab as a backslash and n,
+ *   r or t), the bidirectional controls U+202A..U+202E and U+2066..U+2069 and
+ *   bytes that are not UTF-8 written as visible escapes (a backslash and
+ *   x1b, u202e, xff);
  * - VEILIG_FORMAT_MARKDOWN: inline Markdown text, safe in a table cell:
  *   & < > | as entities, Markdown punctuation backslash-escaped, line
  *   breaks as spaces, control characters as for TEXT;
@@ -134,10 +136,14 @@ VEILIG_API int veilig_render_diagnostics(char **out, size_t *len, const veilig_d
  * - VEILIG_FORMAT_JSON: a JSON string, with its quotes;
  * - VEILIG_FORMAT_HTML: HTML text and attribute value (& < > " ' as
  *   entities, characters XML does not allow left out).
- * flags: VEILIG_REPORT_RAW or 0. Writes a new string into *out (free it with
- * veilig_free) and its length into *len (may be NULL). Returns VEILIG_OK,
- * VEILIG_EINVAL (out or text NULL, a format that does not exist) or
- * VEILIG_ENOMEM; on failure *out is NULL.
+ *
+ * @param out     receives a new string (veilig_free); NULL on failure.
+ * @param len     NULL or receives its length in bytes.
+ * @param text    the text, UTF-8 (borrowed).
+ * @param format  the output format it goes into.
+ * @param flags   VEILIG_REPORT_RAW (CSV without the formula guard) or 0.
+ * @return VEILIG_OK, VEILIG_EINVAL (out or text NULL, a format that does not
+ *         exist) or VEILIG_ENOMEM.
  */
 VEILIG_API int veilig_escape(char **out, size_t *len, const char *text, veilig_format format,
                              unsigned flags);

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: semantic validation of a registry.
  *
  * Loading checks that a document is well-formed (types, required keys,
@@ -22,6 +23,7 @@
 extern "C" {
 #endif
 
+/** How serious a finding is. */
 typedef enum veilig_severity {
     VEILIG_SEVERITY_ERROR = 1,   /**< the document is wrong: fix it */
     VEILIG_SEVERITY_WARNING = 2, /**< probably wrong, or a gap worth a look */
@@ -34,52 +36,90 @@ typedef enum veilig_severity {
  * versions may append fields.
  */
 typedef struct veilig_diagnostic {
-    veilig_severity severity;
-    const char *rule;    /**< stable id, "V001" */
-    const char *pointer; /**< RFC 6901 pointer of the value, "" for the document */
-    const char *message; /**< what is wrong, in plain English */
+    veilig_severity severity; /**< error, warning or info */
+    const char *rule;         /**< stable id, "V001" */
+    const char *pointer;      /**< RFC 6901 pointer of the value, "" for the document */
+    const char *message;      /**< what is wrong, in plain English */
 } veilig_diagnostic;
 
 /** A list of diagnostics, ordered by pointer position in the document, then rule. */
 typedef struct veilig_diagnostics veilig_diagnostics;
 
 /**
- * Validates a registry. *out is new (veilig_diagnostics_free), possibly
- * empty, or NULL on failure. Returns VEILIG_OK whatever it finds (look at the
- * diagnostics), VEILIG_EINVAL for NULL arguments, VEILIG_ENOMEM.
+ * Validates a registry.
+ *
+ * @param out  receives the new diagnostics (veilig_diagnostics_free), possibly
+ *             empty; NULL on failure.
+ * @param reg  the registry (borrowed).
+ * @return VEILIG_OK whatever it finds (look at the diagnostics), VEILIG_EINVAL
+ *         for NULL arguments, VEILIG_ENOMEM.
  */
 VEILIG_API int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg);
 
-/** Frees diagnostics. NULL is a no-op. */
+/** Frees diagnostics. @param d  the diagnostics; NULL is a no-op. */
 VEILIG_API void veilig_diagnostics_free(veilig_diagnostics *d);
 
-/** The number of diagnostics. */
+/** The number of diagnostics. @param d  the diagnostics. @return their number (0 for NULL). */
 VEILIG_API size_t veilig_diagnostics_count(const veilig_diagnostics *d);
 
-/** The diagnostic at index; borrowed, NULL when out of range. */
+/**
+ * One diagnostic.
+ *
+ * @param d      the diagnostics.
+ * @param index  0 .. veilig_diagnostics_count(d) - 1.
+ * @return the diagnostic, borrowed from d; NULL when index is out of range.
+ */
 VEILIG_API const veilig_diagnostic *veilig_diagnostics_get(const veilig_diagnostics *d,
                                                            size_t index);
 
-/** The number of diagnostics of one severity. */
+/**
+ * The number of diagnostics of one severity.
+ *
+ * @param d         the diagnostics.
+ * @param severity  the severity to count.
+ * @return how many of d have it.
+ */
 VEILIG_API size_t veilig_diagnostics_count_severity(const veilig_diagnostics *d,
                                                     veilig_severity severity);
 
-/** "error", "warning" or "info"; NULL for other values. Static. */
+/**
+ * The name of a severity.
+ *
+ * @param severity  a severity.
+ * @return "error", "warning" or "info" (static); NULL for other values.
+ */
 VEILIG_API const char *veilig_severity_name(veilig_severity severity);
 
 /**
  * The diagnostics as a JSON array of {"severity", "rule", "pointer",
- * "message"} objects. *out is new (veilig_free); *len (may be NULL) its length.
+ * "message"} objects.
+ *
+ * @param out  receives the text (veilig_free); NULL on failure.
+ * @param len  receives its length without the NUL; may be NULL.
+ * @param d    the diagnostics (borrowed).
+ * @return VEILIG_OK, VEILIG_ENOMEM, VEILIG_EINVAL for a NULL out or d.
  */
 VEILIG_API int veilig_diagnostics_to_json(char **out, size_t *len, const veilig_diagnostics *d);
 
 /**
- * The rules the validator knows: their number, and for each its id, severity
- * and a one-line summary (static strings), for listing in tools and docs.
+ * The rules the validator knows, for listing in tools and docs.
+ * @return their number.
  */
 VEILIG_API size_t veilig_rule_count(void);
+/**
+ * A rule's id. @param index  0 .. veilig_rule_count() - 1.
+ * @return the id ("V001"), static; NULL when index is out of range.
+ */
 VEILIG_API const char *veilig_rule_id(size_t index);
+/**
+ * A rule's severity. @param index  0 .. veilig_rule_count() - 1.
+ * @return the severity of its diagnostics (0 when index is out of range).
+ */
 VEILIG_API veilig_severity veilig_rule_severity(size_t index);
+/**
+ * A rule's one-line summary. @param index  0 .. veilig_rule_count() - 1.
+ * @return the summary, static; NULL when index is out of range.
+ */
 VEILIG_API const char *veilig_rule_summary(size_t index);
 
 #ifdef __cplusplus

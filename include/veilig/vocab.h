@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * libveilig: controlled vocabularies.
  *
  * Every vocabulary of the document format is an enum veilig_<vocab> whose

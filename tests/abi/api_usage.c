@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 491 functions, 180 enumerators,
+ * layout of a transparent struct fails it. 495 functions, 180 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include <veilig.h>
+#if VEILIG_HAVE_JANSSON
+#include <veilig/jansson.h>
+#endif
 
 /* A compile-time check (C99 has no _Static_assert). */
 #define VG_CHECK(name, cond) typedef char vg_check_##name[(cond) ? 1 : -1]
@@ -929,6 +932,20 @@ static const char *(*p_veilig_province_name)(const char *code,
                                              const char *lang) = veilig_province_name;
 static veilig_approach (*p_veilig_category_approach)(veilig_category category) =
     veilig_category_approach;
+#if VEILIG_HAVE_JANSSON
+static int (*p_veilig_registry_from_jansson)(veilig_registry **out, const json_t *root,
+                                             const veilig_load_options *opts,
+                                             veilig_error *err) = veilig_registry_from_jansson;
+static int (*p_veilig_municipality_from_jansson)(
+    veilig_municipality **out, veilig_registry *reg, const json_t *obj, unsigned flags,
+    veilig_error *err) = veilig_municipality_from_jansson;
+static int (*p_veilig_registry_to_jansson)(json_t **out, const veilig_registry *reg,
+                                           const veilig_save_options *opts,
+                                           veilig_error *err) = veilig_registry_to_jansson;
+static int (*p_veilig_municipality_to_jansson)(json_t **out, const veilig_municipality *m,
+                                               const veilig_save_options *opts,
+                                               veilig_error *err) = veilig_municipality_to_jansson;
+#endif
 
 /* ---- every function, called with arguments of its declared types (never run) ---- */
 
@@ -4684,6 +4701,58 @@ static void call_all(void) {
         veilig_approach r = veilig_category_approach(a0);
         (void)r;
     }
+#if VEILIG_HAVE_JANSSON
+    {
+        veilig_registry **a0;
+        memset(&a0, 0, sizeof a0);
+        const json_t *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_load_options *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_registry_from_jansson(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        veilig_municipality **a0;
+        memset(&a0, 0, sizeof a0);
+        veilig_registry *a1;
+        memset(&a1, 0, sizeof a1);
+        const json_t *a2;
+        memset(&a2, 0, sizeof a2);
+        unsigned a3;
+        memset(&a3, 0, sizeof a3);
+        veilig_error *a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_municipality_from_jansson(a0, a1, a2, a3, a4);
+        (void)r;
+    }
+    {
+        json_t **a0;
+        memset(&a0, 0, sizeof a0);
+        const veilig_registry *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_save_options *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_registry_to_jansson(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        json_t **a0;
+        memset(&a0, 0, sizeof a0);
+        const veilig_municipality *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_save_options *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_municipality_to_jansson(a0, a1, a2, a3);
+        (void)r;
+    }
+#endif
 }
 
 /* ---- enumerators: values are ABI ---- */
@@ -5426,6 +5495,12 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 491 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
+#if VEILIG_HAVE_JANSSON
+    missing += p_veilig_registry_from_jansson == NULL;
+    missing += p_veilig_municipality_from_jansson == NULL;
+    missing += p_veilig_registry_to_jansson == NULL;
+    missing += p_veilig_municipality_to_jansson == NULL;
+#endif
+    printf("api_usage: 495 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

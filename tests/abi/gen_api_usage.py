@@ -90,10 +90,31 @@ def public_headers(src_inc):
     return [os.path.join(src_inc, "veilig.h")] + sorted(glob.glob(os.path.join(src_inc, "veilig", "*.h")))
 
 
-def read_statements(src_inc):
+# Headers veilig.h does not include, for what a build may lack: the macro that
+# says whether this libveilig has them (veilig/version.h).
+OPTIONAL_HEADERS = {"jansson.h": "VEILIG_HAVE_JANSSON"}
+
+
+def read_statements(src_inc, with_header=False):
     for path in public_headers(src_inc):
         with open(path, encoding="utf-8") as f:
-            yield from statements(strip_preprocessor(strip_comments(f.read())))
+            for st in statements(strip_preprocessor(strip_comments(f.read()))):
+                yield (os.path.basename(path), st) if with_header else st
+
+
+def guarded(w, funcs, emit):
+    """Appends emit(func)'s lines for every function, those of an optional
+    header inside #if MACRO ... #endif."""
+    for macro in [None] + sorted(set(OPTIONAL_HEADERS.values())):
+        chosen = [f for f in funcs if f[4] == macro]
+        if not chosen:
+            continue
+        if macro:
+            w.append("#if %s" % macro)
+        for f in chosen:
+            emit(f)
+        if macro:
+            w.append("#endif")
 
 
 def split_top(text, sep=","):
@@ -116,7 +137,7 @@ def split_top(text, sep=","):
 def functions(src_inc):
     """(return type, name, [(param type, param name)], declaration) per VEILIG_API function."""
     found = []
-    for st in read_statements(src_inc):
+    for header, st in read_statements(src_inc, with_header=True):
         if not any(m in st.split() for m in EXPORT_MARKERS) or "(" not in st or "{" in st:
             continue
         decl = " ".join(w for w in st.rstrip(";").split() if w not in EXPORT_MARKERS)
@@ -135,7 +156,7 @@ def functions(src_inc):
                 else:
                     ptype = p
                 plist.append((ptype, "a%d" % i))
-        found.append((ret, name, plist, decl))
+        found.append((ret, name, plist, decl, OPTIONAL_HEADERS.get(header)))
     return found
 
 
@@ -217,21 +238,29 @@ def generate(out_path, src_inc, build_inc, cc):
     w.append("#include <string.h>")
     w.append("")
     w.append("#include <veilig.h>")
+    for header, macro in sorted(OPTIONAL_HEADERS.items()):
+        w.append("#if %s" % macro)
+        w.append("#include <veilig/%s>" % header)
+        w.append("#endif")
     w.append("")
     w.append("/* A compile-time check (C99 has no _Static_assert). */")
     w.append("#define VG_CHECK(name, cond) typedef char vg_check_##name[(cond) ? 1 : -1]")
     w.append("")
     w.append("/* ---- every function, as a pointer of its exact type ---- */")
     w.append("")
-    for ret, name, params, decl in funcs:
+    def pointer(f):
+        ret, name, params, decl = f[:4]
         pdecl = decl[decl.index("(", len(ret) + len(name)):]
         sep = "" if ret.endswith("*") else " "
         w.append("static %s%s(*p_%s)%s = %s;" % (ret, sep, name, pdecl, name))
+
+    guarded(w, funcs, pointer)
     w.append("")
     w.append("/* ---- every function, called with arguments of its declared types (never run) ---- */")
     w.append("")
     w.append("static void call_all(void) {")
-    for i, (ret, name, params, decl) in enumerate(funcs):
+    def call(f):
+        ret, name, params, decl = f[:4]
         w.append("    {")
         for ptype, pname in params:
             t = ptype
@@ -249,6 +278,8 @@ def generate(out_path, src_inc, build_inc, cc):
             w.append("        %s%sr = %s(%s);" % (r, sep, name, args))
             w.append("        (void)r;")
         w.append("    }")
+
+    guarded(w, funcs, call)
     w.append("}")
     w.append("")
     w.append("/* ---- enumerators: values are ABI ---- */")
@@ -273,8 +304,7 @@ def generate(out_path, src_inc, build_inc, cc):
     w.append("    if (argc > 1000) /* never: the calls are there to be compiled and linked */")
     w.append("        call_all();")
     w.append("    int missing = 0;")
-    for ret, name, params, decl in funcs:
-        w.append("    missing += p_%s == NULL;" % name)
+    guarded(w, funcs, lambda f: w.append("    missing += p_%s == NULL;" % f[1]))
     w.append('    printf("api_usage: %d functions, %d enumerators, %d structs as in the API of '
              'api_usage.c\\n");' % (len(funcs), len(enums), len(structs)))
     w.append("    return missing != 0;")
@@ -291,7 +321,7 @@ def generate(out_path, src_inc, build_inc, cc):
 def added(api_usage_c, src_inc):
     with open(api_usage_c) as f:
         have = set(re.findall(r"\(\*p_(veilig_\w+)\)", f.read()))
-    new = [name for _, name, _, _ in functions(src_inc) if name not in have]
+    new = [f[1] for f in functions(src_inc) if f[1] not in have]
     if new:
         print("api_usage: %d functions added since api_usage.c was made (compatible; "
               "regenerate it with the update-api-usage target to guard them too):" % len(new))

@@ -3,12 +3,17 @@
  * checks that the headers and the library agree on the version, loads the
  * bundled dataset and prints how many municipalities it has and the first
  * one's code. With a path, also loads that file (the installed dataset) and
- * checks it holds as many municipalities as the bundled one.
+ * checks it holds as many municipalities as the bundled one. When the
+ * library has the jansson bridge, also makes a json_t of the dataset (so a
+ * static link needs jansson, as the packages say) and prints its count.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <veilig.h>
+#if VEILIG_HAVE_JANSSON
+#include <veilig/jansson.h>
+#endif
 
 int main(int argc, char **argv) {
     veilig_registry *reg = NULL;
@@ -38,6 +43,20 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("first: %s\n", veilig_municipality_code(veilig_registry_get(reg, 0)));
+#if VEILIG_HAVE_JANSSON
+    {
+        json_t *doc = NULL;
+        rc = veilig_registry_to_jansson(&doc, reg, NULL, &err);
+        if (rc != VEILIG_OK) {
+            fprintf(stderr, "consumer: to_jansson: %s: %s\n", veilig_strerror(rc), err.message);
+            veilig_registry_free(reg);
+            return 1;
+        }
+        printf("jansson: %zu municipalities\n",
+               json_array_size(json_object_get(doc, "municipalities")));
+        json_decref(doc);
+    }
+#endif
     veilig_registry_free(reg);
 
     if (argc > 1) {

@@ -63,7 +63,9 @@ fi
 if [ -z "$VEILIG_VERSION" ] || [ -z "$VEILIG_ABI_VERSION" ]; then
     fail "cannot tell the version: set VEILIG_VERSION and VEILIG_ABI_VERSION"
 fi
-step "expecting libveilig $VEILIG_VERSION, libveilig.so.$VEILIG_ABI_VERSION"
+expect_jansson=$(sed -n 's/^#define VEILIG_HAVE_JANSSON \([01]\)$/\1/p' "$version_h")
+VEILIG_HAVE_JANSSON=$expect_jansson
+step "expecting libveilig $VEILIG_VERSION, libveilig.so.$VEILIG_ABI_VERSION, jansson bridge: $expect_jansson"
 
 case $tmp in
     "" | / | /tmp | "$HOME" | "$build" | "$src") fail "refusing to use $tmp as the temporary directory" ;;
@@ -100,6 +102,7 @@ for f in include/veilig.h include/veilig/common.h include/veilig/vocab.h include
     [ -f "$prefix/$f" ] || fail "not installed: <prefix>/$f"
 done
 for h in "$src"/include/veilig/*.h; do
+    [ "$(basename "$h")" = jansson.h ] && [ "$expect_jansson" != 1 ] && continue
     [ -f "$prefix/include/veilig/$(basename "$h")" ] ||
         fail "header not installed: include/veilig/$(basename "$h")"
 done
@@ -111,6 +114,19 @@ soname=$("$READELF" -d "$libdir/libveilig.so.$VEILIG_VERSION" | sed -n 's/.*(SON
 step "SONAME $soname"
 cmp -s "$src/data/veilige-steden.json" "$prefix/share/veilig/veilige-steden.json" ||
     fail "the installed dataset differs from data/veilige-steden.json"
+# the man pages: the overview always; with doxygen, a page per header and the HTML reference
+[ -f "$prefix/share/man/man3/libveilig.3" ] || fail "not installed: <prefix>/share/man/man3/libveilig.3"
+if [ -d "$build/docs/html" ]; then
+    for h in "$src"/include/veilig/*.h; do
+        name=$(basename "$h" .h)
+        [ "$name" = jansson ] && [ "$expect_jansson" != 1 ] && continue
+        [ -f "$prefix/share/man/man3/libveilig-$name.3" ] ||
+            fail "not installed: <prefix>/share/man/man3/libveilig-$name.3"
+    done
+    [ -f "$prefix/share/doc/veilig/html/index.html" ] ||
+        fail "not installed: <prefix>/share/doc/veilig/html/index.html (the API reference)"
+    step "the API reference and $(ls "$prefix/share/man/man3" | wc -l | tr -d ' ') man pages are installed"
+fi
 
 # Checks a consumer's NEEDED entries: "shared" needs libveilig.so.N, "static" none.
 check_needed() { # BINARY shared|static
@@ -153,6 +169,11 @@ run_consumer() { # BINARY LIBDIR DATASET
     grep -qx "version: $VEILIG_VERSION" "$out" || fail "$(basename "$1") did not print version: $VEILIG_VERSION"
     grep -qx 'municipalities: [1-9][0-9]*' "$out" || fail "$(basename "$1") did not print the municipality count"
     grep -qx 'first: GM[0-9][0-9][0-9][0-9]' "$out" || fail "$(basename "$1") did not print the first code"
+    if [ "$VEILIG_HAVE_JANSSON" = 1 ]; then
+        count=$(sed -n 's/^municipalities: //p' "$out")
+        grep -qx "jansson: $count municipalities" "$out" ||
+            fail "$(basename "$1") did not make the json_t of the dataset (the jansson bridge)"
+    fi
 }
 
 # ---- (i) and (ii): pkg-config ----
@@ -168,8 +189,16 @@ pkgconfig_consumers() { # PREFIX LABEL
         fail "libveilig.pc's includedir ($inc) is not <prefix>/include ($p/include)"
     fi
 
-    cflags=$("$PKG_CONFIG" --cflags libveilig)
-    libs=$("$PKG_CONFIG" --libs libveilig)
+    VEILIG_HAVE_JANSSON=$("$PKG_CONFIG" --variable=jansson libveilig)
+    [ "$VEILIG_HAVE_JANSSON" = "$expect_jansson" ] ||
+        fail "libveilig.pc says jansson=$VEILIG_HAVE_JANSSON, veilig/version.h $expect_jansson"
+    # a program that uses the bridge uses jansson itself: it asks for both
+    uses=libveilig
+    [ "$VEILIG_HAVE_JANSSON" = 1 ] && uses="libveilig jansson"
+    # shellcheck disable=SC2086
+    cflags=$("$PKG_CONFIG" --cflags $uses)
+    # shellcheck disable=SC2086
+    libs=$("$PKG_CONFIG" --libs $uses)
     step "($2) shared, pkg-config: $cflags $libs"
     # Word splitting of the flags is intended.
     # shellcheck disable=SC2086
@@ -179,6 +208,7 @@ pkgconfig_consumers() { # PREFIX LABEL
     check_needed "$tmp/$2-shared" shared
     run_consumer "$tmp/$2-shared" "$ld" "$p/share/veilig/veilige-steden.json"
 
+    # libveilig.a needs jansson (Requires.private): --static brings it
     scflags=$("$PKG_CONFIG" --static --cflags libveilig)
     slibs=""
     for w in $("$PKG_CONFIG" --static --libs libveilig); do
