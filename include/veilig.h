@@ -16,5 +16,6 @@
 #include "veilig/query.h"
 #include "veilig/analysis.h"
 #include "veilig/report.h"
+#include "veilig/sheet.h"
 
 #endif

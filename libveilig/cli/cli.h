@@ -58,7 +58,12 @@ enum {
     OPT_FROM,
     OPT_TO,
     OPT_AS_OF,
-    OPT_TABLE
+    OPT_TABLE,
+    OPT_SHEET,
+    OPT_LABELS,
+    OPT_SEPARATOR,
+    OPT_ENCODING,
+    OPT_MAX_ERRORS
 };
 
 /* Which of the common options a command uses. */
@@ -189,6 +194,12 @@ int cmd_report(cli_ctx *ctx);
 int cmd_export(cli_ctx *ctx);
 int cmd_summary(cli_ctx *ctx);
 
+/* ---- spreadsheets (sheets.c) ---- */
+
+int cmd_import(cli_ctx *ctx);
+/* export --sheet NAME|all. */
+int cli_export_sheets(cli_ctx *ctx, const char *name);
+
 /* The command's options tables (commands.c), for the command table in veilig.c. */
 extern const cli_opt cli_opts_validate[];
 extern const cli_opt cli_opts_query[];
@@ -198,5 +209,6 @@ extern const cli_opt cli_opts_diff[];
 extern const cli_opt cli_opts_schedule[];
 extern const cli_opt cli_opts_indicators[];
 extern const cli_opt cli_opts_export[];
+extern const cli_opt cli_opts_import[];
 
 #endif

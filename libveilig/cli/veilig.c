@@ -128,7 +128,21 @@ static const cli_command commands[] = {
      "Writes a flat table, one row per measure (default), per stakeholder or per\n"
      "indicator observation, in CSV (default), JSON, Markdown or text.\n"
      "docs/reports.md lists the columns.",
-     "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json"},
+     "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json\n"
+     "  veilig -f plan.json export --sheet all -o plan/ --include-personal"},
+    {"import", cmd_import, cli_opts_import, CO_FILE | CO_OUTPUT, CLI_FORMAT_BIT(VEILIG_FORMAT_JSON),
+     VEILIG_FORMAT_JSON, "veilig import [OPTIONS] FILE...",
+     "read spreadsheets (CSV) into a document",
+     "Reads sheets (CSV files written by a spreadsheet or by export --sheet) into a\n"
+     "document: a new one, or, with -f, a copy of that document with the rows merged\n"
+     "in (municipalities by CBS code; measures, stakeholders and indicators by id).\n"
+     "Separators (, ; TAB), encodings (UTF-8, Windows-1252), headers in Dutch or\n"
+     "English or as keys, and codes as labels are recognised. Every error is shown\n"
+     "as file:line: column 'name': what is wrong; on any error nothing is written.\n"
+     "The result is validated; its warnings are shown. docs/spreadsheets.md lists\n"
+     "the sheets and their columns.",
+     "veilig import maatregelen.csv -o plan.json\n"
+     "  veilig -f plan.json import plan/*.csv -o plan.json"},
     {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT,
      CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT), VEILIG_FORMAT_TEXT, "veilig summary [OPTIONS] [CODE|NAME]",
      "a few key figures",

@@ -1,0 +1,144 @@
+/*
+ * libveilig internals: spreadsheets. The sheets and their columns
+ * (columns.c), the values of cells (cells.c), reading CSV into rows
+ * (csv.c), writing sheets (export.c) and merging rows into a document
+ * (import.c).
+ */
+#ifndef VG_SHEET_INTERNAL_H
+#define VG_SHEET_INTERNAL_H
+
+#include "../internal.h"
+#include "../json.h"
+#include "veilig/sheet.h"
+
+/* What a column holds. */
+typedef enum vg_ctype {
+    VG_C_MUNI = 1, /* the CBS code of the row's municipality (a link, not a field) */
+    VG_C_PARENT,   /* the id of the row's measure or indicator (a link) */
+    VG_C_KEY,      /* the object's own code or id */
+    VG_C_TEXT,     /* a string */
+    VG_C_DATE,     /* a partial date */
+    VG_C_TIME,     /* "HH:MM" */
+    VG_C_CODE,     /* a code of the column's vocabulary */
+    VG_C_CODES,    /* a list of codes */
+    VG_C_IDS,      /* a list of ids */
+    VG_C_NUMBER,   /* a number */
+    VG_C_AMOUNT,   /* a budget: at most two decimals, not negative */
+    VG_C_BOOL,     /* true or false */
+    VG_C_PROVINCE  /* an ISO 3166-2 province code */
+} vg_ctype;
+
+/* Column flags. */
+enum {
+    VG_COL_REQUIRED = 1u << 0, /* an object needs it (a new one; an existing one keeps it) */
+    VG_COL_IN_OBJECT = 1u << 1 /* required only when its nested object is there */
+};
+
+typedef struct vg_column {
+    const char *key;  /* "budget_amount" */
+    const char *path; /* "budget.amount": where in the object; NULL for links */
+    uint8_t type;     /* vg_ctype */
+    uint8_t vocab;    /* veilig_vocab of CODE and CODES, else 0 */
+    uint8_t flags;    /* VG_COL_* */
+    const char *nl, *en;           /* header labels */
+    const char *help_nl, *help_en; /* one sentence each */
+} vg_column;
+
+typedef struct vg_sheet_def {
+    const char *name, *nl, *en;
+    const char *list_key; /* the key of its list (or object) in the parent */
+    int parent;           /* the parent sheet; 0: the document */
+    int key_col;          /* index of the own key column, -1 for lists without ids */
+    int muni_col;         /* index of the municipality link, -1 for none */
+    int parent_col;       /* index of the measure or indicator link, -1 for none */
+    const vg_column *cols;
+    size_t ncols;
+} vg_sheet_def;
+
+#define VG_NSHEETS 12
+
+/* The sheet's definition, or NULL. */
+const vg_sheet_def *vg_sheet_def_get(int sheet);
+
+/* A header as a key: lower case, accents folded, only letters and digits ("Budget (EUR)" ->
+   "budgeteur"), into buf; its length. */
+size_t vg_sheet_norm(char *buf, size_t size, const char *s, size_t len);
+
+/* ---- cell values (cells.c) ---- */
+
+/* The value of a cell, ready to write as JSON. */
+typedef struct vg_value {
+    uint8_t json;      /* VG_JSTRING, VG_JNUMBER (text is the literal), VG_JTRUE, VG_JFALSE,
+                          VG_JARRAY (of strings) */
+    const char *text;  /* STRING, NUMBER; for ARRAY: n strings, each ending in NUL */
+    size_t n;          /* ARRAY: number of items */
+} vg_value;
+
+/* Number conventions of a table: which mark is the decimal one when a number has only one. */
+typedef struct vg_cellctx {
+    vg_arena *arena;
+    char decimal; /* '.' or ',' */
+} vg_cellctx;
+
+/*
+ * Parses a cell (already UTF-8, the formula guard taken off) of column col
+ * into *out, allocated in cx->arena. An empty cell (only spaces) gives
+ * VEILIG_ENOTFOUND. Returns VEILIG_OK, VEILIG_EINVAL with a message in msg
+ * (size bytes; "'omstaanders' is not a category; did you mean
+ * 'omstanders'?") or VEILIG_ENOMEM.
+ */
+int vg_cell_parse(vg_value *out, const vg_cellctx *cx, const vg_column *col, const char *s,
+                  size_t len, char *msg, size_t size);
+
+/* A date cell ("2021-11", "nov 2021", "1-11-2021", "1 november 2021") as ISO; VEILIG_EINVAL. */
+int vg_cell_date(veilig_date *out, const char *s, size_t len);
+/* A time cell ("23:00", "9.30", "23:00:00") as minutes after midnight (0..1440); -1 when not. */
+int vg_cell_time(const char *s, size_t len);
+/* A number cell ("1.250,50", "€ 1250.50", "28,5") as a JSON literal in buf; VEILIG_EINVAL. */
+int vg_cell_number(char *buf, size_t size, const char *s, size_t len, char decimal);
+
+/* Whether a cell of export needs the formula guard ', and whether a cell read has it (then
+   the ' is to be taken off). The contract with the CSV export of issue 16: a text starting with
+   = + - @ TAB CR or ' gets one ' in front. */
+int vg_csv_needs_guard(const char *s);
+
+/* ---- rows (csv.c) ---- */
+
+/* A table read from a file: the header and the rows, cells as UTF-8 strings. */
+typedef struct vg_rows {
+    vg_arena arena;
+    size_t ncols;  /* cells of the header row */
+    size_t nrows;  /* data rows */
+    size_t cap;
+    char ***cells; /* cells[r][c], c < widths[r] */
+    size_t *widths;
+    int *lines;    /* each row's first line in the file (the header: line of row 0) */
+    int header_line;
+    char **header;
+    char separator; /* ',', ';' or '\t' */
+} vg_rows;
+
+void vg_rows_init(vg_rows *t);
+void vg_rows_free(vg_rows *t);
+/* Adds a row (cells copied); VEILIG_ENOMEM. */
+int vg_rows_add(vg_rows *t, int line, char **cells, size_t n);
+
+/*
+ * Reads CSV text into t: the encoding converted to UTF-8 (encoding NULL:
+ * detected), the separator detected from the first line, the header row
+ * split off. Returns VEILIG_OK, or VEILIG_EPARSE with err's message and
+ * line (a quote that does not close, bytes not in the encoding, ...),
+ * VEILIG_ENOMEM.
+ */
+int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding,
+                veilig_error *err);
+
+/* Appends s to b as a CSV field with separator sep (quoted when needed, guarded). */
+void vg_csv_field(vg_buf *b, const char *s, char sep);
+
+/* ---- import (import.c) ---- */
+
+/* Reads the rows of a table (CSV or a workbook's sheet) of sheet (0: detect) into the import. */
+int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int sheet);
+
+#endif
