@@ -60,12 +60,10 @@ VEILIG_API veilig_sheet veilig_sheet_from_name(const char *name);
 VEILIG_API size_t veilig_sheet_column_count(veilig_sheet sheet);
 /** A column's key ("budget_amount") or, with lang "nl" or "en", its header label ("Budget");
  * static, NULL when out of range. */
-VEILIG_API const char *veilig_sheet_column_name(veilig_sheet sheet, size_t index,
-                                                const char *lang);
+VEILIG_API const char *veilig_sheet_column_name(veilig_sheet sheet, size_t index, const char *lang);
 /** What a column holds, in one sentence in "nl" or "en" (for a template's explanation); static,
  * NULL when out of range. */
-VEILIG_API const char *veilig_sheet_column_help(veilig_sheet sheet, size_t index,
-                                                const char *lang);
+VEILIG_API const char *veilig_sheet_column_help(veilig_sheet sheet, size_t index, const char *lang);
 /** The vocabulary of a column of codes, or 0 when the column holds no codes. */
 VEILIG_API veilig_vocab veilig_sheet_column_vocab(veilig_sheet sheet, size_t index);
 

@@ -48,12 +48,12 @@ static void vg_quote(char *buf, size_t size, const char *s, size_t len) {
 /* ---- dates ---- */
 
 static const char *const vg_months[][4] = {
-    {"jan", "januari", "january", NULL},  {"feb", "februari", "february", NULL},
-    {"mrt", "maart", "march", "mar"},     {"apr", "april", NULL, NULL},
-    {"mei", "may", NULL, NULL},           {"jun", "juni", "june", NULL},
-    {"jul", "juli", "july", NULL},        {"aug", "augustus", "august", NULL},
-    {"sep", "september", "sept", NULL},   {"okt", "oktober", "october", "oct"},
-    {"nov", "november", NULL, NULL},      {"dec", "december", NULL, NULL}};
+    {"jan", "januari", "january", NULL}, {"feb", "februari", "february", NULL},
+    {"mrt", "maart", "march", "mar"},    {"apr", "april", NULL, NULL},
+    {"mei", "may", NULL, NULL},          {"jun", "juni", "june", NULL},
+    {"jul", "juli", "july", NULL},       {"aug", "augustus", "august", NULL},
+    {"sep", "september", "sept", NULL},  {"okt", "oktober", "october", "oct"},
+    {"nov", "november", NULL, NULL},     {"dec", "december", NULL, NULL}};
 
 static int vg_month_name(const char *s, size_t len) {
     char w[16];
@@ -272,7 +272,7 @@ int vg_cell_number(char *buf, size_t size, const char *s, size_t len, char decim
 
 /* ---- vocabularies ---- */
 
-static size_t vg_distance(const char *a, const char *b) {
+size_t vg_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b), row[64];
     if (la >= 63 || lb >= 63)
         return (size_t)-1;
@@ -360,8 +360,7 @@ static int vg_code(const char **out, veilig_vocab vocab, const char *s, size_t l
 
 /* Splits a list cell at ';', ',' and line breaks into items (trimmed, empty ones dropped);
    calls fn for each. */
-static int vg_split(const char *s, size_t len, int (*fn)(void *, const char *, size_t),
-                    void *ctx) {
+static int vg_split(const char *s, size_t len, int (*fn)(void *, const char *, size_t), void *ctx) {
     size_t st = 0;
     for (size_t i = 0; i <= len; i++) {
         if (i == len || s[i] == ';' || s[i] == ',' || s[i] == '\n' || s[i] == '\r') {
@@ -462,99 +461,99 @@ int vg_cell_parse(vg_value *out, const vg_cellctx *cx, const vg_column *col, con
         return VEILIG_ENOTFOUND;
     vg_quote(q, sizeof q, t, tl);
     switch ((vg_ctype)col->type) {
-    case VG_C_TEXT:
-        return vg_set_text(out, cx, s, len); /* text keeps its spaces */
-    case VG_C_MUNI:
-    case VG_C_PARENT:
-    case VG_C_KEY:
-        return vg_set_text(out, cx, t, tl);
-    case VG_C_DATE: {
-        veilig_date d;
-        char buf[VEILIG_DATE_BUFSIZE];
-        if (vg_cell_date(&d, t, tl) != VEILIG_OK || veilig_date_format(buf, sizeof buf, &d))
-            return snprintf(msg, size,
-                            "'%s' is not a date (write 2021, 2021-11, 2021-11-01, nov 2021 "
-                            "or 1-11-2021)",
-                            q),
-                   VEILIG_EINVAL;
-        return vg_set_text(out, cx, buf, strlen(buf));
-    }
-    case VG_C_TIME: {
-        int m = vg_cell_time(t, tl);
-        if (m < 0)
-            return snprintf(msg, size, "'%s' is not a time (write 23:00 or 04:30)", q),
-                   VEILIG_EINVAL;
-        snprintf(num, sizeof num, "%02d:%02d", m / 60, m % 60);
-        return vg_set_text(out, cx, num, 5);
-    }
-    case VG_C_CODE: {
-        const char *code = NULL;
-        int rc = vg_code(&code, (veilig_vocab)col->vocab, t, tl, msg, size);
-        if (rc != VEILIG_OK)
-            return rc;
-        out->json = VG_JSTRING;
-        out->text = code; /* static */
-        return VEILIG_OK;
-    }
-    case VG_C_PROVINCE: {
-        const char *code = vg_province(t, tl);
-        if (!code)
-            return snprintf(msg, size, "'%s' is not a province (write NL-OV or Overijssel)", q),
-                   VEILIG_EINVAL;
-        out->json = VG_JSTRING;
-        out->text = code;
-        return VEILIG_OK;
-    }
-    case VG_C_CODES:
-    case VG_C_IDS: {
-        vg_list l = {{NULL, 0, 0, 0}, 0, col, msg, size};
-        vg_buf_init(&l.items);
-        int rc = vg_split(t, tl, vg_list_item, &l);
-        if (rc == VEILIG_OK && l.n == 0)
-            rc = VEILIG_ENOTFOUND;
-        if (rc == VEILIG_OK) {
-            char *items = vg_arena_alloc(cx->arena, l.items.len);
-            if (!items) {
-                rc = VEILIG_ENOMEM;
-            } else {
-                memcpy(items, l.items.data, l.items.len);
-                out->json = VG_JARRAY;
-                out->text = items;
-                out->n = l.n;
-            }
-        }
-        vg_buf_free(&l.items);
-        return rc;
-    }
-    case VG_C_NUMBER:
-    case VG_C_AMOUNT: {
-        if (vg_cell_number(num, sizeof num, t, tl, cx->decimal) != VEILIG_OK)
-            return snprintf(msg, size, "'%s' is not a number", q), VEILIG_EINVAL;
-        if (col->type == VG_C_AMOUNT) {
-            const char *dot = strchr(num, '.');
-            if (num[0] == '-' || strchr(num, 'e') || (dot && strlen(dot + 1) > 2))
+        case VG_C_TEXT:
+            return vg_set_text(out, cx, s, len); /* text keeps its spaces */
+        case VG_C_MUNI:
+        case VG_C_PARENT:
+        case VG_C_KEY:
+            return vg_set_text(out, cx, t, tl);
+        case VG_C_DATE: {
+            veilig_date d;
+            char buf[VEILIG_DATE_BUFSIZE];
+            if (vg_cell_date(&d, t, tl) != VEILIG_OK || veilig_date_format(buf, sizeof buf, &d))
                 return snprintf(msg, size,
-                                "'%s' is not an amount (not negative, at most two decimals: "
-                                "1250.50 or 1.250,50)",
+                                "'%s' is not a date (write 2021, 2021-11, 2021-11-01, nov 2021 "
+                                "or 1-11-2021)",
                                 q),
                        VEILIG_EINVAL;
+            return vg_set_text(out, cx, buf, strlen(buf));
         }
-        char *lit = vg_arena_strdup(cx->arena, num);
-        if (!lit)
-            return VEILIG_ENOMEM;
-        out->json = VG_JNUMBER;
-        out->text = lit;
-        return VEILIG_OK;
-    }
-    case VG_C_BOOL: {
-        int b;
-        if (vg_bool(&b, t, tl) != VEILIG_OK)
-            return snprintf(msg, size, "'%s' is not yes or no (write ja or nee)", q),
-                   VEILIG_EINVAL;
-        out->json = b ? VG_JTRUE : VG_JFALSE;
-        out->text = NULL;
-        return VEILIG_OK;
-    }
+        case VG_C_TIME: {
+            int m = vg_cell_time(t, tl);
+            if (m < 0)
+                return snprintf(msg, size, "'%s' is not a time (write 23:00 or 04:30)", q),
+                       VEILIG_EINVAL;
+            snprintf(num, sizeof num, "%02d:%02d", m / 60, m % 60);
+            return vg_set_text(out, cx, num, 5);
+        }
+        case VG_C_CODE: {
+            const char *code = NULL;
+            int rc = vg_code(&code, (veilig_vocab)col->vocab, t, tl, msg, size);
+            if (rc != VEILIG_OK)
+                return rc;
+            out->json = VG_JSTRING;
+            out->text = code; /* static */
+            return VEILIG_OK;
+        }
+        case VG_C_PROVINCE: {
+            const char *code = vg_province(t, tl);
+            if (!code)
+                return snprintf(msg, size, "'%s' is not a province (write NL-OV or Overijssel)", q),
+                       VEILIG_EINVAL;
+            out->json = VG_JSTRING;
+            out->text = code;
+            return VEILIG_OK;
+        }
+        case VG_C_CODES:
+        case VG_C_IDS: {
+            vg_list l = {{NULL, 0, 0, 0}, 0, col, msg, size};
+            vg_buf_init(&l.items);
+            int rc = vg_split(t, tl, vg_list_item, &l);
+            if (rc == VEILIG_OK && l.n == 0)
+                rc = VEILIG_ENOTFOUND;
+            if (rc == VEILIG_OK) {
+                char *items = vg_arena_alloc(cx->arena, l.items.len);
+                if (!items) {
+                    rc = VEILIG_ENOMEM;
+                } else {
+                    memcpy(items, l.items.data, l.items.len);
+                    out->json = VG_JARRAY;
+                    out->text = items;
+                    out->n = l.n;
+                }
+            }
+            vg_buf_free(&l.items);
+            return rc;
+        }
+        case VG_C_NUMBER:
+        case VG_C_AMOUNT: {
+            if (vg_cell_number(num, sizeof num, t, tl, cx->decimal) != VEILIG_OK)
+                return snprintf(msg, size, "'%s' is not a number", q), VEILIG_EINVAL;
+            if (col->type == VG_C_AMOUNT) {
+                const char *dot = strchr(num, '.');
+                if (num[0] == '-' || strchr(num, 'e') || (dot && strlen(dot + 1) > 2))
+                    return snprintf(msg, size,
+                                    "'%s' is not an amount (not negative, at most two decimals: "
+                                    "1250.50 or 1.250,50)",
+                                    q),
+                           VEILIG_EINVAL;
+            }
+            char *lit = vg_arena_strdup(cx->arena, num);
+            if (!lit)
+                return VEILIG_ENOMEM;
+            out->json = VG_JNUMBER;
+            out->text = lit;
+            return VEILIG_OK;
+        }
+        case VG_C_BOOL: {
+            int b;
+            if (vg_bool(&b, t, tl) != VEILIG_OK)
+                return snprintf(msg, size, "'%s' is not yes or no (write ja or nee)", q),
+                       VEILIG_EINVAL;
+            out->json = b ? VG_JTRUE : VG_JFALSE;
+            out->text = NULL;
+            return VEILIG_OK;
+        }
     }
     return VEILIG_EINVAL;
 }

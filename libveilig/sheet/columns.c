@@ -3,15 +3,15 @@
 
 #include "sheet_internal.h"
 
-#define R VG_COL_REQUIRED
-#define O (VG_COL_REQUIRED | VG_COL_IN_OBJECT)
+#define R    VG_COL_REQUIRED
+#define O    (VG_COL_REQUIRED | VG_COL_IN_OBJECT)
 #define V(x) VEILIG_VOCAB_##x
 
 /* The link to the row's municipality, the first column of every sheet below the document. */
 #define MUNI(help_nl, help_en)                                                                     \
-    {"municipality", NULL, VG_C_MUNI, 0, R, "Gemeente", "Municipality", help_nl, help_en}
+    { "municipality", NULL, VG_C_MUNI, 0, R, "Gemeente", "Municipality", help_nl, help_en }
 #define MUNI_OF(what_nl, what_en)                                                                  \
-    MUNI("CBS-code van de gemeente van " what_nl " (GM0153).",                                   \
+    MUNI("CBS-code van de gemeente van " what_nl " (GM0153).",                                     \
          "CBS code of the municipality of " what_en " (GM0153).")
 
 static const vg_column programme_cols[] = {
@@ -20,7 +20,8 @@ static const vg_column programme_cols[] = {
     {"operator", "operator", VG_C_TEXT, 0, 0, "Uitvoerder", "Operator",
      "Organisatie die het programma uitvoert.", "Organisation that runs the programme."},
     {"contact_stakeholder", "contact.stakeholder", VG_C_TEXT, 0, 0, "Contact partij",
-     "Contact stakeholder", "Id van de partij van het contact.", "Id of the contact's stakeholder."},
+     "Contact stakeholder", "Id van de partij van het contact.",
+     "Id of the contact's stakeholder."},
     {"contact_role", "contact.role", VG_C_CODE, V(ROLE), 0, "Contact rol", "Contact role",
      "Rol van het contact (aanspreekpunt).", "Role of the contact (contact point)."},
     {"contact_name", "contact.name", VG_C_TEXT, 0, 0, "Contact naam", "Contact name",
@@ -45,13 +46,13 @@ static const vg_column municipality_cols[] = {
      "Wanneer de gemeente meedoet aan het programma.", "When it joined the programme."},
     {"membership_start", "membership.period.start", VG_C_DATE, 0, 0, "Deelname start",
      "Membership start", "Begin van de deelname.", "Start of the membership."},
-    {"membership_end", "membership.period.end", VG_C_DATE, 0, 0, "Deelname einde",
-     "Membership end", "Einde van de deelname.", "End of the membership."},
+    {"membership_end", "membership.period.end", VG_C_DATE, 0, 0, "Deelname einde", "Membership end",
+     "Einde van de deelname.", "End of the membership."},
     {"membership_status", "membership.status", VG_C_CODE, V(MEMBERSHIP_STATUS), 0,
      "Deelname status", "Membership status", "Actief, voormalig of onbekend.",
      "Active, former or unknown."},
-    {"membership_note", "membership.note", VG_C_TEXT, 0, 0, "Deelname opmerking",
-     "Membership note", "Opmerking over de deelname.", "A note about the membership."},
+    {"membership_note", "membership.note", VG_C_TEXT, 0, 0, "Deelname opmerking", "Membership note",
+     "Opmerking over de deelname.", "A note about the membership."},
     {"summary", "summary", VG_C_TEXT, 0, 0, "Samenvatting", "Summary", "De aanpak in één regel.",
      "The approach in one line."},
     {"ambition", "ambition", VG_C_TEXT, 0, 0, "Ambitie", "Ambition", "De ambitie van de gemeente.",
@@ -131,9 +132,10 @@ static const vg_column measure_cols[] = {
      "Welke straten, bijvoorbeeld.", "Which streets, say."},
     {"status", "status", VG_C_CODE, V(MEASURE_STATE), 0, "Status", "Status",
      "Gepland, actief, beëindigd of onbekend.", "Planned, active, ended or unknown."},
-    {"start", "period.start", VG_C_DATE, 0, 0, "Start", "Start", "Begonnen: 2022, 2022-03 of nov 2021.",
-     "Started: 2022, 2022-03 or Nov 2021."},
-    {"end", "period.end", VG_C_DATE, 0, 0, "Einde", "End", "Eindigt of geëindigd.", "Ends or ended."},
+    {"start", "period.start", VG_C_DATE, 0, 0, "Start", "Start",
+     "Begonnen: 2022, 2022-03 of nov 2021.", "Started: 2022, 2022-03 or Nov 2021."},
+    {"end", "period.end", VG_C_DATE, 0, 0, "Einde", "End", "Eindigt of geëindigd.",
+     "Ends or ended."},
     {"budget_amount", "budget.amount", VG_C_AMOUNT, 0, O, "Budget", "Budget",
      "Bedrag, hoogstens twee decimalen (€ 12.500,50).", "Amount, at most two decimals."},
     {"budget_currency", "budget.currency", VG_C_TEXT, 0, 0, "Valuta", "Currency",
@@ -264,8 +266,14 @@ const char *veilig_sheet_name(veilig_sheet sheet, const char *lang) {
 }
 
 size_t vg_sheet_norm(char *buf, size_t size, const char *s, size_t len) {
-    vg_buf b;
-    vg_buf_init(&b);
+    /* fold into a buffer on the stack (no allocation: nothing here can run out of memory);
+       folding never grows a text, and headers and codes are short */
+    char tmp[512];
+    vg_buf b = {tmp, 0, sizeof tmp, 0};
+    if (len > sizeof tmp - 1)
+        len = sizeof tmp - 1;
+    while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--; /* cut at a character */
     vg_fold(&b, s, len);
     size_t n = 0;
     for (size_t i = 0; i < b.len && n + 1 < size; i++) {
@@ -277,7 +285,6 @@ size_t vg_sheet_norm(char *buf, size_t size, const char *s, size_t len) {
     }
     if (size)
         buf[n] = '\0';
-    vg_buf_free(&b);
     return n;
 }
 

@@ -223,8 +223,7 @@ static int vg_no_space(unsigned char c) {
     return 0;
 }
 
-int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding,
-                veilig_error *err) {
+int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding, veilig_error *err) {
     vg_buf text;
     vg_buf_init(&text);
     int rc = vg_decode(&text, data, len, encoding, err);
@@ -248,8 +247,8 @@ int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding,
     while (pos < text.len && rc == VEILIG_OK && !st.failed) {
         /* one physical line: up to \n, or a CR not followed by \n */
         size_t end = pos;
-        while (end < text.len && s[end] != '\n' && !(s[end] == '\r' && (end + 1 >= text.len ||
-                                                                         s[end + 1] != '\n')))
+        while (end < text.len && s[end] != '\n' &&
+               !(s[end] == '\r' && (end + 1 >= text.len || s[end + 1] != '\n')))
             end++;
         if (end < text.len)
             end++;
@@ -274,8 +273,7 @@ int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding,
         pos = end;
         st.line++;
     }
-    if (rc == VEILIG_OK && !st.failed &&
-        csv_fini(&p, vg_on_field, vg_on_row, &st) != 0) {
+    if (rc == VEILIG_OK && !st.failed && csv_fini(&p, vg_on_field, vg_on_row, &st) != 0) {
         if (csv_error(&p) == CSV_ENOMEM) {
             rc = VEILIG_ENOMEM;
         } else {

@@ -90,49 +90,49 @@ static void vg_cell(vg_out *o, const vg_column *c, const vg_jnode *v) {
     if (!v)
         return;
     switch (v->type) {
-    case VG_JSTRING: {
-        const char *s = v->u.str;
-        if (c->type == VG_C_CODE)
-            s = vg_term(o, c, s);
-        else if (c->type == VG_C_PROVINCE && o->lang && veilig_province_name(s, o->lang))
-            s = veilig_province_name(s, o->lang);
-        vg_csv_field(b, s, o->sep);
-        break;
-    }
-    case VG_JNUMBER:
-        for (const char *p = v->u.str; *p; p++)
-            vg_buf_putc(b, *p == '.' && o->sep == ';' ? ',' : *p);
-        break;
-    case VG_JTRUE:
-    case VG_JFALSE: {
-        int t = v->type == VG_JTRUE;
-        vg_buf_puts(b, !o->lang                  ? (t ? "true" : "false")
-                       : o->lang[0] == 'n' ? (t ? "ja" : "nee")
-                                           : (t ? "yes" : "no"));
-        break;
-    }
-    case VG_JARRAY: {
-        vg_buf item;
-        vg_buf_init(&item);
-        for (uint32_t i = 0; i < v->len; i++) {
-            const vg_jnode *x = &v->u.items[i];
-            if (x->type != VG_JSTRING)
-                continue;
-            if (item.len)
-                vg_buf_puts(&item, o->lang ? "; " : ";");
-            vg_buf_puts(&item, c->type == VG_C_CODES ? vg_term(o, c, x->u.str) : x->u.str);
+        case VG_JSTRING: {
+            const char *s = v->u.str;
+            if (c->type == VG_C_CODE)
+                s = vg_term(o, c, s);
+            else if (c->type == VG_C_PROVINCE && o->lang && veilig_province_name(s, o->lang))
+                s = veilig_province_name(s, o->lang);
+            vg_csv_field(b, s, o->sep);
+            break;
         }
-        if (item.failed)
-            b->failed = 1;
-        else if (item.len) {
-            vg_buf_putc(&item, '\0');
-            vg_csv_field(b, item.data, o->sep);
+        case VG_JNUMBER:
+            for (const char *p = v->u.str; *p; p++)
+                vg_buf_putc(b, *p == '.' && o->sep == ';' ? ',' : *p);
+            break;
+        case VG_JTRUE:
+        case VG_JFALSE: {
+            int t = v->type == VG_JTRUE;
+            vg_buf_puts(b, !o->lang            ? (t ? "true" : "false")
+                           : o->lang[0] == 'n' ? (t ? "ja" : "nee")
+                                               : (t ? "yes" : "no"));
+            break;
         }
-        vg_buf_free(&item);
-        break;
-    }
-    default:
-        break;
+        case VG_JARRAY: {
+            vg_buf item;
+            vg_buf_init(&item);
+            for (uint32_t i = 0; i < v->len; i++) {
+                const vg_jnode *x = &v->u.items[i];
+                if (x->type != VG_JSTRING)
+                    continue;
+                if (item.len)
+                    vg_buf_puts(&item, o->lang ? "; " : ";");
+                vg_buf_puts(&item, c->type == VG_C_CODES ? vg_term(o, c, x->u.str) : x->u.str);
+            }
+            if (item.failed)
+                b->failed = 1;
+            else if (item.len) {
+                vg_buf_putc(&item, '\0');
+                vg_csv_field(b, item.data, o->sep);
+            }
+            vg_buf_free(&item);
+            break;
+        }
+        default:
+            break;
     }
 }
 
@@ -191,8 +191,8 @@ static void vg_rows_of(vg_out *o, int sheet, const vg_jnode *root) {
     }
 }
 
-int veilig_sheet_export_csv(char **out, size_t *len, const veilig_registry *reg,
-                            veilig_sheet sheet, const veilig_sheet_options *opts) {
+int veilig_sheet_export_csv(char **out, size_t *len, const veilig_registry *reg, veilig_sheet sheet,
+                            const veilig_sheet_options *opts) {
     if (out)
         *out = NULL;
     if (len)

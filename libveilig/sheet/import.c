@@ -35,8 +35,8 @@ struct veilig_import {
     size_t nrecs, cap;
     veilig_error *errs;
     size_t nerrs, errcap;
-    int full;    /* max_errors reached */
-    int nomem;   /* an allocation failed */
+    int full;  /* max_errors reached */
+    int nomem; /* an allocation failed */
     int sheet_rows[VG_NSHEETS + 1];
 };
 
@@ -61,7 +61,8 @@ int veilig_import_new(veilig_import **out, const veilig_registry *base,
     if (!imp)
         return VEILIG_ENOMEM;
     imp->base = base;
-    imp->max_errors = opts && opts->max_errors ? opts->max_errors : VEILIG_IMPORT_DEFAULT_MAX_ERRORS;
+    imp->max_errors =
+        opts && opts->max_errors ? opts->max_errors : VEILIG_IMPORT_DEFAULT_MAX_ERRORS;
     vg_arena_init(&imp->arena, 1u << 16);
     if (opts && opts->encoding && !(imp->encoding = vg_arena_strdup(&imp->arena, opts->encoding))) {
         veilig_import_free(imp);
@@ -133,20 +134,23 @@ static int vg_find_column(const vg_sheet_def *d, const char *h) {
     return -1;
 }
 
-/* The sheet the headers fit best; 0 when none fits. */
-static int vg_detect_sheet(const vg_rows *t) {
+/* The sheet the headers fit best: the most headers recognised; 0 when none fits, and then
+ *other the second best when two fit equally well. */
+static int vg_detect_sheet(const vg_rows *t, int *other) {
     int best = 0;
-    size_t best_hits = 0, best_cols = 0;
+    size_t best_hits = 0;
+    *other = 0;
     for (int s = 1; s <= VG_NSHEETS; s++) {
         const vg_sheet_def *d = vg_sheet_def_get(s);
         size_t hits = 0;
         for (size_t j = 0; j < t->ncols; j++)
             hits += vg_find_column(d, t->header[j]) >= 0;
-        /* more columns recognised wins; a tie goes to the smaller sheet, the closer fit */
-        if (hits > best_hits || (hits == best_hits && hits && d->ncols < best_cols)) {
+        if (hits > best_hits) {
             best = s;
             best_hits = hits;
-            best_cols = d->ncols;
+            *other = 0;
+        } else if (hits == best_hits && hits) {
+            *other = s;
         }
     }
     return best_hits ? best : 0;
@@ -189,19 +193,15 @@ static const char *vg_near_column(const vg_sheet_def *d, const char *h) {
     for (size_t j = 0; j < d->ncols; j++) {
         const char *names[3] = {d->cols[j].key, d->cols[j].nl, d->cols[j].en};
         for (int k = 0; k < 3; k++) {
-            size_t hl = vg_sheet_norm(have, sizeof have, names[k], strlen(names[k]));
-            /* a cheap distance: common prefix and length */
-            size_t p = 0;
-            while (p < wl && p < hl && want[p] == have[p])
-                p++;
-            size_t dist = (wl - p) + (hl - p);
+            vg_sheet_norm(have, sizeof have, names[k], strlen(names[k]));
+            size_t dist = vg_distance(want, have);
             if (dist < bestd) {
                 bestd = dist;
                 best = names[k];
             }
         }
     }
-    return bestd <= 3 ? best : NULL;
+    return bestd <= 2 || (bestd <= 3 && wl >= 8) ? best : NULL;
 }
 
 /* The municipality code of a cell: a CBS code in capitals, or the code of a municipality of the
@@ -233,8 +233,15 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
         return VEILIG_ENOMEM;
     if (!sheet)
         sheet = (int)vg_sheet_of_file(name);
-    if (!sheet)
-        sheet = vg_detect_sheet(t);
+    int other = 0;
+    if (!sheet && (sheet = vg_detect_sheet(t, &other)) != 0 && other) {
+        vg_imp_error(imp, src, t->header_line, 0,
+                     "these columns fit sheet '%s' as well as '%s'; name the file after its sheet "
+                     "(%s.csv) or give the sheet",
+                     vg_sheet_def_get(sheet)->name, vg_sheet_def_get(other)->name,
+                     vg_sheet_def_get(sheet)->name);
+        return VEILIG_ESCHEMA;
+    }
     if (!sheet) {
         vg_imp_error(imp, src, t->header_line, 0,
                      "no sheet has these columns; the first row must hold the headers "
@@ -283,7 +290,8 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
         } else {
             present |= 1u << c;
             colno[c] = (int)j + 1;
-            hdr[c] = h;
+            if (!(hdr[c] = vg_arena_strdup(&imp->arena, h)))
+                return VEILIG_ENOMEM;
         }
     }
     for (size_t c = 0; c < d->ncols; c++) {
@@ -437,9 +445,9 @@ static size_t vg_range(const veilig_import *imp, int sheet, const char *muni, co
     while (lo < hi) { /* the first record not before (sheet, muni, parent) */
         size_t mid = lo + (hi - lo) / 2;
         const vg_rec *r = &imp->recs[mid];
-        int c = r->sheet != sheet            ? (r->sheet < sheet ? -1 : 1)
+        int c = r->sheet != sheet           ? (r->sheet < sheet ? -1 : 1)
                 : vg_strcmp0(r->muni, muni) ? vg_strcmp0(r->muni, muni)
-                                             : vg_strcmp0(r->parent, parent);
+                                            : vg_strcmp0(r->parent, parent);
         if (c < 0)
             lo = mid + 1;
         else
@@ -491,23 +499,23 @@ static size_t vg_child_range(const veilig_import *imp, int c, int s, const char 
 
 static void vg_write_value(vg_jwriter *w, const vg_value *v) {
     switch (v->json) {
-    case VG_JSTRING:
-        vg_jw_cstring(w, v->text);
-        break;
-    case VG_JNUMBER:
-        vg_jw_number_literal(w, v->text, strlen(v->text));
-        break;
-    case VG_JTRUE:
-    case VG_JFALSE:
-        vg_jw_bool(w, v->json == VG_JTRUE);
-        break;
-    default: {
-        const char *p = v->text;
-        vg_jw_begin_array(w);
-        for (size_t i = 0; i < v->n; i++, p += strlen(p) + 1)
-            vg_jw_cstring(w, p);
-        vg_jw_end_array(w);
-    }
+        case VG_JSTRING:
+            vg_jw_cstring(w, v->text);
+            break;
+        case VG_JNUMBER:
+            vg_jw_number_literal(w, v->text, strlen(v->text));
+            break;
+        case VG_JTRUE:
+        case VG_JFALSE:
+            vg_jw_bool(w, v->json == VG_JTRUE);
+            break;
+        default: {
+            const char *p = v->text;
+            vg_jw_begin_array(w);
+            for (size_t i = 0; i < v->n; i++, p += strlen(p) + 1)
+                vg_jw_cstring(w, p);
+            vg_jw_end_array(w);
+        }
     }
 }
 
@@ -557,6 +565,11 @@ static int vg_has_content(const vg_jnode *e, const vg_sheet_def *d, const vg_rec
 static void vg_write_object(vg_merge *mg, const vg_jnode *e, int s, const vg_rec *rec,
                             const char *muni, const char *own, const char *prefix, size_t plen);
 
+static int vg_order_cmp(const void *pa, const void *pb) {
+    const vg_rec *a = *(const vg_rec *const *)pa, *b = *(const vg_rec *const *)pb;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
 /* Writes the list of child sheet c of an object (e: its list in the base, or NULL). */
 static void vg_write_list(vg_merge *mg, const vg_jnode *e, int c, size_t first, size_t count,
                           const char *muni) {
@@ -605,28 +618,23 @@ static void vg_write_list(vg_merge *mg, const vg_jnode *e, int c, size_t first, 
         for (size_t i = 0; i < count; i++)
             if (!imp->recs[first + i].used)
                 fresh[nf++] = &imp->recs[first + i];
-        for (size_t i = 1; i < nf; i++) /* insertion sort by order: few new objects */
-            for (size_t k = i; k > 0 && fresh[k - 1]->order > fresh[k]->order; k--) {
-                vg_rec *tmp = fresh[k];
-                fresh[k] = fresh[k - 1];
-                fresh[k - 1] = tmp;
-            }
+        qsort(fresh, nf, sizeof *fresh, vg_order_cmp);
     }
     for (size_t i = 0; i < nf; i++) {
         fresh[i]->used = 1;
         vg_write_object(mg, NULL, c, fresh[i],
-                        c == VEILIG_SHEET_MUNICIPALITIES ? fresh[i]->key : muni, fresh[i]->key,
-                        "", 0);
+                        c == VEILIG_SHEET_MUNICIPALITIES ? fresh[i]->key : muni, fresh[i]->key, "",
+                        0);
     }
     vg_free(fresh);
     vg_jw_end_array(w);
 }
 
 static const char *vg_what(int s) {
-    static const char *const what[] = {"",          "programme", "municipality", "exclusion",
-                                       "policy link", "stakeholder", "contact",    "measure",
-                                       "time window", "partner",   "indicator",    "observation",
-                                       "source"};
+    static const char *const what[] = {
+        "",        "programme", "municipality", "exclusion", "policy link", "stakeholder",
+        "contact", "measure",   "time window",  "partner",   "indicator",   "observation",
+        "source"};
     return s >= 1 && s <= VG_NSHEETS ? what[s] : "";
 }
 
@@ -647,11 +655,10 @@ static void vg_check_required(veilig_import *imp, const vg_sheet_def *d, int s, 
             continue;
         if (in_file)
             vg_imp_error(imp, rec->source, rec->line, rec->colno[j],
-                         "column '%.60s' is empty; %s %s needs %s", rec->header[j],
-                         strchr("aeiou", vg_what(s)[0]) ? "an" : "a", vg_what(s), c->key);
+                         "column '%.60s' is empty; every %s needs one", rec->header[j], vg_what(s));
         else
-            vg_imp_error(imp, rec->source, rec->line, 0,
-                         "a new %s needs column '%s' (or '%s')%s", vg_what(s), c->key, c->nl,
+            vg_imp_error(imp, rec->source, rec->line, 0, "a new %s needs column '%s' (or '%s')%s",
+                         vg_what(s), c->key, c->nl,
                          plen ? " when the other budget columns are filled in" : "");
     }
 }
@@ -755,7 +762,8 @@ static void vg_write_document(vg_merge *mg, const vg_jnode *root) {
     for (size_t i = 0; i < imp->nrecs; i++) /* the municipalities' rows */
         if (imp->recs[i].sheet == VEILIG_SHEET_MUNICIPALITIES) {
             mfirst = i;
-            while (i + mcount < imp->nrecs && imp->recs[i + mcount].sheet == VEILIG_SHEET_MUNICIPALITIES)
+            while (i + mcount < imp->nrecs &&
+                   imp->recs[i + mcount].sheet == VEILIG_SHEET_MUNICIPALITIES)
                 mcount++;
             break;
         }
@@ -778,8 +786,7 @@ static void vg_write_document(vg_merge *mg, const vg_jnode *root) {
             vg_write_object(mg, &m->value, VEILIG_SHEET_PROGRAMME, prec, NULL, NULL, "", 0);
         } else if (strcmp(m->key, "municipalities") == 0) {
             wrote_munis = 1;
-            vg_write_list(mg, &m->value, VEILIG_SHEET_MUNICIPALITIES, mfirst, mcount,
-                          NULL);
+            vg_write_list(mg, &m->value, VEILIG_SHEET_MUNICIPALITIES, mfirst, mcount, NULL);
         } else {
             vg_jw_node(w, &m->value);
         }
@@ -809,9 +816,9 @@ static void vg_unused(veilig_import *imp) {
             vg_imp_error(imp, r->source, r->line, r->colno[pcol],
                          "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
                          "'%s'",
-                         r->header[pcol], vg_what(vg_sheet_def_get(d->parent)->key_col >= 0
-                                                      ? d->parent
-                                                      : VEILIG_SHEET_MEASURES),
+                         r->header[pcol],
+                         vg_what(vg_sheet_def_get(d->parent)->key_col >= 0 ? d->parent
+                                                                           : VEILIG_SHEET_MEASURES),
                          r->parent, r->muni, vg_sheet_def_get(d->parent)->name);
         else if (pcol >= 0)
             vg_imp_error(imp, r->source, r->line, r->colno[pcol],
@@ -837,8 +844,8 @@ static void vg_duplicates(veilig_import *imp) {
         const vg_sheet_def *d = vg_sheet_def_get(b->sheet);
         const vg_rec *later = a->order < b->order ? b : a, *earlier = later == a ? b : a;
         vg_imp_error(imp, later->source, later->line, later->colno[d->key_col],
-                     "column '%.60s': %s '%.60s' is already on line %d%s%s", later->header[d->key_col],
-                     vg_what(b->sheet), b->key, earlier->line,
+                     "column '%.60s': %s '%.60s' is already on line %d%s%s",
+                     later->header[d->key_col], vg_what(b->sheet), b->key, earlier->line,
                      strcmp(earlier->source, later->source) ? " of " : "",
                      strcmp(earlier->source, later->source) ? earlier->source : "");
     }

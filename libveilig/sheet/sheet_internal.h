@@ -35,11 +35,11 @@ enum {
 };
 
 typedef struct vg_column {
-    const char *key;  /* "budget_amount" */
-    const char *path; /* "budget.amount": where in the object; NULL for links */
-    uint8_t type;     /* vg_ctype */
-    uint8_t vocab;    /* veilig_vocab of CODE and CODES, else 0 */
-    uint8_t flags;    /* VG_COL_* */
+    const char *key;               /* "budget_amount" */
+    const char *path;              /* "budget.amount": where in the object; NULL for links */
+    uint8_t type;                  /* vg_ctype */
+    uint8_t vocab;                 /* veilig_vocab of CODE and CODES, else 0 */
+    uint8_t flags;                 /* VG_COL_* */
     const char *nl, *en;           /* header labels */
     const char *help_nl, *help_en; /* one sentence each */
 } vg_column;
@@ -68,10 +68,10 @@ size_t vg_sheet_norm(char *buf, size_t size, const char *s, size_t len);
 
 /* The value of a cell, ready to write as JSON. */
 typedef struct vg_value {
-    uint8_t json;      /* VG_JSTRING, VG_JNUMBER (text is the literal), VG_JTRUE, VG_JFALSE,
-                          VG_JARRAY (of strings) */
-    const char *text;  /* STRING, NUMBER; for ARRAY: n strings, each ending in NUL */
-    size_t n;          /* ARRAY: number of items */
+    uint8_t json;     /* VG_JSTRING, VG_JNUMBER (text is the literal), VG_JTRUE, VG_JFALSE,
+                         VG_JARRAY (of strings) */
+    const char *text; /* STRING, NUMBER; for ARRAY: n strings, each ending in NUL */
+    size_t n;         /* ARRAY: number of items */
 } vg_value;
 
 /* Number conventions of a table: which mark is the decimal one when a number has only one. */
@@ -90,6 +90,9 @@ typedef struct vg_cellctx {
 int vg_cell_parse(vg_value *out, const vg_cellctx *cx, const vg_column *col, const char *s,
                   size_t len, char *msg, size_t size);
 
+/* The edit distance of two short texts (at most 62 bytes each; (size_t)-1 for longer). */
+size_t vg_distance(const char *a, const char *b);
+
 /* A date cell ("2021-11", "nov 2021", "1-11-2021", "1 november 2021") as ISO; VEILIG_EINVAL. */
 int vg_cell_date(veilig_date *out, const char *s, size_t len);
 /* A time cell ("23:00", "9.30", "23:00:00") as minutes after midnight (0..1440); -1 when not. */
@@ -107,12 +110,12 @@ int vg_csv_needs_guard(const char *s);
 /* A table read from a file: the header and the rows, cells as UTF-8 strings. */
 typedef struct vg_rows {
     vg_arena arena;
-    size_t ncols;  /* cells of the header row */
-    size_t nrows;  /* data rows */
+    size_t ncols; /* cells of the header row */
+    size_t nrows; /* data rows */
     size_t cap;
     char ***cells; /* cells[r][c], c < widths[r] */
     size_t *widths;
-    int *lines;    /* each row's first line in the file (the header: line of row 0) */
+    int *lines; /* each row's first line in the file (the header: line of row 0) */
     int header_line;
     char **header;
     char separator; /* ',', ';' or '\t' */
@@ -130,8 +133,7 @@ int vg_rows_add(vg_rows *t, int line, char **cells, size_t n);
  * line (a quote that does not close, bytes not in the encoding, ...),
  * VEILIG_ENOMEM.
  */
-int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding,
-                veilig_error *err);
+int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding, veilig_error *err);
 
 /* Appends s to b as a CSV field with separator sep (quoted when needed, guarded). */
 void vg_csv_field(vg_buf *b, const char *s, char sep);
