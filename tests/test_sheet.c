@@ -46,10 +46,18 @@ static int import(veilig_registry **out, const veilig_registry *base, const char
 START_TEST(test_dates) {
     static const struct {
         const char *in, *out;
-    } ok[] = {{"2021", "2021"},           {"2021-11", "2021-11"},      {"2021-11-01", "2021-11-01"},
-              {"nov 2021", "2021-11"},    {"November 2021", "2021-11"}, {"mrt 2022", "2022-03"},
-              {"1-11-2021", "2021-11-01"}, {"01/11/2021", "2021-11-01"}, {"1 nov. 2021", "2021-11-01"},
-              {"11-2021", "2021-11"},     {" 2021 ", "2021"},           {"29-2-2024", "2024-02-29"}};
+    } ok[] = {{"2021", "2021"},
+              {"2021-11", "2021-11"},
+              {"2021-11-01", "2021-11-01"},
+              {"nov 2021", "2021-11"},
+              {"November 2021", "2021-11"},
+              {"mrt 2022", "2022-03"},
+              {"1-11-2021", "2021-11-01"},
+              {"01/11/2021", "2021-11-01"},
+              {"1 nov. 2021", "2021-11-01"},
+              {"11-2021", "2021-11"},
+              {" 2021 ", "2021"},
+              {"29-2-2024", "2024-02-29"}};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         veilig_date d;
         char buf[VEILIG_DATE_BUFSIZE];
@@ -57,8 +65,9 @@ START_TEST(test_dates) {
         ck_assert_int_eq(veilig_date_format(buf, sizeof buf, &d), VEILIG_OK);
         ck_assert_str_eq(buf, ok[i].out);
     }
-    static const char *const bad[] = {"",          "31-4-2021", "29-2-2023", "2021-13", "nov",
-                                      "novembre 2021", "21",     "1-2-3-4",   "2021-11-01x"};
+    static const char *const bad[] = {"",        "31-4-2021", "29-2-2023",
+                                      "2021-13", "nov",       "novembre 2021",
+                                      "21",      "1-2-3-4",   "2021-11-01x"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         veilig_date d;
         ck_assert_msg(vg_cell_date(&d, bad[i], strlen(bad[i])) == VEILIG_EINVAL, "%s", bad[i]);
@@ -83,11 +92,20 @@ START_TEST(test_numbers) {
         const char *in;
         char dec;
         const char *out;
-    } ok[] = {{"€ 1.250,50", '.', "1250.50"}, {"1250.50", ',', "1250.50"}, {"1250,50", ',', "1250.50"},
-              {"1.250", ',', "1250"},         {"1.250", '.', "1.250"},     {"1,250", '.', "1250"},
-              {"1,250", ',', "1.250"},        {"28,5", '.', "28.5"},       {"EUR 12.500,50", '.', "12500.50"},
-              {"1 250 000", '.', "1250000"},  {"-3", '.', "-3"},           {"007", '.', "7"},
-              {"1.5e3", ',', "1.5e3"},        {"12500,50 €", ',', "12500.50"}};
+    } ok[] = {{"€ 1.250,50", '.', "1250.50"},
+              {"1250.50", ',', "1250.50"},
+              {"1250,50", ',', "1250.50"},
+              {"1.250", ',', "1250"},
+              {"1.250", '.', "1.250"},
+              {"1,250", '.', "1250"},
+              {"1,250", ',', "1.250"},
+              {"28,5", '.', "28.5"},
+              {"EUR 12.500,50", '.', "12500.50"},
+              {"1 250 000", '.', "1250000"},
+              {"-3", '.', "-3"},
+              {"007", '.', "7"},
+              {"1.5e3", ',', "1.5e3"},
+              {"12500,50 €", ',', "12500.50"}};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         char buf[64];
         ck_assert_msg(vg_cell_number(buf, sizeof buf, ok[i].in, strlen(ok[i].in), ok[i].dec) ==
@@ -116,9 +134,13 @@ START_TEST(test_columns_unique) {
                 if (i / 3 == j / 3)
                     continue;
                 const char *x = veilig_sheet_column_name((veilig_sheet)s, i / 3,
-                                                         i % 3 == 0 ? NULL : i % 3 == 1 ? "nl" : "en");
+                                                         i % 3 == 0   ? NULL
+                                                         : i % 3 == 1 ? "nl"
+                                                                      : "en");
                 const char *y = veilig_sheet_column_name((veilig_sheet)s, j / 3,
-                                                         j % 3 == 0 ? NULL : j % 3 == 1 ? "nl" : "en");
+                                                         j % 3 == 0   ? NULL
+                                                         : j % 3 == 1 ? "nl"
+                                                                      : "en");
                 vg_sheet_norm(a, sizeof a, x, strlen(x));
                 vg_sheet_norm(b, sizeof b, y, strlen(y));
                 ck_assert_msg(strcmp(a, b) != 0, "sheet %d: %s and %s", s, x, y);
@@ -173,11 +195,13 @@ START_TEST(test_error_limit_and_columns) {
     char errs[1024];
     veilig_registry *out = NULL;
     const char *typo = "municipality,id,name,categroy,notes\nGM0153,a,A,bystander,x\n";
-    ck_assert_int_eq(import(&out, NULL, "measures.csv", typo, strlen(typo), NULL, errs, sizeof errs),
-                     VEILIG_ESCHEMA);
-    ck_assert_str_eq(errs, "measures.csv:1: column D: 'categroy' is not a column of sheet 'measures'; did "
-                           "you mean 'category'?\n"
-                           "measures.csv:1: column E: 'notes' is not a column of sheet 'measures'");
+    ck_assert_int_eq(
+        import(&out, NULL, "measures.csv", typo, strlen(typo), NULL, errs, sizeof errs),
+        VEILIG_ESCHEMA);
+    ck_assert_str_eq(
+        errs, "measures.csv:1: column D: 'categroy' is not a column of sheet 'measures'; did "
+              "you mean 'category'?\n"
+              "measures.csv:1: column E: 'notes' is not a column of sheet 'measures'");
     const char *broken = "municipality,id,name,category\nGM0153,a,\"A,bystander\nGM0153,b,B,x\n";
     ck_assert_int_eq(import(&out, NULL, "m.csv", broken, strlen(broken), NULL, errs, sizeof errs),
                      VEILIG_ESCHEMA);
@@ -197,16 +221,18 @@ START_TEST(test_error_limit_and_columns) {
     ck_assert_str_eq(errs, "m.csv:1: these columns fit sheet 'stakeholders' as well as "
                            "'indicators'; name the file after its sheet (stakeholders.csv) or give "
                            "the sheet");
-    ck_assert_int_eq(import(&out, NULL, "measures.csv", newone, strlen(newone), NULL, errs, sizeof errs),
-                     VEILIG_ESCHEMA);
+    ck_assert_int_eq(
+        import(&out, NULL, "measures.csv", newone, strlen(newone), NULL, errs, sizeof errs),
+        VEILIG_ESCHEMA);
     ck_assert_str_eq(errs, "measures.csv:2: column 'municipality': municipality 'GM0153' is "
                            "neither in the plan nor in sheet 'municipalities'");
     veilig_registry *base = NULL;
     ck_assert_int_eq(veilig_registry_load_builtin(&base, NULL), VEILIG_OK);
-    ck_assert_int_eq(import(&out, base, "measures.csv", newone, strlen(newone), NULL, errs,
-                            sizeof errs),
-                     VEILIG_ESCHEMA);
-    ck_assert_str_eq(errs, "measures.csv:2: a new measure needs column 'category' (or 'Categorie')");
+    ck_assert_int_eq(
+        import(&out, base, "measures.csv", newone, strlen(newone), NULL, errs, sizeof errs),
+        VEILIG_ESCHEMA);
+    ck_assert_str_eq(errs,
+                     "measures.csv:2: a new measure needs column 'category' (or 'Categorie')");
     ck_assert_ptr_null(out);
     veilig_registry_free(base);
 }
@@ -242,7 +268,8 @@ START_TEST(test_dialects) {
     const char *cp2 = "code,name\nGM0002,Caf\xE9 \x80\n";
     ck_assert_int_eq(import(&r2, NULL, "g.csv", cp2, strlen(cp2), NULL, errs, sizeof errs),
                      VEILIG_OK);
-    ck_assert_str_eq(veilig_municipality_name(veilig_registry_get(r2, 0)), "Caf\xC3\xA9 \xE2\x82\xAC");
+    ck_assert_str_eq(veilig_municipality_name(veilig_registry_get(r2, 0)),
+                     "Caf\xC3\xA9 \xE2\x82\xAC");
     veilig_registry_free(r2);
     r2 = NULL;
     ck_assert_int_eq(import(&r2, NULL, "g.csv", cp2, strlen(cp2), "utf-8", errs, sizeof errs),
@@ -305,8 +332,8 @@ END_TEST
 /* The formula guard: a text starting with = + - @ TAB CR or ' is written with one ' in front
    and read back as it was. */
 START_TEST(test_formula_guard) {
-    static const char *const names[] = {"=SUM(A1)", "+31 6", "-weg", "@home", "\tgetabd",
-                                        "\rcr", "'quoted", "''twee", "gewoon", "'x"};
+    static const char *const names[] = {"=SUM(A1)", "+31 6",   "-weg",   "@home",  "\tgetabd",
+                                        "\rcr",     "'quoted", "''twee", "gewoon", "'x"};
     veilig_registry *reg = NULL;
     ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
     veilig_municipality *m = NULL;
@@ -314,9 +341,9 @@ START_TEST(test_formula_guard) {
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         char id[8];
         snprintf(id, sizeof id, "m%zu", i);
-        ck_assert_int_eq(veilig_municipality_add_measure(NULL, m, id, names[i],
-                                                         VEILIG_CATEGORY_CAMPAIGN),
-                         VEILIG_OK);
+        ck_assert_int_eq(
+            veilig_municipality_add_measure(NULL, m, id, names[i], VEILIG_CATEGORY_CAMPAIGN),
+            VEILIG_OK);
     }
     for (int sep = 0; sep < 2; sep++) {
         veilig_sheet_options so = VEILIG_SHEET_OPTIONS_INIT;
@@ -328,10 +355,10 @@ START_TEST(test_formula_guard) {
         ck_assert_ptr_nonnull(strstr(csv, "'+31 6"));
         ck_assert_ptr_nonnull(strstr(csv, "\"'\rcr\""));
         ck_assert_ptr_nonnull(strstr(csv, ",gewoon,") ? strstr(csv, ",gewoon,")
-                                                       : strstr(csv, ";gewoon;"));
-        ck_assert_int_eq(veilig_sheet_export_csv(&munis, NULL, reg, VEILIG_SHEET_MUNICIPALITIES,
-                                                 &so),
-                         VEILIG_OK);
+                                                      : strstr(csv, ";gewoon;"));
+        ck_assert_int_eq(
+            veilig_sheet_export_csv(&munis, NULL, reg, VEILIG_SHEET_MUNICIPALITIES, &so),
+            VEILIG_OK);
         veilig_import *imp = NULL;
         veilig_registry *back = NULL;
         ck_assert_int_eq(veilig_import_new(&imp, NULL, NULL), VEILIG_OK);

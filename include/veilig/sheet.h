@@ -105,6 +105,20 @@ VEILIG_API int veilig_sheet_options_init(veilig_sheet_options *opts, unsigned ve
 VEILIG_API int veilig_sheet_export_csv(char **out, size_t *len, const veilig_registry *reg,
                                        veilig_sheet sheet, const veilig_sheet_options *opts);
 
+/**
+ * Writes a workbook (.xlsx) to path, atomically (a temporary file next to it,
+ * renamed over it; on failure the old file is untouched): a first sheet that
+ * explains every column, then one sheet per table (named in opts->lang, or by
+ * key) with a styled, frozen header row, fitting column widths, drop-down
+ * lists of the vocabularies, full dates as dates and budgets as currency.
+ * reg NULL writes the template: the same sheets without rows. opts->separator
+ * is ignored. Returns VEILIG_OK, VEILIG_EINVAL (no path, an unknown language,
+ * a text longer than a cell may hold), VEILIG_EVERSION, VEILIG_EIO (with the
+ * reason), VEILIG_ENOMEM.
+ */
+VEILIG_API int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
+                                      const veilig_sheet_options *opts, veilig_error *err);
+
 /* ---- import ---- */
 
 #define VEILIG_IMPORT_OPTIONS_VERSION 1
@@ -157,6 +171,18 @@ VEILIG_API void veilig_import_free(veilig_import *imp);
  */
 VEILIG_API int veilig_import_add_csv(veilig_import *imp, const char *name, const char *data,
                                      size_t len, veilig_sheet sheet);
+
+/**
+ * Reads a workbook (.xlsx: len bytes) into the import: every sheet named
+ * after a sheet (in keys or in Dutch or English: "maatregelen", "measures"),
+ * or, when no sheet is, every sheet by its headers. Other sheets (the
+ * explanation, the lists of a workbook veilig wrote) are skipped. Errors name
+ * "NAME:SHEET", the row and the column. Returns as veilig_import_add_csv;
+ * a file that is not a workbook (a damaged zip, parts that are not XML) is
+ * VEILIG_ESCHEMA with an error that says so.
+ */
+VEILIG_API int veilig_import_add_xlsx(veilig_import *imp, const char *name, const char *data,
+                                      size_t len);
 
 /**
  * Builds the document: a copy of the base with every row merged in. *out is

@@ -113,6 +113,7 @@ typedef struct cli_ctx {
     veilig_registry *raw;
     veilig_registry *reg;
     char *source; /* what reg came from, for messages ("plan.json", "the bundled dataset") */
+    int xlsx;     /* export --format xlsx */
 } cli_ctx;
 
 /* ---- messages (io.c) ---- */
@@ -197,6 +198,9 @@ int cmd_summary(cli_ctx *ctx);
 /* ---- spreadsheets (sheets.c) ---- */
 
 int cmd_import(cli_ctx *ctx);
+int cmd_template(cli_ctx *ctx);
+/* export --format xlsx. */
+int cli_export_xlsx(cli_ctx *ctx);
 /* export --sheet NAME|all. */
 int cli_export_sheets(cli_ctx *ctx, const char *name);
 

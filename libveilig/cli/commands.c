@@ -869,6 +869,8 @@ int cmd_export(cli_ctx *ctx) {
     if (status)
         return status;
     const char *sheet = cli_args_last(&ctx->args, OPT_SHEET);
+    if (ctx->xlsx)
+        return cli_export_xlsx(ctx);
     if (sheet)
         return cli_export_sheets(ctx, sheet);
     veilig_table table = VEILIG_TABLE_MEASURES;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -65,6 +66,64 @@ int cli_export_sheets(cli_ctx *ctx, const char *name) {
                              : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
         cli_buf_free(&path);
     }
+    return status;
+}
+
+static int ends_with(const char *s, const char *end) {
+    size_t n = strlen(s), k = strlen(end);
+    return n >= k && strcasecmp(s + n - k, end) == 0;
+}
+
+static int save_xlsx(const veilig_registry *reg, const char *path, const char *lang, int personal) {
+    veilig_sheet_options so = VEILIG_SHEET_OPTIONS_INIT;
+    so.lang = lang;
+    so.flags = personal ? VEILIG_SHEET_INCLUDE_PERSONAL : 0;
+    veilig_error err;
+    int rc = veilig_sheet_save_xlsx(reg, path, &so, &err);
+    if (rc == VEILIG_OK)
+        return 0;
+    if (rc == VEILIG_ENOMEM)
+        return cli_fail_lib(rc, "writing the workbook");
+    return cli_fail(rc == VEILIG_EIO ? CLI_EXIT_CANTCREAT : CLI_EXIT_SOFTWARE, "%s: %s", err.source,
+                    err.message);
+}
+
+int cli_export_xlsx(cli_ctx *ctx) {
+    if (!cli_output_is_file(ctx))
+        return cli_usage(ctx, "export --format xlsx writes a workbook: give -o FILE.xlsx");
+    int status = cli_load_registry(ctx);
+    return status ? status : save_xlsx(ctx->raw, ctx->output, ctx->lang, ctx->include_personal);
+}
+
+int cmd_template(cli_ctx *ctx) {
+    if (ctx->args.noperands)
+        return cli_usage(ctx, "template: unexpected argument \"%s\"", ctx->args.operands[0]);
+    if (!cli_output_is_file(ctx))
+        return cli_usage(ctx, "template: give -o FILE.xlsx or -o FOLDER");
+    if (ends_with(ctx->output, ".xlsx"))
+        return save_xlsx(NULL, ctx->output, ctx->lang, 0);
+    veilig_registry *empty = NULL;
+    if (veilig_registry_new(&empty) != VEILIG_OK)
+        return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+    veilig_registry *saved = ctx->raw;
+    ctx->raw = empty;
+    veilig_sheet_options so = VEILIG_SHEET_OPTIONS_INIT;
+    so.lang = ctx->lang;
+    int status = 0;
+    if (mkdir(ctx->output, 0777) != 0 && errno != EEXIST)
+        status =
+            cli_fail(CLI_EXIT_CANTCREAT, "cannot make folder %s: %s", ctx->output, strerror(errno));
+    for (int s = 1; s <= veilig_sheet_count() && !status; s++) {
+        cli_buf path;
+        cli_buf_init(&path);
+        cli_buf_printf(&path, "%s/%s.csv", ctx->output,
+                       veilig_sheet_name((veilig_sheet)s, so.lang));
+        status = path.failed ? cli_fail(CLI_EXIT_SOFTWARE, "out of memory")
+                             : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
+        cli_buf_free(&path);
+    }
+    ctx->raw = saved;
+    veilig_registry_free(empty);
     return status;
 }
 
@@ -132,8 +191,11 @@ int cmd_import(cli_ctx *ctx) {
         size_t len = 0;
         status = cli_read_file(&text, &len, ctx->args.operands[i]);
         if (!status) {
-            rc = veilig_import_add_csv(imp, cli_display_name(ctx->args.operands[i]), text, len,
-                                       sheet);
+            const char *name = cli_display_name(ctx->args.operands[i]);
+            if (len >= 4 && memcmp(text, "PK\x03\x04", 4) == 0) /* a zip: a workbook */
+                rc = veilig_import_add_xlsx(imp, name, text, len);
+            else
+                rc = veilig_import_add_csv(imp, name, text, len, sheet);
             if (rc == VEILIG_ENOMEM || rc == VEILIG_EINVAL)
                 status = cli_fail_lib(rc, "importing");
             if (rc == VEILIG_ELIMIT)

@@ -8,14 +8,7 @@
 
 #include "sheet_internal.h"
 
-/* A tree of the registry. */
-typedef struct vg_doc {
-    vg_arena arena;
-    char *json;
-    const vg_jnode *root;
-} vg_doc;
-
-static int vg_doc_open(vg_doc *d, const veilig_registry *reg, unsigned flags) {
+int vg_doc_open(vg_doc *d, const veilig_registry *reg, unsigned flags) {
     veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
     size_t len = 0;
     vg_jnode *root = NULL;
@@ -32,7 +25,7 @@ static int vg_doc_open(vg_doc *d, const veilig_registry *reg, unsigned flags) {
     return rc == VEILIG_OK ? rc : VEILIG_ENOMEM; /* the library's own JSON always parses */
 }
 
-static void vg_doc_close(vg_doc *d) {
+void vg_doc_close(vg_doc *d) {
     veilig_free(d->json);
     vg_arena_free(&d->arena);
 }
@@ -71,63 +64,74 @@ static uint32_t vg_items(const vg_jnode *o, const char *key, const vg_jnode **it
     return v->len;
 }
 
+const char *vg_sheet_term(const char *lang, const vg_column *c, const char *code) {
+    if (c->type == VG_C_PROVINCE)
+        return lang && veilig_province_name(code, lang) ? veilig_province_name(code, lang) : code;
+    if (!lang || !c->vocab)
+        return code;
+    int v = veilig_vocab_from_code((veilig_vocab)c->vocab, code);
+    return v ? veilig_vocab_label((veilig_vocab)c->vocab, v, lang) : code;
+}
+
+int vg_sheet_join(vg_buf *b, const char *lang, const vg_column *c, const vg_jnode *v) {
+    size_t start = b->len;
+    for (uint32_t i = 0; i < v->len; i++) {
+        const vg_jnode *x = &v->u.items[i];
+        if (x->type != VG_JSTRING)
+            continue;
+        if (b->len > start)
+            vg_buf_puts(b, lang ? "; " : ";");
+        vg_buf_puts(b, c->type == VG_C_CODES ? vg_sheet_term(lang, c, x->u.str) : x->u.str);
+    }
+    vg_buf_putc(b, '\0');
+    return b->failed ? VEILIG_ENOMEM : VEILIG_OK;
+}
+
+const char *vg_sheet_bool(const char *lang, int t) {
+    return !lang            ? (t ? "true" : "false")
+           : lang[0] == 'n' ? (t ? "ja" : "nee")
+                            : (t ? "yes" : "no");
+}
+
+/* The CSV sink. */
 typedef struct vg_out {
+    vg_sink sink;
     vg_buf b;
-    const vg_sheet_def *d;
-    const char *lang;
     char sep;
 } vg_out;
 
-static const char *vg_term(const vg_out *o, const vg_column *c, const char *code) {
-    if (!o->lang)
-        return code;
-    int v = veilig_vocab_from_code((veilig_vocab)c->vocab, code);
-    return v ? veilig_vocab_label((veilig_vocab)c->vocab, v, o->lang) : code;
-}
-
-static void vg_cell(vg_out *o, const vg_column *c, const vg_jnode *v) {
+static void vg_csv_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c, const vg_jnode *v,
+                        const char *link) {
+    vg_out *o = (vg_out *)sk;
     vg_buf *b = &o->b;
+    (void)row;
+    if (col)
+        vg_buf_putc(b, o->sep);
+    if (link) {
+        vg_csv_field(b, link, o->sep);
+        return;
+    }
     if (!v)
         return;
     switch (v->type) {
-        case VG_JSTRING: {
-            const char *s = v->u.str;
-            if (c->type == VG_C_CODE)
-                s = vg_term(o, c, s);
-            else if (c->type == VG_C_PROVINCE && o->lang && veilig_province_name(s, o->lang))
-                s = veilig_province_name(s, o->lang);
-            vg_csv_field(b, s, o->sep);
+        case VG_JSTRING:
+            vg_csv_field(b, vg_sheet_term(sk->lang, c, v->u.str), o->sep);
             break;
-        }
         case VG_JNUMBER:
             for (const char *p = v->u.str; *p; p++)
                 vg_buf_putc(b, *p == '.' && o->sep == ';' ? ',' : *p);
             break;
         case VG_JTRUE:
-        case VG_JFALSE: {
-            int t = v->type == VG_JTRUE;
-            vg_buf_puts(b, !o->lang            ? (t ? "true" : "false")
-                           : o->lang[0] == 'n' ? (t ? "ja" : "nee")
-                                               : (t ? "yes" : "no"));
+        case VG_JFALSE:
+            vg_buf_puts(b, vg_sheet_bool(sk->lang, v->type == VG_JTRUE));
             break;
-        }
         case VG_JARRAY: {
             vg_buf item;
             vg_buf_init(&item);
-            for (uint32_t i = 0; i < v->len; i++) {
-                const vg_jnode *x = &v->u.items[i];
-                if (x->type != VG_JSTRING)
-                    continue;
-                if (item.len)
-                    vg_buf_puts(&item, o->lang ? "; " : ";");
-                vg_buf_puts(&item, c->type == VG_C_CODES ? vg_term(o, c, x->u.str) : x->u.str);
-            }
-            if (item.failed)
+            if (vg_sheet_join(&item, sk->lang, c, v) != VEILIG_OK)
                 b->failed = 1;
-            else if (item.len) {
-                vg_buf_putc(&item, '\0');
+            else
                 vg_csv_field(b, item.data, o->sep);
-            }
             vg_buf_free(&item);
             break;
         }
@@ -136,48 +140,53 @@ static void vg_cell(vg_out *o, const vg_column *c, const vg_jnode *v) {
     }
 }
 
-/* One row: the object obj of the municipality muni (code) under the parent id. */
-static void vg_row(vg_out *o, const char *muni, const char *parent, const vg_jnode *obj) {
-    for (size_t j = 0; j < o->d->ncols; j++) {
-        const vg_column *c = &o->d->cols[j];
-        if (j)
-            vg_buf_putc(&o->b, o->sep);
-        if (c->type == VG_C_MUNI)
-            vg_csv_field(&o->b, muni, o->sep);
-        else if (c->type == VG_C_PARENT)
-            vg_csv_field(&o->b, parent, o->sep);
-        else
-            vg_cell(o, c, vg_at(obj, c->path));
-    }
-    vg_buf_puts(&o->b, "\r\n");
+static void vg_csv_end_row(vg_sink *sk, size_t row) {
+    (void)row;
+    vg_buf_puts(&((vg_out *)sk)->b, "\r\n");
 }
 
-static void vg_rows_of(vg_out *o, int sheet, const vg_jnode *root) {
+/* One row: the object obj of the municipality muni (code) under the parent id. */
+static void vg_row(vg_sink *o, const vg_sheet_def *d, const char *muni, const char *parent,
+                   const vg_jnode *obj) {
+    o->rows++;
+    for (size_t j = 0; j < d->ncols; j++) {
+        const vg_column *c = &d->cols[j];
+        if (c->type == VG_C_MUNI)
+            o->cell(o, o->rows, j, c, NULL, muni ? muni : "");
+        else if (c->type == VG_C_PARENT)
+            o->cell(o, o->rows, j, c, NULL, parent ? parent : "");
+        else
+            o->cell(o, o->rows, j, c, vg_at(obj, c->path), NULL);
+    }
+    o->end_row(o, o->rows);
+}
+
+void vg_sheet_walk(vg_sink *o, int sheet, const vg_jnode *root) {
     const vg_sheet_def *d = vg_sheet_def_get(sheet);
     const vg_jnode *ms = NULL, *items = NULL, *sub = NULL;
     if (sheet == VEILIG_SHEET_PROGRAMME) {
         const vg_jnode *p = vg_at(root, "programme");
         if (p)
-            vg_row(o, NULL, NULL, p);
+            vg_row(o, d, NULL, NULL, p);
         return;
     }
     if (sheet == VEILIG_SHEET_SOURCES) {
         uint32_t n = vg_items(root, "programme.sources", &items);
         for (uint32_t i = 0; i < n; i++)
-            vg_row(o, NULL, NULL, &items[i]);
+            vg_row(o, d, NULL, NULL, &items[i]);
     }
     uint32_t nm = vg_items(root, "municipalities", &ms);
     for (uint32_t i = 0; i < nm; i++) {
         const vg_jnode *m = &ms[i];
         const char *code = vg_str(m, "code");
         if (sheet == VEILIG_SHEET_MUNICIPALITIES) {
-            vg_row(o, code, NULL, m);
+            vg_row(o, d, code, NULL, m);
             continue;
         }
         if (d->parent == VEILIG_SHEET_MUNICIPALITIES) {
             uint32_t n = vg_items(m, d->list_key, &items);
             for (uint32_t k = 0; k < n; k++)
-                vg_row(o, code, NULL, &items[k]);
+                vg_row(o, d, code, NULL, &items[k]);
             continue;
         }
         const vg_sheet_def *pd = vg_sheet_def_get(d->parent);
@@ -186,7 +195,7 @@ static void vg_rows_of(vg_out *o, int sheet, const vg_jnode *root) {
             const char *pid = vg_str(&items[k], "id");
             uint32_t n = vg_items(&items[k], d->list_key, &sub);
             for (uint32_t x = 0; x < n; x++)
-                vg_row(o, code, pid, &sub[x]);
+                vg_row(o, d, code, pid, &sub[x]);
         }
     }
 }
@@ -208,9 +217,11 @@ int veilig_sheet_export_csv(char **out, size_t *len, const veilig_registry *reg,
         (o.separator && o.separator != ',' && o.separator != ';'))
         return VEILIG_EINVAL;
     vg_out w;
+    memset(&w, 0, sizeof w);
     vg_buf_init(&w.b);
-    w.d = d;
-    w.lang = o.lang;
+    w.sink.cell = vg_csv_cell;
+    w.sink.end_row = vg_csv_end_row;
+    w.sink.lang = o.lang;
     w.sep = o.separator ? o.separator : ',';
     for (size_t j = 0; j < d->ncols; j++) {
         if (j)
@@ -221,7 +232,7 @@ int veilig_sheet_export_csv(char **out, size_t *len, const veilig_registry *reg,
     vg_doc doc;
     int rc = vg_doc_open(&doc, reg, o.flags);
     if (rc == VEILIG_OK)
-        vg_rows_of(&w, (int)sheet, doc.root);
+        vg_sheet_walk(&w.sink, (int)sheet, doc.root);
     vg_doc_close(&doc);
     if (rc == VEILIG_OK && w.b.failed)
         rc = VEILIG_ENOMEM;

@@ -89,11 +89,8 @@ const veilig_error *veilig_import_error(const veilig_import *imp, size_t index) 
     return imp && index < imp->nerrs ? &imp->errs[index] : NULL;
 }
 
-/* Keeps an error: source:line, column number, message. */
-static void vg_imp_error(veilig_import *imp, const char *source, int line, int column,
-                         const char *fmt, ...) VG_PRINTF(5, 6);
-static void vg_imp_error(veilig_import *imp, const char *source, int line, int column,
-                         const char *fmt, ...) {
+void vg_import_error(veilig_import *imp, const char *source, int line, int column, const char *fmt,
+                     ...) {
     if (imp->nerrs >= imp->max_errors) {
         imp->full = 1;
         return;
@@ -171,8 +168,7 @@ static veilig_sheet vg_sheet_of_file(const char *name) {
     return veilig_sheet_from_name(buf);
 }
 
-/* "A", "B", ..., "Z", "AA": a spreadsheet's name of column n (1-based). */
-static void vg_col_letters(char *buf, int n) {
+void vg_column_letters(char *buf, int n) {
     char tmp[8];
     int k = 0;
     while (n > 0 && k < 7) {
@@ -235,17 +231,18 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
         sheet = (int)vg_sheet_of_file(name);
     int other = 0;
     if (!sheet && (sheet = vg_detect_sheet(t, &other)) != 0 && other) {
-        vg_imp_error(imp, src, t->header_line, 0,
-                     "these columns fit sheet '%s' as well as '%s'; name the file after its sheet "
-                     "(%s.csv) or give the sheet",
-                     vg_sheet_def_get(sheet)->name, vg_sheet_def_get(other)->name,
-                     vg_sheet_def_get(sheet)->name);
+        vg_import_error(
+            imp, src, t->header_line, 0,
+            "these columns fit sheet '%s' as well as '%s'; name the file after its sheet "
+            "(%s.csv) or give the sheet",
+            vg_sheet_def_get(sheet)->name, vg_sheet_def_get(other)->name,
+            vg_sheet_def_get(sheet)->name);
         return VEILIG_ESCHEMA;
     }
     if (!sheet) {
-        vg_imp_error(imp, src, t->header_line, 0,
-                     "no sheet has these columns; the first row must hold the headers "
-                     "(docs/spreadsheets.md)");
+        vg_import_error(imp, src, t->header_line, 0,
+                        "no sheet has these columns; the first row must hold the headers "
+                        "(docs/spreadsheets.md)");
         return VEILIG_ESCHEMA;
     }
     const vg_sheet_def *d = vg_sheet_def_get(sheet);
@@ -259,7 +256,7 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
     for (size_t j = 0; j < t->ncols; j++) {
         const char *h = t->header[j];
         char letters[8];
-        vg_col_letters(letters, (int)j + 1);
+        vg_column_letters(letters, (int)j + 1);
         int c = vg_find_column(d, h);
         map[j] = c;
         if (c < 0) {
@@ -271,22 +268,22 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
                 continue; /* an empty column without a header: a spreadsheet's trailing columns */
             const char *near = vg_near_column(d, h);
             if (vg_sheet_norm(norm, sizeof norm, h, strlen(h)) == 0)
-                vg_imp_error(imp, src, t->header_line, (int)j + 1,
-                             "column %s has no header; sheet '%s' has no use for it", letters,
-                             d->name);
+                vg_import_error(imp, src, t->header_line, (int)j + 1,
+                                "column %s has no header; sheet '%s' has no use for it", letters,
+                                d->name);
             else if (near)
-                vg_imp_error(imp, src, t->header_line, (int)j + 1,
-                             "column %s: '%.60s' is not a column of sheet '%s'; did you mean "
-                             "'%s'?",
-                             letters, h, d->name, near);
+                vg_import_error(imp, src, t->header_line, (int)j + 1,
+                                "column %s: '%.60s' is not a column of sheet '%s'; did you mean "
+                                "'%s'?",
+                                letters, h, d->name, near);
             else
-                vg_imp_error(imp, src, t->header_line, (int)j + 1,
-                             "column %s: '%.60s' is not a column of sheet '%s'", letters, h,
-                             d->name);
+                vg_import_error(imp, src, t->header_line, (int)j + 1,
+                                "column %s: '%.60s' is not a column of sheet '%s'", letters, h,
+                                d->name);
         } else if (present & (1u << c)) {
-            vg_imp_error(imp, src, t->header_line, (int)j + 1,
-                         "column %s: '%.60s' is there twice (also column %d)", letters, h,
-                         colno[c]);
+            vg_import_error(imp, src, t->header_line, (int)j + 1,
+                            "column %s: '%.60s' is there twice (also column %d)", letters, h,
+                            colno[c]);
         } else {
             present |= 1u << c;
             colno[c] = (int)j + 1;
@@ -298,14 +295,16 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
         vg_ctype ty = (vg_ctype)d->cols[c].type;
         int link = ty == VG_C_KEY || ty == VG_C_PARENT || (ty == VG_C_MUNI && d->cols[c].flags);
         if (link && !(present & (1u << c)))
-            vg_imp_error(imp, src, t->header_line, 0,
-                         "sheet '%s' needs a column '%s' (or '%s', '%s')", d->name, d->cols[c].key,
-                         d->cols[c].nl, d->cols[c].en);
+            vg_import_error(imp, src, t->header_line, 0,
+                            "sheet '%s' needs a column '%s' (or '%s', '%s')", d->name,
+                            d->cols[c].key, d->cols[c].nl, d->cols[c].en);
     }
     if (imp->nerrs > nerrs0)
         return imp->full ? VEILIG_ELIMIT : VEILIG_ESCHEMA;
 
     vg_cellctx cx = {&imp->arena, t->separator == ';' ? ',' : '.'};
+    if (t->xlsx)
+        cx.decimal = '.';
     char msg[VEILIG_ERROR_MESSAGE_LENGTH];
     for (size_t r = 0; r < t->nrows && !imp->full; r++) {
         int line = t->lines[r];
@@ -323,10 +322,10 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
         int bad = 0;
         for (size_t j = t->ncols; j < t->widths[r]; j++) {
             if (t->cells[r][j][0] != '\0') {
-                vg_imp_error(imp, src, line, (int)j + 1,
-                             "this row has %zu cells but the header %zu (a separator other than "
-                             "'%c' in this row?)",
-                             t->widths[r], t->ncols, t->separator == '\t' ? 't' : t->separator);
+                vg_import_error(imp, src, line, (int)j + 1,
+                                "this row has %zu cells but the header %zu (a separator other than "
+                                "'%c' in this row?)",
+                                t->widths[r], t->ncols, t->separator == '\t' ? 't' : t->separator);
                 bad = 1;
                 break;
             }
@@ -336,13 +335,16 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
             if (c < 0)
                 continue;
             const char *s = t->cells[r][j];
-            if (s[0] == '\'' && vg_csv_needs_guard(s + 1))
+            char num[64];
+            if (t->xlsx && s[0] == '\x01')
+                s = vg_xlsx_number(num, sizeof num, &d->cols[c], s + 1, t->date1904);
+            else if (!t->xlsx && s[0] == '\'' && vg_csv_needs_guard(s + 1))
                 s++; /* the formula guard of export */
             int rc = vg_cell_parse(&rec.vals[c], &cx, &d->cols[c], s, strlen(s), msg, sizeof msg);
             if (rc == VEILIG_ENOMEM)
                 return VEILIG_ENOMEM;
             if (rc == VEILIG_EINVAL) {
-                vg_imp_error(imp, src, line, (int)j + 1, "column '%.60s': %s", hdr[c], msg);
+                vg_import_error(imp, src, line, (int)j + 1, "column '%.60s': %s", hdr[c], msg);
                 bad = 1;
             }
         }
@@ -364,14 +366,14 @@ int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int s
             vg_ctype ty = (vg_ctype)d->cols[c].type;
             int link = ty == VG_C_KEY || ty == VG_C_PARENT || ty == VG_C_MUNI;
             if (link && d->cols[c].flags && !rec.vals[c].json) {
-                vg_imp_error(imp, src, line, colno[c], "column '%.60s' is empty; %s", hdr[c],
-                             ty == VG_C_MUNI ? "give the municipality's CBS code (GM0153)"
-                                             : "every row needs it");
+                vg_import_error(imp, src, line, colno[c], "column '%.60s' is empty; %s", hdr[c],
+                                ty == VG_C_MUNI ? "give the municipality's CBS code (GM0153)"
+                                                : "every row needs it");
                 bad = 1;
             }
         }
         if (sheet == VEILIG_SHEET_PROGRAMME && imp->sheet_rows[sheet]) {
-            vg_imp_error(imp, src, line, 0, "sheet 'programme' has one row; this is another");
+            vg_import_error(imp, src, line, 0, "sheet 'programme' has one row; this is another");
             bad = 1;
         }
         if (bad)
@@ -399,7 +401,7 @@ int veilig_import_add_csv(veilig_import *imp, const char *name, const char *data
     vg_error_clear(&err);
     int rc = vg_csv_read(&t, data ? data : "", len, imp->encoding, &err);
     if (rc == VEILIG_EPARSE || rc == VEILIG_EINVAL) {
-        vg_imp_error(imp, name ? name : "<csv>", err.line, err.column, "%s", err.message);
+        vg_import_error(imp, name ? name : "<csv>", err.line, err.column, "%s", err.message);
         rc = imp->full ? VEILIG_ELIMIT : VEILIG_ESCHEMA;
     } else if (rc == VEILIG_OK) {
         rc = vg_import_rows(imp, name, &t, (int)sheet);
@@ -654,12 +656,13 @@ static void vg_check_required(veilig_import *imp, const vg_sheet_def *d, int s, 
         if (!in_file && e && vg_json_get(e, seg))
             continue;
         if (in_file)
-            vg_imp_error(imp, rec->source, rec->line, rec->colno[j],
-                         "column '%.60s' is empty; every %s needs one", rec->header[j], vg_what(s));
+            vg_import_error(imp, rec->source, rec->line, rec->colno[j],
+                            "column '%.60s' is empty; every %s needs one", rec->header[j],
+                            vg_what(s));
         else
-            vg_imp_error(imp, rec->source, rec->line, 0, "a new %s needs column '%s' (or '%s')%s",
-                         vg_what(s), c->key, c->nl,
-                         plen ? " when the other budget columns are filled in" : "");
+            vg_import_error(imp, rec->source, rec->line, 0,
+                            "a new %s needs column '%s' (or '%s')%s", vg_what(s), c->key, c->nl,
+                            plen ? " when the other budget columns are filled in" : "");
     }
 }
 
@@ -813,24 +816,25 @@ static void vg_unused(veilig_import *imp) {
         const vg_sheet_def *d = vg_sheet_def_get(r->sheet);
         int pcol = d->parent_col;
         if (pcol >= 0 && r->muni && imp->base && veilig_registry_find(imp->base, r->muni))
-            vg_imp_error(imp, r->source, r->line, r->colno[pcol],
-                         "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
-                         "'%s'",
-                         r->header[pcol],
-                         vg_what(vg_sheet_def_get(d->parent)->key_col >= 0 ? d->parent
-                                                                           : VEILIG_SHEET_MEASURES),
-                         r->parent, r->muni, vg_sheet_def_get(d->parent)->name);
+            vg_import_error(imp, r->source, r->line, r->colno[pcol],
+                            "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
+                            "'%s'",
+                            r->header[pcol],
+                            vg_what(vg_sheet_def_get(d->parent)->key_col >= 0
+                                        ? d->parent
+                                        : VEILIG_SHEET_MEASURES),
+                            r->parent, r->muni, vg_sheet_def_get(d->parent)->name);
         else if (pcol >= 0)
-            vg_imp_error(imp, r->source, r->line, r->colno[pcol],
-                         "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
-                         "'%s'",
-                         r->header[pcol], vg_what(d->parent), r->parent, r->muni,
-                         vg_sheet_def_get(d->parent)->name);
+            vg_import_error(imp, r->source, r->line, r->colno[pcol],
+                            "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
+                            "'%s'",
+                            r->header[pcol], vg_what(d->parent), r->parent, r->muni,
+                            vg_sheet_def_get(d->parent)->name);
         else if (d->muni_col >= 0)
-            vg_imp_error(imp, r->source, r->line, r->colno[d->muni_col],
-                         "column '%.60s': municipality '%.60s' is neither in the plan nor in "
-                         "sheet 'municipalities'",
-                         r->header[d->muni_col], r->muni);
+            vg_import_error(imp, r->source, r->line, r->colno[d->muni_col],
+                            "column '%.60s': municipality '%.60s' is neither in the plan nor in "
+                            "sheet 'municipalities'",
+                            r->header[d->muni_col], r->muni);
     }
 }
 
@@ -843,11 +847,11 @@ static void vg_duplicates(veilig_import *imp) {
             continue;
         const vg_sheet_def *d = vg_sheet_def_get(b->sheet);
         const vg_rec *later = a->order < b->order ? b : a, *earlier = later == a ? b : a;
-        vg_imp_error(imp, later->source, later->line, later->colno[d->key_col],
-                     "column '%.60s': %s '%.60s' is already on line %d%s%s",
-                     later->header[d->key_col], vg_what(b->sheet), b->key, earlier->line,
-                     strcmp(earlier->source, later->source) ? " of " : "",
-                     strcmp(earlier->source, later->source) ? earlier->source : "");
+        vg_import_error(imp, later->source, later->line, later->colno[d->key_col],
+                        "column '%.60s': %s '%.60s' is already on line %d%s%s",
+                        later->header[d->key_col], vg_what(b->sheet), b->key, earlier->line,
+                        strcmp(earlier->source, later->source) ? " of " : "",
+                        strcmp(earlier->source, later->source) ? earlier->source : "");
     }
 }
 
@@ -901,8 +905,8 @@ int veilig_import_finish(veilig_registry **out, veilig_import *imp) {
         lo.source = "<import>";
         rc = veilig_registry_load_string(out, mg.out.data, mg.out.len, &lo, &err);
         if (rc != VEILIG_OK && rc != VEILIG_ENOMEM) {
-            vg_imp_error(imp, "<import>", 0, 0, "the result is not a valid document: %s (at %s)",
-                         err.message, err.pointer);
+            vg_import_error(imp, "<import>", 0, 0, "the result is not a valid document: %s (at %s)",
+                            err.message, err.pointer);
             rc = VEILIG_ESCHEMA;
         }
     }

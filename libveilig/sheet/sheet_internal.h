@@ -119,6 +119,8 @@ typedef struct vg_rows {
     int header_line;
     char **header;
     char separator; /* ',', ';' or '\t' */
+    int xlsx;       /* from a workbook: a cell that starts with \x01 is a number */
+    int date1904;   /* the workbook counts days from 1904 */
 } vg_rows;
 
 void vg_rows_init(vg_rows *t);
@@ -138,9 +140,56 @@ int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding, 
 /* Appends s to b as a CSV field with separator sep (quoted when needed, guarded). */
 void vg_csv_field(vg_buf *b, const char *s, char sep);
 
+/* ---- export (export.c) ---- */
+
+/* The registry as a JSON tree, for walking sheets. */
+typedef struct vg_doc {
+    vg_arena arena;
+    char *json;
+    const vg_jnode *root;
+} vg_doc;
+
+/* Writes reg as JSON (personal contacts left out unless VEILIG_SHEET_INCLUDE_PERSONAL in flags)
+   and reads it back; VEILIG_ENOMEM. vg_doc_close frees it (also after a failure). */
+int vg_doc_open(vg_doc *d, const veilig_registry *reg, unsigned flags);
+void vg_doc_close(vg_doc *d);
+
+/* Where the rows of a sheet go: cell() per column (v: the value, NULL when absent; link: the
+   text of a municipality or parent column, else NULL), end_row() after each row. Rows count
+   from 1 (the header is row 0). */
+typedef struct vg_sink vg_sink;
+struct vg_sink {
+    void (*cell)(vg_sink *s, size_t row, size_t col, const vg_column *c, const vg_jnode *v,
+                 const char *link);
+    void (*end_row)(vg_sink *s, size_t row);
+    const char *lang; /* NULL: codes; "nl", "en": labels */
+    size_t rows;
+};
+
+/* Every row of a sheet of the document root, in document order. */
+void vg_sheet_walk(vg_sink *s, int sheet, const vg_jnode *root);
+/* A code of a column as written in lang (NULL: the code); a province by name. */
+const char *vg_sheet_term(const char *lang, const vg_column *c, const char *code);
+/* A list value joined with ";" (codes) or "; " (labels), NUL-terminated, into b. */
+int vg_sheet_join(vg_buf *b, const char *lang, const vg_column *c, const vg_jnode *v);
+/* true/false, ja/nee or yes/no. */
+const char *vg_sheet_bool(const char *lang, int t);
+
 /* ---- import (import.c) ---- */
 
 /* Reads the rows of a table (CSV or a workbook's sheet) of sheet (0: detect) into the import. */
 int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int sheet);
+/* Keeps an error of the import: source:line, column number (0: none), message. */
+void vg_import_error(veilig_import *imp, const char *source, int line, int column, const char *fmt,
+                     ...) VG_PRINTF(5, 6);
+/* "A", ..., "Z", "AA": a spreadsheet's name of column n (1-based), into buf (8 bytes). */
+void vg_column_letters(char *buf, int n);
+
+/* ---- workbooks (xlsx_read.c) ---- */
+
+/* A number from a workbook's cell as column c wants it: a date for a date column (a serial
+   day, or a year), "HH:MM" for a time, cents for an amount; otherwise num itself. */
+const char *vg_xlsx_number(char *buf, size_t size, const vg_column *c, const char *num,
+                           int date1904);
 
 #endif
