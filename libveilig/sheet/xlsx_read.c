@@ -18,7 +18,7 @@
 #include "sheet_internal.h"
 
 #define VG_XLSX_MAX_PART  ((zip_uint64_t)512 << 20) /* bytes of one XML part */
-#define VG_XLSX_MAX_ROWS  1048576                     /* Excel's own limits */
+#define VG_XLSX_MAX_ROWS  1048576                   /* Excel's own limits */
 #define VG_XLSX_MAX_COLS  16384
 #define VG_XLSX_MAX_MERGE 1000000 /* cells one merged range may fill */
 
@@ -381,8 +381,7 @@ static void vg_sx_end(void *ud, const char *el) {
             if (len == 0 || *end || i >= x->book->nstrings)
                 vg_sx_problem(x, "a cell that refers to a text that is not there");
             else
-                vg_sx_add(x, x->row, x->col, x->book->strings[i], strlen(x->book->strings[i]),
-                          0);
+                vg_sx_add(x, x->row, x->col, x->book->strings[i], strlen(x->book->strings[i]), 0);
         } else if (strcmp(t, "e") == 0) {
             char what[64];
             snprintf(what, sizeof what, "a formula error (%.20s)", v);
@@ -537,8 +536,7 @@ static int vg_read_sheet(veilig_import *imp, const char *name, vg_book *b, zip_t
     snprintf(src, sizeof src, "%s:%s", name, ws->name);
     int rc = ws->target ? vg_part(&text, &len, za, ws->target, msg, size) : VEILIG_ENOTFOUND;
     if (rc == VEILIG_ENOTFOUND) {
-        snprintf(msg, size, "sheet '%s' has no part in the workbook: a damaged workbook",
-                 ws->name);
+        snprintf(msg, size, "sheet '%s' has no part in the workbook: a damaged workbook", ws->name);
         rc = VEILIG_EPARSE;
     }
     if (rc != VEILIG_OK) {
@@ -556,8 +554,8 @@ static int vg_read_sheet(veilig_import *imp, const char *name, vg_book *b, zip_t
     x.book = b;
     x.arena = &t.arena;
     vg_buf_init(&x.v);
-    rc = vg_xml(ws->target, text, len, &x, vg_sx_start, vg_sx_end, vg_sx_chars, &x.nomem, msg,
-                size);
+    rc =
+        vg_xml(ws->target, text, len, &x, vg_sx_start, vg_sx_end, vg_sx_chars, &x.nomem, msg, size);
     vg_free(text);
     if (rc == VEILIG_OK && x.bad) {
         char letters[8];
@@ -609,16 +607,17 @@ int veilig_import_add_xlsx(veilig_import *imp, const char *name, const char *dat
     char *text = NULL;
     size_t tlen = 0;
     int rc = vg_part(&text, &tlen, za, "xl/workbook.xml", msg, sizeof msg);
-    if (rc == VEILIG_ENOTFOUND)
+    if (rc == VEILIG_ENOTFOUND) {
         snprintf(msg, sizeof msg, "not a workbook (.xlsx): no xl/workbook.xml");
+        rc = VEILIG_EPARSE;
+    }
     if (rc == VEILIG_OK) {
-        rc = vg_xml("xl/workbook.xml", text, tlen, &b, vg_wb_start, vg_end_nothing, NULL,
-                    &b.nomem, msg, sizeof msg);
+        rc = vg_xml("xl/workbook.xml", text, tlen, &b, vg_wb_start, vg_end_nothing, NULL, &b.nomem,
+                    msg, sizeof msg);
         vg_free(text);
     }
-    if (rc == VEILIG_OK &&
-        (rc = vg_part(&text, &tlen, za, "xl/_rels/workbook.xml.rels", msg, sizeof msg)) ==
-            VEILIG_OK) {
+    if (rc == VEILIG_OK && (rc = vg_part(&text, &tlen, za, "xl/_rels/workbook.xml.rels", msg,
+                                         sizeof msg)) == VEILIG_OK) {
         rc = vg_xml("xl/_rels/workbook.xml.rels", text, tlen, &b, vg_rels_start, vg_end_nothing,
                     NULL, &b.nomem, msg, sizeof msg);
         vg_free(text);
@@ -628,8 +627,8 @@ int veilig_import_add_xlsx(veilig_import *imp, const char *name, const char *dat
     if (rc == VEILIG_OK) {
         rc = vg_part(&text, &tlen, za, "xl/sharedStrings.xml", msg, sizeof msg);
         if (rc == VEILIG_OK) {
-            rc = vg_xml("xl/sharedStrings.xml", text, tlen, &b, vg_ss_start, vg_ss_end,
-                        vg_ss_chars, &b.nomem, msg, sizeof msg);
+            rc = vg_xml("xl/sharedStrings.xml", text, tlen, &b, vg_ss_start, vg_ss_end, vg_ss_chars,
+                        &b.nomem, msg, sizeof msg);
             vg_free(text);
         } else if (rc == VEILIG_ENOTFOUND) {
             rc = VEILIG_OK; /* a workbook without texts */

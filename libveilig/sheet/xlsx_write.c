@@ -16,9 +16,9 @@
 
 #include "sheet_internal.h"
 
-#define VG_XLSX_MAX_WIDTH   60
-#define VG_XLSX_VALID_ROWS  5000 /* rows below the data that get the drop-downs */
-#define VG_XLSX_MAX_STRING  32767
+#define VG_XLSX_MAX_WIDTH  60
+#define VG_XLSX_VALID_ROWS 5000 /* rows below the data that get the drop-downs */
+#define VG_XLSX_MAX_STRING 32767
 
 typedef struct vg_xlsx {
     vg_sink sink;
@@ -60,8 +60,8 @@ static void vg_put_string(vg_xlsx *x, size_t row, size_t col, const char *s) {
     vg_fit(x, col, s);
 }
 
-static void vg_xlsx_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c,
-                         const vg_jnode *v, const char *link) {
+static void vg_xlsx_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c, const vg_jnode *v,
+                         const char *link) {
     vg_xlsx *x = (vg_xlsx *)sk;
     if (link) {
         vg_put_string(x, row, col, link);
@@ -70,36 +70,37 @@ static void vg_xlsx_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c
     if (!v)
         return;
     switch (v->type) {
-    case VG_JSTRING: {
-        veilig_date d;
-        if (c->type == VG_C_DATE && veilig_date_parse(&d, v->u.str) == VEILIG_OK && d.day &&
-            d.year >= 1900) {
-            lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
-            worksheet_write_datetime(x->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, x->date);
-            vg_fit(x, col, "2021-12-31");
-        } else {
-            vg_put_string(x, row, col, vg_sheet_term(sk->lang, c, v->u.str));
+        case VG_JSTRING: {
+            veilig_date d;
+            if (c->type == VG_C_DATE && veilig_date_parse(&d, v->u.str) == VEILIG_OK && d.day &&
+                d.year >= 1900) {
+                lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
+                worksheet_write_datetime(x->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, x->date);
+                vg_fit(x, col, "2021-12-31");
+            } else {
+                vg_put_string(x, row, col, vg_sheet_term(sk->lang, c, v->u.str));
+            }
+            break;
         }
-        break;
-    }
-    case VG_JNUMBER: {
-        double d = vg_json_number_to_double(v->u.str, v->len);
-        worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, d,
-                               c->type == VG_C_AMOUNT ? x->money : NULL);
-        vg_fit(x, col, v->u.str);
-        break;
-    }
-    case VG_JTRUE:
-    case VG_JFALSE:
-        worksheet_write_boolean(x->ws, (lxw_row_t)row, (lxw_col_t)col, v->type == VG_JTRUE, NULL);
-        break;
-    case VG_JARRAY:
-        x->tmp.len = 0;
-        if (vg_sheet_join(&x->tmp, sk->lang, c, v) == VEILIG_OK)
-            vg_put_string(x, row, col, x->tmp.data);
-        break;
-    default:
-        break;
+        case VG_JNUMBER: {
+            double d = vg_json_number_to_double(v->u.str, v->len);
+            worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, d,
+                                   c->type == VG_C_AMOUNT ? x->money : NULL);
+            vg_fit(x, col, v->u.str);
+            break;
+        }
+        case VG_JTRUE:
+        case VG_JFALSE:
+            worksheet_write_boolean(x->ws, (lxw_row_t)row, (lxw_col_t)col, v->type == VG_JTRUE,
+                                    NULL);
+            break;
+        case VG_JARRAY:
+            x->tmp.len = 0;
+            if (vg_sheet_join(&x->tmp, sk->lang, c, v) == VEILIG_OK)
+                vg_put_string(x, row, col, x->tmp.data);
+            break;
+        default:
+            break;
     }
 }
 
@@ -114,8 +115,7 @@ static void vg_lists(lxw_workbook *wb, const char *lang, const char *name) {
     if (!ws)
         return;
     for (int v = 1; v <= VEILIG_VOCAB_DAYPART; v++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)(v - 1), veilig_vocab_name((veilig_vocab)v),
-                               NULL);
+        worksheet_write_string(ws, 0, (lxw_col_t)(v - 1), veilig_vocab_name((veilig_vocab)v), NULL);
         for (int k = 1; k <= veilig_vocab_size((veilig_vocab)v); k++)
             worksheet_write_string(ws, (lxw_row_t)k, (lxw_col_t)(v - 1),
                                    lang ? veilig_vocab_label((veilig_vocab)v, k, lang)
@@ -126,8 +126,8 @@ static void vg_lists(lxw_workbook *wb, const char *lang, const char *name) {
 }
 
 /* Drop-downs for the columns of codes: a list of the hidden sheet's column. */
-static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows,
-                           const char *lists, const char *lang) {
+static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows, const char *lists,
+                           const char *lang) {
     char formula[96];
     for (size_t j = 0; j < d->ncols; j++) {
         const vg_column *c = &d->cols[j];
@@ -148,8 +148,8 @@ static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows
             dv.show_error = LXW_VALIDATION_OFF;
         } else {
             dv.error_title = (char *)(uintptr_t)vg_l(lang, "Onbekende waarde", "Unknown value");
-            dv.error_message =
-                (char *)(uintptr_t)vg_l(lang, "Kies een waarde uit de lijst.", "Pick a value from the list.");
+            dv.error_message = (char *)(uintptr_t)vg_l(lang, "Kies een waarde uit de lijst.",
+                                                       "Pick a value from the list.");
         }
         worksheet_data_validation_range(ws, 1, (lxw_col_t)j, (lxw_row_t)(rows + VG_XLSX_VALID_ROWS),
                                         (lxw_col_t)j, &dv);
@@ -194,8 +194,8 @@ static void vg_explanation(vg_xlsx *x, const char *lang, lxw_format *bold, lxw_f
                 for (int v = 1; v <= veilig_vocab_size((veilig_vocab)c->vocab); v++) {
                     if (v > 1)
                         vg_buf_puts(&vals, "; ");
-                    vg_buf_puts(&vals, veilig_vocab_label((veilig_vocab)c->vocab, v,
-                                                          lang ? lang : "nl"));
+                    vg_buf_puts(&vals,
+                                veilig_vocab_label((veilig_vocab)c->vocab, v, lang ? lang : "nl"));
                 }
                 vg_buf_putc(&vals, '\0');
                 if (!vals.failed)
@@ -218,8 +218,7 @@ int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
     veilig_sheet_options o = VEILIG_SHEET_OPTIONS_INIT;
     if (opts) {
         if (opts->version != VEILIG_SHEET_OPTIONS_VERSION)
-            return vg_error_set(err, VEILIG_EVERSION, "unknown options version %u",
-                                opts->version);
+            return vg_error_set(err, VEILIG_EVERSION, "unknown options version %u", opts->version);
         o = *opts;
     }
     if (!path || !*path || (o.lang && !veilig_sheet_name(VEILIG_SHEET_MEASURES, o.lang)))
@@ -299,11 +298,11 @@ int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
     vg_buf_free(&x.tmp);
     if (le != LXW_NO_ERROR || x.too_long || failed) {
         unlink(tmp);
-        rc = failed      ? vg_error_set(err, VEILIG_ENOMEM, "out of memory")
-             : x.too_long ? vg_error_set(err, VEILIG_EINVAL,
-                                         "a text is longer than a cell may hold (32,767 characters)")
-                          : vg_error_set(err, VEILIG_EIO, "cannot write %s: %s", path,
-                                         lxw_strerror(le));
+        rc = failed ? vg_error_set(err, VEILIG_ENOMEM, "out of memory")
+             : x.too_long
+                 ? vg_error_set(err, VEILIG_EINVAL,
+                                "a text is longer than a cell may hold (32,767 characters)")
+                 : vg_error_set(err, VEILIG_EIO, "cannot write %s: %s", path, lxw_strerror(le));
         goto done;
     }
     /* to disk, with the mode of the file it replaces, then in its place */
