@@ -15,6 +15,14 @@ const cli_opt cli_opts_import[] = {
     {OPT_MAX_ERRORS, "max-errors", 0, 1, "N", "stop after N errors (default 50)"},
     {0, NULL, 0, 0, NULL, NULL}};
 
+/* FOLDER/NAME.csv for a sheet, its name in lang with '_' for spaces ("policy_links.csv"). */
+static void sheet_path(cli_buf *path, const char *folder, veilig_sheet s, const char *lang) {
+    cli_buf_printf(path, "%s/", folder);
+    for (const char *p = veilig_sheet_name(s, lang); *p; p++)
+        cli_buf_add(path, *p == ' ' ? "_" : p, 1);
+    cli_buf_puts(path, ".csv");
+}
+
 /* Writes one sheet of ctx->raw (or reg) as CSV to path (NULL: ctx->output). */
 static int export_sheet(const cli_ctx *ctx, veilig_sheet sheet, const char *path,
                         const veilig_sheet_options *so) {
@@ -60,8 +68,7 @@ int cli_export_sheets(cli_ctx *ctx, const char *name) {
     for (int s = 1; s <= veilig_sheet_count() && !status; s++) {
         cli_buf path;
         cli_buf_init(&path);
-        cli_buf_printf(&path, "%s/%s.csv", ctx->output,
-                       veilig_sheet_name((veilig_sheet)s, so.lang));
+        sheet_path(&path, ctx->output, (veilig_sheet)s, so.lang);
         status = path.failed ? cli_fail(CLI_EXIT_SOFTWARE, "out of memory")
                              : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
         cli_buf_free(&path);
@@ -116,8 +123,7 @@ int cmd_template(cli_ctx *ctx) {
     for (int s = 1; s <= veilig_sheet_count() && !status; s++) {
         cli_buf path;
         cli_buf_init(&path);
-        cli_buf_printf(&path, "%s/%s.csv", ctx->output,
-                       veilig_sheet_name((veilig_sheet)s, so.lang));
+        sheet_path(&path, ctx->output, (veilig_sheet)s, so.lang);
         status = path.failed ? cli_fail(CLI_EXIT_SOFTWARE, "out of memory")
                              : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
         cli_buf_free(&path);

@@ -282,6 +282,32 @@ def large(a, tmp):
     check(rc == 0, "100,000 rows of a workbook: %s" % err[-300:])
 
 
+def docs(a, tmp):
+    """docs/spreadsheets.md lists every column of every sheet, under the sheet's heading."""
+    folder = os.path.join(tmp, "t")
+    rc, _, err = run(a.tool, "template", "-o", folder, "--lang", "en")
+    check(rc == 0, "template -o folder: %s" % err)
+    rc, _, err = run(a.tool, "template", "-o", os.path.join(tmp, "nl"))
+    text = open(os.path.join(os.path.dirname(a.dataset), "..", "docs", "spreadsheets.md"),
+                encoding="utf-8").read()
+    sections = {}
+    for part in text.split("\n### ")[1:]:
+        sections[part.split(" ", 1)[0]] = part
+    keys = {}
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            header = f.readline().strip()
+            check(not f.read(), "%s has only its header" % name)
+        keys[name[:-4]] = header.split(",")
+    check(len(keys) == 12, "12 sheets in the template: %s" % sorted(keys))
+    for sheet, headers in keys.items():
+        section = sections.get(sheet)
+        check(section is not None, "docs/spreadsheets.md has a section for %s" % sheet)
+        if section:
+            for h in headers:
+                check("| %s |" % h in section, "docs: %s: the column %s" % (sheet, h))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--group", required=True)
@@ -290,7 +316,8 @@ def main():
     p.add_argument("--dataset", required=True)
     a = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        {"roundtrip": roundtrip, "workbook": workbook, "errors": errors, "large": large}[a.group](
+        {"roundtrip": roundtrip, "workbook": workbook, "errors": errors, "large": large,
+         "docs": docs}[a.group](
             a, tmp)
     if failures:
         print("%d failure(s)" % len(failures))
