@@ -204,11 +204,12 @@ int cmd_import(cli_ctx *ctx) {
                 rc = veilig_import_add_csv(imp, name, text, len, sheet);
             if (rc == VEILIG_ENOMEM || rc == VEILIG_EINVAL)
                 status = cli_fail_lib(rc, "importing");
-            if (rc == VEILIG_ELIMIT)
-                break;
         }
         free(text);
+        if (rc == VEILIG_ELIMIT)
+            break; /* enough errors */
     }
+
     veilig_registry *reg = NULL;
     if (!status) {
         rc = veilig_import_finish(&reg, imp);

@@ -620,7 +620,8 @@ static void vg_write_list(vg_merge *mg, const vg_jnode *e, int c, size_t first, 
         for (size_t i = 0; i < count; i++)
             if (!imp->recs[first + i].used)
                 fresh[nf++] = &imp->recs[first + i];
-        qsort(fresh, nf, sizeof *fresh, vg_order_cmp);
+        if (nf > 1)
+            qsort(fresh, nf, sizeof *fresh, vg_order_cmp);
     }
     for (size_t i = 0; i < nf; i++) {
         fresh[i]->used = 1;
@@ -815,19 +816,10 @@ static void vg_unused(veilig_import *imp) {
             continue;
         const vg_sheet_def *d = vg_sheet_def_get(r->sheet);
         int pcol = d->parent_col;
-        if (pcol >= 0 && r->muni && imp->base && veilig_registry_find(imp->base, r->muni))
+        if (pcol >= 0)
             vg_import_error(imp, r->source, r->line, r->colno[pcol],
-                            "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
-                            "'%s'",
-                            r->header[pcol],
-                            vg_what(vg_sheet_def_get(d->parent)->key_col >= 0
-                                        ? d->parent
-                                        : VEILIG_SHEET_MEASURES),
-                            r->parent, r->muni, vg_sheet_def_get(d->parent)->name);
-        else if (pcol >= 0)
-            vg_import_error(imp, r->source, r->line, r->colno[pcol],
-                            "column '%.60s': %s '%.60s' of %s is neither in the plan nor in sheet "
-                            "'%s'",
+                            "column '%.60s': %s '%.60s' of %s is neither in the plan nor in "
+                            "sheet '%s'",
                             r->header[pcol], vg_what(d->parent), r->parent, r->muni,
                             vg_sheet_def_get(d->parent)->name);
         else if (d->muni_col >= 0)

@@ -137,11 +137,24 @@ static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows
         char col[4];
         int v = c->vocab - 1; /* the lists' column: A.. */
         snprintf(col, sizeof col, "%c", 'A' + v);
-        snprintf(formula, sizeof formula, "='%s'!$%s$2:$%s$%d", lists, col, col, n + 1);
+        snprintf(formula, sizeof formula, "'%s'!$%s$2:$%s$%d", lists, col, col, n + 1);
         lxw_data_validation dv;
         memset(&dv, 0, sizeof dv);
-        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-        dv.value_formula = formula;
+        const char *items[32];
+        size_t total = 0;
+        for (int k = 1; k <= n && k < 32; k++) {
+            items[k - 1] = lang ? veilig_vocab_label((veilig_vocab)c->vocab, k, lang)
+                                : veilig_vocab_code((veilig_vocab)c->vocab, k);
+            total += strlen(items[k - 1]) + 1;
+        }
+        items[n < 32 ? n : 31] = NULL;
+        if (total < 250) {
+            dv.validate = LXW_VALIDATION_TYPE_LIST;
+            dv.value_list = (char **)(uintptr_t)items;
+        } else {
+            dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+            dv.value_formula = formula;
+        }
         if (c->type == VG_C_CODES) {
             /* several values in one cell: the list helps, it does not forbid */
             dv.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;
