@@ -262,6 +262,18 @@ START_TEST(test_dialects) {
     ck_assert_int_eq(d.day, 1);
     ck_assert_int_eq(d.month, 12);
 
+    /* Excel's separator hint on the first line; lines are still counted from it */
+    const char *hinted = "sep=;\r\ncode;name\r\nGM0003;Stad, aan zee\r\nGM0004;\r\n";
+    veilig_registry *r3 = NULL;
+    ck_assert_int_eq(import(&r3, NULL, "g.csv", hinted, strlen(hinted), NULL, errs, sizeof errs),
+                     VEILIG_ESCHEMA);
+    ck_assert_str_eq(errs, "g.csv:4: column 'name' is empty; every municipality needs one");
+    hinted = "sep=;\ncode;name\nGM0003;Stad, aan zee\n";
+    ck_assert_int_eq(import(&r3, NULL, "g.csv", hinted, strlen(hinted), NULL, errs, sizeof errs),
+                     VEILIG_OK);
+    ck_assert_str_eq(veilig_municipality_name(veilig_registry_get(r3, 0)), "Stad, aan zee");
+    veilig_registry_free(r3);
+
     /* Windows-1252: detected, or named */
     const char *cp = "municipality,code,name\n,GM0002,Caf\xE9 \x80\n";
     veilig_registry *r2 = NULL;

@@ -239,10 +239,23 @@ int vg_csv_read(vg_rows *t, const char *data, size_t len, const char *encoding, 
     csv_set_realloc_func(&p, vg_realloc);
     csv_set_free_func(&p, vg_free);
     csv_set_space_func(&p, vg_no_space);
-    t->separator = vg_separator(text.data, text.len);
-    csv_set_delim(&p, (unsigned char)t->separator);
     vg_csvstate st = {t, NULL, 0, 0, 1, 1, 1, 0, 0, 0};
     size_t pos = 0;
+    /* Excel's hint on the first line, "sep=;": the separator, and no row */
+    const char *hint = text.data;
+    if (text.len >= 5 && (hint[0] == 's' || hint[0] == 'S') && strncmp(hint + 1, "ep=", 3) == 0 &&
+        (text.len == 5 || hint[5] == '\n' || hint[5] == '\r')) {
+        t->separator = hint[4];
+        pos = 5;
+        if (pos < text.len && hint[pos] == '\r')
+            pos++;
+        if (pos < text.len && hint[pos] == '\n')
+            pos++;
+        st.line = 2;
+    } else {
+        t->separator = vg_separator(text.data, text.len);
+    }
+    csv_set_delim(&p, (unsigned char)t->separator);
     const char *s = text.data;
     while (pos < text.len && rc == VEILIG_OK && !st.failed) {
         /* one physical line: up to \n, or a CR not followed by \n */

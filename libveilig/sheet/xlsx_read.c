@@ -389,7 +389,9 @@ static void vg_sx_end(void *ud, const char *el) {
         } else if (strcmp(t, "n") == 0) {
             if (len)
                 vg_sx_add(x, x->row, x->col, v, len, 1);
-        } else if (len) { /* str, inlineStr, b, d (an ISO date as text) */
+        } else if (strcmp(t, "d") == 0 && len > 10 && v[10] == 'T') {
+            vg_sx_add(x, x->row, x->col, v, 10, 0); /* an ISO date and time: the date */
+        } else if (len) {                           /* str, inlineStr, b, d (an ISO date as text) */
             vg_sx_add(x, x->row, x->col, v, len, 0);
         }
     }
