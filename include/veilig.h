@@ -19,5 +19,6 @@
 #include "veilig/query.h"
 #include "veilig/analysis.h"
 #include "veilig/report.h"
+#include "veilig/sheet.h"
 
 #endif

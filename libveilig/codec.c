@@ -1721,7 +1721,7 @@ static int vg_write_all(int fd, const char *data, size_t len) {
 }
 
 /* Opens a new temporary file next to path; its name goes into tmp. */
-static int vg_open_temp(char *tmp, size_t size, const char *path) {
+int vg_open_temp(char *tmp, size_t size, const char *path) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     unsigned long seed =
@@ -1740,7 +1740,7 @@ static int vg_open_temp(char *tmp, size_t size, const char *path) {
     return -1;
 }
 
-static void vg_sync_dir(const char *path) {
+void vg_sync_dir(const char *path) {
     char dir[4096];
     const char *slash = strrchr(path, '/');
     if (!slash)

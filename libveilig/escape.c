@@ -224,9 +224,14 @@ int vg_csv_needs_guard(const char *s) {
 }
 
 void vg_csv_field(vg_buf *b, const char *s, int guard) {
+    vg_csv_field_sep(b, s, ',', guard);
+}
+
+void vg_csv_field_sep(vg_buf *b, const char *s, char sep, int guard) {
     if (!s)
         return;
-    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    char special[5] = {sep, '"', '\r', '\n', '\0'};
+    int quote = strpbrk(s, special) != NULL;
     if (quote)
         vg_buf_putc(b, '"');
     if (guard && vg_csv_needs_guard(s))

@@ -36,6 +36,8 @@ int vg_csv_needs_guard(const char *s);
    quote, CR or LF; quotes inside doubled), with the formula guard when guard
    is set and s needs it. NULL writes nothing (an empty field). */
 void vg_csv_field(vg_buf *b, const char *s, int guard);
+/* The same with another separator (';' or a tab, as the sheets may use). */
+void vg_csv_field_sep(vg_buf *b, const char *s, char sep, int guard);
 
 /* ---- terminal text ---- */
 

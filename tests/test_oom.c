@@ -473,6 +473,63 @@ RENDER_OP(op_export_indicators, veilig_export(&r_, &n_, canon, VEILIG_TABLE_INDI
 RENDER_OP(op_report_html_programme, veilig_report_html(&r_, &n_, reg, NULL, &o))
 RENDER_OP(op_report_html_enschede, veilig_report_html(&r_, &n_, reg, enschede, &o))
 
+/* Spreadsheets: a sheet in Dutch labels, and an import of a CSV table merged into the dataset. */
+static int op_sheet_export(char **fp) {
+    veilig_sheet_options so = VEILIG_SHEET_OPTIONS_INIT;
+    so.lang = "nl";
+    so.separator = ';';
+    char *text = SENTINEL;
+    int rc = veilig_sheet_export_csv(&text, NULL, reg, VEILIG_SHEET_MEASURES, &so);
+    ON_FAILURE(rc, text);
+    *fp = take(text);
+    return rc;
+}
+
+static int op_import_csv(char **fp) {
+    static const char csv[] =
+        "\xEF\xBB\xBFGemeente;Id;Maatregel;Categorie;Doelgroepen;Start;Budget\r\n"
+        "Enschede;pub-ploeg;PUB;de-escalatie;iedereen, studenten;nov 2021;"
+        "\"€ 1.250,50\"\r\n"
+        "GM0153;nieuw;Nieuw;omstanders;;2024;12\r\n";
+    veilig_registry *r = SENTINEL;
+    veilig_error err;
+    int rc = veilig_import_csv(&r, reg, "maatregelen.csv", csv, sizeof csv - 1, NULL, &err);
+    ON_FAILURE(rc, r);
+    *fp = quiet_dump(r);
+    veilig_registry_free(r);
+    return rc;
+}
+
+/* A workbook of the dataset (written once, while nothing is counted), read back. */
+static int op_import_xlsx(char **fp) {
+    static char *book;
+    static size_t book_len;
+    if (!book) {
+        int saved = counting;
+        counting = 0;
+        char path[4200];
+        snprintf(path, sizeof path, "%s/plan.xlsx", tmpdir_path);
+        ck_assert_int_eq(veilig_sheet_save_xlsx(reg, path, NULL, NULL), VEILIG_OK);
+        book = vg_test_read_file(path, &book_len);
+        unlink(path);
+        counting = saved;
+    }
+    veilig_import *imp = SENTINEL;
+    int rc = veilig_import_new(&imp, NULL, NULL);
+    ON_FAILURE(rc, imp);
+    veilig_registry *r = SENTINEL;
+    rc = veilig_import_add_xlsx(imp, "plan.xlsx", book, book_len);
+    if (rc == VEILIG_OK)
+        rc = veilig_import_finish(&r, imp);
+    else
+        r = NULL;
+    veilig_import_free(imp);
+    ON_FAILURE(rc, r);
+    *fp = quiet_dump(r);
+    veilig_registry_free(r);
+    return rc;
+}
+
 TEXT_JSON(op_render_list)
 TEXT_JSON(op_render_municipality)
 VARIANT(op_render_municipality, markdown, VEILIG_FORMAT_MARKDOWN)
@@ -653,6 +710,9 @@ static const op ops[] = {
     {"export stakeholders json", op_export_stakeholders_json},
     {"export indicators csv", op_export_indicators_csv},
     {"export indicators json", op_export_indicators_json},
+    {"sheet export measures nl", op_sheet_export},
+    {"import csv (merged into the dataset)", op_import_csv},
+    {"import xlsx", op_import_xlsx},
     {"report_html programme", op_report_html_programme_nl},
     {"report_html GM0153", op_report_html_enschede_nl},
     {"report_html GM0153 (canonical.json, en, personal)", op_report_html_enschede_canonical},

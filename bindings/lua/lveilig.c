@@ -213,7 +213,7 @@ void vl_raw_field(lua_State *L, int t, const char *k) {
 }
 
 /* Makes a registry userdata (with reg NULL) and its anchor table; pushes it. */
-static vl_registry *vl_registry_push_new(lua_State *L) {
+vl_registry *vl_registry_push_new(lua_State *L) {
     vl_registry *R = (vl_registry *)vlc_newuserdata(L, sizeof *R);
     R->reg = NULL;
     R->gen = 0;
@@ -1083,6 +1083,7 @@ int luaopen_veilig(lua_State *L) {
 
     luaL_newlib(L, module_functions);
     vl_analysis_functions(L);
+    vl_sheet_functions(L);
     lua_pushliteral(L, "veilig");
     lua_setfield(L, -2, "_NAME");
     lua_pushstring(L, veilig_version());

@@ -204,6 +204,14 @@ VL_HIDDEN void vl_analysis_methods(lua_State *L, int kind);
 /* Sets the module functions compare, similarity and diff in the table on top. */
 VL_HIDDEN void vl_analysis_functions(lua_State *L);
 
+/* Pushes a new, empty registry userdata (its reg NULL: the caller fills it in). */
+VL_HIDDEN vl_registry *vl_registry_push_new(lua_State *L);
+
+/* ---- lveilig_sheet.c ---- */
+
+/* Adds import_sheets, export_sheet, save_xlsx and sheets to the module table on the top. */
+VL_HIDDEN void vl_sheet_functions(lua_State *L);
+
 /* ---- lveilig_json.c ---- */
 
 /* A growable byte buffer in a box (vl_box_new(L, free) first). */

@@ -59,7 +59,12 @@ enum {
     OPT_TO,
     OPT_AS_OF,
     OPT_TABLE,
-    OPT_RAW
+    OPT_RAW,
+    OPT_SHEET,
+    OPT_LABELS,
+    OPT_SEPARATOR,
+    OPT_ENCODING,
+    OPT_MAX_ERRORS
 };
 
 /* Which of the common options a command uses. */
@@ -111,6 +116,7 @@ typedef struct cli_ctx {
     veilig_registry *raw;
     veilig_registry *reg;
     char *source; /* what reg came from, for messages ("plan.json", "the bundled dataset") */
+    int xlsx;     /* export --format xlsx */
 } cli_ctx;
 
 /* ---- messages (io.c) ---- */
@@ -155,6 +161,10 @@ const char *cli_display_name(const char *path);
    Returns 0, or prints the error and returns CLI_EXIT_NOINPUT, CLI_EXIT_INVALID
    (not a document, too large) or CLI_EXIT_SOFTWARE. */
 int cli_read_file(char **text, size_t *len, const char *path);
+/* Reads a whole file ("-": standard input) as it is, for inputs that are not
+   documents (a spreadsheet), into a new NUL-terminated string (free()).
+   Returns 0, or prints the error and returns CLI_EXIT_NOINPUT / CLI_EXIT_SOFTWARE. */
+int cli_read_bytes(char **text, size_t *len, const char *path);
 /* Loads a document from text; on failure prints the one-line error and returns its status. */
 int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name);
 /* Reads and loads one file: both at once. */
@@ -198,6 +208,15 @@ int cmd_report(cli_ctx *ctx);
 int cmd_export(cli_ctx *ctx);
 int cmd_summary(cli_ctx *ctx);
 
+/* ---- spreadsheets (sheets.c) ---- */
+
+int cmd_import(cli_ctx *ctx);
+int cmd_template(cli_ctx *ctx);
+/* export --format xlsx. */
+int cli_export_xlsx(cli_ctx *ctx);
+/* export --sheet NAME|all. */
+int cli_export_sheets(cli_ctx *ctx, const char *name);
+
 /* The command's options tables (commands.c), for the command table in veilig.c. */
 extern const cli_opt cli_opts_validate[];
 extern const cli_opt cli_opts_query[];
@@ -207,5 +226,6 @@ extern const cli_opt cli_opts_diff[];
 extern const cli_opt cli_opts_schedule[];
 extern const cli_opt cli_opts_indicators[];
 extern const cli_opt cli_opts_export[];
+extern const cli_opt cli_opts_import[];
 
 #endif

@@ -60,6 +60,10 @@ const cli_opt cli_opts_indicators[] = {
 
 const cli_opt cli_opts_export[] = {
     {OPT_TABLE, "table", 0, 1, "TABLE", "measures (default), stakeholders or indicators"},
+    {OPT_SHEET, "sheet", 0, 1, "SHEET",
+     "a sheet for veilig import (measures, ...), or all: every sheet into -o FOLDER"},
+    {OPT_LABELS, "labels", 0, 0, NULL, "with --sheet: headers and codes as labels of --lang"},
+    {OPT_SEPARATOR, "separator", 0, 1, "CHAR", "with --sheet: , (default) or ; (decimal commas)"},
     {0, NULL, 0, 0, NULL, NULL}};
 
 /* ---- helpers ---- */
@@ -880,6 +884,11 @@ int cmd_export(cli_ctx *ctx) {
     int status = operands(ctx, 0, 0, "");
     if (status)
         return status;
+    const char *sheet = cli_args_last(&ctx->args, OPT_SHEET);
+    if (ctx->xlsx)
+        return cli_export_xlsx(ctx);
+    if (sheet)
+        return cli_export_sheets(ctx, sheet);
     veilig_table table = VEILIG_TABLE_MEASURES;
     const char *name = cli_args_last(&ctx->args, OPT_TABLE);
     if (name && !(table = veilig_table_from_name(name)))

@@ -174,6 +174,44 @@ static int cli_document_error(int rc, const veilig_error *err, const char *name)
     }
 }
 
+int cli_read_bytes(char **text, size_t *len, const char *path) {
+    int from_stdin = strcmp(path, "-") == 0;
+    FILE *f = from_stdin ? stdin : fopen(path, "rb");
+    *text = NULL;
+    *len = 0;
+    if (!f)
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
+                        strerror(errno));
+    cli_buf b;
+    cli_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        cli_buf_add(&b, chunk, n);
+    int read_error = ferror(f) ? errno : 0;
+    if (!from_stdin)
+        fclose(f);
+    if (read_error) {
+        cli_buf_free(&b);
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot read: %s (give a readable file)",
+                        cli_display_name(path), strerror(read_error));
+    }
+    if (b.failed) {
+        cli_buf_free(&b);
+        return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while reading it",
+                        cli_display_name(path));
+    }
+    if (!b.data) {
+        b.data = malloc(1);
+        if (!b.data)
+            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+        b.data[0] = '\0';
+    }
+    *text = b.data;
+    *len = b.len;
+    return 0;
+}
+
 int cli_read_file(char **text, size_t *len, const char *path) {
     int from_stdin = strcmp(path, "-") == 0;
     int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);

@@ -130,8 +130,33 @@ static const cli_command commands[] = {
      VEILIG_FORMAT_CSV, "veilig export [OPTIONS]", "flat tables for spreadsheets and pandas (CSV)",
      "Writes a flat table, one row per measure (default), per stakeholder or per\n"
      "indicator observation, in CSV (default), JSON, Markdown or text.\n"
-     "docs/reports.md lists the columns.",
-     "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json"},
+     "docs/reports.md lists the columns. With --sheet it writes the sheets that\n"
+     "veilig import reads (every field of the document; docs/spreadsheets.md); with\n"
+     "--format xlsx -o FILE.xlsx all of them as one workbook.",
+     "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json\n"
+     "  veilig -f plan.json export --sheet all -o plan/ --include-personal"},
+    {"import", cmd_import, cli_opts_import, CO_FILE | CO_OUTPUT, CLI_FORMAT_BIT(VEILIG_FORMAT_JSON),
+     VEILIG_FORMAT_JSON, "veilig import [OPTIONS] FILE...",
+     "read spreadsheets (CSV) into a document",
+     "Reads sheets (CSV files written by a spreadsheet or by export --sheet) into a\n"
+     "document: a new one, or, with -f, a copy of that document with the rows merged\n"
+     "in (municipalities by CBS code; measures, stakeholders and indicators by id).\n"
+     "Separators (, ; TAB), encodings (UTF-8, Windows-1252), headers in Dutch or\n"
+     "English or as keys, and codes as labels are recognised. Every error is shown\n"
+     "as file:line: column 'name': what is wrong; on any error nothing is written.\n"
+     "The result is validated; its warnings are shown. docs/spreadsheets.md lists\n"
+     "the sheets and their columns.",
+     "veilig import maatregelen.csv -o plan.json\n"
+     "  veilig -f plan.json import plan/*.csv -o plan.json"},
+    {"template", cmd_template, NULL, CO_LANG | CO_OUTPUT, CLI_FORMAT_BIT(VEILIG_FORMAT_CSV),
+     VEILIG_FORMAT_CSV, "veilig template [OPTIONS] -o FILE.xlsx|FOLDER",
+     "an empty workbook (or CSV files) to start a plan in",
+     "Writes an empty workbook: a first sheet that explains every column (in --lang,\n"
+     "Dutch by default), then one sheet per table with its headers and drop-down lists\n"
+     "of the codes. With -o FOLDER (not ending in .xlsx) it writes one CSV file per\n"
+     "sheet, headers only. Fill it in and read it with veilig import.\n"
+     "docs/handleiding.md is the guide.",
+     "veilig template -o nieuw-plan.xlsx\n  veilig template --lang en -o new-plan/"},
     {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT,
      CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT), VEILIG_FORMAT_TEXT, "veilig summary [OPTIONS] [CODE|NAME]",
      "a few key figures",
@@ -374,6 +399,10 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
                 break;
             }
             case OPT_FORMAT: {
+                if (strcmp(f->value, "xlsx") == 0 && ctx->cmd->run == cmd_export) {
+                    ctx->xlsx = 1; /* a workbook: export's own format */
+                    break;
+                }
                 veilig_format fm = veilig_format_from_name(f->value);
                 if (!fm || !(ctx->cmd->formats & CLI_FORMAT_BIT(fm))) {
                     cli_buf b;

@@ -6,8 +6,8 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 495 functions, 180 enumerators,
- * 10 structs.
+ * layout of a transparent struct fails it. 514 functions, 193 enumerators,
+ * 12 structs.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -828,6 +828,42 @@ static veilig_table (*p_veilig_table_from_name)(const char *name) = veilig_table
 static int (*p_veilig_export)(char **out, size_t *len, const veilig_registry *reg,
                               veilig_table table,
                               const veilig_report_options *opts) = veilig_export;
+static int (*p_veilig_sheet_count)(void) = veilig_sheet_count;
+static const char *(*p_veilig_sheet_name)(veilig_sheet sheet, const char *lang) = veilig_sheet_name;
+static veilig_sheet (*p_veilig_sheet_from_name)(const char *name) = veilig_sheet_from_name;
+static size_t (*p_veilig_sheet_column_count)(veilig_sheet sheet) = veilig_sheet_column_count;
+static const char *(*p_veilig_sheet_column_name)(veilig_sheet sheet, size_t index,
+                                                 const char *lang) = veilig_sheet_column_name;
+static const char *(*p_veilig_sheet_column_help)(veilig_sheet sheet, size_t index,
+                                                 const char *lang) = veilig_sheet_column_help;
+static veilig_vocab (*p_veilig_sheet_column_vocab)(veilig_sheet sheet,
+                                                   size_t index) = veilig_sheet_column_vocab;
+static int (*p_veilig_sheet_options_init)(veilig_sheet_options *opts,
+                                          unsigned version) = veilig_sheet_options_init;
+static int (*p_veilig_sheet_export_csv)(char **out, size_t *len, const veilig_registry *reg,
+                                        veilig_sheet sheet,
+                                        const veilig_sheet_options *opts) = veilig_sheet_export_csv;
+static int (*p_veilig_sheet_save_xlsx)(const veilig_registry *reg, const char *path,
+                                       const veilig_sheet_options *opts,
+                                       veilig_error *err) = veilig_sheet_save_xlsx;
+static int (*p_veilig_import_options_init)(veilig_import_options *opts,
+                                           unsigned version) = veilig_import_options_init;
+static int (*p_veilig_import_new)(veilig_import **out, const veilig_registry *base,
+                                  const veilig_import_options *opts) = veilig_import_new;
+static void (*p_veilig_import_free)(veilig_import *imp) = veilig_import_free;
+static int (*p_veilig_import_add_csv)(veilig_import *imp, const char *name, const char *data,
+                                      size_t len, veilig_sheet sheet) = veilig_import_add_csv;
+static int (*p_veilig_import_add_xlsx)(veilig_import *imp, const char *name, const char *data,
+                                       size_t len) = veilig_import_add_xlsx;
+static int (*p_veilig_import_finish)(veilig_registry **out,
+                                     veilig_import *imp) = veilig_import_finish;
+static size_t (*p_veilig_import_error_count)(const veilig_import *imp) = veilig_import_error_count;
+static const veilig_error *(*p_veilig_import_error)(const veilig_import *imp,
+                                                    size_t index) = veilig_import_error;
+static int (*p_veilig_import_csv)(veilig_registry **out, const veilig_registry *base,
+                                  const char *name, const char *data, size_t len,
+                                  const veilig_import_options *opts,
+                                  veilig_error *err) = veilig_import_csv;
 static int (*p_veilig_validate)(veilig_diagnostics **out,
                                 const veilig_registry *reg) = veilig_validate;
 static void (*p_veilig_diagnostics_free)(veilig_diagnostics *d) = veilig_diagnostics_free;
@@ -4241,6 +4277,181 @@ static void call_all(void) {
         (void)r;
     }
     {
+        int r = veilig_sheet_count();
+        (void)r;
+    }
+    {
+        veilig_sheet a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *r = veilig_sheet_name(a0, a1);
+        (void)r;
+    }
+    {
+        const char *a0;
+        memset(&a0, 0, sizeof a0);
+        veilig_sheet r = veilig_sheet_from_name(a0);
+        (void)r;
+    }
+    {
+        veilig_sheet a0;
+        memset(&a0, 0, sizeof a0);
+        size_t r = veilig_sheet_column_count(a0);
+        (void)r;
+    }
+    {
+        veilig_sheet a0;
+        memset(&a0, 0, sizeof a0);
+        size_t a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        const char *r = veilig_sheet_column_name(a0, a1, a2);
+        (void)r;
+    }
+    {
+        veilig_sheet a0;
+        memset(&a0, 0, sizeof a0);
+        size_t a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        const char *r = veilig_sheet_column_help(a0, a1, a2);
+        (void)r;
+    }
+    {
+        veilig_sheet a0;
+        memset(&a0, 0, sizeof a0);
+        size_t a1;
+        memset(&a1, 0, sizeof a1);
+        veilig_vocab r = veilig_sheet_column_vocab(a0, a1);
+        (void)r;
+    }
+    {
+        veilig_sheet_options *a0;
+        memset(&a0, 0, sizeof a0);
+        unsigned a1;
+        memset(&a1, 0, sizeof a1);
+        int r = veilig_sheet_options_init(a0, a1);
+        (void)r;
+    }
+    {
+        char **a0;
+        memset(&a0, 0, sizeof a0);
+        size_t *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_registry *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_sheet a3;
+        memset(&a3, 0, sizeof a3);
+        const veilig_sheet_options *a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_sheet_export_csv(a0, a1, a2, a3, a4);
+        (void)r;
+    }
+    {
+        const veilig_registry *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_sheet_options *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_sheet_save_xlsx(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        veilig_import_options *a0;
+        memset(&a0, 0, sizeof a0);
+        unsigned a1;
+        memset(&a1, 0, sizeof a1);
+        int r = veilig_import_options_init(a0, a1);
+        (void)r;
+    }
+    {
+        veilig_import **a0;
+        memset(&a0, 0, sizeof a0);
+        const veilig_registry *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_import_options *a2;
+        memset(&a2, 0, sizeof a2);
+        int r = veilig_import_new(a0, a1, a2);
+        (void)r;
+    }
+    {
+        veilig_import *a0;
+        memset(&a0, 0, sizeof a0);
+        veilig_import_free(a0);
+    }
+    {
+        veilig_import *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        size_t a3;
+        memset(&a3, 0, sizeof a3);
+        veilig_sheet a4;
+        memset(&a4, 0, sizeof a4);
+        int r = veilig_import_add_csv(a0, a1, a2, a3, a4);
+        (void)r;
+    }
+    {
+        veilig_import *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        size_t a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_import_add_xlsx(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        veilig_registry **a0;
+        memset(&a0, 0, sizeof a0);
+        veilig_import *a1;
+        memset(&a1, 0, sizeof a1);
+        int r = veilig_import_finish(a0, a1);
+        (void)r;
+    }
+    {
+        const veilig_import *a0;
+        memset(&a0, 0, sizeof a0);
+        size_t r = veilig_import_error_count(a0);
+        (void)r;
+    }
+    {
+        const veilig_import *a0;
+        memset(&a0, 0, sizeof a0);
+        size_t a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_error *r = veilig_import_error(a0, a1);
+        (void)r;
+    }
+    {
+        veilig_registry **a0;
+        memset(&a0, 0, sizeof a0);
+        const veilig_registry *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *a2;
+        memset(&a2, 0, sizeof a2);
+        const char *a3;
+        memset(&a3, 0, sizeof a3);
+        size_t a4;
+        memset(&a4, 0, sizeof a4);
+        const veilig_import_options *a5;
+        memset(&a5, 0, sizeof a5);
+        veilig_error *a6;
+        memset(&a6, 0, sizeof a6);
+        int r = veilig_import_csv(a0, a1, a2, a3, a4, a5, a6);
+        (void)r;
+    }
+    {
         veilig_diagnostics **a0;
         memset(&a0, 0, sizeof a0);
         const veilig_registry *a1;
@@ -4804,6 +5015,19 @@ VG_CHECK(VEILIG_REPORT_RAW, VEILIG_REPORT_RAW == 2);
 VG_CHECK(VEILIG_TABLE_MEASURES, VEILIG_TABLE_MEASURES == 1);
 VG_CHECK(VEILIG_TABLE_STAKEHOLDERS, VEILIG_TABLE_STAKEHOLDERS == 2);
 VG_CHECK(VEILIG_TABLE_INDICATORS, VEILIG_TABLE_INDICATORS == 3);
+VG_CHECK(VEILIG_SHEET_PROGRAMME, VEILIG_SHEET_PROGRAMME == 1);
+VG_CHECK(VEILIG_SHEET_MUNICIPALITIES, VEILIG_SHEET_MUNICIPALITIES == 2);
+VG_CHECK(VEILIG_SHEET_EXCLUSIONS, VEILIG_SHEET_EXCLUSIONS == 3);
+VG_CHECK(VEILIG_SHEET_POLICY_LINKS, VEILIG_SHEET_POLICY_LINKS == 4);
+VG_CHECK(VEILIG_SHEET_STAKEHOLDERS, VEILIG_SHEET_STAKEHOLDERS == 5);
+VG_CHECK(VEILIG_SHEET_CONTACTS, VEILIG_SHEET_CONTACTS == 6);
+VG_CHECK(VEILIG_SHEET_MEASURES, VEILIG_SHEET_MEASURES == 7);
+VG_CHECK(VEILIG_SHEET_SCHEDULE, VEILIG_SHEET_SCHEDULE == 8);
+VG_CHECK(VEILIG_SHEET_PARTNERS, VEILIG_SHEET_PARTNERS == 9);
+VG_CHECK(VEILIG_SHEET_INDICATORS, VEILIG_SHEET_INDICATORS == 10);
+VG_CHECK(VEILIG_SHEET_OBSERVATIONS, VEILIG_SHEET_OBSERVATIONS == 11);
+VG_CHECK(VEILIG_SHEET_SOURCES, VEILIG_SHEET_SOURCES == 12);
+VG_CHECK(VEILIG_SHEET_INCLUDE_PERSONAL, VEILIG_SHEET_INCLUDE_PERSONAL == 1);
 VG_CHECK(VEILIG_SEVERITY_ERROR, VEILIG_SEVERITY_ERROR == 1);
 VG_CHECK(VEILIG_SEVERITY_WARNING, VEILIG_SEVERITY_WARNING == 2);
 VG_CHECK(VEILIG_SEVERITY_INFO, VEILIG_SEVERITY_INFO == 3);
@@ -4992,6 +5216,16 @@ VG_CHECK(veilig_report_options_format, offsetof(veilig_report_options, format) =
 VG_CHECK(veilig_report_options_lang, offsetof(veilig_report_options, lang) == 8);
 VG_CHECK(veilig_report_options_flags, offsetof(veilig_report_options, flags) == 16);
 VG_CHECK(veilig_report_options_peers, offsetof(veilig_report_options, peers) == 24);
+VG_CHECK(veilig_sheet_options_size, sizeof(veilig_sheet_options) >= 24);
+VG_CHECK(veilig_sheet_options_version, offsetof(veilig_sheet_options, version) == 0);
+VG_CHECK(veilig_sheet_options_flags, offsetof(veilig_sheet_options, flags) == 4);
+VG_CHECK(veilig_sheet_options_lang, offsetof(veilig_sheet_options, lang) == 8);
+VG_CHECK(veilig_sheet_options_separator, offsetof(veilig_sheet_options, separator) == 16);
+VG_CHECK(veilig_import_options_size, sizeof(veilig_import_options) >= 24);
+VG_CHECK(veilig_import_options_version, offsetof(veilig_import_options, version) == 0);
+VG_CHECK(veilig_import_options_flags, offsetof(veilig_import_options, flags) == 4);
+VG_CHECK(veilig_import_options_encoding, offsetof(veilig_import_options, encoding) == 8);
+VG_CHECK(veilig_import_options_max_errors, offsetof(veilig_import_options, max_errors) == 16);
 VG_CHECK(veilig_diagnostic_size, sizeof(veilig_diagnostic) >= 32);
 VG_CHECK(veilig_diagnostic_severity, offsetof(veilig_diagnostic, severity) == 0);
 VG_CHECK(veilig_diagnostic_rule, offsetof(veilig_diagnostic, rule) == 8);
@@ -5426,6 +5660,25 @@ int main(int argc, char **argv) {
     missing += p_veilig_table_name == NULL;
     missing += p_veilig_table_from_name == NULL;
     missing += p_veilig_export == NULL;
+    missing += p_veilig_sheet_count == NULL;
+    missing += p_veilig_sheet_name == NULL;
+    missing += p_veilig_sheet_from_name == NULL;
+    missing += p_veilig_sheet_column_count == NULL;
+    missing += p_veilig_sheet_column_name == NULL;
+    missing += p_veilig_sheet_column_help == NULL;
+    missing += p_veilig_sheet_column_vocab == NULL;
+    missing += p_veilig_sheet_options_init == NULL;
+    missing += p_veilig_sheet_export_csv == NULL;
+    missing += p_veilig_sheet_save_xlsx == NULL;
+    missing += p_veilig_import_options_init == NULL;
+    missing += p_veilig_import_new == NULL;
+    missing += p_veilig_import_free == NULL;
+    missing += p_veilig_import_add_csv == NULL;
+    missing += p_veilig_import_add_xlsx == NULL;
+    missing += p_veilig_import_finish == NULL;
+    missing += p_veilig_import_error_count == NULL;
+    missing += p_veilig_import_error == NULL;
+    missing += p_veilig_import_csv == NULL;
     missing += p_veilig_validate == NULL;
     missing += p_veilig_diagnostics_free == NULL;
     missing += p_veilig_diagnostics_count == NULL;
@@ -5501,6 +5754,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_to_jansson == NULL;
     missing += p_veilig_municipality_to_jansson == NULL;
 #endif
-    printf("api_usage: 495 functions, 180 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 514 functions, 193 enumerators, 12 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

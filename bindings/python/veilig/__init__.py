@@ -37,6 +37,8 @@ from .analysis import (Change, ChangeKind, ChangeList, Comparison, ComparisonRow
                        Coverage, CoverageRow, Gap, GapKind, Match, Peer, PeerList, Profile,
                        Progress, ProgressList, QueryResult, Records, Schedule, StakeholderUse,
                        TargetGroupUse, Track, compare, diff, similarity)
+from .sheet import (SheetError, SheetImportError, export_sheet, import_sheets, save_xlsx,
+                    sheets)
 from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, Evidence,
                     LinkKind, LinkRelation, MeasureStatus, MembershipStatus, ResultLevel, Role,
                     Setting, StakeholderKind, TargetGroup, Unit, VocabEnum)
@@ -60,6 +62,7 @@ __all__ = [
     "CoverageRow", "Profile", "TargetGroupUse", "StakeholderUse", "Gap", "GapKind",
     "Comparison", "ComparisonRow", "Peer", "PeerList", "Change", "ChangeKind", "ChangeList",
     "Schedule", "Track", "Progress", "ProgressList",
+    "sheets", "export_sheet", "save_xlsx", "import_sheets", "SheetError", "SheetImportError",
 ]
 
 

@@ -111,6 +111,23 @@ class ReportOptions(Structure):
                 ("lang", c_char_p), ("flags", c_uint), ("peers", c_size_t)]
 
 
+class SheetOptions(Structure):
+    """veilig_sheet_options."""
+
+    _fields_ = [("version", c_uint), ("flags", c_uint), ("lang", c_char_p),
+                ("separator", c_char)]
+
+
+class ImportOptions(Structure):
+    """veilig_import_options."""
+
+    _fields_ = [("version", c_uint), ("flags", c_uint), ("encoding", c_char_p),
+                ("max_errors", c_size_t)]
+
+
+SHEET_OPTIONS_VERSION = 1
+IMPORT_OPTIONS_VERSION = 1
+SHEET_INCLUDE_PERSONAL = 1
 LOAD_OPTIONS_VERSION = 1
 SAVE_OPTIONS_VERSION = 1
 COVERAGE_OPTIONS_VERSION = 1
@@ -214,6 +231,19 @@ def _children(parent: str, item: str, add_args: Sequence[Any] = ()) -> List[Entr
 
 #: Every C function the binding uses: (name, argtypes, restype, errcheck).
 FUNCTIONS: List[Entry] = [
+    # sheet.h
+    ("veilig_sheet_count", [], c_int, None),
+    ("veilig_sheet_name", [c_int, _str], _str, None),
+    ("veilig_sheet_from_name", [_str], c_int, None),
+    ("veilig_sheet_export_csv", [_pp, _size_p, _p, c_int, POINTER(SheetOptions)], c_int, _S),
+    ("veilig_sheet_save_xlsx", [_p, c_char_p, POINTER(SheetOptions), _err_p], c_int, _S),
+    ("veilig_import_new", [_pp, _p, POINTER(ImportOptions)], c_int, _S),
+    ("veilig_import_free", [_p], None, None),
+    ("veilig_import_add_csv", [_p, _str, c_char_p, c_size_t, c_int], c_int, None),
+    ("veilig_import_add_xlsx", [_p, _str, c_char_p, c_size_t], c_int, None),
+    ("veilig_import_finish", [_pp, _p], c_int, None),
+    ("veilig_import_error_count", [_p], c_size_t, None),
+    ("veilig_import_error", [_p, c_size_t], _err_p, None),
     # common.h
     ("veilig_version", [], _str, None),
     ("veilig_version_number", [], c_uint, None),
