@@ -245,13 +245,13 @@ static void peers_extra(lua_State *L, const void *res, int t, int a, int b) {
     const veilig_peers_result *p = (const veilig_peers_result *)res;
     size_t i, s, n = veilig_peers_count(p);
     int row, list, sug;
-    (void)b;
+    int subject_owner = lua_isnil(L, b) ? a : b; /* b: a subject of another registry */
     for (i = 0; i < n; i++) {
         const veilig_municipality *peer = veilig_peers_peer(p, i);
         if ((row = push_row(L, t, i)) == 0)
             continue;
-        set_object(L, row, "subject_object", a, VL_MUNICIPALITY, veilig_peers_subject(p, i),
-                   veilig_peers_subject(p, i));
+        set_object(L, row, "subject_object", subject_owner, VL_MUNICIPALITY,
+                   veilig_peers_subject(p, i), veilig_peers_subject(p, i));
         set_object(L, row, "peer_object", a, VL_MUNICIPALITY, peer, peer);
         lua_pushliteral(L, "similarity"); /* the JSON rounds it to 4 decimals */
         lua_pushnumber(L, (lua_Number)veilig_peers_similarity(p, i));
@@ -638,9 +638,13 @@ static int l_compare(lua_State *L) {
     return vl_analysis_end(L, rc, NULL);
 }
 
-/* Peers of m (NULL: of every municipality) in the registry of the userdata at 1; k from the
- * options at 2. */
-static int peers(lua_State *L, int v) {
+/*
+ * Peers of m (NULL: of every municipality), k from the options at 2. v == 0:
+ * m:peers, m at 1, the candidates in the registry at against (0: m's own).
+ * Else reg:peers, the registry at 1 and the municipality's value at v (from
+ * opt_municipality): a code or a name of it, or an object of any registry.
+ */
+static int peers(lua_State *L, int v, int against) {
     veilig_peers_options o;
     veilig_peers_result *res = NULL;
     const veilig_municipality *m = NULL;
@@ -650,33 +654,51 @@ static int peers(lua_State *L, int v) {
     veilig_peers_options_init(&o, VEILIG_PEERS_OPTIONS_VERSION);
     if (!lua_isnoneornil(L, 2))
         o.k = opt_count(L, 2, "k");
-    box = vl_analysis_begin(L, &vl_peers, 1, 0);
     if (v == 0) {
-        m = check_municipality(L, 1); /* m:peers */
-        R = vl_registry_of(L, 1);
-    } else if (find_municipality(L, R = vl_check_registry(L, 1), v, &m) != VEILIG_OK)
-        return vl_analysis_end(L, VEILIG_ENOTFOUND, VL_NO_SUCH_MUNICIPALITY);
+        box = vl_analysis_begin(L, &vl_peers, against != 0 ? against : 1, against != 0 ? 1 : 0);
+        m = check_municipality(L, 1);
+        R = against != 0 ? vl_check_registry(L, against) : vl_registry_of(L, 1);
+    } else if (lua_type(L, v) == LUA_TUSERDATA) {
+        box = vl_analysis_begin(L, &vl_peers, 1, v);
+        R = vl_check_registry(L, 1);
+        m = check_municipality(L, v);
+    } else {
+        box = vl_analysis_begin(L, &vl_peers, 1, 0);
+        if (find_municipality(L, R = vl_check_registry(L, 1), v, &m) != VEILIG_OK)
+            return vl_analysis_end(L, VEILIG_ENOTFOUND, VL_NO_SUCH_MUNICIPALITY);
+    }
     rc = veilig_peers(&res, R->reg, m, &o);
     box->p = res;
     return vl_analysis_end(L, rc, NULL);
 }
 
-/* reg:peers{municipality =, k =}: the k most similar municipalities of one, or of each. */
+/* reg:peers{municipality =, k =}: the k most similar municipalities of one (a code or a name of
+ * reg, or a municipality of any registry), or of each. */
 static int l_registry_peers(lua_State *L) {
     static const char *const keys[] = {"municipality", "k", NULL};
     int v;
     vl_check_registry(L, 1);
     v = opt_municipality(L, 2, vl_options(L, 2, keys));
     vl_check_registry(L, 1);
-    return peers(L, v);
+    return peers(L, v, 0);
 }
 
-/* m:peers{k =}: the k municipalities of its registry most similar to m. */
+/* m:peers{k =, against =}: the k municipalities of its registry (or of the registry against)
+ * most similar to m. */
 static int l_municipality_peers(lua_State *L) {
-    static const char *const keys[] = {"k", NULL};
+    static const char *const keys[] = {"k", "against", NULL};
+    int against = 0;
     check_municipality(L, 1);
-    vl_options(L, 2, keys);
-    return peers(L, 0);
+    if (vl_options(L, 2, keys)) {
+        vl_raw_field(L, 2, "against");
+        if (lua_isnil(L, -1))
+            lua_pop(L, 1);
+        else if (luaL_testudata(L, -1, VL_TREGISTRY) == NULL)
+            opt_fail(L, 2, "against", "a " VL_TREGISTRY);
+        else
+            against = lua_gettop(L);
+    }
+    return peers(L, 0, against);
 }
 
 /* veilig.similarity(a, b): how alike two municipalities are, from 0 to 1. */

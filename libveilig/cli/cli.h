@@ -58,7 +58,8 @@ enum {
     OPT_FROM,
     OPT_TO,
     OPT_AS_OF,
-    OPT_TABLE
+    OPT_TABLE,
+    OPT_AGAINST
 };
 
 /* Which of the common options a command uses. */

@@ -1397,10 +1397,20 @@ static int vg_peers_section(vg_html *h, const veilig_municipality *m) {
                        "measures, target groups, settings and kinds of stakeholders; 100% is the "
                        "same profile), with as suggestions their measures in categories missing "
                        "here."));
-    if (!n) {
+    if (!n && !veilig_municipality_measure_count(m)) {
         vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
-                      VG_T(h, "Het register bevat geen andere gemeenten om mee te vergelijken.",
-                           "The registry holds no other municipalities to compare with."));
+                      VG_T(h,
+                           "Deze gemeente heeft geen maatregelen vastgelegd: er is geen basis "
+                           "om haar met andere te vergelijken.",
+                           "This municipality has recorded no measures: there is no basis for "
+                           "comparing it with others."));
+    } else if (!n) {
+        vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
+                      VG_T(h,
+                           "Het register bevat geen andere gemeenten met maatregelen om mee te "
+                           "vergelijken.",
+                           "The registry holds no other municipalities with measures to compare "
+                           "with."));
     } else {
         vg_buf_printf(&h->b,
                       "<table>\n<thead><tr><th scope=\"col\" class=\"num\">#</th>"

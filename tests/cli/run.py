@@ -122,6 +122,15 @@ CASES = [
     ("peers", "peers-bad-k", F + ["peers", "GM0001", "-k", "0"], 64),
     ("peers", "peers-nothing", F + ["peers"], 64),
     ("peers", "peers-both", F + ["peers", "GM0001", "--all"], 64),
+    # peers of a plan file's municipality in another registry; municipalities without measures
+    # are no peers, and when none remain the tool says why
+    ("peers", "peers-against-builtin", F + ["peers", "GM0001", "--against", "builtin"], 0),
+    ("peers", "peers-against-file",
+     ["-f", "plan-v1.json", "peers", "GM0001", "--against", "steden.json", "--format", "csv"], 0),
+    ("peers", "peers-against-all", F + ["peers", "--all", "--against", "builtin"], 64),
+    ("peers", "peers-against-missing", F + ["peers", "GM0001", "--against", "nope.json"], 66),
+    ("peers", "peers-none-builtin", ["peers", "GM0153", "--format", "json"], 0),
+    ("peers", "peers-no-measures", ["peers", "Almelo", "--format", "csv"], 0),
     # diff
     ("diff", "diff-text", ["diff", "plan-v1.json", "plan-v2.json"], 0),
     ("diff", "diff-json", ["diff", "plan-v1.json", "plan-v2.json", "--format", "json"], 0),

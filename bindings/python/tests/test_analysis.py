@@ -436,14 +436,14 @@ def test_similarity(fx):
 def test_peers_of_one(fx):
     aastad = fx["GM0001"]
     rows = fx.peers(aastad, k=2)
-    assert isinstance(rows, veilig.PeerList) and len(rows) == 2
+    # Ceestad, without measures, is no peer: one row although k is 2
+    assert isinstance(rows, veilig.PeerList) and len(rows) == 1
     first = rows[0]
     assert isinstance(first, veilig.Peer)
     assert first.subject is aastad and first.rank == 1 and first.peer is fx["GM0002"]
     assert first.similarity == pytest.approx(0.1 + 0.4 / 3, abs=1e-12)
     # Beedorp's measure in a category Aastad lacks: b2 (reporting)
     assert first.suggestions == [fx["GM0002"].find_measure("b2")]
-    assert rows[1].peer is fx["GM0003"] and rows[1].suggestions == []
     assert aastad.peers(k=2) == rows
     assert fx.peers("Aastad", k=2) == rows
     assert rows.to_records()[0] == {
@@ -452,29 +452,47 @@ def test_peers_of_one(fx):
     data = json.loads(rows.to_json())
     assert data[0]["similarity"] == pytest.approx(0.2333, abs=1e-9)  # rounded to 4 places
     assert data[0]["suggestions"][0]["measure"] == "b2"
+    # no measures, no basis: no peers
+    assert fx["GM0003"].peers() == []
 
 
 def test_peers_of_all(fx):
-    rows = fx.peers()  # k defaults to 5, capped at the 2 others
-    assert len(rows) == 6
+    rows = fx.peers()  # k defaults to 5; Ceestad neither has peers nor is one
     assert [(r.subject.code, r.rank, r.peer.code) for r in rows] == [
-        ("GM0001", 1, "GM0002"), ("GM0001", 2, "GM0003"),
-        ("GM0002", 1, "GM0001"), ("GM0002", 2, "GM0003"),
-        # Ceestad: both at 0, the tie goes to the lower code
-        ("GM0003", 1, "GM0001"), ("GM0003", 2, "GM0002")]
-    # every measure of a peer is a suggestion for a municipality with none
-    assert [len(r.suggestions) for r in rows[4:]] == [3, 2]
+        ("GM0001", 1, "GM0002"), ("GM0002", 1, "GM0001")]
     # Beedorp's peers: Aastad first; suggestions bystander m2 and campaign m3
-    assert [ms.id for ms in rows[2].suggestions] == ["m2", "m3"]
+    assert [ms.id for ms in rows[1].suggestions] == ["m2", "m3"]
     assert is_plain(rows.to_records())
-    assert rows.to_records()[4]["suggestions"] == "m1;m2;m3"
+    assert rows.to_records()[1]["suggestions"] == "m2;m3"
+
+
+def test_peers_across_registries(fx):
+    """My own plan against another registry: the other registry's version
+    of the same municipality (same code) is left out."""
+    with veilig.load(FIXTURE) as mine:
+        plan = mine["GM0001"]
+        rows = fx.peers(plan)
+        assert [(r.subject, r.peer) for r in rows] == [(plan, fx["GM0002"])]
+        assert rows[0].subject is plan
+        assert rows[0].similarity == pytest.approx(0.1 + 0.4 / 3, abs=1e-12)
+        assert rows[0].suggestions == [fx["GM0002"].find_measure("b2")]
+        assert plan.peers(against=fx) == rows
+        assert json.loads(rows.to_json())[0]["subject"] == "GM0001"
+        plan.code = "GM0999"
+        rows = plan.peers(against=fx)
+        assert [(r.peer.code, r.similarity) for r in rows] == [
+            ("GM0001", 1.0), ("GM0002", pytest.approx(0.1 + 0.4 / 3, abs=1e-12))]
+        # its own registry by default
+        assert [r.peer.code for r in plan.peers()] == ["GM0002"]
+        assert plan.profile().municipality is plan
+        with pytest.raises(TypeError):
+            plan.peers(against="builtin")
 
 
 def test_peers_errors(fx):
     with veilig.Registry() as empty:
         assert empty.peers() == []
-        with pytest.raises(ValueError, match="not a municipality of this registry"):
-            empty.peers(fx[0])
+        assert empty.peers(fx[0]) == []  # no candidates
     with pytest.raises(KeyError):
         fx.peers("Nowhere")
     with pytest.raises(ValueError):
@@ -485,12 +503,14 @@ def test_peers_errors(fx):
 
 def test_peers_builtin(reg):
     rows = reg.peers()
-    assert len(rows) == len(reg) * 5
     for i, row in enumerate(rows):
         assert 0.0 <= row.similarity <= 1.0
         assert row.subject is not row.peer
+        assert row.subject.measures and row.peer.measures
         if row.rank > 1:
             assert rows[i - 1].similarity >= row.similarity
+    # Enschede is the one municipality of the dataset with measures
+    assert reg.peers("GM0153") == []
 
 
 # ---- differences ----

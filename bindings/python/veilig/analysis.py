@@ -678,12 +678,19 @@ class PeerList(Records[Peer], _Analysis):
 def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = None,
           k: int = 5) -> PeerList:
     """The k most similar other municipalities of reg, for one municipality
-    of reg or for every one. See :meth:`veilig.Registry.peers`."""
+    (of reg, or a Municipality object of any registry: your own plan against
+    the programme's data) or for every one. Municipalities without measures
+    are no peers and have none. See :meth:`veilig.Registry.peers`."""
     if isinstance(k, bool) or not isinstance(k, int):
         raise TypeError("k must be an int")
     if k < 1:
         raise ValueError("k must be at least 1")
-    m = _report._member(reg, municipality)
+    from .model import Municipality
+    m: "Optional[Municipality]"
+    if isinstance(municipality, Municipality):
+        m = _check_municipality(municipality)
+    else:
+        m = _report._member(reg, municipality)
     lib = _lib()
     opts = _capi.PeersOptions()
     lib.veilig_peers_options_init(byref(opts), _capi.PEERS_OPTIONS_VERSION)
@@ -699,8 +706,8 @@ def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = 
             peer = _municipality(reg, lib.veilig_peers_peer(p, i))
             suggestions = [_measure(reg, lib.veilig_peers_suggestion(p, i, s), peer)
                            for s in range(lib.veilig_peers_suggestion_count(p, i))]
-            result.append(Peer(_municipality(reg, lib.veilig_peers_subject(p, i)),
-                               int(lib.veilig_peers_rank(p, i)), peer,
+            subject = m if m is not None else _municipality(reg, lib.veilig_peers_subject(p, i))
+            result.append(Peer(subject, int(lib.veilig_peers_rank(p, i)), peer,
                                float(lib.veilig_peers_similarity(p, i)), suggestions))
     return _with_run(result, run)
 

@@ -1215,12 +1215,17 @@ class Municipality(_Node):
         from . import analysis
         return analysis.similarity(self, other)
 
-    def peers(self, k: int = 5) -> "PeerList":
-        """The k most similar other municipalities of its registry (a list of
-        veilig.Peer, rank 1 first), each with suggestions: the peer's measures
-        in categories this one has none of."""
+    def peers(self, k: int = 5, against: "Optional[Registry]" = None) -> "PeerList":
+        """The k most similar other municipalities of its registry, or of the
+        registry against (your own plan against ``veilig.builtin()``; there
+        the municipality with this one's code is left out): a list of
+        veilig.Peer, rank 1 first, each with suggestions: the peer's measures
+        in categories this one has none of. Municipalities without measures
+        are no peers, and one without measures has none (an empty list)."""
         from . import analysis
-        return analysis.peers(self._reg, self, k)
+        if against is not None and not isinstance(against, Registry):
+            raise TypeError("against must be a Registry, not %s" % type(against).__name__)
+        return analysis.peers(self._reg if against is None else against, self, k)
 
     def schedule(self, days: Iterable[Union[Day, str]] = ("fri", "sat"), start: Any = "22:00",
                  end: Any = "04:00", active_on: Optional[DateLike] = None) -> "Schedule":
@@ -1717,8 +1722,10 @@ class Registry:
     def peers(self, municipality: "Optional[Union[Municipality, str]]" = None,
               k: int = 5) -> "PeerList":
         """The k most similar other municipalities (veilig.Peer rows) of one
-        municipality (the object, its code or its name) or, with None, of
-        every one: subjects in document order, rank 1 first."""
+        municipality (the object, its code or its name; the object may be of
+        another registry, such as your own plan) or, with None, of every one:
+        subjects in document order, rank 1 first. Municipalities without
+        measures are no peers and have none."""
         from . import analysis
         return analysis.peers(self, municipality, k)
 
