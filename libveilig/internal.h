@@ -83,8 +83,16 @@ char *vg_buf_finish(vg_buf *b, size_t *len);
 
 /* Clears err (if not NULL): code OK, no position, empty texts. */
 void vg_error_clear(veilig_error *err);
-/* Sets code and message (printf-style); returns code. Leaves position fields. */
+/* Sets code and message (printf-style) of err and of the thread's last error
+   (veilig_error_last); returns code. Leaves err's position fields. */
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) VG_PRINTF(3, 4);
+/* Records a failure of a function without a veilig_error as the thread's
+   last error (code and message, printf-style); returns code. */
+int vg_fail(int code, const char *fmt, ...) VG_PRINTF(2, 3);
+/* vg_fail(VEILIG_ENOMEM, "out of memory"). */
+int vg_fail_oom(void);
+/* vg_fail(VEILIG_EVERSION, ...) for options of version got where want is known. */
+int vg_fail_version(const char *what, unsigned got, unsigned want);
 void vg_error_set_source(veilig_error *err, const char *source);
 /* Sets line and column from a byte position in text. */
 void vg_error_set_position(veilig_error *err, const char *text, size_t len, size_t pos);

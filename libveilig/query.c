@@ -121,15 +121,21 @@ void veilig_query_free(veilig_query *q) {
 }
 
 int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value) {
-    if (!q || !value || !*value || filter <= 0 || (size_t)filter >= VG_NFILTERS ||
-        !vg_utf8_valid(value, strlen(value)))
+    if (!q || !value)
         return VEILIG_EINVAL;
+    if (filter <= 0 || (size_t)filter >= VG_NFILTERS)
+        return vg_fail(VEILIG_EINVAL, "query: %d is not a filter", (int)filter);
+    const char *name = veilig_filter_name(filter);
+    if (!*value)
+        return vg_fail(VEILIG_EINVAL, "query: the %s value is empty", name);
+    if (!vg_utf8_valid(value, strlen(value)))
+        return vg_fail(VEILIG_EINVAL, "query: the %s value is not valid UTF-8", name);
     vg_fvalue fv = {filter, NULL, {0, 0, 0}};
     if (filter == VEILIG_FILTER_ACTIVE_ON && veilig_date_parse(&fv.date, value) != VEILIG_OK)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "query: active_on \"%s\" is not a date (2023-06-01)", value);
     if (filter == VEILIG_FILTER_EVIDENCE &&
         veilig_vocab_from_code(VEILIG_VOCAB_EVIDENCE, value) == 0)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "query: evidence \"%s\" is not an evidence level", value);
     if (filter == VEILIG_FILTER_TEXT || filter == VEILIG_FILTER_STAKEHOLDER) {
         vg_buf b;
         vg_buf_init(&b);

@@ -13,6 +13,11 @@
  * in plain words.
  *
  * "Active" is as veilig_measure_is_active (query.h) says.
+ *
+ * Errors: an analysis that fails for a reason beyond a NULL argument (an
+ * options version this library does not know, an axis or a window that is
+ * not one, a code in neither registry) leaves the reason as the thread's
+ * last error: veilig_error_last() (common.h).
  */
 #ifndef VEILIG_ANALYSIS_H
 #define VEILIG_ANALYSIS_H

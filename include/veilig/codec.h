@@ -12,6 +12,10 @@
  * Writing is canonical: fixed key order, two-space indent, UTF-8, a final
  * newline; two dumps of the same registry are byte-identical, and a load of a
  * dump dumps to the same bytes.
+ *
+ * Errors: functions that take a veilig_error fill it with what and where; the
+ * code and message are also the thread's last error, veilig_error_last()
+ * (common.h), for the calls made with err NULL.
  */
 #ifndef VEILIG_CODEC_H
 #define VEILIG_CODEC_H

@@ -31,6 +31,9 @@
  *                    veilig_measure_name(veilig_query_result_measure(r, i)));
  *     veilig_query_result_free(r);
  *     veilig_query_free(q);
+ *
+ * Errors: veilig_query_add and veilig_query_run leave the reason of a failure
+ * as the thread's last error, veilig_error_last() (common.h).
  */
 #ifndef VEILIG_QUERY_H
 #define VEILIG_QUERY_H

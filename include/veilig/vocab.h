@@ -10,6 +10,9 @@
  * Labels: lang "nl" (or NULL) gives the Dutch label the reports use, "en" the
  * English one; any other language gives NULL. All strings returned here are
  * static; none needs freeing.
+ *
+ * Errors: the lookups here do not fail; they return 0 or NULL for what they
+ * do not know. veilig_error_last() (common.h) is for the functions that fail.
  */
 #ifndef VEILIG_VOCAB_H
 #define VEILIG_VOCAB_H

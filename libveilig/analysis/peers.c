@@ -114,7 +114,7 @@ int veilig_peers_options_init(veilig_peers_options *opts, unsigned version) {
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_PEERS_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("peers options", version, VEILIG_PEERS_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;
@@ -191,7 +191,7 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     size_t k = 5;
     if (opts) {
         if (opts->version != VEILIG_PEERS_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("peers options", opts->version, VEILIG_PEERS_OPTIONS_VERSION);
         if (opts->k)
             k = opts->k;
     }

@@ -1780,7 +1780,7 @@ int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
     if (opts) {
         /* the format is ignored: an HTML report is HTML */
         if (opts->version != VEILIG_REPORT_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("report options", opts->version, VEILIG_REPORT_OPTIONS_VERSION);
         veilig_report_options copy = *opts;
         copy.format = VEILIG_FORMAT_HTML;
         rc = vg_ropts_get(&h.o, &copy);
@@ -1790,7 +1790,7 @@ int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
     if (rc != VEILIG_OK)
         return rc;
     if (m && veilig_registry_index_of(reg, m) == (size_t)-1)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "report: municipality %s is not of this registry", m->code);
     h.reg = reg;
     vg_buf_init(&h.b);
     rc = m ? vg_municipality_report(&h, m) : vg_programme_report(&h);

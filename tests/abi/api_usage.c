@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 488 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 490 functions, 179 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -216,6 +216,8 @@ static int (*p_veilig_municipality_add_measure_json)(
     veilig_error *err) = veilig_municipality_add_measure_json;
 static int (*p_veilig_json_locate)(veilig_error *err, const char *json, size_t len,
                                    const char *pointer) = veilig_json_locate;
+static const veilig_error *(*p_veilig_error_last)(void) = veilig_error_last;
+static void (*p_veilig_error_clear)(void) = veilig_error_clear;
 static int (*p_veilig_date_parse)(veilig_date *out, const char *text) = veilig_date_parse;
 static int (*p_veilig_date_format)(char *buf, size_t size,
                                    const veilig_date *date) = veilig_date_format;
@@ -1782,6 +1784,11 @@ static void call_all(void) {
         int r = veilig_json_locate(a0, a1, a2, a3);
         (void)r;
     }
+    {
+        const veilig_error *r = veilig_error_last();
+        (void)r;
+    }
+    { veilig_error_clear(); }
     {
         veilig_date *a0;
         memset(&a0, 0, sizeof a0);
@@ -4985,6 +4992,8 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_add_json == NULL;
     missing += p_veilig_municipality_add_measure_json == NULL;
     missing += p_veilig_json_locate == NULL;
+    missing += p_veilig_error_last == NULL;
+    missing += p_veilig_error_clear == NULL;
     missing += p_veilig_date_parse == NULL;
     missing += p_veilig_date_format == NULL;
     missing += p_veilig_date_compare == NULL;
@@ -5371,6 +5380,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 488 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 490 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }
