@@ -119,6 +119,12 @@ void vg_fold(vg_buf *b, const char *s, size_t len);
 /* Whether the fold of s[0..len) contains needle[0..nlen) (itself folded):
    strstr over vg_fold's output, without writing it. */
 int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen);
+/* Levenshtein distance of two strings (bytes), or (size_t)-1 when one is
+   longer than 63 bytes. */
+size_t vg_edit_distance(const char *a, const char *b);
+/* Of the n candidates, the one nearest to text by edit distance, when that is
+   at most max; NULL otherwise (and for text itself). */
+const char *vg_nearest(const char *text, const char *const *cands, size_t n, size_t max);
 /* FNV-1a, optionally folding ASCII case. */
 uint32_t vg_hash(const char *s, size_t len, int fold_case);
 

@@ -8,7 +8,7 @@
 #include "testutil.h"
 
 /* Asserts that the last call failed with code and a message holding needle. */
-#define LAST(status, needle)                                                                         \
+#define LAST(status, needle)                                                                       \
     do {                                                                                           \
         const veilig_error *e_ = veilig_error_last();                                              \
         ck_assert_ptr_nonnull(e_);                                                                 \
@@ -56,8 +56,9 @@ START_TEST(test_setters) {
     LAST(VEILIG_EINVAL, "measure period_start: 2021-02-30 is not a date");
     ck_assert_int_eq(veilig_measure_set_budget(ms, 100, "eur"), VEILIG_EINVAL);
     LAST(VEILIG_EINVAL, "currency \"eur\" is not three capital letters");
-    ck_assert_int_eq(veilig_municipality_add_measure(NULL, m, "m1", "Again", VEILIG_CATEGORY_CAMPAIGN),
-                     VEILIG_EEXISTS);
+    ck_assert_int_eq(
+        veilig_municipality_add_measure(NULL, m, "m1", "Again", VEILIG_CATEGORY_CAMPAIGN),
+        VEILIG_EEXISTS);
     LAST(VEILIG_EEXISTS, "measure id \"m1\" is taken");
     ck_assert_int_eq(veilig_municipality_set_code(m, "GM0002"), VEILIG_EEXISTS);
     LAST(VEILIG_EEXISTS, "municipality code GM0002");

@@ -480,33 +480,34 @@ static const veilig_municipality *check_municipality(lua_State *L, int idx) {
 
 /* ---- query ---- */
 
-/* Adds value s to filter f of q; raises when the filter does not take it. */
+/* Adds value s to filter f of q; raises, with the library's reason (an unknown
+   code: the known ones and what was meant), when the filter does not take it. */
 static void query_add(lua_State *L, int idx, veilig_query *q, veilig_filter f, const char *s) {
     int rc = veilig_query_add(q, f, s);
+    const veilig_error *e = veilig_error_last();
     if (rc == VEILIG_EINVAL)
         luaL_argerror(L, idx,
-                      lua_pushfstring(L, "filter '%s' does not take the value '%s'",
-                                      veilig_filter_name(f), s));
+                      e != NULL && e->code == rc
+                          ? lua_pushfstring(L, "%s", e->message)
+                          : lua_pushfstring(L, "filter '%s' does not take the value '%s'",
+                                            veilig_filter_name(f), s));
     else if (rc != VEILIG_OK)
         luaL_error(L, "veilig: %s", veilig_strerror(rc));
 }
 
-/* The query of the filters at idx (nil: every measure), in a box (pushed). */
-static vl_box *check_query(lua_State *L, int idx) {
-    vl_box *box = vl_box_new(L, vl_query_free);
-    veilig_query *q = NULL;
-    if (veilig_query_new(&q) != VEILIG_OK)
-        luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_ENOMEM));
-    box->p = q;
-    if (lua_isnoneornil(L, idx))
-        return box;
-    luaL_checktype(L, idx, LUA_TTABLE);
+/* Adds the filters of the table at t (its string keys) to q's current group;
+   idx is the argument, for messages. Returns the number of values added. */
+static int query_group(lua_State *L, int idx, int t, veilig_query *q) {
+    int added = 0;
     lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        veilig_filter f = lua_type(L, -2) == LUA_TSTRING
-                              ? veilig_filter_from_name(lua_tostring(L, -2))
-                              : (veilig_filter)0;
+    while (lua_next(L, t)) {
+        veilig_filter f;
         int i, n;
+        if (lua_type(L, -2) != LUA_TSTRING) { /* a group (the caller's), or not a filter */
+            lua_pop(L, 1);
+            continue;
+        }
+        f = veilig_filter_from_name(lua_tostring(L, -2));
         if (f == 0) {
             char list[256];
             size_t used = 0;
@@ -517,12 +518,11 @@ static vl_box *check_query(lua_State *L, int idx) {
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 1 ? ", " : "",
                                          name);
             luaL_argerror(
-                L, idx,
-                lua_pushfstring(L, "unknown filter '%s' (%s)",
-                                lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?", list));
+                L, idx, lua_pushfstring(L, "unknown filter '%s' (%s)", lua_tostring(L, -2), list));
         }
         if (lua_type(L, -1) == LUA_TSTRING) {
             query_add(L, idx, q, f, lua_tostring(L, -1));
+            added++;
         } else if (lua_istable(L, -1) && (n = (int)lua_rawlen(L, -1)) > 0) {
             for (i = 1; i <= n; i++) {
                 lua_rawgeti(L, -1, i);
@@ -533,6 +533,7 @@ static vl_box *check_query(lua_State *L, int idx) {
                                                   "of strings",
                                                   veilig_filter_name(f)));
                 query_add(L, idx, q, f, lua_tostring(L, -1));
+                added++;
                 lua_pop(L, 1);
             }
         } else {
@@ -542,6 +543,63 @@ static vl_box *check_query(lua_State *L, int idx) {
                                           "of strings",
                                           veilig_filter_name(f)));
         }
+        lua_pop(L, 1);
+    }
+    return added;
+}
+
+/*
+ * The query of the filters at idx (nil: every measure), in a box (pushed):
+ * the table's filters, then each table of its array part as another group
+ * (OR); or where = "expression" alone (veilig_query_parse).
+ */
+static vl_box *check_query(lua_State *L, int idx) {
+    vl_box *box = vl_box_new(L, vl_query_free);
+    veilig_query *q = NULL;
+    int i, n, added;
+    if (!lua_isnoneornil(L, idx))
+        luaL_checktype(L, idx, LUA_TTABLE);
+    if (!lua_isnoneornil(L, idx)) {
+        lua_pushliteral(L, "where");
+        lua_rawget(L, idx);
+        if (!lua_isnil(L, -1)) {
+            veilig_error err;
+            int rc;
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_argerror(L, idx, "'where' must be a string");
+            lua_pushnil(L);
+            for (n = 0; lua_next(L, idx); n++)
+                lua_pop(L, 1);
+            if (n > 1)
+                luaL_argerror(L, idx, "give 'where' alone, or filters");
+            rc = veilig_query_parse(&q, lua_tostring(L, -1), &err);
+            if (rc == VEILIG_ENOMEM)
+                luaL_error(L, "veilig: %s", veilig_strerror(rc));
+            if (rc != VEILIG_OK)
+                luaL_argerror(L, idx,
+                              lua_pushfstring(L, "where, column %d: %s", err.column, err.message));
+            box->p = q;
+            lua_pop(L, 1);
+            return box;
+        }
+        lua_pop(L, 1);
+    }
+    if (veilig_query_new(&q) != VEILIG_OK)
+        luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_ENOMEM));
+    box->p = q;
+    if (lua_isnoneornil(L, idx))
+        return box;
+    added = query_group(L, idx, idx, q);
+    n = (int)lua_rawlen(L, idx);
+    for (i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        if (!lua_istable(L, -1))
+            luaL_argerror(L, idx,
+                          lua_pushfstring(L, "item %d must be a table of filters (a group)", i));
+        if (added > 0 && veilig_query_or(q) != VEILIG_OK)
+            luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_EINVAL));
+        if (query_group(L, idx, lua_gettop(L), q) > 0)
+            added = 1;
         lua_pop(L, 1);
     }
     return box;

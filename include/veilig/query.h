@@ -3,9 +3,13 @@
  *
  * A query is a set of filters; a measure matches when it passes every filter
  * given (AND across filters), and a filter given several values passes a
- * measure that has any of them (OR within a filter). Results iterate as
- * (municipality, measure) pairs in document order: municipalities as in the
- * registry, measures as in each municipality.
+ * measure that has any of them (OR within a filter). veilig_query_or starts
+ * another group of filters: then a measure matches when it passes every
+ * filter of at least one group ("category=bystander OR approach=prevention";
+ * AND binds before OR). veilig_query_parse reads that as text. Results
+ * iterate as (municipality, measure) pairs in document order, whatever the
+ * groups: municipalities as in the registry, measures as in each
+ * municipality, each measure once.
  *
  * Free text (VEILIG_FILTER_TEXT) is looked for, folded as veilig_text_fold
  * folds (no case, no accents), in the measure's id, name, description, area
@@ -82,12 +86,38 @@ VEILIG_API int veilig_query_new(veilig_query **out);
 VEILIG_API void veilig_query_free(veilig_query *q);
 
 /**
- * Adds a value to a filter (copied). VEILIG_EINVAL for an unknown filter, an
- * empty value, a date that is not a date or an evidence level that is not
- * one. A vocabulary code the library does not know is allowed: it matches
- * measures that hold that same unknown code.
+ * Adds a value to a filter (copied) of the query's current group.
+ * VEILIG_EINVAL for an unknown filter, an empty value, a date that is not a
+ * date, and a code its vocabulary (or the provinces) does not know: then
+ * veilig_error_last() (common.h) says so with the known codes and, when one
+ * is close, a "did you mean" ("query: unknown category \"bystandr\"; did you
+ * mean \"bystander\"?; known: ...").
  */
 VEILIG_API int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value);
+
+/**
+ * Starts another group of filters (OR): the filters added after it form a
+ * group of their own, and a measure matches when it passes every filter of
+ * any group. VEILIG_EINVAL when the current group has no filter yet. A group
+ * left empty at the end adds nothing.
+ */
+VEILIG_API int veilig_query_or(veilig_query *q);
+
+/**
+ * Makes a query from an expression: filters as NAME=VALUE (or NAME:VALUE;
+ * names as veilig_filter_name gives them, "-" for "_"; a value with spaces in
+ * double quotes, \" and \\ escaped), joined by AND (or only spaces) and OR
+ * (any case); AND binds before OR:
+ *
+ *     category=bystander OR approach=prevention target_group=lgbtiq
+ *     text="veilig uitgaan" AND province=NL-OV
+ *
+ * *out is new (veilig_query_free). Errors, with err's column: VEILIG_EPARSE
+ * for an expression that is not one, VEILIG_EINVAL for an unknown filter or a
+ * value veilig_query_add refuses, each with a "did you mean" when a known
+ * name or code is close.
+ */
+VEILIG_API int veilig_query_parse(veilig_query **out, const char *text, veilig_error *err);
 
 /** The filter's name as the tool and the bindings spell it ("target_group"); NULL if unknown. */
 VEILIG_API const char *veilig_filter_name(veilig_filter filter);

@@ -306,6 +306,16 @@ VEILIG_API const char *veilig_daypart_label(veilig_daypart value, const char *la
 VEILIG_API veilig_daypart veilig_daypart_from_code(const char *code);
 
 /**
+ * The code of vocab that text most likely meant, for a "did you mean": a code
+ * or a Dutch or English label equal to text without case and accents
+ * ("Omstanders" -> "bystander"), one that starts with text or that text
+ * starts with (4 characters at least), or the code nearest by edit distance
+ * (at most a third of its length, and 2). NULL when none is that close, for
+ * a known code itself, and for an unknown vocabulary. Static.
+ */
+VEILIG_API const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text);
+
+/**
  * Provinces (ISO 3166-2:NL): the twelve provinces and the three special
  * municipalities of the Caribbean Netherlands (NL-BQ1 Bonaire, NL-BQ2 Saba,
  * NL-BQ3 Sint Eustatius). veilig_province_count() of them, in code order;

@@ -59,7 +59,9 @@ enum {
     OPT_TO,
     OPT_AS_OF,
     OPT_TABLE,
-    OPT_AGAINST
+    OPT_AGAINST,
+    OPT_OR,
+    OPT_WHERE
 };
 
 /* Which of the common options a command uses. */

@@ -31,6 +31,9 @@ const cli_opt cli_opts_query[] = {
      "measures whose texts contain TEXT (case and accents ignored)"},
     {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE",
      "measures of this municipality (code or name)"},
+    {OPT_OR, "or", 0, 0, NULL, "or: measures that match the options before it or after it"},
+    {OPT_WHERE, "where", 0, 1, "EXPR",
+     "the filters as text: \"category=bystander OR approach=prevention\""},
     {0, NULL, 0, 0, NULL, NULL}};
 
 const cli_opt cli_opts_coverage[] = {
@@ -370,8 +373,10 @@ static int query_add(cli_ctx *ctx, veilig_query *q, const qmap *map, const char 
     if (status)
         return status;
     int rc = veilig_query_add(q, map->filter, value);
-    if (rc == VEILIG_EINVAL)
-        return cli_usage(ctx, "query: invalid %s \"%s\"", map->what, value);
+    if (rc == VEILIG_EINVAL) {
+        const veilig_error *e = veilig_error_last();
+        return cli_usage(ctx, "%s", e ? e->message : "query: invalid value");
+    }
     return rc == VEILIG_OK ? 0 : cli_fail_lib(rc, "building the query");
 }
 
@@ -406,11 +411,31 @@ int cmd_query(cli_ctx *ctx) {
     if (status)
         return status;
     veilig_query *q = NULL;
-    int rc = veilig_query_new(&q);
-    if (rc != VEILIG_OK)
+    const char *where = cli_args_last(&ctx->args, OPT_WHERE);
+    int rc;
+    if (where) {
+        for (size_t i = 0; i < ctx->args.nopts; i++) {
+            int id = ctx->args.opts[i].opt->id;
+            int filter = id == OPT_OR;
+            for (size_t j = 0; j < sizeof qmaps / sizeof *qmaps; j++)
+                filter |= qmaps[j].opt == id;
+            if (filter)
+                return cli_usage(ctx, "query: give the filters with --where or as options, not "
+                                      "both");
+        }
+        veilig_error err;
+        rc = veilig_query_parse(&q, where, &err);
+        if (rc == VEILIG_ENOMEM)
+            return cli_fail_lib(rc, "building the query");
+        if (rc != VEILIG_OK)
+            return cli_usage(ctx, "--where, column %d: %s", err.column, err.message);
+    } else if ((rc = veilig_query_new(&q)) != VEILIG_OK) {
         return cli_fail_lib(rc, "building the query");
-    for (size_t i = 0; i < ctx->args.nopts && !status; i++) {
+    }
+    for (size_t i = 0; i < ctx->args.nopts && !status && !where; i++) {
         const cli_found *f = &ctx->args.opts[i];
+        if (f->opt->id == OPT_OR && veilig_query_or(q) != VEILIG_OK)
+            status = cli_usage(ctx, "query: --or needs a filter option before it");
         for (size_t j = 0; j < sizeof qmaps / sizeof *qmaps; j++)
             if (qmaps[j].opt == f->opt->id)
                 status = query_option(ctx, q, &qmaps[j], f->value);

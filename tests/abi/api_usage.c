@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 490 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 493 functions, 179 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -768,6 +768,9 @@ static int (*p_veilig_query_new)(veilig_query **out) = veilig_query_new;
 static void (*p_veilig_query_free)(veilig_query *q) = veilig_query_free;
 static int (*p_veilig_query_add)(veilig_query *q, veilig_filter filter,
                                  const char *value) = veilig_query_add;
+static int (*p_veilig_query_or)(veilig_query *q) = veilig_query_or;
+static int (*p_veilig_query_parse)(veilig_query **out, const char *text,
+                                   veilig_error *err) = veilig_query_parse;
 static const char *(*p_veilig_filter_name)(veilig_filter filter) = veilig_filter_name;
 static veilig_filter (*p_veilig_filter_from_name)(const char *name) = veilig_filter_from_name;
 static int (*p_veilig_query_run)(veilig_query_result **out, const veilig_query *q,
@@ -917,6 +920,8 @@ static const char *(*p_veilig_daypart_code)(veilig_daypart value) = veilig_daypa
 static const char *(*p_veilig_daypart_label)(veilig_daypart value,
                                              const char *lang) = veilig_daypart_label;
 static veilig_daypart (*p_veilig_daypart_from_code)(const char *code) = veilig_daypart_from_code;
+static const char *(*p_veilig_vocab_suggest)(veilig_vocab vocab,
+                                             const char *text) = veilig_vocab_suggest;
 static size_t (*p_veilig_province_count)(void) = veilig_province_count;
 static const char *(*p_veilig_province_code)(size_t index) = veilig_province_code;
 static const char *(*p_veilig_province_name)(const char *code,
@@ -3922,6 +3927,22 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_query *a0;
+        memset(&a0, 0, sizeof a0);
+        int r = veilig_query_or(a0);
+        (void)r;
+    }
+    {
+        veilig_query **a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        veilig_error *a2;
+        memset(&a2, 0, sizeof a2);
+        int r = veilig_query_parse(a0, a1, a2);
+        (void)r;
+    }
+    {
         veilig_filter a0;
         memset(&a0, 0, sizeof a0);
         const char *r = veilig_filter_name(a0);
@@ -4618,6 +4639,14 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_vocab a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *r = veilig_vocab_suggest(a0, a1);
+        (void)r;
+    }
+    {
         size_t r = veilig_province_count();
         (void)r;
     }
@@ -5284,6 +5313,8 @@ int main(int argc, char **argv) {
     missing += p_veilig_query_new == NULL;
     missing += p_veilig_query_free == NULL;
     missing += p_veilig_query_add == NULL;
+    missing += p_veilig_query_or == NULL;
+    missing += p_veilig_query_parse == NULL;
     missing += p_veilig_filter_name == NULL;
     missing += p_veilig_filter_from_name == NULL;
     missing += p_veilig_query_run == NULL;
@@ -5376,10 +5407,11 @@ int main(int argc, char **argv) {
     missing += p_veilig_daypart_code == NULL;
     missing += p_veilig_daypart_label == NULL;
     missing += p_veilig_daypart_from_code == NULL;
+    missing += p_veilig_vocab_suggest == NULL;
     missing += p_veilig_province_count == NULL;
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 490 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 493 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

@@ -97,6 +97,13 @@ CASES = [
     ("query", "query-unknown-target", F + ["query", "--target", "vrouwen"], 64),
     ("query", "query-unknown-province", F + ["query", "--province", "Overijssel"], 64),
     ("query", "query-bad-date", F + ["query", "--active-on", "2021-13"], 64),
+    # OR across filters: --or between groups of options, or --where with an expression
+    ("query", "query-or-groups", F + ["query", "--category", "bystander", "--or", "--approach", "support", "--province", "NL-GE"], 0),
+    ("query", "query-where", F + ["query", "--where", "category=bystander OR approach=support province=NL-GE", "--format", "csv"], 0),
+    ("query", "query-where-typo", F + ["query", "--where", "category=bystander OR categroy=campaign"], 64),
+    ("query", "query-where-code", F + ["query", "--where", "category=bystandr"], 64),
+    ("query", "query-where-and-options", F + ["query", "--where", "category=bystander", "--text", "x"], 64),
+    ("query", "query-or-first", F + ["query", "--or", "--category", "bystander"], 64),
     # coverage
     ("coverage", "coverage-text", F + ["coverage"], 0),
     ("coverage", "coverage-csv", F + ["coverage", "--format", "csv"], 0),

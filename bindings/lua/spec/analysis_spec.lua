@@ -65,10 +65,27 @@ describe("reg:query", function()
     assert.equal("GM0001:m2", q({ text = "OMSTANDERS" }))
     assert.equal("GM0001:m1 GM0002:b1", q({ text = "de-escalatie" }))
     assert.equal("", q({ text = "nothing like it" }))
-    assert.equal("", q({ category = "juggling" })) -- an unknown code is allowed
     local all = "GM0001:m1 GM0001:m2 GM0001:m3 GM0002:b1 GM0002:b2"
     assert.equal(all, q({}))
     assert.equal(all, q())
+  end)
+
+  it("OR across filters: groups in the array part, or where = an expression", function()
+    local want = "GM0001:m1 GM0001:m3 GM0002:b1 GM0002:b2" -- document order, each once
+    assert.equal(want, q({ category = "reporting", { approach = "enforcement", province = "NL-OV" },
+      { category = "deescalation" } }))
+    assert.equal(want, q({ { category = "reporting" }, { approach = "enforcement", province = "NL-OV" },
+      { category = "deescalation" } }))
+    assert.equal(want, q({ where = "category=reporting OR approach=enforcement province=NL-OV "
+      .. "OR category=deescalation" }))
+    assert.equal("GM0001:m3", q({ where = 'text="Boetes campagne"' }))
+    assert.error_matches(function() reg:query({ where = "approach=prevention OR categroy=campaign" }) end,
+      'where, column 24: query: unknown filter "categroy"; did you mean "category"%?')
+    assert.error_matches(function() reg:query({ where = "OR x=y" }) end, "OR needs a filter before it")
+    assert.error_matches(function() reg:query({ where = "category=campaign", text = "x" }) end,
+      "give 'where' alone")
+    assert.error_matches(function() reg:query({ where = 1 }) end, "'where' must be a string")
+    assert.error_matches(function() reg:query({ { colour = "red" } }) end, "unknown filter 'colour'")
   end)
 
   it("gives the module's own objects", function()
@@ -91,7 +108,7 @@ describe("reg:query", function()
     local n = 0
     for _ in reg:each_match() do n = n + 1 end
     assert.equal(5, n)
-    for _ in reg:each_match({ category = "juggling" }) do error("no match expected") end
+    for _ in reg:each_match({ category = "research" }) do error("no match expected") end
   end)
 
   it("raises for unknown filters, wrong types and values a filter does not take", function()
@@ -100,11 +117,17 @@ describe("reg:query", function()
     assert.error_matches(function() reg:query({ category = {} }) end, "non%-empty")
     assert.error_matches(function() reg:query({ category = { "campaign", 2 } }) end, "array of strings")
     assert.error_matches(function() reg:query({ category = true }) end, "category")
-    assert.error_matches(function() reg:query({ evidence = "great" }) end, "does not take the value 'great'")
+    assert.error_matches(function() reg:query({ evidence = "great" }) end, 'unknown evidence "great"')
+    -- an unknown code: the known ones, and what was meant
+    assert.error_matches(function() reg:query({ category = "bystandr" }) end,
+      'unknown category "bystandr"; did you mean "bystander"%? %(known: deescalation, ')
+    assert.error_matches(function() reg:query({ target_group = { "lgbtiq", "LHBTI" } }) end,
+      'did you mean "lgbtiq"')
+    assert.error_matches(function() reg:query({ province = "NL-OX" }) end, 'unknown province "NL%-OX"')
     assert.error_matches(function() reg:query({ active_on = "2021-13" }) end, "active_on")
     assert.error_matches(function() reg:query({ category = "" }) end, "category")
     assert.error_matches(function() reg:query("bystander") end, "table expected")
-    assert.error_matches(function() reg:query({ [1] = "x" }) end, "unknown filter")
+    assert.error_matches(function() reg:query({ [1] = "x" }) end, "item 1 must be a table of filters")
     assert.error_matches(function() reg:each_match({ colour = "red" }) end, "unknown filter")
     assert.has_error(function() reg.query(nil, {}) end)
   end)

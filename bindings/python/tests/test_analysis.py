@@ -141,12 +141,38 @@ def test_query_errors(fx):
         fx.query(active_on="2021-13")
     with pytest.raises(ValueError, match="empty"):
         fx.query(text="")
-    # an unknown code is allowed: it matches measures holding that same code
-    assert ids(fx.query(category="juggling")) == ""
-    with veilig.loads(doc({"code": "GM0009", "name": "X", "measures": [
-            {"id": "a", "name": "A", "category": "juggling"},
-            {"id": "b", "name": "B", "category": "campaign"}]})) as other:
-        assert ids(other.query(category="juggling")) == "GM0009:a"
+    # an unknown code is refused, with the known codes and what was meant
+    with pytest.raises(veilig.InvalidArgumentError,
+                       match='unknown category "bystandr"; did you mean "bystander"\\? '
+                             r'\(known: deescalation, '):
+        fx.query(category="bystandr")
+    with pytest.raises(ValueError, match='did you mean "lgbtiq"'):
+        fx.query(target_group="LHBTI")
+    with pytest.raises(ValueError, match='unknown province "NL-OX"'):
+        fx.query(province="NL-OX")
+
+
+def test_query_or(fx):
+    """OR across filters: groups of filters, or an expression; document order."""
+    by_groups = fx.query({"category": "reporting"},
+                         {"approach": "enforcement", "province": "NL-OV"},
+                         {"category": "deescalation"})
+    assert ids(by_groups) == "GM0001:m1 GM0001:m3 GM0002:b1 GM0002:b2"
+    # keyword filters are the first group
+    assert ids(fx.query({"category": "reporting"}, category="bystander")) == "GM0001:m2 GM0002:b2"
+    by_text = fx.query(where="category=reporting OR approach=enforcement province=NL-OV "
+                             "OR category=deescalation")
+    assert ids(by_text) == ids(by_groups)
+    assert ids(fx.query(where='text="Boetes campagne"')) == "GM0001:m3"
+    with pytest.raises(veilig.InvalidArgumentError, match='did you mean "category"') as info:
+        fx.query(where="approach=prevention OR categroy=campaign")
+    assert info.value.column == 24 and info.value.source == "<query>"
+    with pytest.raises(veilig.ParseError, match="OR needs a filter before it"):
+        fx.query(where="OR category=campaign")
+    with pytest.raises(TypeError):
+        fx.query(where="category=campaign", category="campaign")
+    with pytest.raises(TypeError):
+        fx.query(["category"])
 
 
 def test_query_result_outlives_changes(fx):

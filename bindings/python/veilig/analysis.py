@@ -247,7 +247,7 @@ def _filter_values(name: str, value: Any) -> List[str]:
                                     % (name, enum_cls.__name__, v))
                 code = v.code
             elif isinstance(v, str):
-                code = v  # a code this version does not know matches that same code
+                code = v  # the library refuses a code it does not know, saying what it meant
             else:
                 raise TypeError("%s= takes %s members or codes, not %s"
                                 % (name, enum_cls.__name__, type(v).__name__))
@@ -271,37 +271,61 @@ def _filter_values(name: str, value: Any) -> List[str]:
     return codes
 
 
-def _query_run(reg: "Registry", filters: List[Tuple[str, List[str]]]) -> Run:
+def _query_run(reg: "Registry", groups: List[List[Tuple[str, List[str]]]],
+               where: Optional[str] = None) -> Run:
+    """The run of a query: the groups of filters (OR between groups), or an expression."""
     @contextmanager
     def run() -> Iterator[c_void_p]:
         lib = _lib()
-        with _capi.result(lib.veilig_query_new, lib.veilig_query_free) as q:
-            for name, codes in filters:
-                number = lib.veilig_filter_from_name(_enc(name))
-                for code in codes:
-                    try:
+        if where is not None:
+            make = _capi.result(lib.veilig_query_parse, lib.veilig_query_free,
+                                _enc(where, "where"), _capi.ErrorRecord())
+        else:
+            make = _capi.result(lib.veilig_query_new, lib.veilig_query_free)
+        with make as q:
+            for g, filters in enumerate(groups):
+                if g:
+                    lib.veilig_query_or(q)
+                for name, codes in filters:
+                    number = lib.veilig_filter_from_name(_enc(name))
+                    for code in codes:
                         lib.veilig_query_add(q, number, _enc(code, name))
-                    except ValueError as exc:
-                        exc.args = ("query: %s=%r is not a valid value (%s)"
-                                    % (name, code, exc.args[0] if exc.args else ""),)
-                        raise
             with _capi.result(lib.veilig_query_run, lib.veilig_query_result_free, q,
                               reg._p()) as r:
                 yield r
     return run
 
 
-def query(reg: "Registry", **filters: Any) -> QueryResult:
-    """The measures of reg that pass every filter given (a filter given a
-    list passes a measure that has any of its values). See
-    :meth:`veilig.Registry.query`."""
+def _query_group(filters: Dict[str, Any]) -> List[Tuple[str, List[str]]]:
+    """One group of filters as (name, [codes]), in the order of FILTERS."""
     unknown = [name for name in filters if name not in FILTERS]
     if unknown:
         raise TypeError("query() has no filter %s (filters: %s)"
                         % (", ".join(map(repr, unknown)), ", ".join(FILTERS)))
     given = [(name, _filter_values(name, filters[name])) for name in FILTERS if name in filters]
-    given = [(name, codes) for name, codes in given if codes]
-    run = _query_run(reg, given)
+    return [(name, codes) for name, codes in given if codes]
+
+
+def query(reg: "Registry", *any_of: Dict[str, Any], where: Optional[str] = None,
+          **filters: Any) -> QueryResult:
+    """The measures of reg that pass every filter given (a filter given a
+    list passes a measure that has any of its values); each dict of any_of
+    is another group of filters (OR): a measure passes when it passes every
+    filter of one group. Or where: the filters as an expression
+    (``"category=bystander OR approach=prevention"``), alone. See
+    :meth:`veilig.Registry.query`."""
+    if where is not None:
+        if any_of or any(v is not None for v in filters.values()):
+            raise TypeError("query(): give where= alone, or filters")
+        if not isinstance(where, str):
+            raise TypeError("where= takes text, not %s" % type(where).__name__)
+    for group in any_of:
+        if not isinstance(group, dict):
+            raise TypeError("query(): a group of filters is a dict, not %s"
+                            % type(group).__name__)
+    given = _query_group(filters)
+    groups = ([given] if given or not any_of else []) + [_query_group(g) for g in any_of]
+    run = _query_run(reg, [g for g in groups if g] or [[]], where)
     lib = _lib()
     result: QueryResult = QueryResult()
     with run() as r:

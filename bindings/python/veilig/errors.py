@@ -155,6 +155,15 @@ def from_status(code: int, record: Any = None, function: Optional[str] = None) -
     fields: Dict[str, Any] = {"strerror": strerror, "function": function}
     where = ""
     detail = None
+    if record is None or record.code != code:
+        # a function without a veilig_error: the reason is the thread's last error
+        # (an errcheck runs in the thread of the call, right after it); cleared
+        # once read, so that a later failure that leaves none does not show it
+        last = _capi.lib().veilig_error_last()
+        if last and last.contents.code == code:
+            detail = _text(last.contents.message) or None
+            fields.update(detail=detail)
+        _capi.lib().veilig_error_clear()
     if record is not None and record.code == code:
         detail = _text(record.message) or None
         fields.update(source=_text(record.source) or None, line=record.line,
@@ -165,7 +174,9 @@ def from_status(code: int, record: Any = None, function: Optional[str] = None) -
             if record.line:
                 where += ":%d:%d" % (record.line, record.column)
             where += ": "
-    if detail:
+    if detail and not where and function:
+        message = "%s: %s" % (function, detail)
+    elif detail:
         message = where + (detail if strerror in detail else "%s: %s" % (strerror, detail))
     else:
         message = "%s: %s" % (function or "libveilig", strerror)

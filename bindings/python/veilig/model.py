@@ -1683,28 +1683,37 @@ class Registry:
 
     # ---- analyses (veilig.analysis) and renderings (veilig.report) ----
 
-    def query(self, *, category: Any = None, approach: Any = None, target_group: Any = None,
-              setting: Any = None, stakeholder_kind: Any = None, stakeholder: Any = None,
-              status: Any = None, evidence: Any = None, province: Any = None,
-              active_on: Any = None, text: Any = None, municipality: Any = None
-              ) -> "QueryResult":
+    def query(self, *any_of: Dict[str, Any], category: Any = None, approach: Any = None,
+              target_group: Any = None, setting: Any = None, stakeholder_kind: Any = None,
+              stakeholder: Any = None, status: Any = None, evidence: Any = None,
+              province: Any = None, active_on: Any = None, text: Any = None,
+              municipality: Any = None, where: Optional[str] = None) -> "QueryResult":
         """The measures that pass every filter given, as a veilig.QueryResult
         of (municipality, measure) pairs in document order. Each filter takes
         a value or a list of values, of which a measure needs one:
 
         - category, approach, target_group, setting, stakeholder_kind (of a
           partner), status ("unknown" matches measures without one): enum
-          members or codes (a code this version does not know matches
-          measures that hold that code);
+          members or codes (an unknown code is an InvalidArgumentError that
+          lists the known ones and says which was meant);
         - evidence: at least this level (an Evidence member or code);
         - stakeholder: text in a partner's name or id (or a Stakeholder);
         - province: "NL-OV"; municipality: a code or name (or a Municipality);
         - active_on: a PartialDate, datetime.date or ISO text;
         - text: words anywhere in the measure (case- and accent-insensitive).
 
-        ``reg.query(category="bystander", target_group=["lgbtiq", "students"])``"""
+        ``reg.query(category="bystander", target_group=["lgbtiq", "students"])``
+
+        OR across filters: each positional dict is another group of filters,
+        and a measure passes when it passes every filter of one group (the
+        keyword filters are the first group), ``reg.query({"category":
+        "bystander"}, {"approach": "prevention"})``; or where, alone, an
+        expression: ``reg.query(where="category=bystander OR
+        approach=prevention")`` (a ParseError or InvalidArgumentError with
+        the column when it is not one). Matches come in document order, each
+        once."""
         from . import analysis
-        return analysis.query(self, category=category, approach=approach,
+        return analysis.query(self, *any_of, where=where, category=category, approach=approach,
                               target_group=target_group, setting=setting,
                               stakeholder_kind=stakeholder_kind, stakeholder=stakeholder,
                               status=status, evidence=evidence, province=province,
