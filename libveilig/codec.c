@@ -1494,24 +1494,14 @@ static void vg_sync_dir(const char *path) {
     }
 }
 
-int veilig_registry_save_file(const veilig_registry *reg, const char *path,
-                              const veilig_save_options *opts, veilig_error *err) {
-    vg_error_clear(err);
-    vg_error_set_source(err, path ? path : "");
-    if (!reg || !path || !*path)
-        return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
-    char *data = NULL;
-    size_t len = 0;
-    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
-    if (rc)
-        return rc;
+/* Writes data to path atomically (veilig_save_text); err's source is path. */
+static int vg_save_atomic(const char *path, const char *data, size_t len, veilig_error *err) {
     vg_error_set_source(err, path);
     size_t tsize = strlen(path) + 16;
     char *tmp = vg_malloc(tsize);
-    if (!tmp) {
-        vg_free(data);
+    if (!tmp)
         return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
-    }
+    int rc = VEILIG_OK;
     int fd = vg_open_temp(tmp, tsize, path);
     if (fd < 0) {
         rc = vg_error_set(err, VEILIG_EIO, "cannot create a temporary file next to %s: %s", path,
@@ -1543,6 +1533,28 @@ int veilig_registry_save_file(const veilig_registry *reg, const char *path,
         }
     }
     vg_free(tmp);
+    return rc;
+}
+
+int veilig_registry_save_file(const veilig_registry *reg, const char *path,
+                              const veilig_save_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, path ? path : "");
+    if (!reg || !path || !*path)
+        return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
+    char *data = NULL;
+    size_t len = 0;
+    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
+    if (!rc)
+        rc = vg_save_atomic(path, data, len, err);
     vg_free(data);
     return rc;
+}
+
+int veilig_save_text(const char *path, const char *data, size_t len, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, path ? path : "");
+    if (!path || !*path || (!data && len))
+        return vg_error_set(err, VEILIG_EINVAL, "no path or no data given");
+    return vg_save_atomic(path, data ? data : "", len, err);
 }

@@ -120,6 +120,15 @@ VEILIG_API int veilig_registry_dump(char **out, size_t *len, const veilig_regist
 VEILIG_API int veilig_registry_save_file(const veilig_registry *reg, const char *path,
                                          const veilig_save_options *opts, veilig_error *err);
 
+/**
+ * Writes len bytes of data (a report, a rendering) to path as
+ * veilig_registry_save_file writes a document: atomically, through a
+ * temporary file with a unique name in the same folder; an existing file
+ * keeps its mode; on failure (VEILIG_EIO with the OS's reason, err's source
+ * the path) the old file is untouched. VEILIG_EINVAL without a path.
+ */
+VEILIG_API int veilig_save_text(const char *path, const char *data, size_t len, veilig_error *err);
+
 /** One municipality or one measure as a JSON object, as in a dump. *out is new (veilig_free). */
 VEILIG_API int veilig_municipality_to_json(char **out, size_t *len, const veilig_municipality *m,
                                            const veilig_save_options *opts, veilig_error *err);

@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 493 functions, 179 enumerators,
+ * layout of a transparent struct fails it. 494 functions, 179 enumerators,
  * 10 structs.
  */
 #include <stddef.h>
@@ -202,6 +202,8 @@ static int (*p_veilig_registry_dump)(char **out, size_t *len, const veilig_regis
 static int (*p_veilig_registry_save_file)(const veilig_registry *reg, const char *path,
                                           const veilig_save_options *opts,
                                           veilig_error *err) = veilig_registry_save_file;
+static int (*p_veilig_save_text)(const char *path, const char *data, size_t len,
+                                 veilig_error *err) = veilig_save_text;
 static int (*p_veilig_municipality_to_json)(char **out, size_t *len, const veilig_municipality *m,
                                             const veilig_save_options *opts,
                                             veilig_error *err) = veilig_municipality_to_json;
@@ -1715,6 +1717,18 @@ static void call_all(void) {
         veilig_error *a3;
         memset(&a3, 0, sizeof a3);
         int r = veilig_registry_save_file(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
+        const char *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        size_t a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_save_text(a0, a1, a2, a3);
         (void)r;
     }
     {
@@ -5016,6 +5030,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_builtin_json == NULL;
     missing += p_veilig_registry_dump == NULL;
     missing += p_veilig_registry_save_file == NULL;
+    missing += p_veilig_save_text == NULL;
     missing += p_veilig_municipality_to_json == NULL;
     missing += p_veilig_measure_to_json == NULL;
     missing += p_veilig_registry_add_json == NULL;
@@ -5412,6 +5427,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
     missing += p_veilig_category_approach == NULL;
-    printf("api_usage: 493 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
+    printf("api_usage: 494 functions, 179 enumerators, 10 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

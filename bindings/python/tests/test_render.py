@@ -178,6 +178,15 @@ def test_report_html(reg, tmp_path):
     reg.save_report(str(path))
     assert path.read_text(encoding="utf-8") == html
     assert os.listdir(str(tmp_path)) == ["enschede.html"]
+    # the library's atomic save: the mode kept, errors name the target
+    os.chmod(str(path), 0o600)
+    reg.save_report(path, "Enschede")
+    assert os.stat(str(path)).st_mode & 0o777 == 0o600
+    assert os.listdir(str(tmp_path)) == ["enschede.html"]
+    missing = tmp_path / "nowhere" / "report.html"
+    with pytest.raises(FileNotFoundError) as info:
+        reg.save_report(missing)
+    assert info.value.filename == str(missing) and str(missing) in str(info.value)
     with veilig.builtin() as other:
         with pytest.raises(ValueError, match="not a municipality of this registry"):
             reg.report_html(other[0])

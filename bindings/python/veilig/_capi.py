@@ -388,6 +388,7 @@ FUNCTIONS: List[Entry] = [
     ("veilig_measure_is_active", [_p, _date_p], c_int, None),
     ("veilig_query_new", [_pp], c_int, _S),
     ("veilig_query_free", [_p], None, None),
+    ("veilig_save_text", [_str, c_char_p, c_size_t, POINTER(ErrorRecord)], c_int, _S),
     ("veilig_query_add", [_p, c_int, _str], c_int, _S),
     ("veilig_query_or", [_p], c_int, _S),
     ("veilig_query_parse", [_pp, _str, POINTER(ErrorRecord)], c_int, _S),

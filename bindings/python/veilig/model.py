@@ -1673,6 +1673,13 @@ class Registry:
         return json.loads(  # type: ignore[no-any-return]
             self.dumps(omit_personal=omit_personal, compact=True))
 
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Registry":
+        """``copy.deepcopy(reg)``: an independent registry with the same
+        document (through dumps and loads: unknown keys and codes too)."""
+        copy = loads(self.dumps())
+        memo[id(self)] = copy
+        return copy
+
     def save(self, path: "Union[str, bytes, PathLike[str]]", *, omit_personal: bool = False,
              compact: bool = False, ascii: bool = False) -> None:
         """Writes the document to path, atomically (the old file stays intact
