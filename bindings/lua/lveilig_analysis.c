@@ -187,6 +187,21 @@ static void query_extra(lua_State *L, const void *res, int t, int a, int b) {
     }
 }
 
+/* Keys the array t[k] (one number per column) by the columns' codes too:
+   counts.bystander beside counts[6], as in Python. */
+static void keyed_by_code(lua_State *L, int t, const char *k, const veilig_coverage_result *c) {
+    int list = push_table_field(L, t, k);
+    size_t j, n = veilig_coverage_columns(c);
+    if (list == 0)
+        return;
+    for (j = 0; j < n; j++) {
+        lua_pushstring(L, veilig_coverage_column_code(c, j));
+        lua_rawgeti(L, list, (int)j + 1);
+        lua_rawset(L, list);
+    }
+    lua_pop(L, 1);
+}
+
 static void coverage_extra(lua_State *L, const void *res, int t, int a, int b) {
     const veilig_coverage_result *c = (const veilig_coverage_result *)res;
     int rows = push_table_field(L, t, "rows"), row;
@@ -197,10 +212,13 @@ static void coverage_extra(lua_State *L, const void *res, int t, int a, int b) {
             continue;
         set_object(L, row, "municipality_object", a, VL_MUNICIPALITY, veilig_coverage_row(c, i),
                    veilig_coverage_row(c, i));
+        keyed_by_code(L, row, "counts", c);
         lua_pop(L, 1);
     }
-    if (rows != 0)
+    if (rows != 0) {
         lua_pop(L, 1);
+        keyed_by_code(L, t, "column_totals", c);
+    }
 }
 
 static void profile_extra(lua_State *L, const void *res, int t, int a, int b) {

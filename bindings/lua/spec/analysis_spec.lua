@@ -175,6 +175,13 @@ describe("reg:coverage", function()
     assert.equal(4, c.total)
     assert.equal("GM0002", c.rows[2].code)
     assert.equal(2, c.column_totals[1])
+    -- keyed by code too, as in Python: counts.deescalation beside counts[1]
+    assert.equal(1, c.rows[1].counts.deescalation)
+    assert.equal(c.rows[2].counts[8], c.rows[2].counts.reporting)
+    assert.equal(1, c.rows[2].counts.reporting)
+    assert.equal(0, c.rows[3].counts.bystander)
+    assert.equal(2, c.column_totals.deescalation)
+    assert.equal(13, #c.rows[1].counts) -- the array form stays
     assert.equal(3, assert(reg:coverage({ all = true })).rows[1].total)
     assert.equal(3, assert(reg:coverage({ all_measures = true })).rows[1].total)
     assert.equal(2, assert(reg:coverage({ all = false })).rows[1].total)
