@@ -266,10 +266,14 @@ static const char *vg_vocab_words(veilig_vocab vocab) {
 }
 
 static void vg_check_term(vg_vctx *v, veilig_vocab vocab, vg_term t, const char *suffix) {
-    if (t & VG_TERM_UNKNOWN)
-        vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
-                "\"%s\" is not a known %s (it is kept as it is; docs/format.md lists the codes)",
-                vg_term_code(v->reg, vocab, t), vg_vocab_words(vocab));
+    if (!(t & VG_TERM_UNKNOWN))
+        return;
+    const char *code = vg_term_code(v->reg, vocab, t);
+    const char *hint = veilig_vocab_suggest(vocab, code); /* a typo, perhaps */
+    vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
+            "\"%s\" is not a known %s%s%s%s (it is kept as it is; docs/format.md lists the codes)",
+            code, vg_vocab_words(vocab), hint ? "; did you mean \"" : "", hint ? hint : "",
+            hint ? "\"?" : "");
 }
 
 static void vg_check_terms(vg_vctx *v, veilig_vocab vocab, const vg_terms *l, const char *key) {

@@ -328,6 +328,19 @@ static const rule_case rule_cases[] = {
          "'category':'flyeren'}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
          "'category':'campaign'}]}")},
+    /* V013: a typo says what it meant (the Dutch label, a letter off) */
+    {"V013", W, "/municipalities/0/measures/0/category",
+     "\"campagne\" is not a known category; did you mean \"campaign\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campagne'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign'}]}")},
+    {"V013", W, "/municipalities/0/measures/0/target_groups/0",
+     "\"studnets\" is not a known target group; did you mean \"students\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign','target_groups':['studnets']}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign','target_groups':['students']}]}")},
     /* V013: the role of the programme's contact */
     {"V013", W, "/programme/contact/role", "\"helpdesk\" is not a known role",
      "{'format':'veilig','version':1,'programme':{'name':'Veilige Steden','contact':{'role':"
