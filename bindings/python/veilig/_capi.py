@@ -31,7 +31,7 @@ import os
 import threading
 from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int,
                     c_int64, c_size_t, c_uint, c_void_p, string_at)
-from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import errors
 
@@ -531,7 +531,7 @@ class _Lib:
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
         self._cdll = cdll
         self._path = path
-        self._missing: set = set()
+        self._missing: Set[str] = set()
 
     def __repr__(self) -> str:
         return "<libveilig %s>" % self._path
@@ -677,7 +677,7 @@ def lib() -> Any:
 
 def library_path() -> str:
     """The path (or name) the library was loaded from; loads it if needed."""
-    return lib()._path
+    return str(lib()._path)
 
 
 # ---- strings ----

@@ -39,7 +39,7 @@ from ctypes import byref, c_double, c_void_p
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Callable, ClassVar, ContextManager, Dict, Iterable,
-                    Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union)
+                    Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union, cast)
 
 from . import _capi
 from . import report as _report
@@ -108,7 +108,7 @@ class _Analysis:
         run = getattr(self, "_run", None)
         if run is None:
             raise ValueError("this %s was not computed by the library" % type(self).__name__)
-        return run()
+        return cast(ContextManager[c_void_p], run())
 
     def render(self, format: str = "text", lang: str = "nl") -> str:
         """The library's rendering of the analysis: ``"text"`` (aligned, for a
@@ -253,7 +253,7 @@ def _filter_values(name: str, value: Any) -> List[str]:
                                 % (name, enum_cls.__name__, type(v).__name__))
         elif name == "active_on":
             try:
-                code = str(to_partial_date(v))
+                code = str(to_partial_date(cast(Any, v)))
             except TypeError:
                 raise TypeError("active_on= takes a PartialDate, datetime.date or ISO text, "
                                 "not %s" % type(v).__name__) from None
@@ -582,8 +582,8 @@ def profile(m: "Municipality") -> Profile:
         return _capi.result(lib.veilig_profile, lib.veilig_profile_free, m._p())
 
     with run() as p:
-        by_approach = _counts(Approach, lambda n: lib.veilig_profile_approach_count(p, n))
-        by_category = _counts(Category, lambda n: lib.veilig_profile_category_count(p, n))
+        by_approach = _counts(Approach, lambda n: int(lib.veilig_profile_approach_count(p, n)))
+        by_category = _counts(Category, lambda n: int(lib.veilig_profile_category_count(p, n)))
         budget: Counts[Decimal] = Counts(
             (c.code, cents_to_decimal(lib.veilig_profile_category_budget(p, c.number)))
             for c in Category)
@@ -600,7 +600,7 @@ def profile(m: "Municipality") -> Profile:
                                      Municipality.stakeholders),
                            int(lib.veilig_profile_stakeholder_measures(p, i)))
             for i in range(lib.veilig_profile_stakeholder_count(p)))
-        by_kind = _counts(StakeholderKind, lambda n: lib.veilig_profile_kind_count(p, n))
+        by_kind = _counts(StakeholderKind, lambda n: int(lib.veilig_profile_kind_count(p, n)))
         gaps: Records[Gap] = Records()
         for i in range(lib.veilig_profile_gap_count(p)):
             ptr = lib.veilig_profile_gap_measure(p, i)
@@ -808,11 +808,12 @@ def diff(old: "Registry", new: "Registry",
         code = code.code
     if code is not None and not isinstance(code, str):
         raise TypeError("code must be a str or a Municipality")
+    text: Optional[str] = code
     lib = _lib()
 
     def run() -> ContextManager[c_void_p]:
         return _capi.result(lib.veilig_diff, lib.veilig_diff_free, old._p(), new._p(),
-                            _enc(code, "code"))
+                            _enc(text, "code"))
 
     result = ChangeList()
     with run() as d:
@@ -946,7 +947,7 @@ class Track(str, enum.Enum):
     @classmethod
     def from_number(cls, number: int) -> "Track":
         members = list(cls)
-        return members[number] if 0 <= number < len(members) else cls.UNKNOWN
+        return cast(Track, members[number]) if 0 <= number < len(members) else cls.UNKNOWN
 
 
 @dataclass(frozen=True)

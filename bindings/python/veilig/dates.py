@@ -54,6 +54,7 @@ class PartialDate:
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise TypeError("%s must be an int, not %s" % (name, type(value).__name__))
+        assert isinstance(year, int)  # for the type checker: checked just above
         if not 1 <= year <= 9999:
             raise ValueError("year %r out of range 1..9999" % (year,))
         if month is not None and not 1 <= month <= 12:

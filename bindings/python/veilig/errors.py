@@ -99,7 +99,7 @@ class VeiligIOError(Error, OSError):
         super().__init__(message, code, **kwargs)
         self.filename = self.source
         self.strerror = self.message
-        self.errno = _errno_in(self.message)
+        self.errno = _errno_in(self.message)  # type: ignore[assignment]  # None: unknown
 
 
 class VeiligFileNotFoundError(VeiligIOError, FileNotFoundError):
@@ -232,4 +232,4 @@ def _is_format_error(pointer: Optional[str], detail: Optional[str]) -> bool:
     """Whether a schema or version error is about the document's "format" or "version"."""
     if pointer in ("/format", "/version"):
         return True
-    return bool(detail) and detail.startswith(('missing "format"', 'missing "version"'))
+    return detail is not None and detail.startswith(('missing "format"', 'missing "version"'))

@@ -40,7 +40,7 @@ from decimal import Decimal
 import enum
 from typing import (TYPE_CHECKING, Any, ClassVar, Dict, Generic, Iterable, Iterator,
                     List, Mapping, NoReturn, Optional, Sequence, Tuple, Type, TypeVar, Union,
-                    overload)
+                    cast, overload)
 
 from . import _capi
 from .dates import (DateLike, PartialDate, cents_to_decimal, decimal_to_cents,
@@ -378,7 +378,7 @@ class _Children(Generic[N]):
             index += n
         if not 0 <= index < n:
             raise IndexError("%s index out of range" % self.item)
-        return obj._reg._wrap(self.cls, self._f("get")(p, index), obj, self)
+        return cast(N, obj._reg._wrap(self.cls, self._f("get")(p, index), obj, self))
 
     def find(self, obj: Any, key: str) -> Optional[N]:
         ptr = self._f("find")(obj._p(), _enc(key, "key"))
@@ -394,7 +394,7 @@ class _Children(Generic[N]):
             index = item + n if item < 0 else item
             if not 0 <= index < n:
                 raise IndexError("%s index %d out of range" % (self.item, item))
-            return index
+            return int(index)
         if isinstance(item, str) and self.keyed:
             ptr = self._f("find")(p, _enc(item, "key"))
             if not ptr:
@@ -414,7 +414,7 @@ class _Children(Generic[N]):
         get = self._f("get")
         for index in range(self._f("count")(p)):
             if get(p, index) == ptr:
-                return index
+                return int(index)
         raise ValueError("%r is not in %r" % (item, obj))  # pragma: no cover
 
     def remove(self, obj: Any, item: Any) -> None:
@@ -442,7 +442,7 @@ class _Children(Generic[N]):
             except BaseException:
                 self.remove(obj, node)
                 raise
-        return node
+        return cast(N, node)
 
 
 class _Single(Generic[N]):
@@ -496,7 +496,7 @@ class _Node:
         ptr = self._ptr
         if ptr is None:
             self._gone()
-        return ptr  # type: ignore[return-value]
+        return ptr
 
     def _gone(self) -> NoReturn:
         if self._reg._ptr is None:
@@ -1387,7 +1387,7 @@ class Registry:
     def __init__(self) -> None:
         """A new, empty registry (format version 1)."""
         self._ptr = None
-        self._nodes: "weakref.WeakValueDictionary[Tuple[type, int], _Node]" = \
+        self._nodes: "weakref.WeakValueDictionary[Tuple[type, Optional[int]], _Node]" = \
             weakref.WeakValueDictionary()
         self._lock = threading.RLock()
         out = c_void_p()
@@ -1468,7 +1468,7 @@ class Registry:
             node._ptr = ptr
             node._loc = loc
             self._nodes[key] = node
-            return node  # type: ignore[return-value]
+            return node
 
     def _descendants(self, node: _Node) -> List[Tuple[int, _Node]]:
         """Live objects inside node, with their depth below it, shallowest first."""
