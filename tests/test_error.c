@@ -103,6 +103,40 @@ START_TEST(test_analyses) {
 }
 END_TEST
 
+/* Issue 15: every path takes what a document may hold and leaves it to
+   validation: a municipality code that is not GM and four digits (V002, by
+   veilig_registry_add and by the setter alike) and an unknown category (V013,
+   through the JSON path; the typed builder takes enum values). */
+static int vg_has_finding(const veilig_diagnostics *d, const char *rule, const char *pointer) {
+    for (size_t i = 0; i < veilig_diagnostics_count(d); i++) {
+        const veilig_diagnostic *x = veilig_diagnostics_get(d, i);
+        if (strcmp(x->rule, rule) == 0 && strcmp(x->pointer, pointer) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+START_TEST(test_paths_agree) {
+    veilig_registry *reg = NULL;
+    veilig_municipality *m = NULL, *n = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "XX", "Iks"), VEILIG_OK);
+    static const char doc[] = "{\"code\": \"ZZ\", \"name\": \"Zet\"}";
+    ck_assert_int_eq(veilig_registry_add_json(&n, reg, doc, sizeof doc - 1, 0, NULL), VEILIG_OK);
+    ck_assert_int_eq(veilig_municipality_set_code(n, "YY"), VEILIG_OK);
+    static const char ms[] = "{\"id\": \"a\", \"name\": \"A\", \"category\": \"flying\"}";
+    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, ms, sizeof ms - 1, 0, NULL),
+                     VEILIG_OK);
+    veilig_diagnostics *d = NULL;
+    ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
+    ck_assert(vg_has_finding(d, "V002", "/municipalities/0/code"));
+    ck_assert(vg_has_finding(d, "V002", "/municipalities/1/code"));
+    ck_assert(vg_has_finding(d, "V013", "/municipalities/0/measures/0/category"));
+    veilig_diagnostics_free(d);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 /* Each thread sees its own last error. */
 typedef struct {
     veilig_registry *reg;
@@ -150,6 +184,7 @@ int main(void) {
     tcase_add_test(tc, test_setters);
     tcase_add_test(tc, test_analyses);
     tcase_add_test(tc, test_threads);
+    tcase_add_test(tc, test_paths_agree);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }

@@ -388,3 +388,23 @@ describe("analyses", function()
     assert.error_matches(function() m:profile() end, "stale")
   end)
 end)
+
+describe("every path takes what a document may hold (issue 15)", function()
+  local veilig = require("veilig")
+
+  it("a code that is not GMdddd and an unknown category: accepted, then validation says so", function()
+    local reg = veilig.new()
+    local m = assert(reg:add("XX", "Iks"))
+    local n = assert(reg:add_json({ code = "ZZ", name = "Zet" }))
+    n.code = "YY" -- the setter takes it as add did
+    assert(m:add_measure({ id = "a", name = "A", category = "flying" }))
+    assert(m:add_measure('{"id": "b", "name": "B", "category": "flying"}'))
+    local found = {}
+    for _, d in ipairs(reg:validate()) do found[d.rule .. " " .. d.pointer] = true end
+    assert.is_true(found["V002 /municipalities/0/code"])
+    assert.is_true(found["V002 /municipalities/1/code"])
+    assert.is_true(found["V013 /municipalities/0/measures/0/category"])
+    assert.is_true(found["V013 /municipalities/0/measures/1/category"])
+  end)
+end)
+

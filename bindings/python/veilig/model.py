@@ -1110,7 +1110,21 @@ class Municipality(_Node):
         Measure may be given by name (``description=``, ``budget=``,
         ``target_groups=[...]``, ``schedule=[{"days": [...], "from": "22:00",
         "to": "04:00"}]``, ``partners=[("ggd", "executing")]``, ...). On
-        failure nothing is added. ExistsError when the id is taken."""
+        failure nothing is added. ExistsError when the id is taken.
+
+        A category code the library does not know is kept as written, as
+        add_measure_json and loading keep it (validate() warns, V013, with
+        the code it may have meant): every path takes what a document may
+        hold."""
+        if isinstance(category, str) and category and category not in Category._value2member_map_:
+            measure = self.add_measure_json({"id": id, "name": name, "category": category})
+            if fields:
+                try:
+                    measure._apply(fields)
+                except BaseException:
+                    self.remove_measure(measure)
+                    raise
+            return measure
         number = Category.coerce(category).number
         return Municipality.measures.add(self, (_enc(id, "id"), _enc(name, "name"), number),
                                          fields)
