@@ -136,8 +136,9 @@ def test_failed_add_changes_nothing():
         m.add_measure("meldapp", "Twice", "campaign")
     with pytest.raises(ValueError):
         m.add_measure("new", "New", "campaign", budget="1.001")
+    # an unknown category is taken (as add_measure_json takes it); a bad field then undoes it
     with pytest.raises(ValueError):
-        m.add_measure("new", "New", "no-such-category")
+        m.add_measure("new", "New", "no-such-category", budget="1.001")
     with pytest.raises(ValueError):
         m.add_measure("new", "New", "campaign",
                       schedule=[{"days": ["fri"], "from": "22:00"}])
