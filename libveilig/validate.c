@@ -31,6 +31,7 @@ typedef enum vg_rule {
     VG_R_DUP_TERM,
     VG_R_CURRENCY,
     VG_R_FOCUS_EXCLUDED,
+    VG_R_WINDOW_SWAPPED, /* V025 (issue 15; V024 is left to a rule written beside it) */
     VG_R_COUNT
 } vg_rule;
 
@@ -64,6 +65,8 @@ static const struct {
     {"V021", VEILIG_SEVERITY_WARNING, "a list holds the same code twice"},
     {"V022", VEILIG_SEVERITY_WARNING, "a budget's currency is not three capital letters"},
     {"V023", VEILIG_SEVERITY_WARNING, "an approach is both in focus and excluded"},
+    {"V025", VEILIG_SEVERITY_WARNING,
+     "a schedule window runs more than 12 hours past midnight (from and to swapped?)"},
 };
 
 size_t veilig_rule_count(void) {
@@ -414,6 +417,12 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
             vg_diag(v, VG_R_EMPTY_WINDOW, "/to",
                     "the window starts and ends at the same time: it covers nothing (write "
                     "00:00 to 24:00 for a whole day)");
+        if (w->from >= 0 && w->to < w->from && w->to > 12 * 60)
+            vg_diag(v, VG_R_WINDOW_SWAPPED, "/to",
+                    "the window runs from %02d:%02d past midnight to %02d:%02d the next day, %d "
+                    "hours: are from and to swapped?",
+                    w->from / 60, w->from % 60, w->to / 60, w->to % 60,
+                    (24 * 60 - w->from + w->to) / 60);
         if (w->from < 0 && w->dayparts.n == 0)
             vg_diag(v, VG_R_WINDOW_TIME, "",
                     "the window has no hours (from, to) and no dayparts: it says nothing about "

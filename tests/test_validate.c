@@ -421,6 +421,14 @@ static const rule_case rule_cases[] = {
          "'currency':'eur'}}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'budget':{'amount':12500.5,"
          "'currency':'EUR'}}]}")},
+    /* V025: a window that runs past noon of the next day: from and to swapped */
+    {"V025", W, "/municipalities/0/measures/0/schedule/0/to",
+     "the window runs from 23:00 past midnight to 21:00 the next day, 22 hours: are from and to "
+     "swapped?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
+         "'sat'],'from':'23:00','to':'21:00'}]}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
+         "'sat'],'from':'21:00','to':'23:00'}]}]}")},
     /* V023: an approach both in focus and excluded */
     {"V023", W, "/municipalities/0/excluded/0/approach",
      "\"enforcement\" is excluded, but also in focus",
@@ -1040,10 +1048,11 @@ END_TEST
 /* ---- the rule table ---- */
 
 START_TEST(test_rule_table) {
-    ck_assert_uint_eq(veilig_rule_count(), 23);
+    /* V001..V023, then V025 (V024 is kept for a rule written at the same time) */
+    ck_assert_uint_eq(veilig_rule_count(), 24);
     for (size_t i = 0; i < veilig_rule_count(); i++) {
         char id[32];
-        snprintf(id, sizeof id, "V%03zu", i + 1);
+        snprintf(id, sizeof id, "V%03zu", i < 23 ? i + 1 : i + 2);
         ck_assert_ptr_nonnull(veilig_rule_id(i));
         ck_assert_str_eq(veilig_rule_id(i), id);
         for (size_t k = 0; k < i; k++)
@@ -1060,9 +1069,9 @@ START_TEST(test_rule_table) {
     for (size_t i = 0; i < veilig_rule_count(); i++)
         ck_assert_int_eq(veilig_rule_severity(i),
                          i < 12 ? VEILIG_SEVERITY_ERROR : VEILIG_SEVERITY_WARNING);
-    ck_assert_ptr_null(veilig_rule_id(23));
-    ck_assert_ptr_null(veilig_rule_summary(23));
-    ck_assert_int_eq(veilig_rule_severity(23), 0);
+    ck_assert_ptr_null(veilig_rule_id(24));
+    ck_assert_ptr_null(veilig_rule_summary(24));
+    ck_assert_int_eq(veilig_rule_severity(24), 0);
     ck_assert_ptr_null(veilig_rule_id((size_t)-1));
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_ERROR), "error");
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_WARNING), "warning");
