@@ -794,9 +794,21 @@ static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, voi
         return rc;
     for (size_t i = 0; i < type->nfields; i++) {
         const vg_field *f = &type->fields[i];
-        if ((f->flags & VG_REQUIRED) && !vg_field_is_set(f, obj))
-            return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name,
-                              f->key);
+        if (!(f->flags & VG_REQUIRED) || vg_field_is_set(f, obj))
+            continue;
+        /* a key the library does not know, a letter or two off: a typo, most likely */
+        const char *typo = NULL;
+        for (uint32_t k = 0; k < n->len && !typo; k++) {
+            const char *key = n->u.members[k].key;
+            size_t d = vg_find_field(type, key) ? (size_t)-1 : vg_edit_distance(key, f->key);
+            if (d <= 2 && d < strlen(f->key))
+                typo = key;
+        }
+        if (typo)
+            return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                              "a %s needs \"%s\" (missing; did you mean it by \"%s\"?)", type->name,
+                              f->key, typo);
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name, f->key);
     }
     return type->check ? type->check(cv, obj, n) : VEILIG_OK;
 }

@@ -844,6 +844,26 @@ START_TEST(test_load_errors) {
 }
 END_TEST
 
+/* A required key that is missing beside a key a letter or two off: the error says which. */
+START_TEST(test_missing_key_typo) {
+    static const char doc[] = "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": "
+                              "[{\"code\": \"GM0153\", \"name\": \"Enschede\", \"measures\": "
+                              "[{\"id\": \"a\", \"name\": \"A\", \"categorie\": \"campaign\"}]}]}";
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    RC(veilig_registry_load_string(&reg, doc, sizeof doc - 1, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_str_eq(err.pointer, "/municipalities/0/measures/0");
+    ck_assert_msg(strstr(err.message, "needs \"category\" (missing; did you mean it by "
+                                      "\"categorie\"?)") != NULL,
+                  "%s", err.message);
+    /* a key that is not close says nothing more */
+    static const char far[] = "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": "
+                              "[{\"code\": \"GM0153\", \"titel\": \"Enschede\"}]}";
+    RC(veilig_registry_load_string(&reg, far, sizeof far - 1, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_msg(strstr(err.message, "needs \"name\" (missing)") != NULL, "%s", err.message);
+}
+END_TEST
+
 /* One below each limit loads. */
 START_TEST(test_limits_boundaries) {
     veilig_load_options opts;
@@ -2032,6 +2052,7 @@ static Suite *codec_suite(void) {
     tcase_add_test(tc, test_load_file_errors);
     tcase_add_test(tc, test_save_file);
     tcase_add_test(tc, test_save_text);
+    tcase_add_test(tc, test_missing_key_typo);
     suite_add_tcase(s, tc);
     tc = tcase_create("fragments");
     tcase_add_test(tc, test_add_json);
