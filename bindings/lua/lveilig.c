@@ -118,6 +118,21 @@ int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *wha
     return 3;
 }
 
+int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg) {
+    static const char c_flag[] = " (use VEILIG_ADD_REPLACE)";
+    char *at = strstr(err->message, c_flag);
+    if (at != NULL) {
+        size_t room = sizeof err->message - (size_t)(at - err->message);
+        snprintf(at, room, " (give replace = true to replace it)");
+    }
+    if (lua_istable(L, arg)) {
+        snprintf(err->source, sizeof err->source, "<table>");
+        err->line = err->column = 0;
+        err->position = 0;
+    }
+    return vl_push_error(L, rc, err, NULL);
+}
+
 int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err) {
     box_idx = lua_absindex(L, box_idx);
     vl_box *b = (vl_box *)luaL_checkudata(L, box_idx, VL_TBOX);
@@ -650,7 +665,7 @@ static int l_registry_add_json(lua_State *L) {
     R = vl_check_registry_mut(L, 1); /* again: the allocations above may have run Lua code */
     rc = veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, &err, NULL);
+        return vl_push_json_error(L, rc, &err, 2);
     if (replace)
         vl_sweep(L, 1, NULL, live);
     vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
