@@ -18,20 +18,26 @@ int veilig_set_allocator(veilig_malloc_fn malloc_fn, veilig_realloc_fn realloc_f
         return VEILIG_OK;
     }
     if (!malloc_fn || !realloc_fn || !free_fn)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "veilig_set_allocator: give all three functions or none");
     vg_malloc_fn = malloc_fn;
     vg_realloc_fn = realloc_fn;
     vg_free_fn = free_fn;
     return VEILIG_OK;
 }
 
+/* Every allocation failure is the thread's last error (veilig_error_last). */
 void *vg_malloc(size_t size) {
-    return vg_malloc_fn(size ? size : 1);
+    void *p = vg_malloc_fn(size ? size : 1);
+    if (!p)
+        vg_fail_oom();
+    return p;
 }
 
 void *vg_calloc(size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size)
+    if (size && count > SIZE_MAX / size) {
+        vg_fail_oom();
         return NULL;
+    }
     void *p = vg_malloc(count * size);
     if (p)
         memset(p, 0, count * size);
@@ -39,7 +45,10 @@ void *vg_calloc(size_t count, size_t size) {
 }
 
 void *vg_realloc(void *ptr, size_t size) {
-    return vg_realloc_fn(ptr, size ? size : 1);
+    void *p = vg_realloc_fn(ptr, size ? size : 1);
+    if (!p)
+        vg_fail_oom();
+    return p;
 }
 
 void vg_free(void *ptr) {
@@ -57,7 +66,7 @@ int vg_grow(void **array, size_t *cap, size_t need, size_t elem) {
     size_t ncap = *cap ? *cap : 4;
     while (ncap < need) {
         if (ncap > SIZE_MAX / 2 / elem)
-            return VEILIG_ENOMEM;
+            return vg_fail_oom();
         ncap *= 2;
     }
     void *p = vg_realloc(*array, ncap * elem);

@@ -794,9 +794,21 @@ static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, voi
         return rc;
     for (size_t i = 0; i < type->nfields; i++) {
         const vg_field *f = &type->fields[i];
-        if ((f->flags & VG_REQUIRED) && !vg_field_is_set(f, obj))
-            return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name,
-                              f->key);
+        if (!(f->flags & VG_REQUIRED) || vg_field_is_set(f, obj))
+            continue;
+        /* a key the library does not know, a letter or two off: a typo, most likely */
+        const char *typo = NULL;
+        for (uint32_t k = 0; k < n->len && !typo; k++) {
+            const char *key = n->u.members[k].key;
+            size_t d = vg_find_field(type, key) ? (size_t)-1 : vg_edit_distance(key, f->key);
+            if (d <= 2 && d < strlen(f->key))
+                typo = key;
+        }
+        if (typo)
+            return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                              "a %s needs \"%s\" (missing; did you mean it by \"%s\"?)", type->name,
+                              f->key, typo);
+        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name, f->key);
     }
     return type->check ? type->check(cv, obj, n) : VEILIG_OK;
 }
@@ -1756,24 +1768,14 @@ void vg_sync_dir(const char *path) {
     }
 }
 
-int veilig_registry_save_file(const veilig_registry *reg, const char *path,
-                              const veilig_save_options *opts, veilig_error *err) {
-    vg_error_clear(err);
-    vg_error_set_source(err, path ? path : "");
-    if (!reg || !path || !*path)
-        return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
-    char *data = NULL;
-    size_t len = 0;
-    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
-    if (rc)
-        return rc;
+/* Writes data to path atomically (veilig_save_text); err's source is path. */
+static int vg_save_atomic(const char *path, const char *data, size_t len, veilig_error *err) {
     vg_error_set_source(err, path);
     size_t tsize = strlen(path) + 16;
     char *tmp = vg_malloc(tsize);
-    if (!tmp) {
-        vg_free(data);
+    if (!tmp)
         return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
-    }
+    int rc = VEILIG_OK;
     int fd = vg_open_temp(tmp, tsize, path);
     if (fd < 0) {
         rc = vg_error_set(err, VEILIG_EIO, "cannot create a temporary file next to %s: %s", path,
@@ -1805,6 +1807,28 @@ int veilig_registry_save_file(const veilig_registry *reg, const char *path,
         }
     }
     vg_free(tmp);
+    return rc;
+}
+
+int veilig_registry_save_file(const veilig_registry *reg, const char *path,
+                              const veilig_save_options *opts, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, path ? path : "");
+    if (!reg || !path || !*path)
+        return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
+    char *data = NULL;
+    size_t len = 0;
+    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
+    if (!rc)
+        rc = vg_save_atomic(path, data, len, err);
     vg_free(data);
     return rc;
+}
+
+int veilig_save_text(const char *path, const char *data, size_t len, veilig_error *err) {
+    vg_error_clear(err);
+    vg_error_set_source(err, path ? path : "");
+    if (!path || !*path || (!data && len))
+        return vg_error_set(err, VEILIG_EINVAL, "no path or no data given");
+    return vg_save_atomic(path, data ? data : "", len, err);
 }

@@ -70,16 +70,69 @@ void vg_error_clear(veilig_error *err) {
     err->message[0] = '\0';
 }
 
-int vg_error_set(veilig_error *err, int code, const char *fmt, ...) {
-    if (!err)
-        return code;
+/* ---- the thread's last error (veilig_error_last) ---- */
+
+/* C99 has no thread-local storage class; the compilers have one. */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && !defined(__STDC_NO_THREADS__)
+#define VG_THREAD_LOCAL _Thread_local
+#elif defined(_MSC_VER)
+#define VG_THREAD_LOCAL __declspec(thread)
+#else
+#define VG_THREAD_LOCAL __thread
+#endif
+
+static VG_THREAD_LOCAL veilig_error vg_last;
+static VG_THREAD_LOCAL int vg_last_set;
+
+const veilig_error *veilig_error_last(void) {
+    return vg_last_set ? &vg_last : NULL;
+}
+
+void veilig_error_clear(void) {
+    vg_last_set = 0;
+    vg_error_clear(&vg_last);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+static int vg_last_vset(int code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+#endif
+static int vg_last_vset(int code, const char *fmt, va_list ap) {
     char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
+    vsnprintf(text, sizeof text, fmt, ap);
+    vg_error_clear(&vg_last);
+    vg_last.code = code;
+    vg_strlcpy_utf8(vg_last.message, text, sizeof vg_last.message);
+    vg_last_set = 1;
+    return code;
+}
+
+int vg_fail(int code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    vg_last_vset(code, fmt, ap);
     va_end(ap);
+    return code;
+}
+
+int vg_fail_oom(void) {
+    return vg_fail(VEILIG_ENOMEM, "out of memory");
+}
+
+int vg_fail_version(const char *what, unsigned got, unsigned want) {
+    return vg_fail(VEILIG_EVERSION, "%s version %u: this library knows version %u", what, got,
+                   want);
+}
+
+int vg_error_set(veilig_error *err, int code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vg_last_vset(code, fmt, ap);
+    va_end(ap);
+    if (!err)
+        return code;
     err->code = code;
-    vg_strlcpy_utf8(err->message, text, sizeof err->message);
+    vg_strlcpy_utf8(err->message, vg_last.message, sizeof err->message);
     return code;
 }
 

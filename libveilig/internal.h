@@ -83,8 +83,16 @@ char *vg_buf_finish(vg_buf *b, size_t *len);
 
 /* Clears err (if not NULL): code OK, no position, empty texts. */
 void vg_error_clear(veilig_error *err);
-/* Sets code and message (printf-style); returns code. Leaves position fields. */
+/* Sets code and message (printf-style) of err and of the thread's last error
+   (veilig_error_last); returns code. Leaves err's position fields. */
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) VG_PRINTF(3, 4);
+/* Records a failure of a function without a veilig_error as the thread's
+   last error (code and message, printf-style); returns code. */
+int vg_fail(int code, const char *fmt, ...) VG_PRINTF(2, 3);
+/* vg_fail(VEILIG_ENOMEM, "out of memory"). */
+int vg_fail_oom(void);
+/* vg_fail(VEILIG_EVERSION, ...) for options of version got where want is known. */
+int vg_fail_version(const char *what, unsigned got, unsigned want);
 void vg_error_set_source(veilig_error *err, const char *source);
 /* Sets line and column from a byte position in text. */
 void vg_error_set_position(veilig_error *err, const char *text, size_t len, size_t pos);
@@ -111,6 +119,12 @@ void vg_fold(vg_buf *b, const char *s, size_t len);
 /* Whether the fold of s[0..len) contains needle[0..nlen) (itself folded):
    strstr over vg_fold's output, without writing it. */
 int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen);
+/* Levenshtein distance of two strings (bytes), or (size_t)-1 when one is
+   longer than 63 bytes. */
+size_t vg_edit_distance(const char *a, const char *b);
+/* Of the n candidates, the one nearest to text by edit distance, when that is
+   at most max; NULL otherwise (and for text itself). */
+const char *vg_nearest(const char *text, const char *const *cands, size_t n, size_t max);
 /* FNV-1a, optionally folding ASCII case. */
 uint32_t vg_hash(const char *s, size_t len, int fold_case);
 

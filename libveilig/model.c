@@ -76,22 +76,33 @@ static void vg_array_remove(void *v, uint32_t *n, size_t index, size_t elem) {
     (*n)--;
 }
 
-/* Copies a string given to a setter into the object's arena. */
-static int vg_copy_str(const char **out, vg_obj *h, const char *value, int required) {
+/* Copies a string given to a setter into the object's arena; what names the
+   field in the message of a failure ("measure name"). */
+static int vg_copy_str(const char **out, vg_obj *h, const char *value, int required,
+                       const char *what) {
     if (!value) {
         if (required)
-            return VEILIG_EINVAL;
+            return vg_fail(VEILIG_EINVAL, "%s is required", what);
         *out = NULL;
         return VEILIG_OK;
     }
     size_t len = strlen(value);
-    if ((required && len == 0) || !vg_utf8_valid(value, len))
-        return VEILIG_EINVAL;
+    if (required && len == 0)
+        return vg_fail(VEILIG_EINVAL, "%s is empty", what);
+    if (!vg_utf8_valid(value, len))
+        return vg_fail(VEILIG_EINVAL, "%s is not valid UTF-8", what);
     char *p = vg_arena_strndup(h->own->arena, value, len);
     if (!p)
-        return VEILIG_ENOMEM;
+        return vg_fail_oom();
     *out = p;
     return VEILIG_OK;
+}
+
+/* Checks a required text argument before anything is allocated for it. */
+static int vg_need_text(const char *value, const char *what) {
+    if (!value)
+        return vg_fail(VEILIG_EINVAL, "%s is required", what);
+    return *value ? VEILIG_OK : vg_fail(VEILIG_EINVAL, "%s is empty", what);
 }
 
 /* ---- vocabulary terms ---- */
@@ -137,29 +148,54 @@ int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, co
     return VEILIG_OK;
 }
 
-static int vg_term_set(vg_term *slot, veilig_vocab vocab, int value) {
+/* The failure of a value that is not one of vocab's (lowest is 0 or 1). */
+static int vg_fail_value(const char *what, veilig_vocab vocab, int value, int lowest) {
+    return vg_fail(VEILIG_EINVAL, "%s: %d is not a value of the %s vocabulary (%d to %d)", what,
+                   value, veilig_vocab_name(vocab), lowest, veilig_vocab_size(vocab));
+}
+
+/* The failure of a date that is not one. */
+static int vg_fail_date(const char *what, const veilig_date *d) {
+    return vg_fail(
+        VEILIG_EINVAL,
+        "%s: %d-%02d-%02d is not a date (year 1-9999, month 0-12, day 0 or a day of the month)",
+        what, d->year, d->month, d->day);
+}
+
+/* vg_date_from_public, with the reason of a failure. */
+static int vg_date_in(vg_date *out, const veilig_date *d, const char *what) {
+    return vg_date_from_public(out, d) ? vg_fail_date(what, d) : VEILIG_OK;
+}
+
+/* The failure of an index past the n entries of a list. */
+static int vg_fail_index(const char *what, size_t index, size_t n) {
+    return vg_fail(VEILIG_ENOTFOUND, "%s: no entry %zu (there are %zu)", what, index, n);
+}
+
+static int vg_term_set(vg_term *slot, veilig_vocab vocab, int value, const char *what) {
     if (value == 0) {
         *slot = 0;
         return VEILIG_OK;
     }
     if (value < 0 || value > veilig_vocab_size(vocab))
-        return VEILIG_EINVAL;
+        return vg_fail_value(what, vocab, value, 0);
     *slot = (vg_term)value;
     return VEILIG_OK;
 }
 
-static int vg_terms_add(vg_obj *h, vg_terms *l, veilig_vocab vocab, int value) {
+static int vg_terms_add(vg_obj *h, vg_terms *l, veilig_vocab vocab, int value, const char *what) {
     if (value <= 0 || value > veilig_vocab_size(vocab))
-        return VEILIG_EINVAL;
+        return vg_fail_value(what, vocab, value, 1);
     for (uint32_t i = 0; i < l->n; i++)
         if (l->v[i] == value)
-            return VEILIG_EEXISTS;
+            return vg_fail(VEILIG_EEXISTS, "%s: %s is there already", what,
+                           veilig_vocab_code(vocab, value));
     return vg_terms_push(h->own->arena, l, (vg_term)value);
 }
 
-static int vg_terms_remove(vg_terms *l, size_t index) {
+static int vg_terms_remove(vg_terms *l, size_t index, const char *what) {
     if (index >= l->n)
-        return VEILIG_ENOTFOUND;
+        return vg_fail_index(what, index, l->n);
     vg_array_remove(l->v, &l->n, index, sizeof *l->v);
     return VEILIG_OK;
 }
@@ -178,7 +214,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     int veilig_##T##_set_##f(veilig_##T *o, const char *value) {                                   \
         if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
-        int rc = vg_copy_str(&o->member, &o->h, value, required);                                  \
+        int rc = vg_copy_str(&o->member, &o->h, value, required, #T " " #f);                       \
         if (!rc)                                                                                   \
             AFTER;                                                                                 \
         return rc;                                                                                 \
@@ -203,7 +239,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
         if (!value)                                                                                \
             o->member.year = 0;                                                                    \
         else                                                                                       \
-            rc = vg_date_from_public(&o->member, value);                                           \
+            rc = vg_date_in(&o->member, value, #T " " #f);                                         \
         if (!rc)                                                                                   \
             AFTER;                                                                                 \
         return rc;                                                                                 \
@@ -220,8 +256,10 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
         return VEILIG_OK;                                                                          \
     }                                                                                              \
     int veilig_##T##_set_##f(veilig_##T *o, double value) {                                        \
-        if (!o || !isfinite(value))                                                                \
+        if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
+        if (!isfinite(value))                                                                      \
+            return vg_fail(VEILIG_EINVAL, #T " " #f ": not a finite number");                      \
         o->member = value;                                                                         \
         return VEILIG_OK;                                                                          \
     }
@@ -242,7 +280,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     int veilig_##T##_set_##f(veilig_##T *o, veilig_##V value) {                                    \
         if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
-        int rc = vg_term_set(&o->member, VEILIG_VOCAB_##VOCAB, (int)value);                        \
+        int rc = vg_term_set(&o->member, VEILIG_VOCAB_##VOCAB, (int)value, #T " " #f);             \
         if (!rc)                                                                                   \
             AFTER;                                                                                 \
         return rc;                                                                                 \
@@ -264,7 +302,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     int veilig_##T##_add_##f(veilig_##T *o, veilig_##V value) {                                    \
         if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
-        int rc = vg_terms_add(&o->h, &o->member, VEILIG_VOCAB_##VOCAB, (int)value);                \
+        int rc = vg_terms_add(&o->h, &o->member, VEILIG_VOCAB_##VOCAB, (int)value, #T " " #f);     \
         if (!rc)                                                                                   \
             AFTER;                                                                                 \
         return rc;                                                                                 \
@@ -272,7 +310,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
     int veilig_##T##_remove_##f(veilig_##T *o, size_t index) {                                     \
         if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
-        int rc = vg_terms_remove(&o->member, index);                                               \
+        int rc = vg_terms_remove(&o->member, index, #T " " #f);                                    \
         if (!rc)                                                                                   \
             AFTER;                                                                                 \
         return rc;                                                                                 \
@@ -294,7 +332,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
         if (!o)                                                                                    \
             return VEILIG_EINVAL;                                                                  \
         if (index >= o->member.n)                                                                  \
-            return VEILIG_ENOTFOUND;                                                               \
+            return vg_fail_index(#T " " #f, index, o->member.n);                                   \
         vg_array_remove(o->member.v, &o->member.n, index, sizeof *o->member.v);                    \
         AFTER_REMOVE;                                                                              \
         return VEILIG_OK;                                                                          \
@@ -304,7 +342,7 @@ static void vg_municipality_text_refresh(veilig_municipality *m);
 #define VG_NEW_CHILD(C, o)                                                                         \
     veilig_##C *child = vg_arena_calloc((o)->h.own->arena, 1, sizeof *child);                      \
     if (!child)                                                                                    \
-        return VEILIG_ENOMEM;                                                                      \
+        return vg_fail_oom();                                                                      \
     vg_obj_init(&child->h, (o)->h.own, (o))
 
 /* ---- programme ---- */
@@ -344,7 +382,7 @@ int veilig_programme_add_source(veilig_source **out, veilig_programme *p, const 
     if (!p)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(source, p);
-    int rc = vg_copy_str(&child->title, &child->h, title, 1);
+    int rc = vg_copy_str(&child->title, &child->h, title, 1, "source title");
     if (!rc)
         rc = vg_list_push(p->h.own->arena, &p->sources, child);
     if (rc)
@@ -656,15 +694,16 @@ int vg_municipality_reindex(veilig_municipality *m) {
 
 /* Sets the id of a child that a municipality indexes: unique, required. */
 static int vg_set_id(veilig_municipality *m, const char **slot, vg_obj *h, const char *value,
-                     vg_index *ix, vg_index_key_fn key_fn) {
+                     vg_index *ix, vg_index_key_fn key_fn, const char *what) {
     if (!value || !*value)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "%s is empty", what);
     if (*slot && strcmp(*slot, value) == 0)
         return VEILIG_OK;
     if (m && vg_index_find(ix, value, key_fn, m) != (size_t)-1)
-        return VEILIG_EEXISTS;
+        return vg_fail(VEILIG_EEXISTS, "%s \"%s\" is taken: the municipality has one already", what,
+                       value);
     const char *copy;
-    int rc = vg_copy_str(&copy, h, value, 1);
+    int rc = vg_copy_str(&copy, h, value, 1, what);
     if (rc)
         return rc;
     *slot = copy;
@@ -679,7 +718,8 @@ int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *value) {
     if (!s)
         return VEILIG_EINVAL;
     veilig_municipality *m = s->h.parent;
-    return vg_set_id(m, &s->id, &s->h, value, &m->ix_stakeholders, vg_stakeholder_key);
+    return vg_set_id(m, &s->id, &s->h, value, &m->ix_stakeholders, vg_stakeholder_key,
+                     "stakeholder id");
 }
 
 VG_STR_X(stakeholder, name, name, 1, vg_municipality_text_refresh(o->h.parent))
@@ -714,7 +754,10 @@ int veilig_window_set_hours(veilig_window *w, int from, int to) {
         return VEILIG_OK;
     }
     if (from < 0 || from > 1439 || to < 0 || to > 1440)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL,
+                       "window hours: from %d, to %d: give minutes after midnight (from 0-1439, "
+                       "to 0-1440), or -1 and -1 for none",
+                       from, to);
     w->from = (int16_t)from;
     w->to = (int16_t)to;
     return VEILIG_OK;
@@ -744,7 +787,7 @@ int veilig_indicator_set_id(veilig_indicator *i, const char *value) {
     if (!i)
         return VEILIG_EINVAL;
     veilig_municipality *m = i->h.parent;
-    return vg_set_id(m, &i->id, &i->h, value, &m->ix_indicators, vg_indicator_key);
+    return vg_set_id(m, &i->id, &i->h, value, &m->ix_indicators, vg_indicator_key, "indicator id");
 }
 
 VG_STR_REQ(indicator, name, name)
@@ -764,11 +807,13 @@ int veilig_indicator_add_observation(veilig_observation **out, veilig_indicator 
                                      const veilig_date *date, double value) {
     if (out)
         *out = NULL;
-    if (!i || !date || !isfinite(value))
+    if (!i || !date)
         return VEILIG_EINVAL;
+    if (!isfinite(value))
+        return vg_fail(VEILIG_EINVAL, "observation value: not a finite number");
     VG_NEW_CHILD(observation, i);
     vg_observation_init(child);
-    int rc = vg_date_from_public(&child->date, date);
+    int rc = vg_date_in(&child->date, date, "observation date");
     if (rc)
         return rc;
     child->value = value;
@@ -799,7 +844,7 @@ int veilig_measure_set_id(veilig_measure *ms, const char *value) {
     if (!ms)
         return VEILIG_EINVAL;
     veilig_municipality *m = ms->h.parent;
-    return vg_set_id(m, &ms->id, &ms->h, value, &m->ix_measures, vg_measure_key);
+    return vg_set_id(m, &ms->id, &ms->h, value, &m->ix_measures, vg_measure_key, "measure id");
 }
 
 VG_STR_X(measure, name, name, 1, vg_measure_text_refresh(o))
@@ -831,7 +876,7 @@ const char *veilig_measure_approach_code(const veilig_measure *ms) {
 int veilig_measure_set_approach(veilig_measure *ms, veilig_approach value) {
     if (!ms)
         return VEILIG_EINVAL;
-    int rc = vg_term_set(&ms->approach, VEILIG_VOCAB_APPROACH, (int)value);
+    int rc = vg_term_set(&ms->approach, VEILIG_VOCAB_APPROACH, (int)value, "measure approach");
     if (!rc)
         vg_measure_refresh(ms);
     return rc;
@@ -860,10 +905,12 @@ int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms, const c
                                veilig_role role) {
     if (out)
         *out = NULL;
-    if (!ms || (int)role < 0 || (int)role > veilig_vocab_size(VEILIG_VOCAB_ROLE))
+    if (!ms)
         return VEILIG_EINVAL;
+    if ((int)role < 0 || (int)role > veilig_vocab_size(VEILIG_VOCAB_ROLE))
+        return vg_fail_value("partner role", VEILIG_VOCAB_ROLE, (int)role, 0);
     VG_NEW_CHILD(partner, ms);
-    int rc = vg_copy_str(&child->stakeholder, &child->h, stakeholder, 1);
+    int rc = vg_copy_str(&child->stakeholder, &child->h, stakeholder, 1, "partner stakeholder");
     if (rc)
         return rc;
     child->role = (vg_term)role;
@@ -908,17 +955,23 @@ int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms) {
 }
 
 int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *currency) {
-    if (!ms || cents < 0 || cents >= VG_MAX_CENTS)
+    if (!ms)
         return VEILIG_EINVAL;
+    if (cents < 0 || cents >= VG_MAX_CENTS)
+        return vg_fail(VEILIG_EINVAL, "measure budget: %lld cents is out of range (0 to %lld)",
+                       (long long)cents, (long long)VG_MAX_CENTS - 1);
     if (!currency)
         currency = "EUR";
-    if (strlen(currency) != 3)
-        return VEILIG_EINVAL;
-    for (int k = 0; k < 3; k++)
-        if (currency[k] < 'A' || currency[k] > 'Z')
-            return VEILIG_EINVAL;
+    int letters = strlen(currency) == 3;
+    for (int k = 0; k < 3 && letters; k++)
+        letters = currency[k] >= 'A' && currency[k] <= 'Z';
+    if (!letters)
+        return vg_fail(VEILIG_EINVAL,
+                       "measure budget: currency \"%s\" is not three capital letters (ISO 4217, "
+                       "such as EUR)",
+                       currency);
     const char *copy;
-    int rc = vg_copy_str(&copy, &ms->h, currency, 1);
+    int rc = vg_copy_str(&copy, &ms->h, currency, 1, "measure budget currency");
     if (rc)
         return rc;
     ms->budget_cents = cents;
@@ -931,10 +984,14 @@ int veilig_measure_set_budget_period(veilig_measure *ms, const veilig_date *star
     if (!ms)
         return VEILIG_EINVAL;
     if (ms->budget_cents < 0)
-        return VEILIG_ENOTFOUND;
+        return vg_fail(VEILIG_ENOTFOUND,
+                       "measure budget period: the measure has no budget (set one first)");
     vg_date s = {0, 0, 0}, e = {0, 0, 0};
-    if ((start && vg_date_from_public(&s, start)) || (end && vg_date_from_public(&e, end)))
-        return VEILIG_EINVAL;
+    int rc = start ? vg_date_in(&s, start, "measure budget start") : VEILIG_OK;
+    if (!rc && end)
+        rc = vg_date_in(&e, end, "measure budget end");
+    if (rc)
+        return rc;
     ms->budget_start = s;
     ms->budget_end = e;
     return VEILIG_OK;
@@ -958,13 +1015,15 @@ const char *veilig_measure_indicator(const veilig_measure *ms, size_t index) {
 }
 
 int veilig_measure_add_indicator(veilig_measure *ms, const char *id) {
-    if (!ms || !id || !*id)
+    if (!ms || !id)
         return VEILIG_EINVAL;
+    if (!*id)
+        return vg_fail(VEILIG_EINVAL, "measure indicator is empty");
     for (uint32_t i = 0; i < ms->indicators.n; i++)
         if (strcmp(ms->indicators.v[i], id) == 0)
-            return VEILIG_EEXISTS;
+            return vg_fail(VEILIG_EEXISTS, "measure indicator \"%s\" is there already", id);
     const char *copy;
-    int rc = vg_copy_str(&copy, &ms->h, id, 1);
+    int rc = vg_copy_str(&copy, &ms->h, id, 1, "measure indicator");
     return rc ? rc : vg_strs_push(ms->h.own->arena, &ms->indicators, copy);
 }
 
@@ -972,7 +1031,7 @@ int veilig_measure_remove_indicator(veilig_measure *ms, size_t index) {
     if (!ms)
         return VEILIG_EINVAL;
     if (index >= ms->indicators.n)
-        return VEILIG_ENOTFOUND;
+        return vg_fail_index("measure indicator", index, ms->indicators.n);
     vg_array_remove(ms->indicators.v, &ms->indicators.n, index, sizeof *ms->indicators.v);
     return VEILIG_OK;
 }
@@ -1050,9 +1109,9 @@ const char *veilig_municipality_official_name(const veilig_municipality *m) {
 
 /* Sets one of the fields the registry indexes, then reindexes. */
 static int vg_set_indexed(veilig_municipality *m, const char **slot, const char *value,
-                          int required) {
+                          int required, const char *what) {
     const char *copy;
-    int rc = vg_copy_str(&copy, &m->h, value, required);
+    int rc = vg_copy_str(&copy, &m->h, value, required, what);
     if (rc)
         return rc;
     const char *old = *slot;
@@ -1069,20 +1128,27 @@ static int vg_set_indexed(veilig_municipality *m, const char **slot, const char 
 }
 
 int veilig_municipality_set_code(veilig_municipality *m, const char *value) {
-    if (!m || !value || !*value)
+    if (!m)
         return VEILIG_EINVAL;
+    int rc = vg_need_text(value, "municipality code");
+    if (rc)
+        return rc;
     const veilig_municipality *other = veilig_registry_find(m->owner.reg, value);
     if (other && other != m && vg_strieq(other->code, value))
-        return VEILIG_EEXISTS;
-    return vg_set_indexed(m, &m->code, value, 1);
+        return vg_fail(VEILIG_EEXISTS,
+                       "municipality code %s: the registry has a municipality "
+                       "with that code already",
+                       value);
+    return vg_set_indexed(m, &m->code, value, 1, "municipality code");
 }
 
 int veilig_municipality_set_name(veilig_municipality *m, const char *value) {
-    return m ? vg_set_indexed(m, &m->name, value, 1) : VEILIG_EINVAL;
+    return m ? vg_set_indexed(m, &m->name, value, 1, "municipality name") : VEILIG_EINVAL;
 }
 
 int veilig_municipality_set_official_name(veilig_municipality *m, const char *value) {
-    return m ? vg_set_indexed(m, &m->official_name, value, 0) : VEILIG_EINVAL;
+    return m ? vg_set_indexed(m, &m->official_name, value, 0, "municipality official name")
+             : VEILIG_EINVAL;
 }
 
 VG_STR(municipality, province, province)
@@ -1108,11 +1174,13 @@ int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipalit
                                       veilig_approach approach, const char *reason) {
     if (out)
         *out = NULL;
-    if (!m || (int)approach <= 0 || (int)approach > veilig_vocab_size(VEILIG_VOCAB_APPROACH))
+    if (!m)
         return VEILIG_EINVAL;
+    if ((int)approach <= 0 || (int)approach > veilig_vocab_size(VEILIG_VOCAB_APPROACH))
+        return vg_fail_value("exclusion approach", VEILIG_VOCAB_APPROACH, (int)approach, 1);
     VG_NEW_CHILD(exclusion, m);
     child->approach = (vg_term)approach;
-    int rc = vg_copy_str(&child->reason, &child->h, reason, 0);
+    int rc = vg_copy_str(&child->reason, &child->h, reason, 0, "exclusion reason");
     if (!rc)
         rc = vg_list_push(&m->arena, &m->exclusions, child);
     if (rc)
@@ -1129,7 +1197,7 @@ int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municip
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(policy_link, m);
-    int rc = vg_copy_str(&child->name, &child->h, name, 1);
+    int rc = vg_copy_str(&child->name, &child->h, name, 1, "policy link name");
     if (!rc)
         rc = vg_list_push(&m->arena, &m->policy_links, child);
     if (rc)
@@ -1144,16 +1212,25 @@ int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municip
                                         veilig_stakeholder_type kind) {
     if (out)
         *out = NULL;
-    if (!m || !id || !*id || !name || !*name || (int)kind < 0 ||
-        (int)kind > veilig_vocab_size(VEILIG_VOCAB_STAKEHOLDER_TYPE))
+    if (!m)
         return VEILIG_EINVAL;
+    if ((int)kind < 0 || (int)kind > veilig_vocab_size(VEILIG_VOCAB_STAKEHOLDER_TYPE))
+        return vg_fail_value("stakeholder kind", VEILIG_VOCAB_STAKEHOLDER_TYPE, (int)kind, 0);
+    int rc = vg_need_text(id, "stakeholder id");
+    if (!rc)
+        rc = vg_need_text(name, "stakeholder name");
+    if (rc)
+        return rc;
     if (veilig_municipality_find_stakeholder(m, id))
-        return VEILIG_EEXISTS;
+        return vg_fail(VEILIG_EEXISTS,
+                       "stakeholder id \"%s\" is taken: the municipality has one "
+                       "already",
+                       id);
     VG_NEW_CHILD(stakeholder, m);
     child->kind = (vg_term)kind;
-    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    rc = vg_copy_str(&child->id, &child->h, id, 1, "stakeholder id");
     if (!rc)
-        rc = vg_copy_str(&child->name, &child->h, name, 1);
+        rc = vg_copy_str(&child->name, &child->h, name, 1, "stakeholder name");
     if (!rc)
         rc = vg_add_indexed(m, &m->stakeholders, &m->ix_stakeholders, vg_stakeholder_key, child);
     if (rc)
@@ -1182,17 +1259,26 @@ int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m
                                     const char *name, veilig_category category) {
     if (out)
         *out = NULL;
-    if (!m || !id || !*id || !name || !*name || (int)category <= 0 ||
-        (int)category > veilig_vocab_size(VEILIG_VOCAB_CATEGORY))
+    if (!m)
         return VEILIG_EINVAL;
+    if ((int)category <= 0 || (int)category > veilig_vocab_size(VEILIG_VOCAB_CATEGORY))
+        return vg_fail_value("measure category", VEILIG_VOCAB_CATEGORY, (int)category, 1);
+    int rc = vg_need_text(id, "measure id");
+    if (!rc)
+        rc = vg_need_text(name, "measure name");
+    if (rc)
+        return rc;
     if (veilig_municipality_find_measure(m, id))
-        return VEILIG_EEXISTS;
+        return vg_fail(VEILIG_EEXISTS,
+                       "measure id \"%s\" is taken: the municipality has one "
+                       "already",
+                       id);
     VG_NEW_CHILD(measure, m);
     vg_measure_init(child);
     child->category = (vg_term)category;
-    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    rc = vg_copy_str(&child->id, &child->h, id, 1, "measure id");
     if (!rc)
-        rc = vg_copy_str(&child->name, &child->h, name, 1);
+        rc = vg_copy_str(&child->name, &child->h, name, 1, "measure name");
     if (!rc)
         rc = vg_municipality_attach_measure(m, child);
     if (rc)
@@ -1206,15 +1292,23 @@ int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipalit
                                       const char *id, const char *name) {
     if (out)
         *out = NULL;
-    if (!m || !id || !*id || !name || !*name)
+    if (!m)
         return VEILIG_EINVAL;
+    int rc = vg_need_text(id, "indicator id");
+    if (!rc)
+        rc = vg_need_text(name, "indicator name");
+    if (rc)
+        return rc;
     if (veilig_municipality_find_indicator(m, id))
-        return VEILIG_EEXISTS;
+        return vg_fail(VEILIG_EEXISTS,
+                       "indicator id \"%s\" is taken: the municipality has one "
+                       "already",
+                       id);
     VG_NEW_CHILD(indicator, m);
     vg_indicator_init(child);
-    int rc = vg_copy_str(&child->id, &child->h, id, 1);
+    rc = vg_copy_str(&child->id, &child->h, id, 1, "indicator id");
     if (!rc)
-        rc = vg_copy_str(&child->name, &child->h, name, 1);
+        rc = vg_copy_str(&child->name, &child->h, name, 1, "indicator name");
     if (!rc)
         rc = vg_add_indexed(m, &m->indicators, &m->ix_indicators, vg_indicator_key, child);
     if (rc)
@@ -1230,7 +1324,7 @@ int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m, 
     if (!m)
         return VEILIG_EINVAL;
     VG_NEW_CHILD(source, m);
-    int rc = vg_copy_str(&child->title, &child->h, title, 1);
+    int rc = vg_copy_str(&child->title, &child->h, title, 1, "source title");
     if (!rc)
         rc = vg_list_push(&m->arena, &m->sources, child);
     if (rc)
@@ -1384,16 +1478,24 @@ int veilig_registry_add(veilig_municipality **out, veilig_registry *reg, const c
                         const char *name) {
     if (out)
         *out = NULL;
-    if (!reg || !code || !*code || !name || !*name)
+    if (!reg)
         return VEILIG_EINVAL;
+    int rc = vg_need_text(code, "municipality code");
+    if (!rc)
+        rc = vg_need_text(name, "municipality name");
+    if (rc)
+        return rc;
     if (vg_index_find(&reg->ix_code, code, vg_code_key, reg) != (size_t)-1)
-        return VEILIG_EEXISTS;
+        return vg_fail(VEILIG_EEXISTS,
+                       "municipality code %s: the registry has a municipality "
+                       "with that code already",
+                       code);
     veilig_municipality *m = vg_municipality_new(reg);
     if (!m)
         return VEILIG_ENOMEM;
-    int rc = vg_copy_str(&m->code, &m->h, code, 1);
+    rc = vg_copy_str(&m->code, &m->h, code, 1, "municipality code");
     if (!rc)
-        rc = vg_copy_str(&m->name, &m->h, name, 1);
+        rc = vg_copy_str(&m->name, &m->h, name, 1, "municipality name");
     if (!rc)
         rc = vg_registry_attach(reg, m, (size_t)-1);
     if (rc) {
@@ -1409,7 +1511,7 @@ int veilig_registry_remove(veilig_registry *reg, size_t index) {
     if (!reg)
         return VEILIG_EINVAL;
     if (index >= reg->count)
-        return VEILIG_ENOTFOUND;
+        return vg_fail_index("registry municipality", index, reg->count);
     vg_municipality_free(reg->municipalities[index]);
     memmove(reg->municipalities + index, reg->municipalities + index + 1,
             (reg->count - index - 1) * sizeof *reg->municipalities);

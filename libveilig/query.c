@@ -1,4 +1,5 @@
 /* libveilig: querying measures across a registry. */
+#include <stdio.h>
 #include <string.h>
 
 #include "model_internal.h"
@@ -94,12 +95,14 @@ typedef struct vg_fvalue {
     veilig_filter filter;
     const char *value; /* folded for text filters */
     veilig_date date;  /* VEILIG_FILTER_ACTIVE_ON */
+    size_t group;      /* the any-of group (veilig_query_or) it belongs to */
 } vg_fvalue;
 
 struct veilig_query {
     vg_arena arena;
     vg_fvalue *values;
     size_t count, cap;
+    size_t group; /* the group values are added to: the number of veilig_query_or calls */
 };
 
 int veilig_query_new(veilig_query **out) {
@@ -120,16 +123,74 @@ void veilig_query_free(veilig_query *q) {
     vg_free(q);
 }
 
+/* The failure of a code the filter's vocabulary does not know: what it
+   meant, perhaps, and the codes it knows. */
+static int vg_fail_unknown_code(const char *filter, const char *value, veilig_vocab vocab) {
+    vg_buf b;
+    vg_buf_init(&b);
+    for (int i = 1; i <= veilig_vocab_size(vocab); i++)
+        vg_buf_printf(&b, "%s%s", i > 1 ? ", " : "", veilig_vocab_code(vocab, i));
+    char *known = vg_buf_finish(&b, NULL);
+    const char *hint = veilig_vocab_suggest(vocab, value);
+    int rc = vg_fail(VEILIG_EINVAL, "query: unknown %s \"%s\"%s%s%s (known: %s)", filter, value,
+                     hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "",
+                     known ? known : "");
+    vg_free(known);
+    return rc;
+}
+
+static int vg_province_known(const char *value) {
+    for (size_t i = 0; i < veilig_province_count(); i++)
+        if (vg_strieq(veilig_province_code(i), value))
+            return 1;
+    return 0;
+}
+
+static int vg_fail_unknown_province(const char *value) {
+    const char *codes[32];
+    size_t n = veilig_province_count() < 32 ? veilig_province_count() : 32;
+    vg_buf b;
+    vg_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        codes[i] = veilig_province_code(i);
+        vg_buf_printf(&b, "%s%s", i ? ", " : "", codes[i]);
+    }
+    char *known = vg_buf_finish(&b, NULL);
+    const char *hint = vg_nearest(value, codes, n, 2);
+    int rc = vg_fail(VEILIG_EINVAL, "query: unknown province \"%s\"%s%s%s (known: %s)", value,
+                     hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "",
+                     known ? known : "");
+    vg_free(known);
+    return rc;
+}
+
+int veilig_query_or(veilig_query *q) {
+    if (!q)
+        return VEILIG_EINVAL;
+    if (!q->count || q->values[q->count - 1].group != q->group)
+        return vg_fail(VEILIG_EINVAL, "query: OR needs a filter before it");
+    q->group++;
+    return VEILIG_OK;
+}
+
 int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value) {
-    if (!q || !value || !*value || filter <= 0 || (size_t)filter >= VG_NFILTERS ||
-        !vg_utf8_valid(value, strlen(value)))
+    if (!q || !value)
         return VEILIG_EINVAL;
-    vg_fvalue fv = {filter, NULL, {0, 0, 0}};
+    if (filter <= 0 || (size_t)filter >= VG_NFILTERS)
+        return vg_fail(VEILIG_EINVAL, "query: %d is not a filter", (int)filter);
+    const char *name = veilig_filter_name(filter);
+    if (!*value)
+        return vg_fail(VEILIG_EINVAL, "query: the %s value is empty", name);
+    if (!vg_utf8_valid(value, strlen(value)))
+        return vg_fail(VEILIG_EINVAL, "query: the %s value is not valid UTF-8", name);
+    vg_fvalue fv = {filter, NULL, {0, 0, 0}, q->group};
     if (filter == VEILIG_FILTER_ACTIVE_ON && veilig_date_parse(&fv.date, value) != VEILIG_OK)
-        return VEILIG_EINVAL;
-    if (filter == VEILIG_FILTER_EVIDENCE &&
-        veilig_vocab_from_code(VEILIG_VOCAB_EVIDENCE, value) == 0)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "query: active_on \"%s\" is not a date (2023-06-01)", value);
+    veilig_vocab vocab = vg_filter_vocab(filter);
+    if (vocab && !veilig_vocab_from_code(vocab, value))
+        return vg_fail_unknown_code(name, value, vocab);
+    if (filter == VEILIG_FILTER_PROVINCE && !vg_province_known(value))
+        return vg_fail_unknown_province(value);
     if (filter == VEILIG_FILTER_TEXT || filter == VEILIG_FILTER_STAKEHOLDER) {
         vg_buf b;
         vg_buf_init(&b);
@@ -430,11 +491,13 @@ static void vg_run_text_init(vg_run *r) {
 }
 
 /* Resolves the query's values against reg. */
-static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *reg) {
+/* Resolves the values of one group of the query against reg. */
+static int vg_run_init(vg_run *r, const veilig_query *q, size_t group, const veilig_registry *reg) {
     memset(r, 0, sizeof *r);
     r->reg = reg;
     for (size_t i = 0; i < q->count; i++)
-        r->filters[q->values[i].filter].n++;
+        if (q->values[i].group == group)
+            r->filters[q->values[i].filter].n++;
     for (size_t k = 1; k < VG_NFILTERS; k++) {
         vg_rfilter *f = &r->filters[k];
         f->filter = (veilig_filter)k;
@@ -448,6 +511,8 @@ static int vg_run_init(vg_run *r, const veilig_query *q, const veilig_registry *
     }
     for (size_t i = 0; i < q->count; i++) {
         const vg_fvalue *fv = &q->values[i];
+        if (fv->group != group)
+            continue;
         vg_rfilter *f = &r->filters[fv->filter];
         veilig_vocab vocab = vg_filter_vocab(fv->filter);
         vg_term t = 0;
@@ -494,12 +559,21 @@ int veilig_query_run(veilig_query_result **out, const veilig_query *q, const vei
     veilig_query_result *res = vg_calloc(1, sizeof *res);
     if (!res)
         return VEILIG_ENOMEM;
-    vg_run r;
-    int rc = vg_run_init(&r, q, reg);
+    /* one run per any-of group; a group an OR left empty adds nothing */
+    size_t ngroups = q->count && q->values[q->count - 1].group == q->group
+                         ? q->group + 1
+                         : (q->group ? q->group : 1);
+    vg_run *r = vg_calloc(ngroups, sizeof *r);
+    int rc = r ? VEILIG_OK : VEILIG_ENOMEM;
+    for (size_t g = 0; g < ngroups && !rc; g++)
+        rc = vg_run_init(&r[g], q, g, reg);
     for (size_t i = 0; i < reg->count && !rc; i++) {
         const veilig_municipality *m = reg->municipalities[i];
         for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
-            if (!vg_match(&r, m, k))
+            int hit = 0;
+            for (size_t g = 0; g < ngroups && !hit; g++)
+                hit = vg_match(&r[g], m, k);
+            if (!hit)
                 continue;
             const veilig_measure *ms = m->measures.v[k];
             if (vg_grow((void **)&res->m, &res->cap_m, res->count + 1, sizeof *res->m) ||
@@ -512,12 +586,176 @@ int veilig_query_run(veilig_query_result **out, const veilig_query *q, const vei
             res->count++;
         }
     }
-    vg_run_free(&r);
+    for (size_t g = 0; r && g < ngroups; g++)
+        vg_run_free(&r[g]);
+    vg_free(r);
     if (rc) {
         veilig_query_result_free(res);
         return rc;
     }
     *out = res;
+    return VEILIG_OK;
+}
+
+/* ---- the expression language: "category=bystander OR approach=prevention" ---- */
+
+typedef struct vg_qparser {
+    const char *text, *at;
+    veilig_error *err;
+    vg_buf word; /* the last word read, unquoted */
+} vg_qparser;
+
+static int vg_qp_fail(vg_qparser *p, const char *where, int code, const char *fmt, ...)
+    VG_PRINTF(4, 5);
+static int vg_qp_fail(vg_qparser *p, const char *where, int code, const char *fmt, ...) {
+    char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    vg_error_set(p->err, code, "%s", text);
+    vg_error_set_source(p->err, "<query>");
+    vg_error_set_position(p->err, p->text, strlen(p->text), (size_t)(where - p->text));
+    return code;
+}
+
+static void vg_qp_space(vg_qparser *p) {
+    while (*p->at == ' ' || *p->at == '\t' || *p->at == '\n' || *p->at == '\r')
+        p->at++;
+}
+
+/* Reads a filter name (letters, digits, _ and -) into p->word. */
+static int vg_qp_name(vg_qparser *p) {
+    p->word.len = 0;
+    while ((*p->at >= 'a' && *p->at <= 'z') || (*p->at >= 'A' && *p->at <= 'Z') ||
+           (*p->at >= '0' && *p->at <= '9') || *p->at == '_' || *p->at == '-') {
+        char c = *p->at++;
+        vg_buf_putc(&p->word, c == '-' ? '_' : c);
+    }
+    vg_buf_putc(&p->word, '\0');
+    p->word.len--;
+    return p->word.failed ? VEILIG_ENOMEM : VEILIG_OK;
+}
+
+/* Reads a value: "quoted" (\" and \\ escaped) or up to the next space. */
+static int vg_qp_value(vg_qparser *p) {
+    p->word.len = 0;
+    const char *start = p->at;
+    if (*p->at == '"') {
+        for (p->at++; *p->at && *p->at != '"'; p->at++) {
+            if (*p->at == '\\' && (p->at[1] == '"' || p->at[1] == '\\'))
+                p->at++;
+            vg_buf_putc(&p->word, *p->at);
+        }
+        if (*p->at != '"')
+            return vg_qp_fail(p, start, VEILIG_EPARSE, "query: a quoted value is not closed");
+        p->at++;
+    } else {
+        while (*p->at && *p->at != ' ' && *p->at != '\t' && *p->at != '\n' && *p->at != '\r')
+            vg_buf_putc(&p->word, *p->at++);
+    }
+    vg_buf_putc(&p->word, '\0');
+    p->word.len--;
+    return p->word.failed ? VEILIG_ENOMEM : VEILIG_OK;
+}
+
+/* Whether the word at p->at is the keyword kw (any case), followed by a space or the end. */
+static int vg_qp_keyword(vg_qparser *p, const char *kw) {
+    size_t n = strlen(kw);
+    for (size_t i = 0; i < n; i++)
+        if ((p->at[i] | 0x20) != kw[i])
+            return 0;
+    char c = p->at[n];
+    if (c && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        return 0;
+    p->at += n;
+    return 1;
+}
+
+static int vg_qp_parse(vg_qparser *p, veilig_query *q) {
+    int rc = VEILIG_OK, need_term = 1;
+    vg_qp_space(p);
+    if (!*p->at)
+        return vg_qp_fail(p, p->at, VEILIG_EPARSE, "query: the expression is empty");
+    while (*p->at && !rc) {
+        const char *where = p->at;
+        if (vg_qp_keyword(p, "or")) {
+            if (need_term)
+                return vg_qp_fail(p, where, VEILIG_EPARSE, "query: OR needs a filter before it");
+            rc = veilig_query_or(q);
+            need_term = 1;
+        } else if (vg_qp_keyword(p, "and")) {
+            if (need_term)
+                return vg_qp_fail(p, where, VEILIG_EPARSE, "query: AND needs a filter before it");
+            need_term = 1;
+        } else {
+            if ((rc = vg_qp_name(p)) != VEILIG_OK)
+                break;
+            if (!p->word.len || (*p->at != '=' && *p->at != ':'))
+                return vg_qp_fail(p, where, VEILIG_EPARSE,
+                                  "query: expected a filter and a value, such as "
+                                  "category=bystander");
+            veilig_filter f = veilig_filter_from_name(p->word.data);
+            if (!f) {
+                const char *hint =
+                    vg_nearest(p->word.data, vg_filter_names + 1, VG_NFILTERS - 1, 3);
+                vg_buf msg;
+                vg_buf_init(&msg);
+                for (size_t i = 1; i < VG_NFILTERS; i++)
+                    vg_buf_printf(&msg, "%s%s", i > 1 ? ", " : "", vg_filter_names[i]);
+                char *known = vg_buf_finish(&msg, NULL);
+                vg_buf hinted;
+                vg_buf_init(&hinted);
+                vg_buf_printf(&hinted, "query: unknown filter \"%s\"", p->word.data);
+                if (hint)
+                    vg_buf_printf(&hinted, "; did you mean \"%s\"?", hint);
+                char *first = vg_buf_finish(&hinted, NULL);
+                rc = vg_qp_fail(p, where, VEILIG_EINVAL, "%s (known: %s)", first ? first : "",
+                                known ? known : "");
+                vg_free(first);
+                vg_free(known);
+                return rc;
+            }
+            p->at++;
+            const char *vwhere = p->at;
+            if ((rc = vg_qp_value(p)) != VEILIG_OK)
+                break;
+            if (!p->word.len)
+                return vg_qp_fail(p, vwhere, VEILIG_EPARSE, "query: %s has no value",
+                                  veilig_filter_name(f));
+            rc = veilig_query_add(q, f, p->word.data);
+            if (rc) {
+                const veilig_error *last = veilig_error_last();
+                return vg_qp_fail(p, vwhere, rc, "%s", last ? last->message : "");
+            }
+            need_term = 0;
+        }
+        vg_qp_space(p);
+    }
+    if (!rc && need_term)
+        return vg_qp_fail(p, p->at, VEILIG_EPARSE, "query: the expression ends after AND or OR");
+    return rc == VEILIG_ENOMEM ? vg_error_set(p->err, rc, "out of memory") : rc;
+}
+
+int veilig_query_parse(veilig_query **out, const char *text, veilig_error *err) {
+    vg_error_clear(err);
+    if (out)
+        *out = NULL;
+    if (!out || !text)
+        return vg_error_set(err, VEILIG_EINVAL, "query: no expression");
+    veilig_query *q = NULL;
+    int rc = veilig_query_new(&q);
+    if (rc)
+        return vg_error_set(err, rc, "out of memory");
+    vg_qparser p = {text, text, err, {NULL, 0, 0, 0}};
+    vg_buf_init(&p.word);
+    rc = vg_qp_parse(&p, q);
+    vg_buf_free(&p.word);
+    if (rc) {
+        veilig_query_free(q);
+        return rc;
+    }
+    *out = q;
     return VEILIG_OK;
 }
 

@@ -33,6 +33,7 @@ typedef enum vg_rule {
     VG_R_CURRENCY,
     VG_R_FOCUS_EXCLUDED,
     VG_R_CONTROL_CHAR,
+    VG_R_WINDOW_SWAPPED,
     VG_R_COUNT
 } vg_rule;
 
@@ -68,6 +69,8 @@ static const struct {
     {"V023", VEILIG_SEVERITY_WARNING, "an approach is both in focus and excluded"},
     {"V024", VEILIG_SEVERITY_WARNING,
      "a text holds a control character or a bidirectional override"},
+    {"V025", VEILIG_SEVERITY_WARNING,
+     "a schedule window runs more than 12 hours past midnight (from and to swapped?)"},
 };
 
 size_t veilig_rule_count(void) {
@@ -270,10 +273,14 @@ static const char *vg_vocab_words(veilig_vocab vocab) {
 }
 
 static void vg_check_term(vg_vctx *v, veilig_vocab vocab, vg_term t, const char *suffix) {
-    if (t & VG_TERM_UNKNOWN)
-        vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
-                "\"%s\" is not a known %s (it is kept as it is; docs/format.md lists the codes)",
-                vg_term_code(v->reg, vocab, t), vg_vocab_words(vocab));
+    if (!(t & VG_TERM_UNKNOWN))
+        return;
+    const char *code = vg_term_code(v->reg, vocab, t);
+    const char *hint = veilig_vocab_suggest(vocab, code); /* a typo, perhaps */
+    vg_diag(v, VG_R_UNKNOWN_CODE, suffix,
+            "\"%s\" is not a known %s%s%s%s (it is kept as it is; docs/format.md lists the codes)",
+            code, vg_vocab_words(vocab), hint ? "; did you mean \"" : "", hint ? hint : "",
+            hint ? "\"?" : "");
 }
 
 static void vg_check_terms(vg_vctx *v, veilig_vocab vocab, const vg_terms *l, const char *key) {
@@ -414,6 +421,12 @@ static void vg_validate_measure(vg_vctx *v, const veilig_municipality *m, const 
             vg_diag(v, VG_R_EMPTY_WINDOW, "/to",
                     "the window starts and ends at the same time: it covers nothing (write "
                     "00:00 to 24:00 for a whole day)");
+        if (w->from >= 0 && w->to < w->from && w->to > 12 * 60)
+            vg_diag(v, VG_R_WINDOW_SWAPPED, "/to",
+                    "the window runs from %02d:%02d past midnight to %02d:%02d the next day, %d "
+                    "hours: are from and to swapped?",
+                    w->from / 60, w->from % 60, w->to / 60, w->to % 60,
+                    (24 * 60 - w->from + w->to) / 60);
         if (w->from < 0 && w->dayparts.n == 0)
             vg_diag(v, VG_R_WINDOW_TIME, "",
                     "the window has no hours (from, to) and no dayparts: it says nothing about "

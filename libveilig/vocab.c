@@ -105,6 +105,91 @@ int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
 #undef VG_TERM
 #undef VG_END
 
+/* ---- suggestions ---- */
+
+size_t vg_edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    size_t row[64];
+    if (la > 63 || lb > 63)
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *vg_nearest(const char *text, const char *const *cands, size_t n, size_t max) {
+    const char *best = NULL;
+    size_t best_d = max + 1;
+    for (size_t i = 0; text && i < n; i++) {
+        size_t d = cands[i] ? vg_edit_distance(text, cands[i]) : (size_t)-1;
+        if (d == 0)
+            return NULL;
+        if (d < best_d) {
+            best_d = d;
+            best = cands[i];
+        }
+    }
+    return best;
+}
+
+/* Whether one of two folded texts starts with the other, over 4 characters at least. */
+static int vg_prefix_match(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b), n = la < lb ? la : lb;
+    return n >= 4 && strncmp(a, b, n) == 0;
+}
+
+const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    if (!v || !text || veilig_vocab_from_code(vocab, text))
+        return NULL;
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_fold(&b, text, strlen(text));
+    char *folded = vg_buf_finish(&b, NULL);
+    if (!folded)
+        return NULL;
+    const char *found = NULL;
+    /* a code or a label, without case and accents, or a long enough prefix */
+    for (int i = 1; i <= v->size && !found; i++) {
+        const char *cands[3] = {v->terms[i].code, v->terms[i].nl, v->terms[i].en};
+        for (int c = 0; c < 3 && !found; c++) {
+            vg_buf_init(&b);
+            vg_fold(&b, cands[c], strlen(cands[c]));
+            char *f = vg_buf_finish(&b, NULL);
+            if (f && (strcmp(f, folded) == 0 || vg_prefix_match(f, folded)))
+                found = v->terms[i].code;
+            vg_free(f);
+        }
+    }
+    /* else the nearest code: at most a third of its length away, and 2 */
+    size_t best_d = (size_t)-1;
+    for (int i = 1; i <= v->size && !found; i++) {
+        size_t d = vg_edit_distance(folded, v->terms[i].code);
+        size_t max = strlen(v->terms[i].code) / 3;
+        if (d <= (max < 1 ? 1 : max > 2 ? 2 : max) && d < best_d)
+            best_d = d;
+    }
+    for (int i = 1; i <= v->size && !found && best_d != (size_t)-1; i++)
+        if (vg_edit_distance(folded, v->terms[i].code) == best_d)
+            found = v->terms[i].code;
+    vg_free(folded);
+    return found;
+}
+
 veilig_approach veilig_category_approach(veilig_category category) {
     switch (category) {
         case VEILIG_CATEGORY_VICTIM_SUPPORT:

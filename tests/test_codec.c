@@ -850,6 +850,26 @@ START_TEST(test_load_errors) {
 }
 END_TEST
 
+/* A required key that is missing beside a key a letter or two off: the error says which. */
+START_TEST(test_missing_key_typo) {
+    static const char doc[] = "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": "
+                              "[{\"code\": \"GM0153\", \"name\": \"Enschede\", \"measures\": "
+                              "[{\"id\": \"a\", \"name\": \"A\", \"categorie\": \"campaign\"}]}]}";
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    RC(veilig_registry_load_string(&reg, doc, sizeof doc - 1, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_str_eq(err.pointer, "/municipalities/0/measures/0");
+    ck_assert_msg(strstr(err.message, "needs \"category\" (missing; did you mean it by "
+                                      "\"categorie\"?)") != NULL,
+                  "%s", err.message);
+    /* a key that is not close says nothing more */
+    static const char far[] = "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": "
+                              "[{\"code\": \"GM0153\", \"titel\": \"Enschede\"}]}";
+    RC(veilig_registry_load_string(&reg, far, sizeof far - 1, NULL, &err), VEILIG_ESCHEMA);
+    ck_assert_msg(strstr(err.message, "needs \"name\" (missing)") != NULL, "%s", err.message);
+}
+END_TEST
+
 /* One below each limit loads. */
 START_TEST(test_limits_boundaries) {
     veilig_load_options opts;
@@ -1474,6 +1494,38 @@ START_TEST(test_load_file_errors) {
 END_TEST
 
 /* ---- (e) save_file ---- */
+
+/* veilig_save_text: any text, written as veilig_registry_save_file writes a document. */
+START_TEST(test_save_text) {
+    const char *dir = make_tmpdir();
+    char path[512], listing[1024];
+    veilig_error err;
+    snprintf(path, sizeof path, "%s/report.html", dir);
+    OK(veilig_save_text(path, "<p>one</p>\n", 11, &err));
+    size_t len = 0;
+    char *back = vg_test_read_file(path, &len);
+    ck_assert_str_eq(back, "<p>one</p>\n");
+    free(back);
+    /* an existing file keeps its mode; nothing else is left in the folder */
+    ck_assert_int_eq(chmod(path, 0600), 0);
+    OK(veilig_save_text(path, "two", 3, &err));
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0600);
+    back = vg_test_read_file(path, &len);
+    ck_assert_str_eq(back, "two");
+    free(back);
+    list_dir(listing, sizeof listing, dir);
+    ck_assert_str_eq(listing, "report.html");
+    /* a folder that is not there: EIO, the target named, the OS's reason */
+    snprintf(path, sizeof path, "%s/nowhere/report.html", dir);
+    RC(veilig_save_text(path, "x", 1, &err), VEILIG_EIO);
+    ck_assert_str_eq(err.source, path);
+    ck_assert_ptr_nonnull(strstr(err.message, strerror(ENOENT)));
+    RC(veilig_save_text(NULL, "x", 1, &err), VEILIG_EINVAL);
+    RC(veilig_save_text(path, NULL, 1, &err), VEILIG_EINVAL);
+}
+END_TEST
 
 START_TEST(test_save_file) {
     const char *dir = make_tmpdir();
@@ -2148,6 +2200,8 @@ static Suite *codec_suite(void) {
     tcase_add_test(tc, test_load_bounded);
     tcase_add_test(tc, test_load_options_v1);
     tcase_add_test(tc, test_save_file);
+    tcase_add_test(tc, test_save_text);
+    tcase_add_test(tc, test_missing_key_typo);
     suite_add_tcase(s, tc);
     tc = tcase_create("fragments");
     tcase_add_test(tc, test_add_json);

@@ -316,6 +316,25 @@ static int op_query(char **fp) {
     return rc;
 }
 
+/* OR groups, from the expression language (issue 15). */
+static int op_query_parse(char **fp) {
+    veilig_query *q = SENTINEL;
+    veilig_error err;
+    int rc = veilig_query_parse(&q,
+                                "approach=prevention setting=nightlife OR category=campaign OR "
+                                "text=\"straat\"",
+                                &err);
+    ON_FAILURE(rc, q);
+    veilig_query_result *r = SENTINEL;
+    rc = veilig_query_run(&r, q, reg);
+    veilig_query_free(q);
+    ON_FAILURE(rc, r);
+    ck_assert_uint_gt(veilig_query_result_count(r), 0);
+    QUIET_JSON(fp, veilig_query_result_to_json(&j_, NULL, r));
+    veilig_query_result_free(r);
+    return rc;
+}
+
 static int op_coverage(char **fp) {
     veilig_coverage_result *c = SENTINEL;
     int rc = veilig_coverage(&c, reg, NULL);
@@ -358,6 +377,16 @@ static int op_compare(char **fp) {
 static int op_peers(char **fp) {
     veilig_peers_result *p = SENTINEL;
     int rc = veilig_peers(&p, reg, NULL, NULL);
+    ON_FAILURE(rc, p);
+    QUIET_JSON(fp, veilig_peers_to_json(&j_, NULL, p));
+    veilig_peers_free(p);
+    return rc;
+}
+
+/* A subject of another registry (issue 15). */
+static int op_peers_across(char **fp) {
+    veilig_peers_result *p = SENTINEL;
+    int rc = veilig_peers(&p, reg, enschede_canon, NULL);
     ON_FAILURE(rc, p);
     QUIET_JSON(fp, veilig_peers_to_json(&j_, NULL, p));
     veilig_peers_free(p);
@@ -653,11 +682,13 @@ static const op ops[] = {
     {"validate", op_validate},
     {"json_locate_many", op_locate_many},
     {"query (two filters)", op_query},
+    {"query (parsed, OR)", op_query_parse},
     {"coverage", op_coverage},
     {"coverage (target groups)", op_coverage_target_groups},
     {"profile GM0153", op_profile},
     {"compare", op_compare},
     {"peers (all)", op_peers},
+    {"peers (of another registry)", op_peers_across},
     {"diff", op_diff},
     {"diff GM0153", op_diff_one},
     {"schedule GM0153", op_schedule},

@@ -6,7 +6,8 @@
      settings: A {nightlife}, B {public_space}: 0/2;
      stakeholder kinds: A {police, municipal_department}, B {public_health, police}: 1/3;
      similarity = 0.4 * 1/4 + 0.2 * 1/3 + 0.2 * 0 + 0.2 * 1/3 = 0.23333...
-   Ceestad (C) has no measures and one school: similarity 0 with both. */
+   Ceestad (C) has no measures and one school: similarity 0 with both, and no
+   basis for peers: it is no peer and has none. */
 #include <math.h>
 #include <string.h>
 
@@ -32,7 +33,8 @@ START_TEST(test_peers_of_one) {
     veilig_peers_options o = VEILIG_PEERS_OPTIONS_INIT;
     o.k = 2;
     ck_assert_int_eq(veilig_peers(&p, reg, veilig_registry_find(reg, "GM0001"), &o), VEILIG_OK);
-    ck_assert_uint_eq(veilig_peers_count(p), 2);
+    /* Ceestad, without measures, is no peer: one row although k is 2 */
+    ck_assert_uint_eq(veilig_peers_count(p), 1);
     ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 0)), "GM0001");
     ck_assert_uint_eq(veilig_peers_rank(p, 0), 1);
     ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 0)), "GM0002");
@@ -41,8 +43,7 @@ START_TEST(test_peers_of_one) {
     ck_assert_uint_eq(veilig_peers_suggestion_count(p, 0), 1);
     ck_assert_str_eq(veilig_measure_id(veilig_peers_suggestion(p, 0, 0)), "b2");
     ck_assert_ptr_null(veilig_peers_suggestion(p, 0, 1));
-    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 1)), "GM0003");
-    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 1), 0);
+    ck_assert_ptr_null(veilig_peers_peer(p, 1));
     char *json = NULL;
     ck_assert_int_eq(veilig_peers_to_json(&json, NULL, p), VEILIG_OK);
     ck_assert_ptr_nonnull(strstr(json, "\"similarity\": 0.2333"));
@@ -56,21 +57,61 @@ END_TEST
 START_TEST(test_peers_of_all) {
     veilig_registry *reg = vg_fixture();
     veilig_peers_result *p = NULL;
-    /* k defaults to 5, capped at the 2 others */
+    /* k defaults to 5; Ceestad, without measures, neither has peers nor is one */
     ck_assert_int_eq(veilig_peers(&p, reg, NULL, NULL), VEILIG_OK);
-    ck_assert_uint_eq(veilig_peers_count(p), 6);
-    /* Ceestad: both at 0, the tie goes to the lower code */
-    ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 4)), "GM0003");
-    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 4)), "GM0001");
-    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 5)), "GM0002");
-    /* every measure of a peer is a suggestion for a municipality with none */
-    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 4), 3);
-    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 5), 2);
-    /* Beedorp's peers: Aastad first; suggestions bystander m2 and campaign m3 */
-    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 2)), "GM0001");
-    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 2), 2);
-    ck_assert_str_eq(veilig_measure_id(veilig_peers_suggestion(p, 2, 0)), "m2");
+    ck_assert_uint_eq(veilig_peers_count(p), 2);
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 0)), "GM0001");
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 0)), "GM0002");
+    /* Beedorp's peers: Aastad; suggestions bystander m2 and campaign m3 */
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_subject(p, 1)), "GM0002");
+    ck_assert_str_eq(veilig_municipality_code(veilig_peers_peer(p, 1)), "GM0001");
+    ck_assert_uint_eq(veilig_peers_rank(p, 1), 1);
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 1), 2);
+    ck_assert_str_eq(veilig_measure_id(veilig_peers_suggestion(p, 1, 0)), "m2");
     veilig_peers_free(p);
+    /* Ceestad alone: no basis, no rows (and no error) */
+    ck_assert_int_eq(veilig_peers(&p, reg, veilig_registry_find(reg, "GM0003"), NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 0);
+    veilig_peers_free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+/* A subject from another registry (a plan file) against the fixture: the
+   fixture's own version of it (same code) is left out; with a new code the
+   fixture's Aastad is its twin. */
+START_TEST(test_peers_across_registries) {
+    veilig_registry *reg = vg_fixture(), *mine = vg_fixture();
+    veilig_municipality *m = veilig_registry_find_mut(mine, "GM0001");
+    veilig_peers_result *p = NULL;
+    ck_assert_int_eq(veilig_peers(&p, reg, m, NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 1);
+    ck_assert_ptr_eq(veilig_peers_subject(p, 0), m);
+    ck_assert_ptr_eq(veilig_peers_peer(p, 0), veilig_registry_find(reg, "GM0002"));
+    ck_assert_double_eq_tol(veilig_peers_similarity(p, 0), 0.1 + 0.4 / 3, 1e-12);
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 0), 1);
+    ck_assert_ptr_eq(veilig_measure_municipality(veilig_peers_suggestion(p, 0, 0)),
+                     veilig_registry_find(reg, "GM0002"));
+    char *json = NULL;
+    ck_assert_int_eq(veilig_peers_to_json(&json, NULL, p), VEILIG_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"subject\": \"GM0001\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"measure\": \"b2\""));
+    veilig_free(json);
+    veilig_peers_free(p);
+    ck_assert_int_eq(veilig_municipality_set_code(m, "GM0999"), VEILIG_OK);
+    ck_assert_int_eq(veilig_peers(&p, reg, m, NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 2);
+    ck_assert_ptr_eq(veilig_peers_peer(p, 0), veilig_registry_find(reg, "GM0001"));
+    ck_assert_double_eq(veilig_peers_similarity(p, 0), 1.0);
+    ck_assert_uint_eq(veilig_peers_suggestion_count(p, 0), 0);
+    ck_assert_ptr_eq(veilig_peers_peer(p, 1), veilig_registry_find(reg, "GM0002"));
+    veilig_peers_free(p);
+    /* the profile of a municipality of any registry */
+    veilig_profile_result *pr = NULL;
+    ck_assert_int_eq(veilig_profile(&pr, m), VEILIG_OK);
+    ck_assert_ptr_eq(veilig_profile_municipality(pr), m);
+    veilig_profile_free(pr);
+    veilig_registry_free(mine);
     veilig_registry_free(reg);
 }
 END_TEST
@@ -79,9 +120,11 @@ START_TEST(test_errors) {
     veilig_registry *reg = vg_fixture(), *other = NULL;
     ck_assert_int_eq(veilig_registry_new(&other), VEILIG_OK);
     veilig_peers_result *p = NULL;
-    /* a municipality of another registry */
-    ck_assert_int_eq(veilig_peers(&p, other, veilig_registry_get(reg, 0), NULL), VEILIG_EINVAL);
-    ck_assert_ptr_null(p);
+    /* an empty candidate registry: no rows */
+    ck_assert_int_eq(veilig_peers(&p, other, veilig_registry_get(reg, 0), NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 0);
+    veilig_peers_free(p);
+    ck_assert_int_eq(veilig_peers(NULL, reg, NULL, NULL), VEILIG_EINVAL);
     veilig_peers_options o = {99, 1};
     ck_assert_int_eq(veilig_peers(&p, reg, NULL, &o), VEILIG_EVERSION);
     ck_assert_int_eq(veilig_peers_options_init(&o, VEILIG_PEERS_OPTIONS_VERSION), VEILIG_OK);
@@ -101,14 +144,20 @@ START_TEST(test_builtin) {
     ck_assert_int_eq(veilig_registry_load_builtin(&reg, NULL), VEILIG_OK);
     veilig_peers_result *p = NULL;
     ck_assert_int_eq(veilig_peers(&p, reg, NULL, NULL), VEILIG_OK);
-    ck_assert_uint_eq(veilig_peers_count(p), veilig_registry_count(reg) * 5);
+    /* every subject and every peer has measures; ranks descend */
     for (size_t i = 0; i < veilig_peers_count(p); i++) {
         double s = veilig_peers_similarity(p, i);
         ck_assert(s >= 0.0 && s <= 1.0 && !isnan(s));
         ck_assert_ptr_ne(veilig_peers_subject(p, i), veilig_peers_peer(p, i));
+        ck_assert_uint_gt(veilig_municipality_measure_count(veilig_peers_subject(p, i)), 0);
+        ck_assert_uint_gt(veilig_municipality_measure_count(veilig_peers_peer(p, i)), 0);
         if (veilig_peers_rank(p, i) > 1)
             ck_assert(veilig_peers_similarity(p, i - 1) >= s);
     }
+    veilig_peers_free(p);
+    /* Enschede is the one municipality of the dataset with measures: no peers */
+    ck_assert_int_eq(veilig_peers(&p, reg, veilig_registry_find(reg, "GM0153"), NULL), VEILIG_OK);
+    ck_assert_uint_eq(veilig_peers_count(p), 0);
     veilig_peers_free(p);
     veilig_registry_free(reg);
 }
@@ -120,6 +169,7 @@ int main(void) {
     tcase_add_test(tc, test_similarity);
     tcase_add_test(tc, test_peers_of_one);
     tcase_add_test(tc, test_peers_of_all);
+    tcase_add_test(tc, test_peers_across_registries);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_builtin);
     suite_add_tcase(s, tc);

@@ -290,8 +290,9 @@ START_TEST(test_municipality_content) {
     ck_assert_ptr_nonnull(strstr(html, "samenwerkingspartner"));
     ck_assert_ptr_nonnull(strstr(html, "Categorie\xC3\xABn zonder maatregel (6)"));
     ck_assert_ptr_nonnull(strstr(html, "Maatregelen zonder indicator (9)"));
-    /* 5 peers (rank and similarity), 11 stakeholders (measures) */
-    ck_assert_uint_eq(count(html, "<td class=\"num\">"), 5 * 2 + 11);
+    /* no peers (no other municipality has measures), 11 stakeholders (measures) */
+    ck_assert_uint_eq(count(html, "<td class=\"num\">"), 11);
+    ck_assert_ptr_nonnull(strstr(html, "geen andere gemeenten met maatregelen"));
     /* the public contact, not the personal one */
     ck_assert_ptr_nonnull(strstr(html, "Team Veiligheid"));
     ck_assert_ptr_null(strstr(html, "Patrick te Brake"));
@@ -308,15 +309,39 @@ START_TEST(test_municipality_content) {
 }
 END_TEST
 
+/* The bundled dataset with the analysis fixture's municipalities added: Aastad
+   and Beedorp have measures, Ceestad none. */
+static veilig_registry *builtin_with_fixture(void) {
+    veilig_registry *r = builtin(), *fx = NULL;
+    OK(veilig_registry_load_file(&fx, vg_test_data("analysis/fixture.json"), NULL, NULL));
+    for (size_t i = 0; i < veilig_registry_count(fx); i++) {
+        char *json = NULL;
+        size_t len = 0;
+        OK(veilig_municipality_to_json(&json, &len, veilig_registry_get(fx, i), NULL, NULL));
+        OK(veilig_registry_add_json(NULL, r, json, len, 0, NULL));
+        veilig_free(json);
+    }
+    veilig_registry_free(fx);
+    return r;
+}
+
 START_TEST(test_peers_option) {
     veilig_report_options o = VEILIG_REPORT_OPTIONS_INIT;
-    reg = builtin();
+    reg = builtin_with_fixture();
     const veilig_municipality *m = veilig_registry_find(reg, "GM0153");
-    o.peers = 2;
     OK(veilig_report_html(&html, NULL, reg, m, &o));
-    /* ranks 1 and 2 only */
-    ck_assert_ptr_nonnull(strstr(html, "<td class=\"num\">2</td>"));
+    /* the two others with measures (rank and similarity), 11 stakeholders */
     ck_assert_uint_eq(count(html, "<td class=\"num\">"), 2 * 2 + 11);
+    ck_assert_ptr_nonnull(strstr(html, "Beedorp"));
+    veilig_free(html);
+    o.peers = 1;
+    OK(veilig_report_html(&html, NULL, reg, m, &o));
+    /* rank 1 only */
+    ck_assert_uint_eq(count(html, "<td class=\"num\">"), 1 * 2 + 11);
+    veilig_free(html);
+    /* Ceestad has no measures: no basis, said so */
+    OK(veilig_report_html(&html, NULL, reg, veilig_registry_find(reg, "GM0003"), &o));
+    ck_assert_ptr_nonnull(strstr(html, "er is geen basis"));
 }
 END_TEST
 
@@ -398,7 +423,7 @@ START_TEST(test_bare_municipality) {
     check_report(reg, NULL, "nl", 0);
     check_report(reg, m, "nl", 0);
     ck_assert_ptr_nonnull(strstr(html, "nog geen maatregelen vastgelegd"));
-    ck_assert_ptr_nonnull(strstr(html, "geen andere gemeenten"));
+    ck_assert_ptr_nonnull(strstr(html, "er is geen basis"));
     ck_assert_ptr_nonnull(strstr(html, "0% van het uitgaansvenster"));
     ck_assert_ptr_nonnull(strstr(html, "Geen gegevens"));
     check_report(reg, m, "en", 0);

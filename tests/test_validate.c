@@ -328,6 +328,19 @@ static const rule_case rule_cases[] = {
          "'category':'flyeren'}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
          "'category':'campaign'}]}")},
+    /* V013: a typo says what it meant (the Dutch label, a letter off) */
+    {"V013", W, "/municipalities/0/measures/0/category",
+     "\"campagne\" is not a known category; did you mean \"campaign\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campagne'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign'}]}")},
+    {"V013", W, "/municipalities/0/measures/0/target_groups/0",
+     "\"studnets\" is not a known target group; did you mean \"students\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign','target_groups':['studnets']}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{'id':'flyers','name':'Flyers',"
+         "'category':'campaign','target_groups':['students']}]}")},
     /* V013: the role of the programme's contact */
     {"V013", W, "/programme/contact/role", "\"helpdesk\" is not a known role",
      "{'format':'veilig','version':1,'programme':{'name':'Veilige Steden','contact':{'role':"
@@ -408,6 +421,14 @@ static const rule_case rule_cases[] = {
          "'currency':'eur'}}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'budget':{'amount':12500.5,"
          "'currency':'EUR'}}]}")},
+    /* V025: a window that runs past noon of the next day: from and to swapped */
+    {"V025", W, "/municipalities/0/measures/0/schedule/0/to",
+     "the window runs from 23:00 past midnight to 21:00 the next day, 22 hours: are from and to "
+     "swapped?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
+         "'sat'],'from':'23:00','to':'21:00'}]}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
+         "'sat'],'from':'21:00','to':'23:00'}]}]}")},
     /* V023: an approach both in focus and excluded */
     {"V023", W, "/municipalities/0/excluded/0/approach",
      "\"enforcement\" is excluded, but also in focus",
@@ -1072,7 +1093,7 @@ END_TEST
 /* ---- the rule table ---- */
 
 START_TEST(test_rule_table) {
-    ck_assert_uint_eq(veilig_rule_count(), 24);
+    ck_assert_uint_eq(veilig_rule_count(), 25);
     for (size_t i = 0; i < veilig_rule_count(); i++) {
         char id[32];
         snprintf(id, sizeof id, "V%03zu", i + 1);
@@ -1088,13 +1109,13 @@ START_TEST(test_rule_table) {
         ck_assert_ptr_nonnull(summary);
         ck_assert_uint_gt(strlen(summary), 10);
     }
-    /* errors first: V001..V012 are errors, V013..V024 warnings */
+    /* errors first: V001..V012 are errors, V013..V025 warnings */
     for (size_t i = 0; i < veilig_rule_count(); i++)
         ck_assert_int_eq(veilig_rule_severity(i),
                          i < 12 ? VEILIG_SEVERITY_ERROR : VEILIG_SEVERITY_WARNING);
-    ck_assert_ptr_null(veilig_rule_id(24));
-    ck_assert_ptr_null(veilig_rule_summary(24));
-    ck_assert_int_eq(veilig_rule_severity(24), 0);
+    ck_assert_ptr_null(veilig_rule_id(25));
+    ck_assert_ptr_null(veilig_rule_summary(25));
+    ck_assert_int_eq(veilig_rule_severity(25), 0);
     ck_assert_ptr_null(veilig_rule_id((size_t)-1));
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_ERROR), "error");
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_WARNING), "warning");

@@ -118,6 +118,21 @@ int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *wha
     return 3;
 }
 
+int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg) {
+    static const char c_flag[] = " (use VEILIG_ADD_REPLACE)";
+    char *at = strstr(err->message, c_flag);
+    if (at != NULL) {
+        size_t room = sizeof err->message - (size_t)(at - err->message);
+        snprintf(at, room, " (give replace = true to replace it)");
+    }
+    if (lua_istable(L, arg)) {
+        snprintf(err->source, sizeof err->source, "<table>");
+        err->line = err->column = 0;
+        err->position = 0;
+    }
+    return vl_push_error(L, rc, err, NULL);
+}
+
 int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err) {
     box_idx = lua_absindex(L, box_idx);
     vl_box *b = (vl_box *)luaL_checkudata(L, box_idx, VL_TBOX);
@@ -650,7 +665,7 @@ static int l_registry_add_json(lua_State *L) {
     R = vl_check_registry_mut(L, 1); /* again: the allocations above may have run Lua code */
     rc = veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, &err, NULL);
+        return vl_push_json_error(L, rc, &err, 2);
     if (replace)
         vl_sweep(L, 1, NULL, live);
     vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
@@ -878,7 +893,12 @@ static int vl_get_field(lua_State *L, int kind, const vl_field *f) {
     return 1;
 }
 
-/* __index(obj, key): a method, else a field; upvalues: methods, kind. */
+/*
+ * __index(obj, key): a method, else a field; upvalues: methods, kind. A
+ * registry also takes whole numbers: reg[i] is its i-th municipality (nil
+ * past the end), so that ipairs works where it honours __index (Lua 5.3,
+ * 5.4). Any other key raises: a misspelt field is an error, not nil.
+ */
 static int l_index(lua_State *L) {
     int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
     size_t len;
@@ -887,13 +907,40 @@ static int l_index(lua_State *L) {
     luaL_checkudata(L, 1, vl_tnames[kind]);
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
-    if (!lua_isnil(L, -1) || lua_type(L, 2) != LUA_TSTRING)
+    if (!lua_isnil(L, -1))
         return 1;
+    if (kind == VL_REGISTRY && lua_type(L, 2) == LUA_TNUMBER) {
+        lua_settop(L, 2);
+        return l_registry_get(L);
+    }
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "%s has no field [%s]", vl_tnames[kind], luaL_typename(L, 2));
     key = lua_tolstring(L, 2, &len);
     f = vl_find_field(kind, key, len);
     if (f == NULL || f->get == NULL)
-        return 1; /* nil */
+        return luaL_error(L, "%s has no field '%s'", vl_tnames[kind], key);
     return vl_get_field(L, kind, f);
+}
+
+/* The iterator of pairs(reg) and ipairs(reg): (reg, i) -> i + 1, its municipality. */
+static int l_registry_next(lua_State *L) {
+    vl_registry *R = vl_check_registry(L, 1);
+    lua_Integer i = lua_isnil(L, 2) ? 0 : luaL_checkinteger(L, 2);
+    veilig_municipality *m = i >= 0 ? veilig_registry_get_mut(R->reg, (size_t)i) : NULL;
+    if (m == NULL)
+        return 0;
+    lua_pushinteger(L, i + 1);
+    vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
+    return 2;
+}
+
+/* __pairs and __ipairs of a registry (Lua 5.2 to 5.4): its municipalities, 1 to #reg. */
+static int l_registry_pairs(lua_State *L) {
+    vl_check_registry(L, 1);
+    lua_pushcfunction(L, l_registry_next);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, 0);
+    return 3;
 }
 
 /* __newindex(obj, key, value): obj:set(key, value), raising on any failure. */
@@ -1066,6 +1113,10 @@ int luaopen_veilig(lua_State *L) {
     lua_setfield(L, -2, "__tostring");
     lua_pushcfunction(L, l_registry_len);
     lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, l_registry_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushcfunction(L, l_registry_pairs);
+    lua_setfield(L, -2, "__ipairs");
     lua_pop(L, 1);
 
     for (kind = VL_MUNICIPALITY; kind < VL_NKINDS; kind++) {

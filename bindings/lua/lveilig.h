@@ -142,6 +142,13 @@ VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni, int live
 VL_HIDDEN void vl_raw_field(lua_State *L, int t, const char *k);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
+/*
+ * vl_push_error for what an add_json call (its JSON argument at arg) gives:
+ * for a Lua table, the place is "<table>" and the pointer (the line and
+ * column of the text made from the table mean nothing to the caller); a
+ * replacement is asked for as the binding spells it (replace = true).
+ */
+VL_HIDDEN int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg);
 /* Reads the save options table at idx (nil or absent: the defaults); raises on bad ones. */
 VL_HIDDEN void vl_save_options(lua_State *L, int idx, veilig_save_options *o);
 /*

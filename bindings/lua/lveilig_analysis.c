@@ -187,6 +187,21 @@ static void query_extra(lua_State *L, const void *res, int t, int a, int b) {
     }
 }
 
+/* Keys the array t[k] (one number per column) by the columns' codes too:
+   counts.bystander beside counts[6], as in Python. */
+static void keyed_by_code(lua_State *L, int t, const char *k, const veilig_coverage_result *c) {
+    int list = push_table_field(L, t, k);
+    size_t j, n = veilig_coverage_columns(c);
+    if (list == 0)
+        return;
+    for (j = 0; j < n; j++) {
+        lua_pushstring(L, veilig_coverage_column_code(c, j));
+        lua_rawgeti(L, list, (int)j + 1);
+        lua_rawset(L, list);
+    }
+    lua_pop(L, 1);
+}
+
 static void coverage_extra(lua_State *L, const void *res, int t, int a, int b) {
     const veilig_coverage_result *c = (const veilig_coverage_result *)res;
     int rows = push_table_field(L, t, "rows"), row;
@@ -197,10 +212,13 @@ static void coverage_extra(lua_State *L, const void *res, int t, int a, int b) {
             continue;
         set_object(L, row, "municipality_object", a, VL_MUNICIPALITY, veilig_coverage_row(c, i),
                    veilig_coverage_row(c, i));
+        keyed_by_code(L, row, "counts", c);
         lua_pop(L, 1);
     }
-    if (rows != 0)
+    if (rows != 0) {
         lua_pop(L, 1);
+        keyed_by_code(L, t, "column_totals", c);
+    }
 }
 
 static void profile_extra(lua_State *L, const void *res, int t, int a, int b) {
@@ -245,13 +263,13 @@ static void peers_extra(lua_State *L, const void *res, int t, int a, int b) {
     const veilig_peers_result *p = (const veilig_peers_result *)res;
     size_t i, s, n = veilig_peers_count(p);
     int row, list, sug;
-    (void)b;
+    int subject_owner = lua_isnil(L, b) ? a : b; /* b: a subject of another registry */
     for (i = 0; i < n; i++) {
         const veilig_municipality *peer = veilig_peers_peer(p, i);
         if ((row = push_row(L, t, i)) == 0)
             continue;
-        set_object(L, row, "subject_object", a, VL_MUNICIPALITY, veilig_peers_subject(p, i),
-                   veilig_peers_subject(p, i));
+        set_object(L, row, "subject_object", subject_owner, VL_MUNICIPALITY,
+                   veilig_peers_subject(p, i), veilig_peers_subject(p, i));
         set_object(L, row, "peer_object", a, VL_MUNICIPALITY, peer, peer);
         lua_pushliteral(L, "similarity"); /* the JSON rounds it to 4 decimals */
         lua_pushnumber(L, (lua_Number)veilig_peers_similarity(p, i));
@@ -480,33 +498,34 @@ static const veilig_municipality *check_municipality(lua_State *L, int idx) {
 
 /* ---- query ---- */
 
-/* Adds value s to filter f of q; raises when the filter does not take it. */
+/* Adds value s to filter f of q; raises, with the library's reason (an unknown
+   code: the known ones and what was meant), when the filter does not take it. */
 static void query_add(lua_State *L, int idx, veilig_query *q, veilig_filter f, const char *s) {
     int rc = veilig_query_add(q, f, s);
+    const veilig_error *e = veilig_error_last();
     if (rc == VEILIG_EINVAL)
         luaL_argerror(L, idx,
-                      lua_pushfstring(L, "filter '%s' does not take the value '%s'",
-                                      veilig_filter_name(f), s));
+                      e != NULL && e->code == rc
+                          ? lua_pushfstring(L, "%s", e->message)
+                          : lua_pushfstring(L, "filter '%s' does not take the value '%s'",
+                                            veilig_filter_name(f), s));
     else if (rc != VEILIG_OK)
         luaL_error(L, "veilig: %s", veilig_strerror(rc));
 }
 
-/* The query of the filters at idx (nil: every measure), in a box (pushed). */
-static vl_box *check_query(lua_State *L, int idx) {
-    vl_box *box = vl_box_new(L, vl_query_free);
-    veilig_query *q = NULL;
-    if (veilig_query_new(&q) != VEILIG_OK)
-        luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_ENOMEM));
-    box->p = q;
-    if (lua_isnoneornil(L, idx))
-        return box;
-    luaL_checktype(L, idx, LUA_TTABLE);
+/* Adds the filters of the table at t (its string keys) to q's current group;
+   idx is the argument, for messages. Returns the number of values added. */
+static int query_group(lua_State *L, int idx, int t, veilig_query *q) {
+    int added = 0;
     lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        veilig_filter f = lua_type(L, -2) == LUA_TSTRING
-                              ? veilig_filter_from_name(lua_tostring(L, -2))
-                              : (veilig_filter)0;
+    while (lua_next(L, t)) {
+        veilig_filter f;
         int i, n;
+        if (lua_type(L, -2) != LUA_TSTRING) { /* a group (the caller's), or not a filter */
+            lua_pop(L, 1);
+            continue;
+        }
+        f = veilig_filter_from_name(lua_tostring(L, -2));
         if (f == 0) {
             char list[256];
             size_t used = 0;
@@ -517,12 +536,11 @@ static vl_box *check_query(lua_State *L, int idx) {
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i > 1 ? ", " : "",
                                          name);
             luaL_argerror(
-                L, idx,
-                lua_pushfstring(L, "unknown filter '%s' (%s)",
-                                lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?", list));
+                L, idx, lua_pushfstring(L, "unknown filter '%s' (%s)", lua_tostring(L, -2), list));
         }
         if (lua_type(L, -1) == LUA_TSTRING) {
             query_add(L, idx, q, f, lua_tostring(L, -1));
+            added++;
         } else if (lua_istable(L, -1) && (n = (int)lua_rawlen(L, -1)) > 0) {
             for (i = 1; i <= n; i++) {
                 lua_rawgeti(L, -1, i);
@@ -533,6 +551,7 @@ static vl_box *check_query(lua_State *L, int idx) {
                                                   "of strings",
                                                   veilig_filter_name(f)));
                 query_add(L, idx, q, f, lua_tostring(L, -1));
+                added++;
                 lua_pop(L, 1);
             }
         } else {
@@ -542,6 +561,63 @@ static vl_box *check_query(lua_State *L, int idx) {
                                           "of strings",
                                           veilig_filter_name(f)));
         }
+        lua_pop(L, 1);
+    }
+    return added;
+}
+
+/*
+ * The query of the filters at idx (nil: every measure), in a box (pushed):
+ * the table's filters, then each table of its array part as another group
+ * (OR); or where = "expression" alone (veilig_query_parse).
+ */
+static vl_box *check_query(lua_State *L, int idx) {
+    vl_box *box = vl_box_new(L, vl_query_free);
+    veilig_query *q = NULL;
+    int i, n, added;
+    if (!lua_isnoneornil(L, idx))
+        luaL_checktype(L, idx, LUA_TTABLE);
+    if (!lua_isnoneornil(L, idx)) {
+        lua_pushliteral(L, "where");
+        lua_rawget(L, idx);
+        if (!lua_isnil(L, -1)) {
+            veilig_error err;
+            int rc;
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_argerror(L, idx, "'where' must be a string");
+            lua_pushnil(L);
+            for (n = 0; lua_next(L, idx); n++)
+                lua_pop(L, 1);
+            if (n > 1)
+                luaL_argerror(L, idx, "give 'where' alone, or filters");
+            rc = veilig_query_parse(&q, lua_tostring(L, -1), &err);
+            if (rc == VEILIG_ENOMEM)
+                luaL_error(L, "veilig: %s", veilig_strerror(rc));
+            if (rc != VEILIG_OK)
+                luaL_argerror(L, idx,
+                              lua_pushfstring(L, "where, column %d: %s", err.column, err.message));
+            box->p = q;
+            lua_pop(L, 1);
+            return box;
+        }
+        lua_pop(L, 1);
+    }
+    if (veilig_query_new(&q) != VEILIG_OK)
+        luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_ENOMEM));
+    box->p = q;
+    if (lua_isnoneornil(L, idx))
+        return box;
+    added = query_group(L, idx, idx, q);
+    n = (int)lua_rawlen(L, idx);
+    for (i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        if (!lua_istable(L, -1))
+            luaL_argerror(L, idx,
+                          lua_pushfstring(L, "item %d must be a table of filters (a group)", i));
+        if (added > 0 && veilig_query_or(q) != VEILIG_OK)
+            luaL_error(L, "veilig: %s", veilig_strerror(VEILIG_EINVAL));
+        if (query_group(L, idx, lua_gettop(L), q) > 0)
+            added = 1;
         lua_pop(L, 1);
     }
     return box;
@@ -638,9 +714,13 @@ static int l_compare(lua_State *L) {
     return vl_analysis_end(L, rc, NULL);
 }
 
-/* Peers of m (NULL: of every municipality) in the registry of the userdata at 1; k from the
- * options at 2. */
-static int peers(lua_State *L, int v) {
+/*
+ * Peers of m (NULL: of every municipality), k from the options at 2. v == 0:
+ * m:peers, m at 1, the candidates in the registry at against (0: m's own).
+ * Else reg:peers, the registry at 1 and the municipality's value at v (from
+ * opt_municipality): a code or a name of it, or an object of any registry.
+ */
+static int peers(lua_State *L, int v, int against) {
     veilig_peers_options o;
     veilig_peers_result *res = NULL;
     const veilig_municipality *m = NULL;
@@ -650,33 +730,51 @@ static int peers(lua_State *L, int v) {
     veilig_peers_options_init(&o, VEILIG_PEERS_OPTIONS_VERSION);
     if (!lua_isnoneornil(L, 2))
         o.k = opt_count(L, 2, "k");
-    box = vl_analysis_begin(L, &vl_peers, 1, 0);
     if (v == 0) {
-        m = check_municipality(L, 1); /* m:peers */
-        R = vl_registry_of(L, 1);
-    } else if (find_municipality(L, R = vl_check_registry(L, 1), v, &m) != VEILIG_OK)
-        return vl_analysis_end(L, VEILIG_ENOTFOUND, VL_NO_SUCH_MUNICIPALITY);
+        box = vl_analysis_begin(L, &vl_peers, against != 0 ? against : 1, against != 0 ? 1 : 0);
+        m = check_municipality(L, 1);
+        R = against != 0 ? vl_check_registry(L, against) : vl_registry_of(L, 1);
+    } else if (lua_type(L, v) == LUA_TUSERDATA) {
+        box = vl_analysis_begin(L, &vl_peers, 1, v);
+        R = vl_check_registry(L, 1);
+        m = check_municipality(L, v);
+    } else {
+        box = vl_analysis_begin(L, &vl_peers, 1, 0);
+        if (find_municipality(L, R = vl_check_registry(L, 1), v, &m) != VEILIG_OK)
+            return vl_analysis_end(L, VEILIG_ENOTFOUND, VL_NO_SUCH_MUNICIPALITY);
+    }
     rc = veilig_peers(&res, R->reg, m, &o);
     box->p = res;
     return vl_analysis_end(L, rc, NULL);
 }
 
-/* reg:peers{municipality =, k =}: the k most similar municipalities of one, or of each. */
+/* reg:peers{municipality =, k =}: the k most similar municipalities of one (a code or a name of
+ * reg, or a municipality of any registry), or of each. */
 static int l_registry_peers(lua_State *L) {
     static const char *const keys[] = {"municipality", "k", NULL};
     int v;
     vl_check_registry(L, 1);
     v = opt_municipality(L, 2, vl_options(L, 2, keys));
     vl_check_registry(L, 1);
-    return peers(L, v);
+    return peers(L, v, 0);
 }
 
-/* m:peers{k =}: the k municipalities of its registry most similar to m. */
+/* m:peers{k =, against =}: the k municipalities of its registry (or of the registry against)
+ * most similar to m. */
 static int l_municipality_peers(lua_State *L) {
-    static const char *const keys[] = {"k", NULL};
+    static const char *const keys[] = {"k", "against", NULL};
+    int against = 0;
     check_municipality(L, 1);
-    vl_options(L, 2, keys);
-    return peers(L, 0);
+    if (vl_options(L, 2, keys)) {
+        vl_raw_field(L, 2, "against");
+        if (lua_isnil(L, -1))
+            lua_pop(L, 1);
+        else if (luaL_testudata(L, -1, VL_TREGISTRY) == NULL)
+            opt_fail(L, 2, "against", "a " VL_TREGISTRY);
+        else
+            against = lua_gettop(L);
+    }
+    return peers(L, 0, against);
 }
 
 /* veilig.similarity(a, b): how alike two municipalities are, from 0 to 1. */

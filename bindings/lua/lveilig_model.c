@@ -1261,7 +1261,7 @@ static int l_add_measure(lua_State *L) {
     rc = veilig_municipality_add_measure_json(&ms, (veilig_municipality *)h->ptr, json, len,
                                               replace ? VEILIG_ADD_REPLACE : 0u, &err);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, &err, NULL);
+        return vl_push_json_error(L, rc, &err, 2);
     if (replace)
         vl_sweep(L, 1, h->ptr, 0);
     vl_push_handle(L, 1, VL_MEASURE, ms, h->ptr);

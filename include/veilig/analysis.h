@@ -14,6 +14,11 @@
  * in plain words.
  *
  * "Active" is as veilig_measure_is_active (query.h) says.
+ *
+ * Errors: an analysis that fails for a reason beyond a NULL argument (an
+ * options version this library does not know, an axis or a window that is
+ * not one, a code in neither registry) leaves the reason as the thread's
+ * last error: veilig_error_last() (common.h).
  */
 #ifndef VEILIG_ANALYSIS_H
 #define VEILIG_ANALYSIS_H
@@ -178,10 +183,15 @@ typedef struct veilig_peers_result veilig_peers_result;
  * Finds, for m (or for every municipality of reg when m is NULL), the k most
  * similar other municipalities of reg, by the weighted Jaccard similarity of
  * docs/analysis.md over categories, target groups, settings and stakeholder
- * kinds; ties go to the lower CBS code. For each peer, the suggestions are
- * its measures in categories the subject has none of. The result is a flat
- * list of rows (subject, rank, peer), subjects in document order, ranks
- * from 1. Quadratic in the number of municipalities when m is NULL.
+ * kinds; ties go to the lower CBS code. m may belong to another registry
+ * (your own plan against the programme's dataset); then the municipality of
+ * reg with m's code, another version of m, is no peer either. Municipalities
+ * without measures give no basis for a comparison: they are no peers, and a
+ * subject without measures has none (no rows, VEILIG_OK). For each peer, the
+ * suggestions are its measures in categories the subject has none of. The
+ * result is a flat list of rows (subject, rank, peer), subjects in document
+ * order, ranks from 1; subjects and suggestions borrow from their own
+ * registries. Quadratic in the number of municipalities when m is NULL.
  */
 VEILIG_API int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                             const veilig_municipality *m, const veilig_peers_options *opts);

@@ -13,6 +13,10 @@
  * Writing is canonical: fixed key order, two-space indent, UTF-8, a final
  * newline; two dumps of the same registry are byte-identical, and a load of a
  * dump dumps to the same bytes.
+ *
+ * Errors: functions that take a veilig_error fill it with what and where; the
+ * code and message are also the thread's last error, veilig_error_last()
+ * (common.h), for the calls made with err NULL.
  */
 #ifndef VEILIG_CODEC_H
 #define VEILIG_CODEC_H
@@ -169,6 +173,21 @@ VEILIG_API int veilig_registry_dump(char **out, size_t *len, const veilig_regist
  */
 VEILIG_API int veilig_registry_save_file(const veilig_registry *reg, const char *path,
                                          const veilig_save_options *opts, veilig_error *err);
+
+/**
+ * Writes len bytes of data (a report, a rendering) to path as
+ * veilig_registry_save_file writes a document: atomically, through a
+ * temporary file with a unique name in the same folder; an existing file
+ * keeps its mode; on failure the old file is untouched.
+ *
+ * @param path  the file to write.
+ * @param data  the bytes (borrowed).
+ * @param len   how many.
+ * @param err   what went wrong (its source the path), or NULL.
+ * @return VEILIG_OK; VEILIG_EIO with the OS's reason; VEILIG_EINVAL without a
+ *         path (or data NULL with len > 0); VEILIG_ENOMEM.
+ */
+VEILIG_API int veilig_save_text(const char *path, const char *data, size_t len, veilig_error *err);
 
 /**
  * One municipality as a JSON object, as in a dump.

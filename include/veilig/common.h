@@ -15,9 +15,13 @@
  * - What a getter returns is "borrowed": it belongs to its parent object and
  *   stays valid until the parent is freed or changed.
  * - Strings the library allocates for the caller are freed with veilig_free().
- * - There is no global or thread-local error state: the library is reentrant.
- *   Distinct registries may be used from distinct threads; one registry may be
- *   read from many threads at once; changing it needs the caller's exclusion.
+ * - Every failure also leaves its code and message as the calling thread's
+ *   last error, veilig_error_last(), in the style of libgit2's
+ *   git_error_last(): functions without a veilig_error parameter (setters,
+ *   analyses, renderings) tell the reason there. It is per thread, so the
+ *   library stays reentrant: distinct registries may be used from distinct
+ *   threads; one registry may be read from many threads at once; changing it
+ *   needs the caller's exclusion.
  */
 #ifndef VEILIG_COMMON_H
 #define VEILIG_COMMON_H
@@ -67,6 +71,22 @@ typedef struct veilig_error {
     char pointer[VEILIG_ERROR_POINTER_LENGTH]; /**< RFC 6901 pointer, or "" */
     char message[VEILIG_ERROR_MESSAGE_LENGTH]; /**< what went wrong */
 } veilig_error;
+
+/**
+ * The last error of the calling thread: the code and the message of the
+ * latest failure of a call of the library in this thread (line, column,
+ * source and pointer stay empty: functions that take a veilig_error fill
+ * those there). Borrowed, thread-local storage; NULL when no call of this
+ * thread has failed since it started or since veilig_error_clear(). A call
+ * that succeeds leaves it as it was, so read it right after a call returned
+ * a negative status, before the next call of the library.
+ *
+ * @return the thread's last error (borrowed), or NULL.
+ */
+VEILIG_API const veilig_error *veilig_error_last(void);
+
+/** Forgets the calling thread's last error: veilig_error_last() gives NULL. */
+VEILIG_API void veilig_error_clear(void);
 
 /**
  * A partial ISO date: "2021", "2021-12" or "2021-12-01". month and day are 0

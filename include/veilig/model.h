@@ -18,6 +18,11 @@
  * Lists follow one pattern: `veilig_<parent>_<child>_count(parent)` and
  * `veilig_<parent>_<child>(parent, index)` to read; `veilig_<parent>_add_<child>`
  * and `veilig_<parent>_remove_<child>` to change.
+ *
+ * Errors: a setter or builder that fails for a reason beyond a NULL argument
+ * (an empty or non-UTF-8 text, a value outside its vocabulary, an id that is
+ * taken, an index past the end) leaves the reason as the thread's last
+ * error: veilig_error_last() (common.h), e.g. "measure name is empty".
  */
 #ifndef VEILIG_MODEL_H
 #define VEILIG_MODEL_H

@@ -4,9 +4,13 @@
  *
  * A query is a set of filters; a measure matches when it passes every filter
  * given (AND across filters), and a filter given several values passes a
- * measure that has any of them (OR within a filter). Results iterate as
- * (municipality, measure) pairs in document order: municipalities as in the
- * registry, measures as in each municipality.
+ * measure that has any of them (OR within a filter). veilig_query_or starts
+ * another group of filters: then a measure matches when it passes every
+ * filter of at least one group ("category=bystander OR approach=prevention";
+ * AND binds before OR). veilig_query_parse reads that as text. Results
+ * iterate as (municipality, measure) pairs in document order, whatever the
+ * groups: municipalities as in the registry, measures as in each
+ * municipality, each measure once.
  *
  * Free text (VEILIG_FILTER_TEXT) is looked for, folded as veilig_text_fold
  * folds (no case, no accents), in the measure's id, name, description, area
@@ -32,6 +36,9 @@
  *                    veilig_measure_name(veilig_query_result_measure(r, i)));
  *     veilig_query_result_free(r);
  *     veilig_query_free(q);
+ *
+ * Errors: veilig_query_add and veilig_query_run leave the reason of a failure
+ * as the thread's last error, veilig_error_last() (common.h).
  */
 #ifndef VEILIG_QUERY_H
 #define VEILIG_QUERY_H
@@ -88,17 +95,50 @@ VEILIG_API int veilig_query_new(veilig_query **out);
 VEILIG_API void veilig_query_free(veilig_query *q);
 
 /**
- * Adds a value to a filter. A vocabulary code the library does not know is
- * allowed: it matches measures that hold that same unknown code.
+ * Adds a value to a filter of the query's current group.
  *
  * @param q       the query.
  * @param filter  the filter.
  * @param value   the value (copied), UTF-8.
  * @return VEILIG_OK; VEILIG_EINVAL for a NULL query, an unknown filter, an
- *         empty value or one that is not UTF-8, a date that is not a date or
- *         an evidence level that is not one; VEILIG_ENOMEM (q unchanged).
+ *         empty value or one that is not UTF-8, a date that is not a date, an
+ *         evidence level that is not one, and a code its vocabulary (or the
+ *         provinces) does not know: then veilig_error_last() (common.h) says
+ *         so with the known codes and, when one is close, a "did you mean"
+ *         ("query: unknown category \"bystandr\"; did you mean
+ *         \"bystander\"?; known: ..."); VEILIG_ENOMEM (q unchanged).
  */
 VEILIG_API int veilig_query_add(veilig_query *q, veilig_filter filter, const char *value);
+
+/**
+ * Starts another group of filters (OR): the filters added after it form a
+ * group of their own, and a measure matches when it passes every filter of
+ * any group. A group left empty at the end adds nothing.
+ *
+ * @param q  the query.
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL query or when the current group
+ *         has no filter yet; VEILIG_ENOMEM.
+ */
+VEILIG_API int veilig_query_or(veilig_query *q);
+
+/**
+ * Makes a query from an expression: filters as NAME=VALUE (or NAME:VALUE;
+ * names as veilig_filter_name gives them, "-" for "_"; a value with spaces in
+ * double quotes, with its quotes and backslashes escaped by a backslash),
+ * joined by AND (or only spaces) and OR (any case); AND binds before OR:
+ *
+ *     category=bystander OR approach=prevention target_group=lgbtiq
+ *     text="veilig uitgaan" AND province=NL-OV
+ *
+ * @param out   receives a new query (veilig_query_free); NULL on failure.
+ * @param text  the expression, UTF-8.
+ * @param err   NULL or what went wrong, with the column.
+ * @return VEILIG_OK; VEILIG_EPARSE for an expression that is not one;
+ *         VEILIG_EINVAL for an unknown filter or a value veilig_query_add
+ *         refuses, each with a "did you mean" when a known name or code is
+ *         close; VEILIG_ENOMEM.
+ */
+VEILIG_API int veilig_query_parse(veilig_query **out, const char *text, veilig_error *err);
 
 /**
  * A filter's name, as the tool and the bindings spell it.

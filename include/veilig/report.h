@@ -23,6 +23,10 @@
  * is NULL. They return VEILIG_OK, VEILIG_EINVAL (NULL arguments, a format
  * the rendering does not offer, a language other than "nl" or "en"),
  * VEILIG_EVERSION (options version) or VEILIG_ENOMEM.
+ *
+ * Errors: a rendering that fails (an options version or language the library
+ * does not know, a format the rendering does not offer) leaves the reason as
+ * the thread's last error, veilig_error_last() (common.h).
  */
 #ifndef VEILIG_REPORT_H
 #define VEILIG_REPORT_H

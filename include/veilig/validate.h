@@ -12,6 +12,10 @@
  *
  * To tell line and column of a diagnostic in the file it came from, pass the
  * file's text and the diagnostic's pointer to veilig_json_locate (codec.h).
+ *
+ * Errors: a failure of a validation call (not a finding: those are the
+ * diagnostics) leaves its reason as the thread's last error,
+ * veilig_error_last() (common.h).
  */
 #ifndef VEILIG_VALIDATE_H
 #define VEILIG_VALIDATE_H

@@ -11,6 +11,9 @@
  * Labels: lang "nl" (or NULL) gives the Dutch label the reports use, "en" the
  * English one; any other language gives NULL. All strings returned here are
  * static; none needs freeing.
+ *
+ * Errors: the lookups here do not fail; they return 0 or NULL for what they
+ * do not know. veilig_error_last() (common.h) is for the functions that fail.
  */
 #ifndef VEILIG_VOCAB_H
 #define VEILIG_VOCAB_H
@@ -302,6 +305,20 @@ VEILIG_API veilig_day veilig_day_from_code(const char *code);
 VEILIG_API const char *veilig_daypart_code(veilig_daypart value);
 VEILIG_API const char *veilig_daypart_label(veilig_daypart value, const char *lang);
 VEILIG_API veilig_daypart veilig_daypart_from_code(const char *code);
+
+/**
+ * The code of vocab that text most likely meant, for a "did you mean": a code
+ * or a Dutch or English label equal to text without case and accents
+ * ("Omstanders" -> "bystander"), one that starts with text or that text
+ * starts with (4 characters at least), or the code nearest by edit distance
+ * (at most a third of its length, and 2).
+ *
+ * @param vocab  the vocabulary.
+ * @param text   what was given (borrowed), UTF-8.
+ * @return the code (static); NULL when none is that close, for a known code
+ *         itself, and for an unknown vocabulary.
+ */
+VEILIG_API const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text);
 
 /**
  * Provinces (ISO 3166-2:NL): the twelve provinces and the three special

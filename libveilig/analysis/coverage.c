@@ -16,7 +16,7 @@ int veilig_coverage_options_init(veilig_coverage_options *opts, unsigned version
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_COVERAGE_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("coverage options", version, VEILIG_COVERAGE_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;
@@ -54,14 +54,16 @@ int veilig_coverage(veilig_coverage_result **out, const veilig_registry *reg,
     veilig_coverage_options o = VEILIG_COVERAGE_OPTIONS_INIT;
     if (opts) {
         if (opts->version != VEILIG_COVERAGE_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("coverage options", opts->version,
+                                   VEILIG_COVERAGE_OPTIONS_VERSION);
         o = *opts;
     }
     if (!o.axis)
         o.axis = VEILIG_VOCAB_CATEGORY;
     if (o.axis != VEILIG_VOCAB_CATEGORY && o.axis != VEILIG_VOCAB_APPROACH &&
         o.axis != VEILIG_VOCAB_TARGET_GROUP)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "coverage: axis %d is not category, approach or target_group",
+                       (int)o.axis);
     const veilig_date *on = o.active_on.year ? &o.active_on : NULL;
     int nknown = veilig_vocab_size(o.axis);
     size_t width = (size_t)nknown + 1; /* room for "other" while counting */

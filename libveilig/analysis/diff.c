@@ -485,7 +485,7 @@ int veilig_diff(veilig_diff_result **out, const veilig_registry *old_reg,
         oi = vg_find_code(old_reg, code);
         ni = vg_find_code(new_reg, code);
         if (oi == VG_NONE && ni == VG_NONE)
-            return VEILIG_ENOTFOUND;
+            return vg_fail(VEILIG_ENOTFOUND, "diff: no municipality %s in either registry", code);
     }
     veilig_diff_result *d = vg_calloc(1, sizeof *d);
     if (!d)

@@ -114,7 +114,7 @@ int veilig_peers_options_init(veilig_peers_options *opts, unsigned version) {
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_PEERS_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("peers options", version, VEILIG_PEERS_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;
@@ -176,6 +176,12 @@ static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const veili
     t->sim[at] = s;
 }
 
+/* Whether candidate c of the registry can be a peer of subject m: it has
+   measures, and it is neither m nor another version of m (the same code). */
+static int vg_candidate(const veilig_municipality *c, const veilig_municipality *m) {
+    return c->measures.n > 0 && c != m && strcmp(c->code, m->code) != 0;
+}
+
 int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                  const veilig_municipality *m, const veilig_peers_options *opts) {
     if (out)
@@ -185,22 +191,16 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     size_t k = 5;
     if (opts) {
         if (opts->version != VEILIG_PEERS_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("peers options", opts->version, VEILIG_PEERS_OPTIONS_VERSION);
         if (opts->k)
             k = opts->k;
     }
     size_t n = reg->count;
-    size_t subject_index = (size_t)-1;
-    if (m) {
-        subject_index = veilig_registry_index_of(reg, m);
-        if (subject_index == (size_t)-1)
-            return VEILIG_EINVAL; /* m is not a municipality of reg */
-    }
-    if (k > (n ? n - 1 : 0))
-        k = n ? n - 1 : 0;
+    if (k > n)
+        k = n;
     size_t nsub = m ? 1 : n; /* subjects */
     veilig_peers_result *p = vg_calloc(1, sizeof *p);
-    vg_features *f = vg_calloc(n ? n : 1, sizeof *f);
+    vg_features *f = vg_calloc(n + 1, sizeof *f); /* f[n]: the subject m */
     vg_top *top = vg_calloc(nsub ? nsub : 1, sizeof *top);
     size_t slots = nsub * k > 0 ? nsub * k : 1;
     size_t *idx = vg_calloc(slots, sizeof *idx);
@@ -208,19 +208,26 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     int rc = p && f && top && idx && sim ? VEILIG_OK : VEILIG_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++)
         vg_features_of(&f[i], reg->municipalities[i]);
+    if (!rc && m)
+        vg_features_of(&f[n], m);
     for (size_t t = 0; t < nsub && !rc; t++) {
         top[t].idx = idx + t * k;
         top[t].sim = sim + t * k;
     }
+    /* a subject without measures has no basis for a comparison: no rows */
     if (!rc && k) {
         if (m) {
-            for (size_t j = 0; j < n; j++)
-                if (j != subject_index)
-                    vg_top_offer(&top[0], k, vg_similarity(&f[subject_index], &f[j]), j, reg);
+            for (size_t j = 0; j < n && m->measures.n; j++)
+                if (vg_candidate(reg->municipalities[j], m))
+                    vg_top_offer(&top[0], k, vg_similarity(&f[n], &f[j]), j, reg);
         } else {
             /* similarity is symmetric: each pair once, offered to both */
             for (size_t i = 0; i < n; i++)
                 for (size_t j = i + 1; j < n; j++) {
+                    const veilig_municipality *a = reg->municipalities[i];
+                    const veilig_municipality *b = reg->municipalities[j];
+                    if (!a->measures.n || !vg_candidate(b, a))
+                        continue;
                     double s = vg_similarity(&f[i], &f[j]);
                     vg_top_offer(&top[i], k, s, j, reg);
                     vg_top_offer(&top[j], k, s, i, reg);
@@ -228,18 +235,18 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
         }
     }
     for (size_t t = 0; t < nsub && !rc; t++) {
-        size_t i = m ? subject_index : t;
+        const vg_features *fs = m ? &f[n] : &f[t];
         for (size_t r = 0; r < top[t].have && !rc; r++) {
             if (vg_grow((void **)&p->rows, &p->cap, p->count + 1, sizeof *p->rows)) {
                 rc = VEILIG_ENOMEM;
                 break;
             }
             vg_peer_row *row = &p->rows[p->count++];
-            row->subject = reg->municipalities[i];
+            row->subject = m ? m : reg->municipalities[t];
             row->peer = reg->municipalities[top[t].idx[r]];
             row->rank = r + 1;
             row->similarity = top[t].sim[r];
-            rc = vg_suggest(p, row, &f[i]);
+            rc = vg_suggest(p, row, fs);
         }
     }
     vg_free(f);

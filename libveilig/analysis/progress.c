@@ -68,7 +68,7 @@ int veilig_progress_options_init(veilig_progress_options *opts, unsigned version
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_PROGRESS_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("progress options", version, VEILIG_PROGRESS_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;
@@ -225,12 +225,14 @@ int veilig_progress(veilig_progress_result **out, const veilig_municipality *m,
     veilig_progress_options o = VEILIG_PROGRESS_OPTIONS_INIT;
     if (opts) {
         if (opts->version != VEILIG_PROGRESS_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("progress options", opts->version,
+                                   VEILIG_PROGRESS_OPTIONS_VERSION);
         o = *opts;
     }
     char buf[VEILIG_DATE_BUFSIZE];
     if (o.as_of.year && veilig_date_format(buf, sizeof buf, &o.as_of) != VEILIG_OK)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "progress: as_of %d-%02d-%02d is not a date", o.as_of.year,
+                       o.as_of.month, o.as_of.day);
     const veilig_date *as_of = o.as_of.year ? &o.as_of : NULL;
 
     size_t most = 0; /* observations of the indicator that has the most */

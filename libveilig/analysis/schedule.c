@@ -75,7 +75,7 @@ int veilig_schedule_options_init(veilig_schedule_options *opts, unsigned version
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_SCHEDULE_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("schedule options", version, VEILIG_SCHEDULE_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;
@@ -163,24 +163,31 @@ int veilig_schedule(veilig_schedule_result **out, const veilig_municipality *m,
     veilig_schedule_options o = VEILIG_SCHEDULE_OPTIONS_INIT;
     if (opts) {
         if (opts->version != VEILIG_SCHEDULE_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("schedule options", opts->version,
+                                   VEILIG_SCHEDULE_OPTIONS_VERSION);
         o = *opts;
     }
     if (o.days & ~((1u << VG_DAYS) - 1))
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "schedule: days 0x%x has bits beyond the 7 days of a week",
+                       o.days);
     if (o.from < 0 || o.from >= VG_DAY_MINUTES || o.to < 0 || o.to > VG_DAY_MINUTES)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL,
+                       "schedule: from %d, to %d: give minutes after midnight (from 0-1439, to "
+                       "0-1440)",
+                       o.from, o.to);
     if (o.from == 0 && o.to == 0) {
         o.from = VG_DEFAULT_FROM;
         o.to = VG_DEFAULT_TO;
     } else if (o.from == o.to) {
-        return VEILIG_EINVAL; /* an empty window: nothing to measure a share of */
+        return vg_fail(VEILIG_EINVAL, /* nothing to measure a share of */
+                       "schedule: the window from %d to %d is empty", o.from, o.to);
     }
     if (!o.days)
         o.days = VG_DEFAULT_DAYS;
     char buf[VEILIG_DATE_BUFSIZE];
     if (o.active_on.year && veilig_date_format(buf, sizeof buf, &o.active_on) != VEILIG_OK)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "schedule: active_on %d-%02d-%02d is not a date",
+                       o.active_on.year, o.active_on.month, o.active_on.day);
     const veilig_date *on = o.active_on.year ? &o.active_on : NULL;
 
     veilig_schedule_result *s = vg_calloc(1, sizeof *s);

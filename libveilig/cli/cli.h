@@ -64,7 +64,10 @@ enum {
     OPT_LABELS,
     OPT_SEPARATOR,
     OPT_ENCODING,
-    OPT_MAX_ERRORS
+    OPT_MAX_ERRORS,
+    OPT_AGAINST,
+    OPT_OR,
+    OPT_WHERE
 };
 
 /* Which of the common options a command uses. */

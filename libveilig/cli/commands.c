@@ -31,6 +31,9 @@ const cli_opt cli_opts_query[] = {
      "measures whose texts contain TEXT (case and accents ignored)"},
     {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE",
      "measures of this municipality (code or name)"},
+    {OPT_OR, "or", 0, 0, NULL, "or: measures that match the options before it or after it"},
+    {OPT_WHERE, "where", 0, 1, "EXPR",
+     "the filters as text: \"category=bystander OR approach=prevention\""},
     {0, NULL, 0, 0, NULL, NULL}};
 
 const cli_opt cli_opts_coverage[] = {
@@ -39,9 +42,12 @@ const cli_opt cli_opts_coverage[] = {
     {OPT_ALL, "all", 0, 0, NULL, "count every measure, active or not"},
     {0, NULL, 0, 0, NULL, NULL}};
 
-const cli_opt cli_opts_peers[] = {{OPT_K, "count", 'k', 1, "N", "how many peers (default 5)"},
-                                  {OPT_ALL, "all", 0, 0, NULL, "peers of every municipality"},
-                                  {0, NULL, 0, 0, NULL, NULL}};
+const cli_opt cli_opts_peers[] = {
+    {OPT_K, "count", 'k', 1, "N", "how many peers (default 5)"},
+    {OPT_ALL, "all", 0, 0, NULL, "peers of every municipality"},
+    {OPT_AGAINST, "against", 0, 1, "FILE",
+     "peers from FILE (\"builtin\": the bundled dataset), not from -f"},
+    {0, NULL, 0, 0, NULL, NULL}};
 
 const cli_opt cli_opts_diff[] = {
     {OPT_MUNICIPALITY, "municipality", 0, 1, "CODE", "only the changes of this municipality"},
@@ -383,8 +389,10 @@ static int query_add(cli_ctx *ctx, veilig_query *q, const qmap *map, const char 
     if (status)
         return status;
     int rc = veilig_query_add(q, map->filter, value);
-    if (rc == VEILIG_EINVAL)
-        return cli_usage(ctx, "query: invalid %s \"%s\"", map->what, value);
+    if (rc == VEILIG_EINVAL) {
+        const veilig_error *e = veilig_error_last();
+        return cli_usage(ctx, "%s", e ? e->message : "query: invalid value");
+    }
     return rc == VEILIG_OK ? 0 : cli_fail_lib(rc, "building the query");
 }
 
@@ -419,11 +427,31 @@ int cmd_query(cli_ctx *ctx) {
     if (status)
         return status;
     veilig_query *q = NULL;
-    int rc = veilig_query_new(&q);
-    if (rc != VEILIG_OK)
+    const char *where = cli_args_last(&ctx->args, OPT_WHERE);
+    int rc;
+    if (where) {
+        for (size_t i = 0; i < ctx->args.nopts; i++) {
+            int id = ctx->args.opts[i].opt->id;
+            int filter = id == OPT_OR;
+            for (size_t j = 0; j < sizeof qmaps / sizeof *qmaps; j++)
+                filter |= qmaps[j].opt == id;
+            if (filter)
+                return cli_usage(ctx, "query: give the filters with --where or as options, not "
+                                      "both");
+        }
+        veilig_error err;
+        rc = veilig_query_parse(&q, where, &err);
+        if (rc == VEILIG_ENOMEM)
+            return cli_fail_lib(rc, "building the query");
+        if (rc != VEILIG_OK)
+            return cli_usage(ctx, "--where, column %d: %s", err.column, err.message);
+    } else if ((rc = veilig_query_new(&q)) != VEILIG_OK) {
         return cli_fail_lib(rc, "building the query");
-    for (size_t i = 0; i < ctx->args.nopts && !status; i++) {
+    }
+    for (size_t i = 0; i < ctx->args.nopts && !status && !where; i++) {
         const cli_found *f = &ctx->args.opts[i];
+        if (f->opt->id == OPT_OR && veilig_query_or(q) != VEILIG_OK)
+            status = cli_usage(ctx, "query: --or needs a filter option before it");
         for (size_t j = 0; j < sizeof qmaps / sizeof *qmaps; j++)
             if (qmaps[j].opt == f->opt->id)
                 status = query_option(ctx, q, &qmaps[j], f->value);
@@ -539,14 +567,53 @@ static int parse_count(size_t *out, const cli_ctx *ctx, const char *option, cons
     return 0;
 }
 
+/* Loads the registry peers are looked for in, for --against: "builtin" is the
+   bundled dataset, anything else a file. *raw as loaded, *clean without
+   personal data unless --include-personal (then NULL: use *raw). */
+static int load_against(veilig_registry **raw, veilig_registry **clean, const cli_ctx *ctx,
+                        const char *source) {
+    if (strcmp(source, "builtin") == 0) {
+        int rc = veilig_registry_load_builtin(raw, NULL);
+        if (rc != VEILIG_OK)
+            return cli_fail_lib(rc, "loading the bundled dataset");
+    } else {
+        if (strcmp(source, "-") == 0)
+            for (size_t i = 0; i < ctx->nfiles; i++)
+                if (strcmp(ctx->files[i], "-") == 0)
+                    return cli_usage(ctx, "standard input (-) can be read only once");
+        int status = cli_load_file(raw, source);
+        if (status)
+            return status;
+    }
+    return ctx->include_personal ? 0 : cli_without_personal(clean, *raw);
+}
+
+/* Says on standard error why there are no peers, when there are none. */
+static void explain_no_peers(const cli_ctx *ctx, const veilig_municipality *m,
+                             const char *candidates) {
+    if (m && veilig_municipality_measure_count(m) == 0)
+        fprintf(stderr,
+                "veilig: no peers: %s (%s) has no measures, so there is no basis for a "
+                "comparison\n",
+                veilig_municipality_name(m), veilig_municipality_code(m));
+    else if (m)
+        fprintf(stderr, "veilig: no peers: no other municipality of %s has measures\n", candidates);
+    else
+        fprintf(stderr, "veilig: no peers: fewer than two municipalities of %s have measures\n",
+                ctx->source ? ctx->source : "the documents");
+}
+
 int cmd_peers(cli_ctx *ctx) {
     veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
     const veilig_municipality *m = NULL;
     int all = cli_args_has(&ctx->args, OPT_ALL);
+    const char *against = cli_args_last(&ctx->args, OPT_AGAINST);
     int status;
     if (all) {
         if (ctx->args.noperands)
             return cli_usage(ctx, "peers: give a municipality or --all, not both");
+        if (against)
+            return cli_usage(ctx, "peers: --against takes one municipality, not --all");
     } else {
         status = operands(ctx, 1, 1, "municipality: give its code or name, or --all");
         if (status)
@@ -558,15 +625,32 @@ int cmd_peers(cli_ctx *ctx) {
     status = load_and_find(ctx, all ? NULL : &m, 0);
     if (status)
         return status;
+    veilig_registry *raw = NULL, *clean = NULL;
+    const veilig_registry *candidates = ctx->reg;
+    const char *source = ctx->source ? ctx->source : "the documents";
+    if (against) {
+        status = load_against(&raw, &clean, ctx, against);
+        candidates = clean ? clean : raw;
+        source =
+            strcmp(against, "builtin") == 0 ? "the bundled dataset" : cli_display_name(against);
+    }
     veilig_peers_result *p = NULL;
-    int rc = veilig_peers(&p, ctx->reg, m, &po);
-    if (rc != VEILIG_OK)
-        return cli_fail_lib(rc, "finding peers");
-    char *out = NULL;
-    size_t len = 0;
-    rc = veilig_render_peers(&out, &len, p, &ctx->ropts);
-    status = finish(ctx, rc, out, len, "rendering the peers");
+    if (!status) {
+        int rc = veilig_peers(&p, candidates, m, &po);
+        if (rc != VEILIG_OK)
+            status = cli_fail_lib(rc, "finding peers");
+    }
+    if (!status) {
+        if (veilig_peers_count(p) == 0)
+            explain_no_peers(ctx, m, source);
+        char *out = NULL;
+        size_t len = 0;
+        int rc = veilig_render_peers(&out, &len, p, &ctx->ropts);
+        status = finish(ctx, rc, out, len, "rendering the peers");
+    }
     veilig_peers_free(p);
+    veilig_registry_free(clean);
+    veilig_registry_free(raw);
     return status;
 }
 

@@ -500,42 +500,6 @@ int cli_emit(const cli_ctx *ctx, const char *data, size_t len) {
 
 /* ---- option values ---- */
 
-/* Lower case, accents removed: for suggestions. */
-static char *fold(const char *s) {
-    char *out = NULL;
-    return veilig_text_fold(&out, s) == VEILIG_OK ? out : NULL;
-}
-
-/* A known code the user may have meant by value: a code or label that
-   matches without case and accents, or that one starts with the other. */
-static const char *suggest(veilig_vocab vocab, const char *value) {
-    const char *found = NULL;
-    char *v = fold(value);
-    if (!v || strlen(v) < 3) {
-        veilig_free(v);
-        return NULL;
-    }
-    size_t vlen = strlen(v);
-    for (int i = 1; i <= veilig_vocab_size(vocab) && !found; i++) {
-        const char *cands[3] = {veilig_vocab_code(vocab, i), veilig_vocab_label(vocab, i, "nl"),
-                                veilig_vocab_label(vocab, i, "en")};
-        for (int c = 0; c < 3 && !found; c++) {
-            char *f = cands[c] ? fold(cands[c]) : NULL;
-            if (f) {
-                size_t flen = strlen(f);
-                if (strncmp(f, v, flen < vlen ? flen : vlen) == 0 &&
-                    (flen < vlen ? flen : vlen) >= 4)
-                    found = veilig_vocab_code(vocab, i);
-                else if (strcmp(f, v) == 0)
-                    found = veilig_vocab_code(vocab, i);
-            }
-            veilig_free(f);
-        }
-    }
-    veilig_free(v);
-    return found;
-}
-
 void cli_province_list(char *buf, size_t size) {
     size_t n = 0;
     buf[0] = '\0';
@@ -557,7 +521,7 @@ int cli_check_code(veilig_vocab vocab, const char *what, const char *value) {
             cli_buf_puts(&b, ", ");
         cli_buf_puts(&b, veilig_vocab_code(vocab, i));
     }
-    const char *hint = suggest(vocab, value);
+    const char *hint = veilig_vocab_suggest(vocab, value);
     cli_fail(CLI_EXIT_USAGE, "unknown %s \"%s\"; valid: %s%s%s%s", what, value,
              b.data ? b.data : "", hint ? "; did you mean \"" : "", hint ? hint : "",
              hint ? "\"?" : "");

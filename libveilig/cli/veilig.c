@@ -91,8 +91,11 @@ static const cli_command commands[] = {
      "the most similar municipalities, with suggestions",
      "Finds the municipalities most like this one (by categories, target groups,\n"
      "settings and stakeholder kinds) and suggests their measures in categories this\n"
-     "one has none of: \"what do cities like ours do that we don't?\".",
-     "veilig peers GM0153 -k 3\n  veilig peers --all --format csv"},
+     "one has none of: \"what do cities like ours do that we don't?\". With --against,\n"
+     "the peers of a municipality of your own file are found in another registry.\n"
+     "Municipalities without measures are no peers.",
+     "veilig peers GM0153 -k 3\n  veilig peers --all --format csv\n"
+     "  veilig -f plan.json peers GM0344 --against builtin"},
     {"diff", cmd_diff, cli_opts_diff, CO_FORMAT | CO_LANG | CO_PERSONAL | CO_OUTPUT,
      CLI_FORMATS_TABLES, VEILIG_FORMAT_TEXT, "veilig diff [OPTIONS] OLD NEW",
      "what changed between two versions of a file",

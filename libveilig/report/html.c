@@ -1397,10 +1397,20 @@ static int vg_peers_section(vg_html *h, const veilig_municipality *m) {
                        "measures, target groups, settings and kinds of stakeholders; 100% is the "
                        "same profile), with as suggestions their measures in categories missing "
                        "here."));
-    if (!n) {
+    if (!n && !veilig_municipality_measure_count(m)) {
         vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
-                      VG_T(h, "Het register bevat geen andere gemeenten om mee te vergelijken.",
-                           "The registry holds no other municipalities to compare with."));
+                      VG_T(h,
+                           "Deze gemeente heeft geen maatregelen vastgelegd: er is geen basis "
+                           "om haar met andere te vergelijken.",
+                           "This municipality has recorded no measures: there is no basis for "
+                           "comparing it with others."));
+    } else if (!n) {
+        vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
+                      VG_T(h,
+                           "Het register bevat geen andere gemeenten met maatregelen om mee te "
+                           "vergelijken.",
+                           "The registry holds no other municipalities with measures to compare "
+                           "with."));
     } else {
         vg_buf_printf(&h->b,
                       "<table>\n<thead><tr><th scope=\"col\" class=\"num\">#</th>"
@@ -1770,7 +1780,7 @@ int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
     if (opts) {
         /* the format is ignored: an HTML report is HTML */
         if (opts->version != VEILIG_REPORT_OPTIONS_VERSION)
-            return VEILIG_EVERSION;
+            return vg_fail_version("report options", opts->version, VEILIG_REPORT_OPTIONS_VERSION);
         veilig_report_options copy = *opts;
         copy.format = VEILIG_FORMAT_HTML;
         rc = vg_ropts_get(&h.o, &copy);
@@ -1780,7 +1790,7 @@ int veilig_report_html(char **out, size_t *len, const veilig_registry *reg,
     if (rc != VEILIG_OK)
         return rc;
     if (m && veilig_registry_index_of(reg, m) == (size_t)-1)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "report: municipality %s is not of this registry", m->code);
     h.reg = reg;
     vg_buf_init(&h.b);
     rc = m ? vg_municipality_report(&h, m) : vg_programme_report(&h);

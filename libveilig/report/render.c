@@ -48,7 +48,8 @@ static int vg_begin(vg_rc *c, char **out, size_t *len, const void *subject,
     if (rc != VEILIG_OK)
         return rc;
     if (c->o.format == VEILIG_FORMAT_HTML)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "html is a format of veilig_report_html only; give text, "
+                                      "json, csv or markdown");
     c->mach = c->o.format == VEILIG_FORMAT_CSV || c->o.format == VEILIG_FORMAT_JSON;
     return VEILIG_OK;
 }
@@ -2224,7 +2225,7 @@ int veilig_export(char **out, size_t *len, const veilig_registry *reg, veilig_ta
     if (rc != VEILIG_OK)
         return rc;
     if (!veilig_table_name(table))
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "export: %d is not a table", (int)table);
     vg_tb tb;
     if (vg_tb_init(&tb, &c, VG_MEASURE_COLUMNS) != VEILIG_OK)
         return VEILIG_ENOMEM;

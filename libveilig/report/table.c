@@ -12,15 +12,16 @@ int vg_ropts_get(vg_ropts *o, const veilig_report_options *opts) {
     if (!opts)
         return VEILIG_OK;
     if (opts->version != VEILIG_REPORT_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("report options", opts->version, VEILIG_REPORT_OPTIONS_VERSION);
     if (opts->format)
         o->format = opts->format;
     if (o->format < VEILIG_FORMAT_TEXT || o->format > VEILIG_FORMAT_HTML)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "report options: %d is not a format", (int)o->format);
     if (opts->lang && strcmp(opts->lang, "en") == 0)
         o->en = 1;
     else if (opts->lang && strcmp(opts->lang, "nl") != 0)
-        return VEILIG_EINVAL;
+        return vg_fail(VEILIG_EINVAL, "report options: language \"%s\" is not nl or en",
+                       opts->lang);
     o->flags = opts->flags;
     if (opts->peers)
         o->peers = opts->peers;
@@ -31,7 +32,7 @@ int veilig_report_options_init(veilig_report_options *opts, unsigned version) {
     if (!opts)
         return VEILIG_EINVAL;
     if (version != VEILIG_REPORT_OPTIONS_VERSION)
-        return VEILIG_EVERSION;
+        return vg_fail_version("report options", version, VEILIG_REPORT_OPTIONS_VERSION);
     memset(opts, 0, sizeof *opts);
     opts->version = version;
     return VEILIG_OK;

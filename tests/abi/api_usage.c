@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 514 functions, 193 enumerators,
+ * layout of a transparent struct fails it. 520 functions, 193 enumerators,
  * 12 structs.
  */
 #include <stddef.h>
@@ -205,6 +205,8 @@ static int (*p_veilig_registry_dump)(char **out, size_t *len, const veilig_regis
 static int (*p_veilig_registry_save_file)(const veilig_registry *reg, const char *path,
                                           const veilig_save_options *opts,
                                           veilig_error *err) = veilig_registry_save_file;
+static int (*p_veilig_save_text)(const char *path, const char *data, size_t len,
+                                 veilig_error *err) = veilig_save_text;
 static int (*p_veilig_municipality_to_json)(char **out, size_t *len, const veilig_municipality *m,
                                             const veilig_save_options *opts,
                                             veilig_error *err) = veilig_municipality_to_json;
@@ -225,6 +227,8 @@ static int (*p_veilig_json_locate)(veilig_error *err, const char *json, size_t l
 static int (*p_veilig_json_locate_many)(veilig_error *errs, const char *json, size_t len,
                                         const char *const *pointers,
                                         size_t n) = veilig_json_locate_many;
+static const veilig_error *(*p_veilig_error_last)(void) = veilig_error_last;
+static void (*p_veilig_error_clear)(void) = veilig_error_clear;
 static int (*p_veilig_date_parse)(veilig_date *out, const char *text) = veilig_date_parse;
 static int (*p_veilig_date_format)(char *buf, size_t size,
                                    const veilig_date *date) = veilig_date_format;
@@ -775,6 +779,9 @@ static int (*p_veilig_query_new)(veilig_query **out) = veilig_query_new;
 static void (*p_veilig_query_free)(veilig_query *q) = veilig_query_free;
 static int (*p_veilig_query_add)(veilig_query *q, veilig_filter filter,
                                  const char *value) = veilig_query_add;
+static int (*p_veilig_query_or)(veilig_query *q) = veilig_query_or;
+static int (*p_veilig_query_parse)(veilig_query **out, const char *text,
+                                   veilig_error *err) = veilig_query_parse;
 static const char *(*p_veilig_filter_name)(veilig_filter filter) = veilig_filter_name;
 static veilig_filter (*p_veilig_filter_from_name)(const char *name) = veilig_filter_from_name;
 static int (*p_veilig_query_run)(veilig_query_result **out, const veilig_query *q,
@@ -962,6 +969,8 @@ static const char *(*p_veilig_daypart_code)(veilig_daypart value) = veilig_daypa
 static const char *(*p_veilig_daypart_label)(veilig_daypart value,
                                              const char *lang) = veilig_daypart_label;
 static veilig_daypart (*p_veilig_daypart_from_code)(const char *code) = veilig_daypart_from_code;
+static const char *(*p_veilig_vocab_suggest)(veilig_vocab vocab,
+                                             const char *text) = veilig_vocab_suggest;
 static size_t (*p_veilig_province_count)(void) = veilig_province_count;
 static const char *(*p_veilig_province_code)(size_t index) = veilig_province_code;
 static const char *(*p_veilig_province_name)(const char *code,
@@ -1772,6 +1781,18 @@ static void call_all(void) {
         (void)r;
     }
     {
+        const char *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        size_t a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_save_text(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
         char **a0;
         memset(&a0, 0, sizeof a0);
         size_t *a1;
@@ -1871,6 +1892,11 @@ static void call_all(void) {
         int r = veilig_json_locate_many(a0, a1, a2, a3, a4);
         (void)r;
     }
+    {
+        const veilig_error *r = veilig_error_last();
+        (void)r;
+    }
+    { veilig_error_clear(); }
     {
         veilig_date *a0;
         memset(&a0, 0, sizeof a0);
@@ -4004,6 +4030,22 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_query *a0;
+        memset(&a0, 0, sizeof a0);
+        int r = veilig_query_or(a0);
+        (void)r;
+    }
+    {
+        veilig_query **a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        veilig_error *a2;
+        memset(&a2, 0, sizeof a2);
+        int r = veilig_query_parse(a0, a1, a2);
+        (void)r;
+    }
+    {
         veilig_filter a0;
         memset(&a0, 0, sizeof a0);
         const char *r = veilig_filter_name(a0);
@@ -4889,6 +4931,14 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_vocab a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const char *r = veilig_vocab_suggest(a0, a1);
+        (void)r;
+    }
+    {
         size_t r = veilig_province_count();
         (void)r;
     }
@@ -5335,6 +5385,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_builtin_json == NULL;
     missing += p_veilig_registry_dump == NULL;
     missing += p_veilig_registry_save_file == NULL;
+    missing += p_veilig_save_text == NULL;
     missing += p_veilig_municipality_to_json == NULL;
     missing += p_veilig_measure_to_json == NULL;
     missing += p_veilig_registry_add_json == NULL;
@@ -5342,6 +5393,8 @@ int main(int argc, char **argv) {
     missing += p_veilig_document_read_fd == NULL;
     missing += p_veilig_json_locate == NULL;
     missing += p_veilig_json_locate_many == NULL;
+    missing += p_veilig_error_last == NULL;
+    missing += p_veilig_error_clear == NULL;
     missing += p_veilig_date_parse == NULL;
     missing += p_veilig_date_format == NULL;
     missing += p_veilig_date_compare == NULL;
@@ -5632,6 +5685,8 @@ int main(int argc, char **argv) {
     missing += p_veilig_query_new == NULL;
     missing += p_veilig_query_free == NULL;
     missing += p_veilig_query_add == NULL;
+    missing += p_veilig_query_or == NULL;
+    missing += p_veilig_query_parse == NULL;
     missing += p_veilig_filter_name == NULL;
     missing += p_veilig_filter_from_name == NULL;
     missing += p_veilig_query_run == NULL;
@@ -5744,6 +5799,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_daypart_code == NULL;
     missing += p_veilig_daypart_label == NULL;
     missing += p_veilig_daypart_from_code == NULL;
+    missing += p_veilig_vocab_suggest == NULL;
     missing += p_veilig_province_count == NULL;
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
@@ -5754,6 +5810,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_to_jansson == NULL;
     missing += p_veilig_municipality_to_jansson == NULL;
 #endif
-    printf("api_usage: 514 functions, 193 enumerators, 12 structs as in the API of api_usage.c\n");
+    printf("api_usage: 520 functions, 193 enumerators, 12 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

@@ -97,6 +97,13 @@ CASES = [
     ("query", "query-unknown-target", F + ["query", "--target", "vrouwen"], 64),
     ("query", "query-unknown-province", F + ["query", "--province", "Overijssel"], 64),
     ("query", "query-bad-date", F + ["query", "--active-on", "2021-13"], 64),
+    # OR across filters: --or between groups of options, or --where with an expression
+    ("query", "query-or-groups", F + ["query", "--category", "bystander", "--or", "--approach", "support", "--province", "NL-GE"], 0),
+    ("query", "query-where", F + ["query", "--where", "category=bystander OR approach=support province=NL-GE", "--format", "csv"], 0),
+    ("query", "query-where-typo", F + ["query", "--where", "category=bystander OR categroy=campaign"], 64),
+    ("query", "query-where-code", F + ["query", "--where", "category=bystandr"], 64),
+    ("query", "query-where-and-options", F + ["query", "--where", "category=bystander", "--text", "x"], 64),
+    ("query", "query-or-first", F + ["query", "--or", "--category", "bystander"], 64),
     # coverage
     ("coverage", "coverage-text", F + ["coverage"], 0),
     ("coverage", "coverage-csv", F + ["coverage", "--format", "csv"], 0),
@@ -122,6 +129,15 @@ CASES = [
     ("peers", "peers-bad-k", F + ["peers", "GM0001", "-k", "0"], 64),
     ("peers", "peers-nothing", F + ["peers"], 64),
     ("peers", "peers-both", F + ["peers", "GM0001", "--all"], 64),
+    # peers of a plan file's municipality in another registry; municipalities without measures
+    # are no peers, and when none remain the tool says why
+    ("peers", "peers-against-builtin", F + ["peers", "GM0001", "--against", "builtin"], 0),
+    ("peers", "peers-against-file",
+     ["-f", "plan-v1.json", "peers", "GM0001", "--against", "steden.json", "--format", "csv"], 0),
+    ("peers", "peers-against-all", F + ["peers", "--all", "--against", "builtin"], 64),
+    ("peers", "peers-against-missing", F + ["peers", "GM0001", "--against", "nope.json"], 66),
+    ("peers", "peers-none-builtin", ["peers", "GM0153", "--format", "json"], 0),
+    ("peers", "peers-no-measures", ["peers", "Almelo", "--format", "csv"], 0),
     # diff
     ("diff", "diff-text", ["diff", "plan-v1.json", "plan-v2.json"], 0),
     ("diff", "diff-json", ["diff", "plan-v1.json", "plan-v2.json", "--format", "json"], 0),

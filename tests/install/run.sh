@@ -224,6 +224,14 @@ pkgconfig_consumers() { # PREFIX LABEL
         $scflags $slibs
     check_needed "$tmp/$2-static" static
     run_consumer "$tmp/$2-static" "" "$p/share/veilig/veilige-steden.json"
+
+    # the static recipe of README.md's Linking section, as written there
+    step "($2) static, as README.md writes it"
+    quiet "building the static consumer as README.md writes it failed" "$tmp/$2-readme.log" \
+        sh -c "$CC $CFLAGS_STRICT $EXTRA_FLAGS $src/tests/install/consumer.c -o $tmp/$2-readme \
+            \$($PKG_CONFIG --static --cflags --libs libveilig | sed 's/-lveilig /-l:libveilig.a /')"
+    check_needed "$tmp/$2-readme" static
+    run_consumer "$tmp/$2-readme" "" "$p/share/veilig/veilige-steden.json"
 }
 
 # ---- (iii): CMake ----
@@ -263,5 +271,24 @@ PKG_CONFIG_PATH=$saved_pkg_config_path
 [ -n "$PKG_CONFIG_PATH" ] || unset PKG_CONFIG_PATH
 pkgconfig_consumers "$moved" moved
 cmake_consumers "$moved" moved
+
+# ---- (v): the tool runs from the moved prefix, through its relative RUNPATH ----
+tool=$moved/bin/veilig
+if [ -x "$tool" ]; then
+    runpath=$("$READELF" -d "$tool" | sed -n 's/.*(RUNPATH).*\[\(.*\)\].*/\1/p')
+    case $runpath in
+        *'$ORIGIN'*) ;;
+        *) fail "bin/veilig has no RUNPATH relative to \$ORIGIN (RUNPATH: '$runpath')" ;;
+    esac
+    if command -v ldd >/dev/null 2>&1; then
+        resolved=$(env -u LD_LIBRARY_PATH ldd "$tool" | sed -n 's/.*libveilig[^ ]* => \([^ ]*\).*/\1/p')
+        case $resolved in
+            "$moved"/*) ;;
+            *) fail "the moved bin/veilig loads libveilig from '$resolved', not from $moved" ;;
+        esac
+    fi
+    quiet "the moved bin/veilig does not run" "$tmp/moved-tool.log" env -u LD_LIBRARY_PATH "$tool" --version
+    step "(moved) bin/veilig runs through RUNPATH $runpath"
+fi
 
 step "OK: installed tree, pkg-config (shared and static), CMake package, relocation (files in $tmp)"

@@ -388,3 +388,48 @@ describe("analyses", function()
     assert.error_matches(function() m:profile() end, "stale")
   end)
 end)
+
+describe("every path takes what a document may hold (issue 15)", function()
+  local veilig = require("veilig")
+
+  it("a code that is not GMdddd and an unknown category: accepted, then validation says so", function()
+    local reg = veilig.new()
+    local m = assert(reg:add("XX", "Iks"))
+    local n = assert(reg:add_json({ code = "ZZ", name = "Zet" }))
+    n.code = "YY" -- the setter takes it as add did
+    assert(m:add_measure({ id = "a", name = "A", category = "flying" }))
+    assert(m:add_measure('{"id": "b", "name": "B", "category": "flying"}'))
+    local found = {}
+    for _, d in ipairs(reg:validate()) do found[d.rule .. " " .. d.pointer] = true end
+    assert.is_true(found["V002 /municipalities/0/code"])
+    assert.is_true(found["V002 /municipalities/1/code"])
+    assert.is_true(found["V013 /municipalities/0/measures/0/category"])
+    assert.is_true(found["V013 /municipalities/0/measures/1/category"])
+  end)
+end)
+
+describe("errors of the JSON adds speak Lua (issue 15)", function()
+  local veilig = require("veilig")
+
+  it("a table's error is at <table> and a pointer; a replacement is replace = true", function()
+    local reg = assert(veilig.builtin())
+    local none, msg, details = reg:add_json({ code = "GM0999", name = 42 })
+    assert.is_nil(none)
+    assert.equal("<table>: expected a string, found a number (at /name)", msg)
+    assert.equal("<table>", details.source)
+    assert.equal(0, details.line)
+    assert.equal("/name", details.pointer)
+    none, msg = reg:add_json({ code = "GM0153", name = "Enschede" })
+    assert.is_nil(none)
+    assert.matches("exists %(give replace = true to replace it%)", msg)
+    assert.is_nil(msg:find("VEILIG_ADD_REPLACE", 1, true))
+    none, msg = reg:find("GM0153"):add_measure({ id = "pub-ploeg", name = "X", category = "campaign" })
+    assert.is_nil(none)
+    assert.matches("replace = true", msg)
+    -- text keeps its line and column
+    none, msg, details = reg:add_json('{"code": "GM0999",\n "name": 42}')
+    assert.equal("<string>:2:10: expected a string, found a number (at /name)", msg)
+    assert.equal(2, details.line)
+  end)
+end)
+

@@ -323,7 +323,10 @@ describe("fields", function()
     for _, k in ipairs({ "target_groups", "settings", "schedule", "partners", "indicators" }) do
       assert.same({}, ms[k], k)
     end
-    assert.is_nil(ms.no_such_field)
-    assert.is_nil(m[1])
+    -- a field that is not one raises, as writing one does: a typo is not nil
+    assert.error_matches(function() return ms.no_such_field end,
+      "veilig.measure has no field 'no_such_field'")
+    assert.error_matches(function() return ms.categorie end, "has no field 'categorie'")
+    assert.error_matches(function() return m[1] end, "veilig.municipality has no field %[number%]")
   end)
 end)

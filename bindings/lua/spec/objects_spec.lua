@@ -114,9 +114,36 @@ describe("objects", function()
     local m = reg:get(1)
     assert.is_function(m.measures)
     assert.is_function(m.set)
-    assert.is_nil(m:measure(1).measures)
-    assert.is_nil(reg.code)
+    assert.error_matches(function() return m:measure(1).measures end, "veilig.measure has no field 'measures'")
+    assert.error_matches(function() return reg.code end, "veilig.registry has no field 'code'")
     assert.is_function(reg.municipalities)
+  end)
+
+  it("a registry iterates with ipairs and pairs, or says why it cannot", function()
+    -- reg[i] is the i-th municipality, nil past the end
+    assert.equal("GM0153", reg[1].code)
+    assert.is_true(rawequal(reg:get(2), reg[2]))
+    assert.is_nil(reg[#reg + 1])
+    assert.is_nil(reg[0])
+    local codes = {}
+    for m in reg:municipalities() do codes[#codes + 1] = m.code end
+    -- Lua 5.1 and LuaJIT's ipairs and pairs take tables only: they raise, naming the argument
+    local plain = _VERSION == "Lua 5.1" and not pcall(ipairs, reg)
+    local function collect(iter)
+      local seen = {}
+      for i, m in iter(reg) do
+        assert.equal(#seen + 1, i)
+        seen[#seen + 1] = m.code
+      end
+      return seen
+    end
+    if plain then
+      assert.error_matches(function() collect(ipairs) end, "table expected")
+      assert.error_matches(function() collect(pairs) end, "table expected")
+    else
+      assert.same(codes, collect(ipairs))
+      assert.same(codes, collect(pairs))
+    end
   end)
 end)
 

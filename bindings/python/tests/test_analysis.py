@@ -141,12 +141,38 @@ def test_query_errors(fx):
         fx.query(active_on="2021-13")
     with pytest.raises(ValueError, match="empty"):
         fx.query(text="")
-    # an unknown code is allowed: it matches measures holding that same code
-    assert ids(fx.query(category="juggling")) == ""
-    with veilig.loads(doc({"code": "GM0009", "name": "X", "measures": [
-            {"id": "a", "name": "A", "category": "juggling"},
-            {"id": "b", "name": "B", "category": "campaign"}]})) as other:
-        assert ids(other.query(category="juggling")) == "GM0009:a"
+    # an unknown code is refused, with the known codes and what was meant
+    with pytest.raises(veilig.InvalidArgumentError,
+                       match='unknown category "bystandr"; did you mean "bystander"\\? '
+                             r'\(known: deescalation, '):
+        fx.query(category="bystandr")
+    with pytest.raises(ValueError, match='did you mean "lgbtiq"'):
+        fx.query(target_group="LHBTI")
+    with pytest.raises(ValueError, match='unknown province "NL-OX"'):
+        fx.query(province="NL-OX")
+
+
+def test_query_or(fx):
+    """OR across filters: groups of filters, or an expression; document order."""
+    by_groups = fx.query({"category": "reporting"},
+                         {"approach": "enforcement", "province": "NL-OV"},
+                         {"category": "deescalation"})
+    assert ids(by_groups) == "GM0001:m1 GM0001:m3 GM0002:b1 GM0002:b2"
+    # keyword filters are the first group
+    assert ids(fx.query({"category": "reporting"}, category="bystander")) == "GM0001:m2 GM0002:b2"
+    by_text = fx.query(where="category=reporting OR approach=enforcement province=NL-OV "
+                             "OR category=deescalation")
+    assert ids(by_text) == ids(by_groups)
+    assert ids(fx.query(where='text="Boetes campagne"')) == "GM0001:m3"
+    with pytest.raises(veilig.InvalidArgumentError, match='did you mean "category"') as info:
+        fx.query(where="approach=prevention OR categroy=campaign")
+    assert info.value.column == 24 and info.value.source == "<query>"
+    with pytest.raises(veilig.ParseError, match="OR needs a filter before it"):
+        fx.query(where="OR category=campaign")
+    with pytest.raises(TypeError):
+        fx.query(where="category=campaign", category="campaign")
+    with pytest.raises(TypeError):
+        fx.query(["category"])
 
 
 def test_query_result_outlives_changes(fx):
@@ -436,14 +462,14 @@ def test_similarity(fx):
 def test_peers_of_one(fx):
     aastad = fx["GM0001"]
     rows = fx.peers(aastad, k=2)
-    assert isinstance(rows, veilig.PeerList) and len(rows) == 2
+    # Ceestad, without measures, is no peer: one row although k is 2
+    assert isinstance(rows, veilig.PeerList) and len(rows) == 1
     first = rows[0]
     assert isinstance(first, veilig.Peer)
     assert first.subject is aastad and first.rank == 1 and first.peer is fx["GM0002"]
     assert first.similarity == pytest.approx(0.1 + 0.4 / 3, abs=1e-12)
     # Beedorp's measure in a category Aastad lacks: b2 (reporting)
     assert first.suggestions == [fx["GM0002"].find_measure("b2")]
-    assert rows[1].peer is fx["GM0003"] and rows[1].suggestions == []
     assert aastad.peers(k=2) == rows
     assert fx.peers("Aastad", k=2) == rows
     assert rows.to_records()[0] == {
@@ -452,29 +478,47 @@ def test_peers_of_one(fx):
     data = json.loads(rows.to_json())
     assert data[0]["similarity"] == pytest.approx(0.2333, abs=1e-9)  # rounded to 4 places
     assert data[0]["suggestions"][0]["measure"] == "b2"
+    # no measures, no basis: no peers
+    assert fx["GM0003"].peers() == []
 
 
 def test_peers_of_all(fx):
-    rows = fx.peers()  # k defaults to 5, capped at the 2 others
-    assert len(rows) == 6
+    rows = fx.peers()  # k defaults to 5; Ceestad neither has peers nor is one
     assert [(r.subject.code, r.rank, r.peer.code) for r in rows] == [
-        ("GM0001", 1, "GM0002"), ("GM0001", 2, "GM0003"),
-        ("GM0002", 1, "GM0001"), ("GM0002", 2, "GM0003"),
-        # Ceestad: both at 0, the tie goes to the lower code
-        ("GM0003", 1, "GM0001"), ("GM0003", 2, "GM0002")]
-    # every measure of a peer is a suggestion for a municipality with none
-    assert [len(r.suggestions) for r in rows[4:]] == [3, 2]
+        ("GM0001", 1, "GM0002"), ("GM0002", 1, "GM0001")]
     # Beedorp's peers: Aastad first; suggestions bystander m2 and campaign m3
-    assert [ms.id for ms in rows[2].suggestions] == ["m2", "m3"]
+    assert [ms.id for ms in rows[1].suggestions] == ["m2", "m3"]
     assert is_plain(rows.to_records())
-    assert rows.to_records()[4]["suggestions"] == "m1;m2;m3"
+    assert rows.to_records()[1]["suggestions"] == "m2;m3"
+
+
+def test_peers_across_registries(fx):
+    """My own plan against another registry: the other registry's version
+    of the same municipality (same code) is left out."""
+    with veilig.load(FIXTURE) as mine:
+        plan = mine["GM0001"]
+        rows = fx.peers(plan)
+        assert [(r.subject, r.peer) for r in rows] == [(plan, fx["GM0002"])]
+        assert rows[0].subject is plan
+        assert rows[0].similarity == pytest.approx(0.1 + 0.4 / 3, abs=1e-12)
+        assert rows[0].suggestions == [fx["GM0002"].find_measure("b2")]
+        assert plan.peers(against=fx) == rows
+        assert json.loads(rows.to_json())[0]["subject"] == "GM0001"
+        plan.code = "GM0999"
+        rows = plan.peers(against=fx)
+        assert [(r.peer.code, r.similarity) for r in rows] == [
+            ("GM0001", 1.0), ("GM0002", pytest.approx(0.1 + 0.4 / 3, abs=1e-12))]
+        # its own registry by default
+        assert [r.peer.code for r in plan.peers()] == ["GM0002"]
+        assert plan.profile().municipality is plan
+        with pytest.raises(TypeError):
+            plan.peers(against="builtin")
 
 
 def test_peers_errors(fx):
     with veilig.Registry() as empty:
         assert empty.peers() == []
-        with pytest.raises(ValueError, match="not a municipality of this registry"):
-            empty.peers(fx[0])
+        assert empty.peers(fx[0]) == []  # no candidates
     with pytest.raises(KeyError):
         fx.peers("Nowhere")
     with pytest.raises(ValueError):
@@ -485,12 +529,14 @@ def test_peers_errors(fx):
 
 def test_peers_builtin(reg):
     rows = reg.peers()
-    assert len(rows) == len(reg) * 5
     for i, row in enumerate(rows):
         assert 0.0 <= row.similarity <= 1.0
         assert row.subject is not row.peer
+        assert row.subject.measures and row.peer.measures
         if row.rank > 1:
             assert rows[i - 1].similarity >= row.similarity
+    # Enschede is the one municipality of the dataset with measures
+    assert reg.peers("GM0153") == []
 
 
 # ---- differences ----

@@ -136,8 +136,9 @@ def test_failed_add_changes_nothing():
         m.add_measure("meldapp", "Twice", "campaign")
     with pytest.raises(ValueError):
         m.add_measure("new", "New", "campaign", budget="1.001")
+    # an unknown category is taken (as add_measure_json takes it); a bad field then undoes it
     with pytest.raises(ValueError):
-        m.add_measure("new", "New", "no-such-category")
+        m.add_measure("new", "New", "no-such-category", budget="1.001")
     with pytest.raises(ValueError):
         m.add_measure("new", "New", "campaign",
                       schedule=[{"days": ["fri"], "from": "22:00"}])
@@ -352,3 +353,26 @@ def test_programme_on_a_new_registry():
         "name": "Eigen programma", "contact": {"name": "Bureau"},
         "sources": [{"title": "Bron", "retrieved": "2024"}]}
     reg.close()
+
+
+def test_paths_agree_on_what_a_document_may_hold():
+    """Issue 15: the builder and the JSON path accept the same input, and
+    leave it to validation: an unknown category, a code that is not GMdddd."""
+    with veilig.Registry() as reg:
+        m = reg.add_municipality("XX", "Iks")  # not a CBS code: accepted, V002
+        built = m.add_measure("a", "A", "flying", description="vliegers")
+        from_json = m.add_measure_json({"id": "b", "name": "B", "category": "flying"})
+        assert built.to_dict()["category"] == from_json.to_dict()["category"] == "flying"
+        assert built.description == "vliegers"
+        m.code = "YY"  # the setter takes it as add did
+        rules = sorted((d.rule, d.pointer) for d in reg.validate())
+        assert ("V002", "/municipalities/0/code") in rules
+        assert ("V013", "/municipalities/0/measures/0/category") in rules
+        assert ("V013", "/municipalities/0/measures/1/category") in rules
+        # a field that fails: nothing is added
+        with pytest.raises(TypeError):
+            m.add_measure("c", "C", "flying", description=42)
+        assert [ms.id for ms in m.measures] == ["a", "b"]
+        with pytest.raises(veilig.ExistsError):
+            m.add_measure("a", "Again", "flying")
+

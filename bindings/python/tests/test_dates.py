@@ -31,9 +31,17 @@ def test_invalid_dates(args):
         PartialDate(*args)
 
 
-def test_wrong_types():
+def test_from_text_as_repr_shows():
+    for d in (PartialDate(2021), PartialDate(2021, 3), PartialDate(2024, 2, 29)):
+        assert eval(repr(d), {"PartialDate": PartialDate}) == d
+    assert PartialDate("2021-12") == PartialDate(2021, 12)
+    with pytest.raises(ValueError):
+        PartialDate("2021-13")
     with pytest.raises(TypeError):
-        PartialDate("2021")
+        PartialDate("2021", 1)  # text, or numbers: not both
+
+
+def test_wrong_types():
     with pytest.raises(TypeError):
         PartialDate(2021, 1.0)
     with pytest.raises(TypeError):

@@ -1,5 +1,8 @@
 """Errors: classes, attributes and messages."""
 
+import errno
+import os
+
 import pytest
 
 import veilig
@@ -63,6 +66,28 @@ def test_missing_file():
     assert "No such file" in str(e)
     with pytest.raises(OSError):
         veilig.load("/nonexistent/dir/file.json")
+    # what a Python program expects of a missing file
+    with pytest.raises(FileNotFoundError) as info:
+        veilig.load("/nonexistent/dir/file.json")
+    assert info.value.errno == errno.ENOENT
+    assert info.value.filename == "/nonexistent/dir/file.json"
+    assert isinstance(info.value, veilig.VeiligFileNotFoundError)
+
+
+def test_permission_and_other_os_errors(tmp_path):
+    # a record as the library fills it for a file it may not open (root may open any)
+    from veilig import _capi
+    record = _capi.ErrorRecord()
+    record.code, record.source = -2, b"/etc/secret.json"
+    record.message = ("cannot open /etc/secret.json: %s" % os.strerror(errno.EACCES)).encode()
+    e = errors.from_status(-2, record, "veilig_registry_load_file")
+    assert isinstance(e, PermissionError) and isinstance(e, veilig.VeiligPermissionError)
+    assert (e.errno, e.filename) == (errno.EACCES, "/etc/secret.json")
+    # a folder where a file should be: an OSError with its errno, no subclass
+    with pytest.raises(veilig.VeiligIOError) as info:
+        veilig.load(str(tmp_path))
+    assert info.value.errno == errno.EISDIR
+    assert not isinstance(info.value, FileNotFoundError)
 
 
 def test_version_error():
@@ -71,6 +96,19 @@ def test_version_error():
     assert info.value.code == -8 and info.value.pointer == "/version"
     with pytest.raises(veilig.VersionError):
         veilig.loads('{"format": "other", "version": 1, "municipalities": []}')
+
+
+@pytest.mark.parametrize("text,pointer", [
+    ('{"format": "veilig", "version": 2, "municipalities": []}', "/version"),
+    ('{"format": "other", "version": 1, "municipalities": []}', "/format"),
+    ('{"version": 1, "municipalities": []}', None),
+    ('{"format": "veilig", "municipalities": []}', None)])
+def test_format_errors_are_one_class(text, pointer):
+    with pytest.raises(veilig.FormatError) as info:
+        veilig.loads(text)
+    assert info.value.pointer == pointer
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, veilig.SchemaError) and isinstance(info.value, veilig.VersionError)
 
 
 def test_limit_error():
@@ -100,6 +138,15 @@ def test_exists_and_invalid_argument():
     assert (info.value.code, info.value.name) == (-5, "EINVAL")
     assert isinstance(info.value, ValueError)
     assert "veilig_municipality_set_name" in str(info.value)
+    # the reason in words, from the library's record (veilig_error_last)
+    assert str(info.value) == "veilig_municipality_set_name: municipality name is empty"
+    assert info.value.message == "municipality name is empty"
+    m = reg[0]
+    m.add_measure("m1", "One", "campaign")
+    second = m.add_measure("m2", "Two", "campaign")
+    with pytest.raises(veilig.ExistsError,
+                       match='measure id "m1" is taken: the municipality has one already'):
+        second.id = "m1"
     reg.close()
 
 
@@ -113,6 +160,8 @@ def test_hierarchy():
     assert issubclass(veilig.StaleObjectError, ReferenceError)
     assert issubclass(veilig.StaleObjectError, veilig.NotFoundError)
     assert issubclass(veilig.NotFoundError, LookupError)
+    for cls in (veilig.ExistsError, veilig.VersionError, veilig.LimitError, veilig.FormatError):
+        assert issubclass(cls, ValueError)
 
 
 @pytest.mark.parametrize("code,cls", [(-1, veilig.OutOfMemoryError), (-2, veilig.VeiligIOError),

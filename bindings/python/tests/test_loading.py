@@ -260,3 +260,16 @@ def test_abi_is_checked():
     """)
     assert code == 0, out
     assert "ImportError:" in out and "ABI" in out
+
+
+def test_deepcopy(rich):
+    """copy.deepcopy(reg): an independent registry with the same document."""
+    import copy
+    other = copy.deepcopy(rich)
+    assert other is not rich and other.dumps() == rich.dumps()
+    other[0].name = "Anders"
+    assert rich[0].name != "Anders"
+    holder = {"a": rich, "b": rich}
+    copied = copy.deepcopy(holder)
+    assert copied["a"] is copied["b"] and copied["a"] is not rich
+

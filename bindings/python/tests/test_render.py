@@ -169,13 +169,24 @@ def test_report_html(reg, tmp_path):
     one = reg.report_html("Enschede", lang="en")
     assert '<html lang="en"' in one and "Enschede" in one and one != html
     assert reg.report_html(reg["GM0153"], lang="en") == one
-    assert reg.report_html("Enschede", peers=2) != reg.report_html("Enschede", peers=5)
+    # Enschede is the one municipality of the dataset with measures: no peers, said so
+    assert "geen andere gemeenten met maatregelen" in reg.report_html("Enschede")
+    assert "no basis" in reg.report_html("Almelo", lang="en")
     path = tmp_path / "enschede.html"
     reg.save_report(path, "Enschede", lang="en")
     assert path.read_text(encoding="utf-8") == one
     reg.save_report(str(path))
     assert path.read_text(encoding="utf-8") == html
     assert os.listdir(str(tmp_path)) == ["enschede.html"]
+    # the library's atomic save: the mode kept, errors name the target
+    os.chmod(str(path), 0o600)
+    reg.save_report(path, "Enschede")
+    assert os.stat(str(path)).st_mode & 0o777 == 0o600
+    assert os.listdir(str(tmp_path)) == ["enschede.html"]
+    missing = tmp_path / "nowhere" / "report.html"
+    with pytest.raises(FileNotFoundError) as info:
+        reg.save_report(missing)
+    assert info.value.filename == str(missing) and str(missing) in str(info.value)
     with veilig.builtin() as other:
         with pytest.raises(ValueError, match="not a municipality of this registry"):
             reg.report_html(other[0])

@@ -26,9 +26,9 @@ See README.md for the rules on lifetime, staleness, vocabularies and dates.
 
 from ._capi import ABI_VERSION, library_path, set_library_path
 from .dates import PartialDate
-from .errors import (Error, ExistsError, InvalidArgumentError, LimitError, NotFoundError,
-                     OutOfMemoryError, ParseError, SchemaError, StaleObjectError, VeiligIOError,
-                     VersionError)
+from .errors import (Error, ExistsError, FormatError, InvalidArgumentError, LimitError,
+                     NotFoundError, OutOfMemoryError, ParseError, SchemaError, StaleObjectError,
+                     VeiligFileNotFoundError, VeiligIOError, VeiligPermissionError, VersionError)
 from .model import (Contact, Diagnostic, Exclusion, Indicator, Measure, Membership,
                     Municipality, Observation, Partner, PolicyLink, Programme, Registry, Rule,
                     Severity, Source, Stakeholder, Window, builtin, builtin_json, load, loads,
@@ -50,7 +50,7 @@ __all__ = [
     "PartialDate",
     "Error", "ExistsError", "InvalidArgumentError", "LimitError", "NotFoundError",
     "OutOfMemoryError", "ParseError", "SchemaError", "StaleObjectError", "VeiligIOError",
-    "VersionError",
+    "VersionError", "FormatError", "VeiligFileNotFoundError", "VeiligPermissionError",
     "Registry", "Programme", "Municipality", "Membership", "Exclusion", "PolicyLink",
     "Stakeholder", "Contact", "Source", "Measure", "Window", "Partner", "Indicator",
     "Observation", "Severity", "Diagnostic", "Rule",

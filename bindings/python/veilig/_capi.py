@@ -30,7 +30,7 @@ import os
 import threading
 from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int,
                     c_int64, c_size_t, c_uint, c_void_p, string_at)
-from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import errors
 
@@ -249,6 +249,8 @@ FUNCTIONS: List[Entry] = [
     ("veilig_version_number", [], c_uint, None),
     ("veilig_abi_version", [], c_int, None),
     ("veilig_strerror", [c_int], _str, None),
+    ("veilig_error_last", [], POINTER(ErrorRecord), None),
+    ("veilig_error_clear", [], None, None),
     ("veilig_free", [c_void_p], None, None),
     ("veilig_date_parse", [_date_p, _str], c_int, None),
     ("veilig_date_format", [c_char_p, c_size_t, _date_p], c_int, None),
@@ -417,7 +419,10 @@ FUNCTIONS: List[Entry] = [
     ("veilig_measure_is_active", [_p, _date_p], c_int, None),
     ("veilig_query_new", [_pp], c_int, _S),
     ("veilig_query_free", [_p], None, None),
+    ("veilig_save_text", [_str, c_char_p, c_size_t, POINTER(ErrorRecord)], c_int, _S),
     ("veilig_query_add", [_p, c_int, _str], c_int, _S),
+    ("veilig_query_or", [_p], c_int, _S),
+    ("veilig_query_parse", [_pp, _str, POINTER(ErrorRecord)], c_int, _S),
     ("veilig_filter_name", [c_int], _str, None),
     ("veilig_filter_from_name", [_str], c_int, None),
     ("veilig_query_run", [_pp, _p, _p], c_int, _S),
@@ -557,7 +562,7 @@ class _Lib:
     def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
         self._cdll = cdll
         self._path = path
-        self._missing: set = set()
+        self._missing: Set[str] = set()
 
     def __repr__(self) -> str:
         return "<libveilig %s>" % self._path
@@ -703,7 +708,7 @@ def lib() -> Any:
 
 def library_path() -> str:
     """The path (or name) the library was loaded from; loads it if needed."""
-    return lib()._path
+    return str(lib()._path)
 
 
 # ---- strings ----

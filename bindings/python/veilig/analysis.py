@@ -39,7 +39,7 @@ from ctypes import byref, c_double, c_void_p
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Callable, ClassVar, ContextManager, Dict, Iterable,
-                    Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union)
+                    Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union, cast)
 
 from . import _capi
 from . import report as _report
@@ -108,7 +108,7 @@ class _Analysis:
         run = getattr(self, "_run", None)
         if run is None:
             raise ValueError("this %s was not computed by the library" % type(self).__name__)
-        return run()
+        return cast(ContextManager[c_void_p], run())
 
     def render(self, format: str = "text", lang: str = "nl") -> str:
         """The library's rendering of the analysis: ``"text"`` (aligned, for a
@@ -247,13 +247,13 @@ def _filter_values(name: str, value: Any) -> List[str]:
                                     % (name, enum_cls.__name__, v))
                 code = v.code
             elif isinstance(v, str):
-                code = v  # a code this version does not know matches that same code
+                code = v  # the library refuses a code it does not know, saying what it meant
             else:
                 raise TypeError("%s= takes %s members or codes, not %s"
                                 % (name, enum_cls.__name__, type(v).__name__))
         elif name == "active_on":
             try:
-                code = str(to_partial_date(v))
+                code = str(to_partial_date(cast(Any, v)))
             except TypeError:
                 raise TypeError("active_on= takes a PartialDate, datetime.date or ISO text, "
                                 "not %s" % type(v).__name__) from None
@@ -271,37 +271,61 @@ def _filter_values(name: str, value: Any) -> List[str]:
     return codes
 
 
-def _query_run(reg: "Registry", filters: List[Tuple[str, List[str]]]) -> Run:
+def _query_run(reg: "Registry", groups: List[List[Tuple[str, List[str]]]],
+               where: Optional[str] = None) -> Run:
+    """The run of a query: the groups of filters (OR between groups), or an expression."""
     @contextmanager
     def run() -> Iterator[c_void_p]:
         lib = _lib()
-        with _capi.result(lib.veilig_query_new, lib.veilig_query_free) as q:
-            for name, codes in filters:
-                number = lib.veilig_filter_from_name(_enc(name))
-                for code in codes:
-                    try:
+        if where is not None:
+            make = _capi.result(lib.veilig_query_parse, lib.veilig_query_free,
+                                _enc(where, "where"), _capi.ErrorRecord())
+        else:
+            make = _capi.result(lib.veilig_query_new, lib.veilig_query_free)
+        with make as q:
+            for g, filters in enumerate(groups):
+                if g:
+                    lib.veilig_query_or(q)
+                for name, codes in filters:
+                    number = lib.veilig_filter_from_name(_enc(name))
+                    for code in codes:
                         lib.veilig_query_add(q, number, _enc(code, name))
-                    except ValueError as exc:
-                        exc.args = ("query: %s=%r is not a valid value (%s)"
-                                    % (name, code, exc.args[0] if exc.args else ""),)
-                        raise
             with _capi.result(lib.veilig_query_run, lib.veilig_query_result_free, q,
                               reg._p()) as r:
                 yield r
     return run
 
 
-def query(reg: "Registry", **filters: Any) -> QueryResult:
-    """The measures of reg that pass every filter given (a filter given a
-    list passes a measure that has any of its values). See
-    :meth:`veilig.Registry.query`."""
+def _query_group(filters: Dict[str, Any]) -> List[Tuple[str, List[str]]]:
+    """One group of filters as (name, [codes]), in the order of FILTERS."""
     unknown = [name for name in filters if name not in FILTERS]
     if unknown:
         raise TypeError("query() has no filter %s (filters: %s)"
                         % (", ".join(map(repr, unknown)), ", ".join(FILTERS)))
     given = [(name, _filter_values(name, filters[name])) for name in FILTERS if name in filters]
-    given = [(name, codes) for name, codes in given if codes]
-    run = _query_run(reg, given)
+    return [(name, codes) for name, codes in given if codes]
+
+
+def query(reg: "Registry", *any_of: Dict[str, Any], where: Optional[str] = None,
+          **filters: Any) -> QueryResult:
+    """The measures of reg that pass every filter given (a filter given a
+    list passes a measure that has any of its values); each dict of any_of
+    is another group of filters (OR): a measure passes when it passes every
+    filter of one group. Or where: the filters as an expression
+    (``"category=bystander OR approach=prevention"``), alone. See
+    :meth:`veilig.Registry.query`."""
+    if where is not None:
+        if any_of or any(v is not None for v in filters.values()):
+            raise TypeError("query(): give where= alone, or filters")
+        if not isinstance(where, str):
+            raise TypeError("where= takes text, not %s" % type(where).__name__)
+    for group in any_of:
+        if not isinstance(group, dict):
+            raise TypeError("query(): a group of filters is a dict, not %s"
+                            % type(group).__name__)
+    given = _query_group(filters)
+    groups = ([given] if given or not any_of else []) + [_query_group(g) for g in any_of]
+    run = _query_run(reg, [g for g in groups if g] or [[]], where)
     lib = _lib()
     result: QueryResult = QueryResult()
     with run() as r:
@@ -558,8 +582,8 @@ def profile(m: "Municipality") -> Profile:
         return _capi.result(lib.veilig_profile, lib.veilig_profile_free, m._p())
 
     with run() as p:
-        by_approach = _counts(Approach, lambda n: lib.veilig_profile_approach_count(p, n))
-        by_category = _counts(Category, lambda n: lib.veilig_profile_category_count(p, n))
+        by_approach = _counts(Approach, lambda n: int(lib.veilig_profile_approach_count(p, n)))
+        by_category = _counts(Category, lambda n: int(lib.veilig_profile_category_count(p, n)))
         budget: Counts[Decimal] = Counts(
             (c.code, cents_to_decimal(lib.veilig_profile_category_budget(p, c.number)))
             for c in Category)
@@ -576,7 +600,7 @@ def profile(m: "Municipality") -> Profile:
                                      Municipality.stakeholders),
                            int(lib.veilig_profile_stakeholder_measures(p, i)))
             for i in range(lib.veilig_profile_stakeholder_count(p)))
-        by_kind = _counts(StakeholderKind, lambda n: lib.veilig_profile_kind_count(p, n))
+        by_kind = _counts(StakeholderKind, lambda n: int(lib.veilig_profile_kind_count(p, n)))
         gaps: Records[Gap] = Records()
         for i in range(lib.veilig_profile_gap_count(p)):
             ptr = lib.veilig_profile_gap_measure(p, i)
@@ -678,12 +702,19 @@ class PeerList(Records[Peer], _Analysis):
 def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = None,
           k: int = 5) -> PeerList:
     """The k most similar other municipalities of reg, for one municipality
-    of reg or for every one. See :meth:`veilig.Registry.peers`."""
+    (of reg, or a Municipality object of any registry: your own plan against
+    the programme's data) or for every one. Municipalities without measures
+    are no peers and have none. See :meth:`veilig.Registry.peers`."""
     if isinstance(k, bool) or not isinstance(k, int):
         raise TypeError("k must be an int")
     if k < 1:
         raise ValueError("k must be at least 1")
-    m = _report._member(reg, municipality)
+    from .model import Municipality
+    m: "Optional[Municipality]"
+    if isinstance(municipality, Municipality):
+        m = _check_municipality(municipality)
+    else:
+        m = _report._member(reg, municipality)
     lib = _lib()
     opts = _capi.PeersOptions()
     lib.veilig_peers_options_init(byref(opts), _capi.PEERS_OPTIONS_VERSION)
@@ -699,8 +730,8 @@ def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = 
             peer = _municipality(reg, lib.veilig_peers_peer(p, i))
             suggestions = [_measure(reg, lib.veilig_peers_suggestion(p, i, s), peer)
                            for s in range(lib.veilig_peers_suggestion_count(p, i))]
-            result.append(Peer(_municipality(reg, lib.veilig_peers_subject(p, i)),
-                               int(lib.veilig_peers_rank(p, i)), peer,
+            subject = m if m is not None else _municipality(reg, lib.veilig_peers_subject(p, i))
+            result.append(Peer(subject, int(lib.veilig_peers_rank(p, i)), peer,
                                float(lib.veilig_peers_similarity(p, i)), suggestions))
     return _with_run(result, run)
 
@@ -777,11 +808,12 @@ def diff(old: "Registry", new: "Registry",
         code = code.code
     if code is not None and not isinstance(code, str):
         raise TypeError("code must be a str or a Municipality")
+    text: Optional[str] = code
     lib = _lib()
 
     def run() -> ContextManager[c_void_p]:
         return _capi.result(lib.veilig_diff, lib.veilig_diff_free, old._p(), new._p(),
-                            _enc(code, "code"))
+                            _enc(text, "code"))
 
     result = ChangeList()
     with run() as d:
@@ -915,7 +947,7 @@ class Track(str, enum.Enum):
     @classmethod
     def from_number(cls, number: int) -> "Track":
         members = list(cls)
-        return members[number] if 0 <= number < len(members) else cls.UNKNOWN
+        return cast(Track, members[number]) if 0 <= number < len(members) else cls.UNKNOWN
 
 
 @dataclass(frozen=True)

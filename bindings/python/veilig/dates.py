@@ -45,10 +45,16 @@ class PartialDate:
     _month: Optional[int]
     _day: Optional[int]
 
-    def __init__(self, year: int, month: Optional[int] = None, day: Optional[int] = None) -> None:
+    def __init__(self, year: Union[int, str], month: Optional[int] = None,
+                 day: Optional[int] = None) -> None:
+        if isinstance(year, str) and month is None and day is None:
+            # PartialDate("2021-12"), as its repr shows it
+            parsed = PartialDate.parse(year)
+            year, month, day = parsed.year, parsed.month, parsed.day
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
                 raise TypeError("%s must be an int, not %s" % (name, type(value).__name__))
+        assert isinstance(year, int)  # for the type checker: checked just above
         if not 1 <= year <= 9999:
             raise ValueError("year %r out of range 1..9999" % (year,))
         if month is not None and not 1 <= month <= 12:

@@ -26,11 +26,14 @@ that does not know this package still catches them sensibly:
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Type
+import errno as _errno
+import os
+from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = ["Error", "OutOfMemoryError", "VeiligIOError", "ParseError", "SchemaError",
            "InvalidArgumentError", "NotFoundError", "ExistsError", "VersionError",
-           "LimitError", "StaleObjectError", "from_status", "STATUS_NAMES"]
+           "LimitError", "StaleObjectError", "FormatError", "VeiligFileNotFoundError",
+           "VeiligPermissionError", "from_status", "STATUS_NAMES"]
 
 #: Status codes of veilig_status (common.h) by their names without VEILIG_.
 STATUS_NAMES: Dict[int, str] = {
@@ -86,13 +89,41 @@ class OutOfMemoryError(Error, MemoryError):
 
 class VeiligIOError(Error, OSError):
     """VEILIG_EIO: a file could not be read or written; an :class:`OSError`
-    whose ``filename`` is the path (``errno`` is not known: the library gives
-    the OS's reason in ``message`` only)."""
+    whose ``filename`` is the path and whose ``errno`` is the OS's reason when
+    the library's message names one (else None). A missing file is a
+    :class:`VeiligFileNotFoundError` (a :class:`FileNotFoundError`), one you
+    may not read or write a :class:`VeiligPermissionError` (a
+    :class:`PermissionError`)."""
 
     def __init__(self, message: str, code: int = -2, **kwargs: Any) -> None:
         super().__init__(message, code, **kwargs)
         self.filename = self.source
         self.strerror = self.message
+        self.errno = _errno_in(self.message)  # type: ignore[assignment]  # None: unknown
+
+
+class VeiligFileNotFoundError(VeiligIOError, FileNotFoundError):
+    """VEILIG_EIO for a file (or a folder on its path) that does not exist."""
+
+
+class VeiligPermissionError(VeiligIOError, PermissionError):
+    """VEILIG_EIO for a file the process may not read or write."""
+
+
+#: The OS errors that have a class of their own, with it.
+_IO_CLASSES: Tuple[Tuple[int, Type[VeiligIOError]], ...] = (
+    (_errno.ENOENT, VeiligFileNotFoundError), (_errno.ENOTDIR, VeiligFileNotFoundError),
+    (_errno.EACCES, VeiligPermissionError), (_errno.EPERM, VeiligPermissionError),
+    (_errno.EISDIR, VeiligIOError), (_errno.EROFS, VeiligIOError), (_errno.ENOSPC, VeiligIOError))
+
+
+def _errno_in(message: Optional[str]) -> Optional[int]:
+    """The errno whose text (the C library's strerror, which the library
+    quotes) the message holds, or None."""
+    for number, _ in _IO_CLASSES:
+        if message and os.strerror(number) in message:
+            return number
+    return None
 
 
 class ParseError(Error, ValueError):
@@ -114,16 +145,23 @@ class NotFoundError(Error, LookupError):
     """VEILIG_ENOTFOUND: no such object."""
 
 
-class ExistsError(Error):
+class ExistsError(Error, ValueError):
     """VEILIG_EEXISTS: an object with that code or id exists already."""
 
 
-class VersionError(Error):
+class VersionError(Error, ValueError):
     """VEILIG_EVERSION: an unsupported format or options version."""
 
 
-class LimitError(Error):
+class LimitError(Error, ValueError):
     """VEILIG_ELIMIT: a documented limit was exceeded."""
+
+
+class FormatError(SchemaError, VersionError):
+    """The text is JSON, but not a veilig document of a format version this
+    library reads: "format" or "version" missing, another format, another
+    version. One class whatever the cause (a SchemaError and a VersionError
+    too); ``pointer`` is "/format" or "/version" when the value is there."""
 
 
 class StaleObjectError(NotFoundError, ReferenceError):
@@ -155,6 +193,15 @@ def from_status(code: int, record: Any = None, function: Optional[str] = None) -
     fields: Dict[str, Any] = {"strerror": strerror, "function": function}
     where = ""
     detail = None
+    if record is None or record.code != code:
+        # a function without a veilig_error: the reason is the thread's last error
+        # (an errcheck runs in the thread of the call, right after it); cleared
+        # once read, so that a later failure that leaves none does not show it
+        last = _capi.lib().veilig_error_last()
+        if last and last.contents.code == code:
+            detail = _text(last.contents.message) or None
+            fields.update(detail=detail)
+        _capi.lib().veilig_error_clear()
     if record is not None and record.code == code:
         detail = _text(record.message) or None
         fields.update(source=_text(record.source) or None, line=record.line,
@@ -165,10 +212,24 @@ def from_status(code: int, record: Any = None, function: Optional[str] = None) -
             if record.line:
                 where += ":%d:%d" % (record.line, record.column)
             where += ": "
-    if detail:
+    if detail and not where and function:
+        message = "%s: %s" % (function, detail)
+    elif detail:
         message = where + (detail if strerror in detail else "%s: %s" % (strerror, detail))
     else:
         message = "%s: %s" % (function or "libveilig", strerror)
     if fields.get("pointer"):
         message += " (at %s)" % fields["pointer"]
+    if code in (-4, -8) and _is_format_error(fields.get("pointer"), detail):
+        cls = FormatError
+    elif code == -2:
+        number = _errno_in(detail)
+        cls = next((c for e, c in _IO_CLASSES if e == number), VeiligIOError)
     return cls(message, code, **fields)
+
+
+def _is_format_error(pointer: Optional[str], detail: Optional[str]) -> bool:
+    """Whether a schema or version error is about the document's "format" or "version"."""
+    if pointer in ("/format", "/version"):
+        return True
+    return detail is not None and detail.startswith(('missing "format"', 'missing "version"'))

@@ -40,7 +40,7 @@ from decimal import Decimal
 import enum
 from typing import (TYPE_CHECKING, Any, ClassVar, Dict, Generic, Iterable, Iterator,
                     List, Mapping, NoReturn, Optional, Sequence, Tuple, Type, TypeVar, Union,
-                    overload)
+                    cast, overload)
 
 from . import _capi
 from .dates import (DateLike, PartialDate, cents_to_decimal, decimal_to_cents,
@@ -378,7 +378,7 @@ class _Children(Generic[N]):
             index += n
         if not 0 <= index < n:
             raise IndexError("%s index out of range" % self.item)
-        return obj._reg._wrap(self.cls, self._f("get")(p, index), obj, self)
+        return cast(N, obj._reg._wrap(self.cls, self._f("get")(p, index), obj, self))
 
     def find(self, obj: Any, key: str) -> Optional[N]:
         ptr = self._f("find")(obj._p(), _enc(key, "key"))
@@ -394,7 +394,7 @@ class _Children(Generic[N]):
             index = item + n if item < 0 else item
             if not 0 <= index < n:
                 raise IndexError("%s index %d out of range" % (self.item, item))
-            return index
+            return int(index)
         if isinstance(item, str) and self.keyed:
             ptr = self._f("find")(p, _enc(item, "key"))
             if not ptr:
@@ -414,7 +414,7 @@ class _Children(Generic[N]):
         get = self._f("get")
         for index in range(self._f("count")(p)):
             if get(p, index) == ptr:
-                return index
+                return int(index)
         raise ValueError("%r is not in %r" % (item, obj))  # pragma: no cover
 
     def remove(self, obj: Any, item: Any) -> None:
@@ -442,7 +442,7 @@ class _Children(Generic[N]):
             except BaseException:
                 self.remove(obj, node)
                 raise
-        return node
+        return cast(N, node)
 
 
 class _Single(Generic[N]):
@@ -496,7 +496,7 @@ class _Node:
         ptr = self._ptr
         if ptr is None:
             self._gone()
-        return ptr  # type: ignore[return-value]
+        return ptr
 
     def _gone(self) -> NoReturn:
         if self._reg._ptr is None:
@@ -1110,7 +1110,21 @@ class Municipality(_Node):
         Measure may be given by name (``description=``, ``budget=``,
         ``target_groups=[...]``, ``schedule=[{"days": [...], "from": "22:00",
         "to": "04:00"}]``, ``partners=[("ggd", "executing")]``, ...). On
-        failure nothing is added. ExistsError when the id is taken."""
+        failure nothing is added. ExistsError when the id is taken.
+
+        A category code the library does not know is kept as written, as
+        add_measure_json and loading keep it (validate() warns, V013, with
+        the code it may have meant): every path takes what a document may
+        hold."""
+        if isinstance(category, str) and category and category not in Category._value2member_map_:
+            measure = self.add_measure_json({"id": id, "name": name, "category": category})
+            if fields:
+                try:
+                    measure._apply(fields)
+                except BaseException:
+                    self.remove_measure(measure)
+                    raise
+            return measure
         number = Category.coerce(category).number
         return Municipality.measures.add(self, (_enc(id, "id"), _enc(name, "name"), number),
                                          fields)
@@ -1215,12 +1229,17 @@ class Municipality(_Node):
         from . import analysis
         return analysis.similarity(self, other)
 
-    def peers(self, k: int = 5) -> "PeerList":
-        """The k most similar other municipalities of its registry (a list of
-        veilig.Peer, rank 1 first), each with suggestions: the peer's measures
-        in categories this one has none of."""
+    def peers(self, k: int = 5, against: "Optional[Registry]" = None) -> "PeerList":
+        """The k most similar other municipalities of its registry, or of the
+        registry against (your own plan against ``veilig.builtin()``; there
+        the municipality with this one's code is left out): a list of
+        veilig.Peer, rank 1 first, each with suggestions: the peer's measures
+        in categories this one has none of. Municipalities without measures
+        are no peers, and one without measures has none (an empty list)."""
         from . import analysis
-        return analysis.peers(self._reg, self, k)
+        if against is not None and not isinstance(against, Registry):
+            raise TypeError("against must be a Registry, not %s" % type(against).__name__)
+        return analysis.peers(self._reg if against is None else against, self, k)
 
     def schedule(self, days: Iterable[Union[Day, str]] = ("fri", "sat"), start: Any = "22:00",
                  end: Any = "04:00", active_on: Optional[DateLike] = None) -> "Schedule":
@@ -1382,7 +1401,7 @@ class Registry:
     def __init__(self) -> None:
         """A new, empty registry (format version 1)."""
         self._ptr = None
-        self._nodes: "weakref.WeakValueDictionary[Tuple[type, int], _Node]" = \
+        self._nodes: "weakref.WeakValueDictionary[Tuple[type, Optional[int]], _Node]" = \
             weakref.WeakValueDictionary()
         self._lock = threading.RLock()
         out = c_void_p()
@@ -1463,7 +1482,7 @@ class Registry:
             node._ptr = ptr
             node._loc = loc
             self._nodes[key] = node
-            return node  # type: ignore[return-value]
+            return node
 
     def _descendants(self, node: _Node) -> List[Tuple[int, _Node]]:
         """Live objects inside node, with their depth below it, shallowest first."""
@@ -1668,6 +1687,13 @@ class Registry:
         return json.loads(  # type: ignore[no-any-return]
             self.dumps(omit_personal=omit_personal, compact=True))
 
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Registry":
+        """``copy.deepcopy(reg)``: an independent registry with the same
+        document (through dumps and loads: unknown keys and codes too)."""
+        copy = loads(self.dumps())
+        memo[id(self)] = copy
+        return copy
+
     def save(self, path: "Union[str, bytes, PathLike[str]]", *, omit_personal: bool = False,
              compact: bool = False, ascii: bool = False) -> None:
         """Writes the document to path, atomically (the old file stays intact
@@ -1678,28 +1704,37 @@ class Registry:
 
     # ---- analyses (veilig.analysis) and renderings (veilig.report) ----
 
-    def query(self, *, category: Any = None, approach: Any = None, target_group: Any = None,
-              setting: Any = None, stakeholder_kind: Any = None, stakeholder: Any = None,
-              status: Any = None, evidence: Any = None, province: Any = None,
-              active_on: Any = None, text: Any = None, municipality: Any = None
-              ) -> "QueryResult":
+    def query(self, *any_of: Dict[str, Any], category: Any = None, approach: Any = None,
+              target_group: Any = None, setting: Any = None, stakeholder_kind: Any = None,
+              stakeholder: Any = None, status: Any = None, evidence: Any = None,
+              province: Any = None, active_on: Any = None, text: Any = None,
+              municipality: Any = None, where: Optional[str] = None) -> "QueryResult":
         """The measures that pass every filter given, as a veilig.QueryResult
         of (municipality, measure) pairs in document order. Each filter takes
         a value or a list of values, of which a measure needs one:
 
         - category, approach, target_group, setting, stakeholder_kind (of a
           partner), status ("unknown" matches measures without one): enum
-          members or codes (a code this version does not know matches
-          measures that hold that code);
+          members or codes (an unknown code is an InvalidArgumentError that
+          lists the known ones and says which was meant);
         - evidence: at least this level (an Evidence member or code);
         - stakeholder: text in a partner's name or id (or a Stakeholder);
         - province: "NL-OV"; municipality: a code or name (or a Municipality);
         - active_on: a PartialDate, datetime.date or ISO text;
         - text: words anywhere in the measure (case- and accent-insensitive).
 
-        ``reg.query(category="bystander", target_group=["lgbtiq", "students"])``"""
+        ``reg.query(category="bystander", target_group=["lgbtiq", "students"])``
+
+        OR across filters: each positional dict is another group of filters,
+        and a measure passes when it passes every filter of one group (the
+        keyword filters are the first group), ``reg.query({"category":
+        "bystander"}, {"approach": "prevention"})``; or where, alone, an
+        expression: ``reg.query(where="category=bystander OR
+        approach=prevention")`` (a ParseError or InvalidArgumentError with
+        the column when it is not one). Matches come in document order, each
+        once."""
         from . import analysis
-        return analysis.query(self, category=category, approach=approach,
+        return analysis.query(self, *any_of, where=where, category=category, approach=approach,
                               target_group=target_group, setting=setting,
                               stakeholder_kind=stakeholder_kind, stakeholder=stakeholder,
                               status=status, evidence=evidence, province=province,
@@ -1717,8 +1752,10 @@ class Registry:
     def peers(self, municipality: "Optional[Union[Municipality, str]]" = None,
               k: int = 5) -> "PeerList":
         """The k most similar other municipalities (veilig.Peer rows) of one
-        municipality (the object, its code or its name) or, with None, of
-        every one: subjects in document order, rank 1 first."""
+        municipality (the object, its code or its name; the object may be of
+        another registry, such as your own plan) or, with None, of every one:
+        subjects in document order, rank 1 first. Municipalities without
+        measures are no peers and have none."""
         from . import analysis
         return analysis.peers(self, municipality, k)
 

@@ -124,18 +124,13 @@ def report_html(reg: "Registry", municipality: "Optional[Union[Municipality, str
 def save_report(reg: "Registry", path: "Union[str, os.PathLike[str]]",
                 municipality: "Optional[Union[Municipality, str]]" = None, lang: str = "nl",
                 include_personal: bool = False, peers: int = 5) -> None:
-    """Writes report_html(...) to path (UTF-8), replacing it atomically."""
+    """Writes report_html(...) to path (UTF-8) with the library's atomic save
+    (veilig_save_text, as Registry.save): a temporary file with a unique name
+    next to it, renamed over it; an existing file keeps its mode; on failure
+    a VeiligIOError (an OSError) naming path, and the old file untouched."""
     text = report_html(reg, municipality, lang, include_personal, peers)
-    path = os.fspath(path)
-    tmp = "%s.tmp%d" % (path, os.getpid())
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    data = text.encode("utf-8")
+    _lib().veilig_save_text(os.fsencode(path), data, len(data), _capi.ErrorRecord())
 
 
 def render_diagnostics(reg: "Registry", format: str = "text", lang: str = "nl") -> str:

@@ -16,7 +16,7 @@ describes the sheets and their columns.
 from __future__ import annotations
 
 import os
-from ctypes import byref, c_size_t, c_void_p, string_at
+from ctypes import byref, c_void_p
 from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _capi
@@ -77,15 +77,8 @@ def _options(lang: Optional[str], separator: str, include_personal: bool) -> _ca
 def export_sheet(reg: Registry, sheet: str, *, lang: Optional[str] = None, separator: str = ",",
                  include_personal: bool = False) -> str:
     """One sheet of reg as CSV text: keys and codes (lang None) or Dutch or English labels."""
-    out = c_void_p()
-    size = c_size_t()
-    lib = _capi.lib()
-    lib.veilig_sheet_export_csv(byref(out), byref(size), reg._p(), _sheet(sheet),
-                                _options(lang, separator, include_personal))
-    try:
-        return string_at(out.value, size.value).decode("utf-8")
-    finally:
-        lib.veilig_free(out)
+    return _capi.take_string(_capi.lib().veilig_sheet_export_csv, reg._p(), _sheet(sheet),
+                             _options(lang, separator, include_personal))
 
 
 def save_xlsx(reg: Optional[Registry], path: "Union[str, os.PathLike[str]]", *,

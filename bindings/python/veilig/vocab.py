@@ -59,7 +59,7 @@ class VocabEnum(enum.Enum):
                                               _capi.encode(lang, "lang"))
         if text is None:
             raise ValueError("no labels in language %r (use 'nl' or 'en')" % (lang,))
-        return text.decode("utf-8")
+        return str(text.decode("utf-8"))
 
     def __str__(self) -> str:
         return self.code
@@ -84,7 +84,7 @@ class VocabEnum(enum.Enum):
             return value
         if isinstance(value, str):
             try:
-                return cls(value)
+                return cls(value)  # type: ignore[call-arg]  # the lookup of a member by its code
             except ValueError:
                 raise ValueError("%r is not a known %s code (known: %s)"
                                  % (value, cls.__name__, ", ".join(m.code for m in cls))
