@@ -45,6 +45,15 @@ for page in "$out"/man/man3/veilig_*.3; do
     [ -e "$page" ] && cp "$page" "$out/man3/"
 done
 cp "$src/docs/libveilig.3" "$out/man3/libveilig.3"
+# What Doxygen's man pages get wrong for man(1) and lexgrog: a line that
+# starts with ' is a control line to groff (a vocabulary code in quotes
+# at the start of a line, "'mon': Monday"), so it gets a zero-width escape;
+# and a page whose NAME has no description gets one, for whatis.
+for page in "$out"/man3/*.3; do
+    [ "$(basename "$page")" = libveilig.3 ] && continue
+    sed -i -e "/^'/s/^/\\\&/" \
+        -e '/^\.SH NAME$/{n;/\\-/!s/$/ \\- libveilig: see libveilig(3)/}' "$page"
+done
 
 # ---- what must be there ----
 for h in "$src"/include/veilig/*.h; do
