@@ -267,29 +267,6 @@ int vg_cell_number(char *buf, size_t size, const char *s, size_t len, char decim
 
 /* ---- vocabularies ---- */
 
-size_t vg_distance(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b), row[64];
-    if (la >= 63 || lb >= 63)
-        return (size_t)-1;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t best = prev + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
 /* The value of a code or label (0 when none) and, when none, the nearest text for a
    suggestion (NULL when nothing is near). */
 static int vg_vocab_match(veilig_vocab vocab, const char *s, size_t len, const char **near) {
@@ -306,7 +283,7 @@ static int vg_vocab_match(veilig_vocab vocab, const char *s, size_t len, const c
             vg_sheet_norm(have, sizeof have, t, strlen(t));
             if (strcmp(want, have) == 0)
                 return v;
-            size_t d = vg_distance(want, have);
+            size_t d = vg_edit_distance(want, have);
             if (d < best) {
                 best = d;
                 *near = t;

@@ -190,7 +190,7 @@ static const char *vg_near_column(const vg_sheet_def *d, const char *h) {
         const char *names[3] = {d->cols[j].key, d->cols[j].nl, d->cols[j].en};
         for (int k = 0; k < 3; k++) {
             vg_sheet_norm(have, sizeof have, names[k], strlen(names[k]));
-            size_t dist = vg_distance(want, have);
+            size_t dist = vg_edit_distance(want, have);
             if (dist < bestd) {
                 bestd = dist;
                 best = names[k];

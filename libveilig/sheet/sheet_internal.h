@@ -91,9 +91,6 @@ typedef struct vg_cellctx {
 int vg_cell_parse(vg_value *out, const vg_cellctx *cx, const vg_column *col, const char *s,
                   size_t len, char *msg, size_t size);
 
-/* The edit distance of two short texts (at most 62 bytes each; (size_t)-1 for longer). */
-size_t vg_distance(const char *a, const char *b);
-
 /* A date cell ("2021-11", "nov 2021", "1-11-2021", "1 november 2021") as ISO; VEILIG_EINVAL. */
 int vg_cell_date(veilig_date *out, const char *s, size_t len);
 /* A time cell ("23:00", "9.30", "23:00:00") as minutes after midnight (0..1440); -1 when not. */
