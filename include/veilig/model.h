@@ -163,14 +163,13 @@ VEILIG_API veilig_source *veilig_programme_source_mut(veilig_programme *p, size_
  * @param out    receives the new source, borrowed from the programme; NULL on failure. May be NULL.
  * @param p      the programme to change (borrowed); NULL is VEILIG_EINVAL.
  * @param title  the source's title (copied); required: not NULL or "".
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL p or a required argument that is NULL, "" or out of
- *         range; VEILIG_ENOMEM (the programme is unchanged on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL p, a title that is NULL, "" or not valid UTF-8;
+ *         VEILIG_ENOMEM (the programme is unchanged on failure).
  */
 VEILIG_API int veilig_programme_add_source(veilig_source **out, veilig_programme *p,
                                            const char *title);
 /**
  * Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
- * /
  *
  * @param p      the programme to change (borrowed); NULL is VEILIG_EINVAL.
  * @param index  the position in the list, from 0.
@@ -185,8 +184,8 @@ VEILIG_API int veilig_programme_remove_source(veilig_programme *p, size_t index)
  * object.
  *
  * @param m  the municipality (borrowed); NULL gives NULL.
- * @return the text, borrowed from the municipality; NULL only for a NULL m (or an object not yet
- *         valid).
+ * @return the text, borrowed from the municipality; never NULL in a valid object; NULL for a NULL
+ *         m.
  */
 VEILIG_API const char *veilig_municipality_code(const veilig_municipality *m);
 /**
@@ -205,8 +204,8 @@ VEILIG_API int veilig_municipality_set_code(veilig_municipality *m, const char *
  * The common name ("Enschede"); borrowed, never NULL in a valid object.
  *
  * @param m  the municipality (borrowed); NULL gives NULL.
- * @return the text, borrowed from the municipality; NULL only for a NULL m (or an object not yet
- *         valid).
+ * @return the text, borrowed from the municipality; never NULL in a valid object; NULL for a NULL
+ *         m.
  */
 VEILIG_API const char *veilig_municipality_name(const veilig_municipality *m);
 /**
@@ -567,8 +566,9 @@ VEILIG_API veilig_exclusion *veilig_municipality_exclusion_mut(veilig_municipali
  * @param m         the municipality to change (borrowed); NULL is VEILIG_EINVAL.
  * @param approach  the approach not pursued; not VEILIG_APPROACH_OTHER.
  * @param reason    why not (copied; valid UTF-8), or NULL for none.
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_ENOMEM (the municipality is unchanged on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, an approach that is VEILIG_APPROACH_OTHER or out
+ *         of range, or a reason that is not valid UTF-8; VEILIG_ENOMEM (the municipality is
+ *         unchanged on failure).
  */
 VEILIG_API int veilig_municipality_add_exclusion(veilig_exclusion **out, veilig_municipality *m,
                                                  veilig_approach approach, const char *reason);
@@ -619,8 +619,8 @@ VEILIG_API veilig_policy_link *veilig_municipality_policy_link_mut(veilig_munici
  *              be NULL.
  * @param m     the municipality to change (borrowed); NULL is VEILIG_EINVAL.
  * @param name  the policy, programme, network or law (copied); required: not NULL or "".
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_ENOMEM (the municipality is unchanged on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, a name that is NULL, "" or not valid UTF-8;
+ *         VEILIG_ENOMEM (the municipality is unchanged on failure).
  */
 VEILIG_API int veilig_municipality_add_policy_link(veilig_policy_link **out, veilig_municipality *m,
                                                    const char *name);
@@ -674,9 +674,9 @@ VEILIG_API veilig_stakeholder *veilig_municipality_stakeholder_mut(veilig_munici
  * @param id    its id, unique within the municipality (copied); required: not NULL or "".
  * @param name  its name (copied); required: not NULL or "".
  * @param kind  its kind, or VEILIG_STAKEHOLDER_TYPE_OTHER for none.
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_EEXISTS when the id is taken; VEILIG_ENOMEM (the municipality is unchanged
- *         on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, an id or name that is NULL, "" or not valid UTF-8,
+ *         or a kind out of range; VEILIG_EEXISTS when the municipality has a stakeholder with that
+ *         id; VEILIG_ENOMEM (the municipality is unchanged on failure).
  */
 VEILIG_API int veilig_municipality_add_stakeholder(veilig_stakeholder **out, veilig_municipality *m,
                                                    const char *id, const char *name,
@@ -775,9 +775,10 @@ VEILIG_API veilig_measure *veilig_municipality_measure_mut(veilig_municipality *
  * @param id        its id, unique within the municipality (copied); required: not NULL or "".
  * @param name      its name (copied); required: not NULL or "".
  * @param category  its category; not VEILIG_CATEGORY_OTHER.
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_EEXISTS when the id is taken; VEILIG_ENOMEM (the municipality is unchanged
- *         on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, an id or name that is NULL, "" or not valid UTF-8,
+ *         or a category that is VEILIG_CATEGORY_OTHER or out of range; VEILIG_EEXISTS when the
+ *         municipality has a measure with that id; VEILIG_ENOMEM (the municipality is unchanged on
+ *         failure).
  */
 VEILIG_API int veilig_municipality_add_measure(veilig_measure **out, veilig_municipality *m,
                                                const char *id, const char *name,
@@ -829,9 +830,9 @@ VEILIG_API veilig_indicator *veilig_municipality_indicator_mut(veilig_municipali
  * @param m     the municipality to change (borrowed); NULL is VEILIG_EINVAL.
  * @param id    its id, unique within the municipality (copied); required: not NULL or "".
  * @param name  what it measures (copied); required: not NULL or "".
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_EEXISTS when the id is taken; VEILIG_ENOMEM (the municipality is unchanged
- *         on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, an id or name that is NULL, "" or not valid UTF-8;
+ *         VEILIG_EEXISTS when the municipality has a indicator with that id; VEILIG_ENOMEM (the
+ *         municipality is unchanged on failure).
  */
 VEILIG_API int veilig_municipality_add_indicator(veilig_indicator **out, veilig_municipality *m,
                                                  const char *id, const char *name);
@@ -881,14 +882,13 @@ VEILIG_API veilig_source *veilig_municipality_source_mut(veilig_municipality *m,
  *               NULL.
  * @param m      the municipality to change (borrowed); NULL is VEILIG_EINVAL.
  * @param title  the source's title (copied); required: not NULL or "".
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m or a required argument that is NULL, "" or out of
- *         range; VEILIG_ENOMEM (the municipality is unchanged on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, a title that is NULL, "" or not valid UTF-8;
+ *         VEILIG_ENOMEM (the municipality is unchanged on failure).
  */
 VEILIG_API int veilig_municipality_add_source(veilig_source **out, veilig_municipality *m,
                                               const char *title);
 /**
  * Removes the source at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
- * /
  *
  * @param m      the municipality to change (borrowed); NULL is VEILIG_EINVAL.
  * @param index  the position in the list, from 0.
@@ -947,8 +947,7 @@ VEILIG_API int veilig_exclusion_set_reason(veilig_exclusion *x, const char *valu
  * valid object.
  *
  * @param l  the policy link (borrowed); NULL gives NULL.
- * @return the text, borrowed from the policy link; NULL only for a NULL l (or an object not yet
- *         valid).
+ * @return the text, borrowed from the policy link; never NULL in a valid object; NULL for a NULL l.
  */
 VEILIG_API const char *veilig_policy_link_name(const veilig_policy_link *l);
 /**
@@ -1035,8 +1034,7 @@ VEILIG_API int veilig_policy_link_set_note(veilig_policy_link *l, const char *va
  * object.
  *
  * @param s  the stakeholder (borrowed); NULL gives NULL.
- * @return the text, borrowed from the stakeholder; NULL only for a NULL s (or an object not yet
- *         valid).
+ * @return the text, borrowed from the stakeholder; never NULL in a valid object; NULL for a NULL s.
  */
 VEILIG_API const char *veilig_stakeholder_id(const veilig_stakeholder *s);
 /**
@@ -1055,8 +1053,7 @@ VEILIG_API int veilig_stakeholder_set_id(veilig_stakeholder *s, const char *valu
  * The name; borrowed, never NULL in a valid object.
  *
  * @param s  the stakeholder (borrowed); NULL gives NULL.
- * @return the text, borrowed from the stakeholder; NULL only for a NULL s (or an object not yet
- *         valid).
+ * @return the text, borrowed from the stakeholder; never NULL in a valid object; NULL for a NULL s.
  */
 VEILIG_API const char *veilig_stakeholder_name(const veilig_stakeholder *s);
 /**
@@ -1273,7 +1270,7 @@ VEILIG_API int veilig_contact_set_email(veilig_contact *c, const char *value);
 /**
  * Whether this is data about a natural person (reports leave it out unless asked): 1 or 0 (absent).
  *
- * @param c  the contact (borrowed).
+ * @param c  the contact (borrowed); NULL gives 0.
  * @return 1 when marked personal, else 0 (also for a NULL c).
  */
 VEILIG_API int veilig_contact_personal(const veilig_contact *c);
@@ -1292,7 +1289,7 @@ VEILIG_API int veilig_contact_set_personal(veilig_contact *c, int value);
  * The title of the page or document; borrowed, never NULL in a valid object.
  *
  * @param r  the source (borrowed); NULL gives NULL.
- * @return the text, borrowed from the source; NULL only for a NULL r (or an object not yet valid).
+ * @return the text, borrowed from the source; never NULL in a valid object; NULL for a NULL r.
  */
 VEILIG_API const char *veilig_source_title(const veilig_source *r);
 /**
@@ -1363,8 +1360,7 @@ VEILIG_API int veilig_source_set_retrieved(veilig_source *r, const veilig_date *
  * object.
  *
  * @param ms  the measure (borrowed); NULL gives NULL.
- * @return the text, borrowed from the measure; NULL only for a NULL ms (or an object not yet
- *         valid).
+ * @return the text, borrowed from the measure; never NULL in a valid object; NULL for a NULL ms.
  */
 VEILIG_API const char *veilig_measure_id(const veilig_measure *ms);
 /**
@@ -1383,8 +1379,7 @@ VEILIG_API int veilig_measure_set_id(veilig_measure *ms, const char *value);
  * The name; borrowed, never NULL in a valid object.
  *
  * @param ms  the measure (borrowed); NULL gives NULL.
- * @return the text, borrowed from the measure; NULL only for a NULL ms (or an object not yet
- *         valid).
+ * @return the text, borrowed from the measure; never NULL in a valid object; NULL for a NULL ms.
  */
 VEILIG_API const char *veilig_measure_name(const veilig_measure *ms);
 /**
@@ -1629,7 +1624,6 @@ VEILIG_API veilig_window *veilig_measure_window_mut(veilig_measure *ms, size_t i
 VEILIG_API int veilig_measure_add_window(veilig_window **out, veilig_measure *ms);
 /**
  * Removes the window at index (pointers to it become invalid); VEILIG_ENOTFOUND when out of range.
- * /
  *
  * @param ms     the measure to change (borrowed); NULL is VEILIG_EINVAL.
  * @param index  the position in the list, from 0.
@@ -1674,8 +1668,8 @@ VEILIG_API veilig_partner *veilig_measure_partner_mut(veilig_measure *ms, size_t
  * @param ms           the measure to change (borrowed); NULL is VEILIG_EINVAL.
  * @param stakeholder  the id of the stakeholder (copied); required: not NULL or "".
  * @param role         its role in the measure, or VEILIG_ROLE_OTHER for none.
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL ms or a required argument that is NULL, "" or out of
- *         range; VEILIG_ENOMEM (the measure is unchanged on failure).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL ms, a stakeholder id that is NULL, "" or not valid
+ *         UTF-8, or a role out of range; VEILIG_ENOMEM (the measure is unchanged on failure).
  */
 VEILIG_API int veilig_measure_add_partner(veilig_partner **out, veilig_measure *ms,
                                           const char *stakeholder, veilig_role role);
@@ -1767,7 +1761,7 @@ VEILIG_API int veilig_measure_budget_cents(int64_t *out, const veilig_measure *m
  */
 VEILIG_API const char *veilig_measure_budget_currency(const veilig_measure *ms);
 /**
- * The period the budget covers: VEILIG_OK and *out set, or VEILIG_ENOTFOUND.
+ * The start of the period the budget covers: VEILIG_OK and *out set, or VEILIG_ENOTFOUND.
  *
  * @param out  receives the date; untouched unless VEILIG_OK; not NULL.
  * @param ms   the measure (borrowed); NULL is VEILIG_EINVAL.
@@ -1786,7 +1780,7 @@ VEILIG_API int veilig_measure_budget_start(veilig_date *out, const veilig_measur
 VEILIG_API int veilig_measure_budget_end(veilig_date *out, const veilig_measure *ms);
 /**
  * Sets the budget: 0 <= cents < 10^18 (VEILIG_EINVAL otherwise), currency copied (three letters
- * A-Z; NULL means "EUR"). The budget period is kept. /
+ * A-Z; NULL means "EUR"). The budget period is kept.
  *
  * @param ms        the measure to change (borrowed); NULL is VEILIG_EINVAL.
  * @param cents     the amount in whole cents: 0 <= cents < 10^18.
@@ -1855,7 +1849,7 @@ VEILIG_API size_t veilig_measure_indicator_count(const veilig_measure *ms);
  */
 VEILIG_API const char *veilig_measure_indicator(const veilig_measure *ms, size_t index);
 /**
- * Appends an id (copied); VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for NULL or "". /
+ * Appends an id (copied); VEILIG_EEXISTS when it is there already, VEILIG_EINVAL for NULL or "".
  *
  * @param ms  the measure to change (borrowed); NULL is VEILIG_EINVAL.
  * @param id  the id of an indicator of the municipality (copied); not NULL or "".
@@ -1970,7 +1964,7 @@ VEILIG_API int veilig_window_remove_daypart(veilig_window *w, size_t index);
 /**
  * The start, in minutes after midnight, or -1 when the window has no hours (dayparts instead).
  *
- * @param w  the window (borrowed).
+ * @param w  the window (borrowed); NULL gives -1.
  * @return minutes after midnight (0..1439); -1 when the window has no hours or for a NULL w.
  */
 VEILIG_API int veilig_window_from(const veilig_window *w);
@@ -1979,13 +1973,13 @@ VEILIG_API int veilig_window_from(const veilig_window *w);
  * The end, in minutes after midnight; before from when the window runs past midnight, or -1 when
  * the window has no hours (dayparts instead).
  *
- * @param w  the window (borrowed).
+ * @param w  the window (borrowed); NULL gives -1.
  * @return minutes after midnight (0..1440); -1 when the window has no hours or for a NULL w.
  */
 VEILIG_API int veilig_window_to(const veilig_window *w);
 /**
  * Sets the hours of the window, in minutes after midnight (0..1439; to may also be 1440, midnight
- * at the end of the day); from == -1 and to == -1 remove them. VEILIG_EINVAL for other values. /
+ * at the end of the day); from == -1 and to == -1 remove them. VEILIG_EINVAL for other values.
  *
  * @param w     the window to change (borrowed); NULL is VEILIG_EINVAL.
  * @param from  the start, 0..1439 minutes after midnight, or -1 (with to -1) for none.
@@ -1997,7 +1991,7 @@ VEILIG_API int veilig_window_to(const veilig_window *w);
 VEILIG_API int veilig_window_set_hours(veilig_window *w, int from, int to);
 
 /**
- * The source's own words ("in de weekenden 's avonds en 's nachts"); borrowed, NULL when absent. /
+ * The source's own words ("in de weekenden 's avonds en 's nachts"); borrowed, NULL when absent.
  *
  * @param w  the window (borrowed); NULL gives NULL.
  * @return the text, borrowed from the window; NULL when absent or for a NULL w.
@@ -2019,8 +2013,7 @@ VEILIG_API int veilig_window_set_note(veilig_window *w, const char *value);
  * The stakeholder's id; borrowed, never NULL in a valid object.
  *
  * @param pa  the partner (borrowed); NULL gives NULL.
- * @return the text, borrowed from the partner; NULL only for a NULL pa (or an object not yet
- *         valid).
+ * @return the text, borrowed from the partner; never NULL in a valid object; NULL for a NULL pa.
  */
 VEILIG_API const char *veilig_partner_stakeholder(const veilig_partner *pa);
 /**
@@ -2081,8 +2074,7 @@ VEILIG_API int veilig_partner_set_note(veilig_partner *pa, const char *value);
  * The id, unique within the municipality; borrowed, never NULL in a valid object.
  *
  * @param i  the indicator (borrowed); NULL gives NULL.
- * @return the text, borrowed from the indicator; NULL only for a NULL i (or an object not yet
- *         valid).
+ * @return the text, borrowed from the indicator; never NULL in a valid object; NULL for a NULL i.
  */
 VEILIG_API const char *veilig_indicator_id(const veilig_indicator *i);
 /**
@@ -2101,8 +2093,7 @@ VEILIG_API int veilig_indicator_set_id(veilig_indicator *i, const char *value);
  * What it measures; borrowed, never NULL in a valid object.
  *
  * @param i  the indicator (borrowed); NULL gives NULL.
- * @return the text, borrowed from the indicator; NULL only for a NULL i (or an object not yet
- *         valid).
+ * @return the text, borrowed from the indicator; never NULL in a valid object; NULL for a NULL i.
  */
 VEILIG_API const char *veilig_indicator_name(const veilig_indicator *i);
 /**
@@ -2413,7 +2404,7 @@ VEILIG_API int veilig_observation_set_note(veilig_observation *o, const char *va
 /* ---- registry ---- */
 
 /**
- * Makes a new, empty registry (format version 1). *out is new: free it with veilig_registry_free. /
+ * Makes a new, empty registry (format version 1). *out is new: free it with veilig_registry_free.
  *
  * @param out  receives the new registry (veilig_registry_free); NULL on failure.
  * @return VEILIG_OK; VEILIG_EINVAL for a NULL out; VEILIG_ENOMEM.
@@ -2455,7 +2446,7 @@ VEILIG_API const veilig_municipality *veilig_registry_get(const veilig_registry 
 
 /**
  * Finds a municipality by CBS code ("GM0153", any case), then by name, then by official name (ASCII
- * letters compared without case). Borrowed; NULL when there is none. Uses an index: O(1). /
+ * letters compared without case). Borrowed; NULL when there is none. Uses an index: O(1).
  *
  * @param reg           the registry (borrowed); NULL gives NULL.
  * @param code_or_name  the CBS code or the (official) name to look for (borrowed); NULL gives NULL.
@@ -2465,7 +2456,7 @@ VEILIG_API const veilig_municipality *veilig_registry_find(const veilig_registry
                                                            const char *code_or_name);
 
 /**
- * The same as veilig_registry_get and veilig_registry_find, for changing the municipality.
+ * The same as veilig_registry_get, for changing the municipality.
  *
  * @param reg    the registry (borrowed); NULL gives NULL.
  * @param index  the position in the list, from 0.
@@ -2497,7 +2488,7 @@ VEILIG_API size_t veilig_registry_index_of(const veilig_registry *reg,
 /**
  * Appends a new municipality with code and name (copied). out (may be NULL) receives it, borrowed
  * from the registry. VEILIG_EINVAL when code or name is NULL or "", VEILIG_EEXISTS when a
- * municipality has that code. /
+ * municipality has that code.
  *
  * @param out   receives the new municipality, borrowed from the registry; NULL on failure. May be
  *              NULL.
@@ -2514,7 +2505,7 @@ VEILIG_API int veilig_registry_add(veilig_municipality **out, veilig_registry *r
 /**
  * Removes (and frees) the municipality at index; VEILIG_ENOTFOUND when out of range.
  *
- * @param reg    the registry (borrowed).
+ * @param reg    the registry to change (borrowed); NULL is VEILIG_EINVAL.
  * @param index  the position in the list, from 0.
  * @return VEILIG_OK; VEILIG_ENOTFOUND when index is out of range; VEILIG_EINVAL for a NULL reg.
  */
@@ -2537,7 +2528,7 @@ VEILIG_API veilig_programme *veilig_registry_programme_mut(veilig_registry *reg)
 
 /**
  * Gives the registry a programme block if it has none; out (may be NULL) receives it (the existing
- * one, or the new, empty one), borrowed. /
+ * one, or the new, empty one), borrowed.
  *
  * @param out  receives the programme block, borrowed from the registry; NULL on failure. May be
  *             NULL.
@@ -2564,7 +2555,7 @@ VEILIG_API void veilig_registry_clear_programme(veilig_registry *reg);
 VEILIG_API const veilig_registry *veilig_municipality_registry(const veilig_municipality *m);
 
 /**
- * The municipality a measure, stakeholder or indicator belongs to; borrowed.
+ * The municipality a measure belongs to; borrowed.
  *
  * @param ms  the measure (borrowed); NULL gives NULL.
  * @return the municipality, borrowed; NULL for a NULL ms.
@@ -2586,8 +2577,7 @@ VEILIG_API const veilig_municipality *veilig_stakeholder_municipality(const veil
 VEILIG_API const veilig_municipality *veilig_indicator_municipality(const veilig_indicator *i);
 
 /**
- * Finds a measure, stakeholder or indicator of a municipality by id (exact match); borrowed, NULL
- * when none. O(1).
+ * Finds a measure of a municipality by id (exact match); borrowed, NULL when none. O(1).
  *
  * @param m   the municipality (borrowed); NULL gives NULL.
  * @param id  the id to look for (borrowed); NULL gives NULL.
