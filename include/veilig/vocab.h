@@ -228,24 +228,58 @@ typedef enum veilig_daypart {
     VEILIG_DAYPART_NIGHT = 4      /**< "night": nacht */
 } veilig_daypart;
 
-/** The vocabulary's name as used in the format reference ("target_group"), or NULL. */
+/**
+ * The vocabulary's name as used in the format reference ("target_group"), or NULL.
+ *
+ * @param vocab  the vocabulary.
+ * @return the name (static); NULL for a value that is no vocabulary.
+ */
 VEILIG_API const char *veilig_vocab_name(veilig_vocab vocab);
 
-/** Looks a vocabulary up by name; 0 when there is none of that name. */
+/**
+ * Looks a vocabulary up by name; 0 when there is none of that name.
+ *
+ * @param name  the name, as veilig_vocab_name() gives it (borrowed), or NULL.
+ * @return the vocabulary; 0 when name is NULL or no vocabulary's name.
+ */
 VEILIG_API veilig_vocab veilig_vocab_from_name(const char *name);
 
-/** The number of known values of a vocabulary (they are 1..size), or 0 for an unknown vocabulary.
+/**
+ * The number of known values of a vocabulary (they are 1..size), or 0 for an unknown vocabulary.
+ *
+ * @param vocab  the vocabulary.
+ * @return the number of known values; 0 for a value that is no vocabulary.
  */
 VEILIG_API int veilig_vocab_size(veilig_vocab vocab);
 
-/** The code of a value ("deescalation"), or NULL for 0 and values out of range. */
+/**
+ * The code of a value ("deescalation"), or NULL for 0 and values out of range.
+ *
+ * @param vocab  the vocabulary.
+ * @param value  the value, 1 to veilig_vocab_size(vocab).
+ * @return the code (static); NULL for 0, a value out of range and an unknown vocabulary.
+ */
 VEILIG_API const char *veilig_vocab_code(veilig_vocab vocab, int value);
 
-/** The label of a value in "nl" (or NULL) or "en"; NULL for other languages and values out of
- * range. */
+/**
+ * The label of a value in "nl" (or NULL) or "en"; NULL for other languages and values out of
+ * range.
+ *
+ * @param vocab  the vocabulary.
+ * @param value  the value, 1 to veilig_vocab_size(vocab).
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for 0, a value out
+ *         of range and an unknown vocabulary.
+ */
 VEILIG_API const char *veilig_vocab_label(veilig_vocab vocab, int value, const char *lang);
 
-/** The value of a code (exact, case-sensitive match); 0 (_OTHER) when the code is NULL or unknown.
+/**
+ * The value of a code (exact, case-sensitive match); 0 (_OTHER) when the code is NULL or unknown.
+ *
+ * @param vocab  the vocabulary.
+ * @param code   the code (borrowed), or NULL.
+ * @return the value, 1 to veilig_vocab_size(vocab); 0 when code is NULL or
+ *         unknown, or vocab is no vocabulary.
  */
 VEILIG_API int veilig_vocab_from_code(veilig_vocab vocab, const char *code);
 
@@ -255,55 +289,376 @@ VEILIG_API int veilig_vocab_from_code(veilig_vocab vocab, const char *code);
  *   veilig_<vocab>_label(value, lang)  the label in "nl" (NULL) or "en"
  *   veilig_<vocab>_from_code(code)     the value, or _OTHER
  */
+/**
+ * The code of a approach value: veilig_vocab_code() of VEILIG_VOCAB_APPROACH.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_APPROACH_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_approach_code(veilig_approach value);
+/**
+ * The label of a approach value: veilig_vocab_label() of VEILIG_VOCAB_APPROACH.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_APPROACH_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_approach_label(veilig_approach value, const char *lang);
+/**
+ * The approach value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_APPROACH.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_APPROACH_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_approach veilig_approach_from_code(const char *code);
+/**
+ * The code of a category value: veilig_vocab_code() of VEILIG_VOCAB_CATEGORY.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_CATEGORY_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_category_code(veilig_category value);
+/**
+ * The label of a category value: veilig_vocab_label() of VEILIG_VOCAB_CATEGORY.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_CATEGORY_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_category_label(veilig_category value, const char *lang);
+/**
+ * The category value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_CATEGORY.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_CATEGORY_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_category veilig_category_from_code(const char *code);
+/**
+ * The code of a target_group value: veilig_vocab_code() of VEILIG_VOCAB_TARGET_GROUP.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_TARGET_GROUP_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_target_group_code(veilig_target_group value);
+/**
+ * The label of a target_group value: veilig_vocab_label() of VEILIG_VOCAB_TARGET_GROUP.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_TARGET_GROUP_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_target_group_label(veilig_target_group value, const char *lang);
+/**
+ * The target_group value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_TARGET_GROUP.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_TARGET_GROUP_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_target_group veilig_target_group_from_code(const char *code);
+/**
+ * The code of a setting value: veilig_vocab_code() of VEILIG_VOCAB_SETTING.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_SETTING_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_setting_code(veilig_setting value);
+/**
+ * The label of a setting value: veilig_vocab_label() of VEILIG_VOCAB_SETTING.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_SETTING_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_setting_label(veilig_setting value, const char *lang);
+/**
+ * The setting value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_SETTING.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_SETTING_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_setting veilig_setting_from_code(const char *code);
+/**
+ * The code of a stakeholder_type value: veilig_vocab_code() of VEILIG_VOCAB_STAKEHOLDER_TYPE.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_STAKEHOLDER_TYPE_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_stakeholder_type_code(veilig_stakeholder_type value);
+/**
+ * The label of a stakeholder_type value: veilig_vocab_label() of VEILIG_VOCAB_STAKEHOLDER_TYPE.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_STAKEHOLDER_TYPE_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_stakeholder_type_label(veilig_stakeholder_type value,
                                                      const char *lang);
+/**
+ * The stakeholder_type value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_STAKEHOLDER_TYPE.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_STAKEHOLDER_TYPE_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_stakeholder_type veilig_stakeholder_type_from_code(const char *code);
+/**
+ * The code of a role value: veilig_vocab_code() of VEILIG_VOCAB_ROLE.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_ROLE_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_role_code(veilig_role value);
+/**
+ * The label of a role value: veilig_vocab_label() of VEILIG_VOCAB_ROLE.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_ROLE_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_role_label(veilig_role value, const char *lang);
+/**
+ * The role value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_ROLE.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_ROLE_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_role veilig_role_from_code(const char *code);
+/**
+ * The code of a link_kind value: veilig_vocab_code() of VEILIG_VOCAB_LINK_KIND.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_LINK_KIND_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_link_kind_code(veilig_link_kind value);
+/**
+ * The label of a link_kind value: veilig_vocab_label() of VEILIG_VOCAB_LINK_KIND.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_LINK_KIND_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_link_kind_label(veilig_link_kind value, const char *lang);
+/**
+ * The link_kind value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_LINK_KIND.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_LINK_KIND_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_link_kind veilig_link_kind_from_code(const char *code);
+/**
+ * The code of a link_relation value: veilig_vocab_code() of VEILIG_VOCAB_LINK_RELATION.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_LINK_RELATION_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_link_relation_code(veilig_link_relation value);
+/**
+ * The label of a link_relation value: veilig_vocab_label() of VEILIG_VOCAB_LINK_RELATION.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_LINK_RELATION_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_link_relation_label(veilig_link_relation value, const char *lang);
+/**
+ * The link_relation value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_LINK_RELATION.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_LINK_RELATION_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_link_relation veilig_link_relation_from_code(const char *code);
+/**
+ * The code of a membership_status value: veilig_vocab_code() of VEILIG_VOCAB_MEMBERSHIP_STATUS.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_MEMBERSHIP_STATUS_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_membership_status_code(veilig_membership_status value);
+/**
+ * The label of a membership_status value: veilig_vocab_label() of VEILIG_VOCAB_MEMBERSHIP_STATUS.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_MEMBERSHIP_STATUS_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_membership_status_label(veilig_membership_status value,
                                                       const char *lang);
+/**
+ * The membership_status value of a code: veilig_vocab_from_code() of
+ * VEILIG_VOCAB_MEMBERSHIP_STATUS.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_MEMBERSHIP_STATUS_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_membership_status veilig_membership_status_from_code(const char *code);
+/**
+ * The code of a measure_state value: veilig_vocab_code() of VEILIG_VOCAB_MEASURE_STATE.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_MEASURE_STATE_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_measure_state_code(veilig_measure_state value);
+/**
+ * The label of a measure_state value: veilig_vocab_label() of VEILIG_VOCAB_MEASURE_STATE.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_MEASURE_STATE_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_measure_state_label(veilig_measure_state value, const char *lang);
+/**
+ * The measure_state value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_MEASURE_STATE.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_MEASURE_STATE_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_measure_state veilig_measure_state_from_code(const char *code);
+/**
+ * The code of a evidence value: veilig_vocab_code() of VEILIG_VOCAB_EVIDENCE.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_EVIDENCE_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_evidence_code(veilig_evidence value);
+/**
+ * The label of a evidence value: veilig_vocab_label() of VEILIG_VOCAB_EVIDENCE.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_EVIDENCE_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_evidence_label(veilig_evidence value, const char *lang);
+/**
+ * The evidence value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_EVIDENCE.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_EVIDENCE_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_evidence veilig_evidence_from_code(const char *code);
+/**
+ * The code of a result_level value: veilig_vocab_code() of VEILIG_VOCAB_RESULT_LEVEL.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_RESULT_LEVEL_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_result_level_code(veilig_result_level value);
+/**
+ * The label of a result_level value: veilig_vocab_label() of VEILIG_VOCAB_RESULT_LEVEL.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_RESULT_LEVEL_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_result_level_label(veilig_result_level value, const char *lang);
+/**
+ * The result_level value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_RESULT_LEVEL.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_RESULT_LEVEL_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_result_level veilig_result_level_from_code(const char *code);
+/**
+ * The code of a unit value: veilig_vocab_code() of VEILIG_VOCAB_UNIT.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_UNIT_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_unit_code(veilig_unit value);
+/**
+ * The label of a unit value: veilig_vocab_label() of VEILIG_VOCAB_UNIT.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_UNIT_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_unit_label(veilig_unit value, const char *lang);
+/**
+ * The unit value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_UNIT.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_UNIT_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_unit veilig_unit_from_code(const char *code);
+/**
+ * The code of a direction value: veilig_vocab_code() of VEILIG_VOCAB_DIRECTION.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_DIRECTION_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_direction_code(veilig_direction value);
+/**
+ * The label of a direction value: veilig_vocab_label() of VEILIG_VOCAB_DIRECTION.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_DIRECTION_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_direction_label(veilig_direction value, const char *lang);
+/**
+ * The direction value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_DIRECTION.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_DIRECTION_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_direction veilig_direction_from_code(const char *code);
+/**
+ * The code of a day value: veilig_vocab_code() of VEILIG_VOCAB_DAY.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_DAY_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_day_code(veilig_day value);
+/**
+ * The label of a day value: veilig_vocab_label() of VEILIG_VOCAB_DAY.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_DAY_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_day_label(veilig_day value, const char *lang);
+/**
+ * The day value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_DAY.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_DAY_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_day veilig_day_from_code(const char *code);
+/**
+ * The code of a daypart value: veilig_vocab_code() of VEILIG_VOCAB_DAYPART.
+ *
+ * @param value  the value.
+ * @return the code (static); NULL for VEILIG_DAYPART_OTHER and values out of range.
+ */
 VEILIG_API const char *veilig_daypart_code(veilig_daypart value);
+/**
+ * The label of a daypart value: veilig_vocab_label() of VEILIG_VOCAB_DAYPART.
+ *
+ * @param value  the value.
+ * @param lang   "nl", "en", or NULL for "nl" (borrowed).
+ * @return the label (static); NULL for another language, for VEILIG_DAYPART_OTHER and
+ *         values out of range.
+ */
 VEILIG_API const char *veilig_daypart_label(veilig_daypart value, const char *lang);
+/**
+ * The daypart value of a code: veilig_vocab_from_code() of VEILIG_VOCAB_DAYPART.
+ *
+ * @param code  the code (borrowed; exact, case-sensitive), or NULL.
+ * @return the value; VEILIG_DAYPART_OTHER when code is NULL or unknown.
+ */
 VEILIG_API veilig_daypart veilig_daypart_from_code(const char *code);
 
 /**
@@ -327,15 +682,35 @@ VEILIG_API const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text
  * veilig_province_code(i) gives the i-th code; veilig_province_name(code,
  * lang) the name in "nl" (NULL) or "en", or NULL when code is not one of
  * them (or lang is another language). Static strings.
+ *
+ * @return the number of provinces and special municipalities (15).
  */
 VEILIG_API size_t veilig_province_count(void);
+/**
+ * The code of a province ("NL-UT").
+ *
+ * @param index  the province, from 0 to veilig_province_count() - 1, in code order.
+ * @return the code (static); NULL when index is out of range.
+ */
 VEILIG_API const char *veilig_province_code(size_t index);
+/**
+ * The name of a province in "nl" (NULL) or "en".
+ *
+ * @param code  the ISO 3166-2:NL code (borrowed; exact match), or NULL.
+ * @param lang  "nl", "en", or NULL for "nl" (borrowed).
+ * @return the name (static); NULL when code is NULL or not one of them, or
+ *         lang is another language.
+ */
 VEILIG_API const char *veilig_province_name(const char *code, const char *lang);
 
 /**
  * The usual approach of a category (a measure without an explicit approach
  * has its category's): deescalation is prevention, victim_support support,
  * and so on. VEILIG_APPROACH_OTHER for VEILIG_CATEGORY_OTHER.
+ *
+ * @param category  the category.
+ * @return the approach; VEILIG_APPROACH_OTHER for VEILIG_CATEGORY_OTHER (and
+ *         VEILIG_APPROACH_PREVENTION, the most common, for a value that is no category).
  */
 VEILIG_API veilig_approach veilig_category_approach(veilig_category category);
 
