@@ -1488,7 +1488,8 @@ int veilig_json_locate_many(veilig_error *errs, const char *json, size_t len,
             found[m++].index = i;
         }
     }
-    qsort(found, m, sizeof *found, vg_located_cmp);
+    if (m) /* found is NULL when no pointer was given */
+        qsort(found, m, sizeof *found, vg_located_cmp);
     int line = 1, column = 1;
     size_t at = 0;
     for (size_t k = 0; k < m; k++) {
