@@ -241,6 +241,16 @@ VEILIG_API veilig_change veilig_diff_change(const veilig_diff_result *d, size_t 
 VEILIG_API const char *veilig_diff_municipality(const veilig_diff_result *d, size_t i);
 /** The id of the measure the change is in, or NULL. */
 VEILIG_API const char *veilig_diff_measure(const veilig_diff_result *d, size_t i);
+/**
+ * The RFC 6901 pointer of change i, valid until veilig_diff_free. Which document it is into follows
+ * from veilig_diff_change: the OLD document for VEILIG_CHANGE_REMOVED (the value is gone from the
+ * new one), the NEW document for VEILIG_CHANGE_ADDED and VEILIG_CHANGE_CHANGED. Resolve it with
+ * veilig_json_locate against that document's text.
+ *
+ * @param d  the result (borrowed).
+ * @param i  the row, from 0.
+ * @return the pointer (borrowed), or NULL when d is NULL or i out of range.
+ */
 VEILIG_API const char *veilig_diff_pointer(const veilig_diff_result *d, size_t i);
 VEILIG_API const char *veilig_diff_old(const veilig_diff_result *d, size_t i);
 VEILIG_API const char *veilig_diff_new(const veilig_diff_result *d, size_t i);
