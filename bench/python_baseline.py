@@ -16,7 +16,10 @@ Tasks, on the generated registries S (342 x 50) and M (342 x 500):
   docs/analysis.md "Peers and similarity" (categories 0.4 as counts; target
   groups, settings and stakeholder kinds 0.2 each as sets; a part both lack is
   left out; ties to the lower CBS code), with the suggestions (the peer's
-  measures in categories the subject has none of).
+  measures in categories the subject has none of);
+- threads (issue 15 point 8): ``m.profile()`` of every bundled municipality,
+  the same calls in one thread and split over four threads; the ratio of
+  wall times shows what the threads cost (1.0: nothing).
 
 The binding's analysis functions (``reg.coverage()``, ``reg.peers()``) are
 used when the binding has them; until then the binding rows are the
@@ -189,6 +192,70 @@ def peer_triples(result):
     return out
 
 
+# ---- threads: concurrent readers (issue 15 point 8) ----
+
+def profile_rounds(reg, rounds):
+    """m.profile() of every municipality of reg, rounds times over."""
+    for _ in range(rounds):
+        for m in reg:
+            m.profile()
+
+
+def threaded(fn, threads):
+    """fn() in each of threads threads at once; returns when all are done."""
+    import threading
+    pool = [threading.Thread(target=fn) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+
+
+def threads_rows(veilig, runs, rounds=40, threads=4):
+    """The bundled dataset's profiles: the same calls in one thread and
+    split over threads threads; the ratio of wall times (1.0: threads cost
+    nothing; the issue measured 9x)."""
+    with veilig.builtin() as reg:
+        print("\nthreads: m.profile() of the %d bundled municipalities x %d rounds; median of %d runs"
+              % (len(reg), rounds * threads, runs))
+        print("  %-52s %10s %10s" % ("task", "cpu ms", "wall ms"))
+        one = timed(lambda: profile_rounds(reg, rounds * threads), runs)
+        line("1 thread, %d rounds" % (rounds * threads), one)
+        many = timed(lambda: threaded(lambda: profile_rounds(reg, rounds), threads), runs)
+        line("%d threads, %d rounds each" % (threads, rounds), many)
+        print("  %-52s %9.2fx  (wall, %d threads / 1 thread)" % (
+            "  ratio", many[1] / one[1] if one[1] else float("inf"), threads))
+        calls, releasing = gil_releases(veilig, reg)
+        print("  %-52s %10.1f  of %.1f C calls (each a handoff of the GIL between threads)" % (
+            "  GIL releases per m.profile()", releasing, calls))
+
+
+def gil_releases(veilig, reg):
+    """(C calls, of them releasing the GIL) per m.profile(), counted by
+    wrapping the binding's functions for one pass (then restored)."""
+    from veilig import _capi
+    lib = _capi.lib()
+    releases = getattr(_capi, "RELEASES_GIL", None)  # None: a binding where every call releases it
+    counts = [0, 0]
+    saved = {}
+    for name, _, _, _ in _capi.FUNCTIONS:
+        func = saved[name] = getattr(lib, name)
+
+        def counted(*args, _func=func, _name=name):
+            counts[0] += 1
+            counts[1] += releases is None or _name in releases
+            return _func(*args)
+        setattr(lib, name, counted)
+    try:
+        municipalities = list(reg)
+        for m in municipalities:
+            m.profile()
+    finally:
+        for name, func in saved.items():
+            setattr(lib, name, func)
+    return counts[0] / len(municipalities), counts[1] / len(municipalities)
+
+
 # ---- timing ----
 
 def timed(fn, runs):
@@ -283,6 +350,7 @@ def main():
                 text += "  >= %dx: %s" % (target, "met" if ok else "MISSED")
             print(text)
         reg = None
+    threads_rows(veilig, args.runs)
     return 0
 
 

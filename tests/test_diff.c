@@ -571,6 +571,58 @@ START_TEST(test_docs_example) {
 }
 END_TEST
 
+/* The value at an RFC 6901 pointer of doc (borrowed), or NULL. */
+static json_t *at_pointer(json_t *doc, const char *pointer) {
+    char part[64];
+    while (doc && *pointer == '/') {
+        size_t n = strcspn(pointer + 1, "/");
+        ck_assert_uint_lt(n, sizeof part);
+        memcpy(part, pointer + 1, n);
+        part[n] = '\0';
+        pointer += n + 1;
+        doc = json_is_array(doc) ? json_array_get(doc, strtoul(part, NULL, 10))
+                                 : json_object_get(doc, part);
+    }
+    return doc;
+}
+
+/* The rule of veilig_diff_pointer: a removal's pointer is into the old
+   document and names the old value there; the others' into the new one,
+   naming the new value. */
+static void check_pointer_documents(const char *old_json, const char *new_json) {
+    veilig_diff_result *d = diff_docs(old_json, new_json, NULL);
+    json_t *docs[2] = {json_loads(old_json, 0, NULL), json_loads(new_json, 0, NULL)};
+    size_t i;
+    ck_assert_uint_gt(veilig_diff_count(d), 0);
+    for (i = 0; i < veilig_diff_count(d); i++) {
+        int removed = veilig_diff_change(d, i) == VEILIG_CHANGE_REMOVED;
+        const char *text = removed ? veilig_diff_old(d, i) : veilig_diff_new(d, i);
+        json_t *want = json_loads(text, JSON_DECODE_ANY, NULL);
+        json_t *got = at_pointer(docs[removed ? 0 : 1], veilig_diff_pointer(d, i));
+        ck_assert_msg(want && got && json_equal(want, got),
+                      "row %zu: %s does not name %s in the %s", i, veilig_diff_pointer(d, i), text,
+                      removed ? "old" : "new");
+        json_decref(want);
+    }
+    json_decref(docs[0]);
+    json_decref(docs[1]);
+    veilig_diff_free(d);
+}
+
+START_TEST(test_pointer_documents) {
+    /* the worked example: a removal at index 1 of old, an addition at index 2 of new */
+    check_pointer_documents(BASE, DOC_BEGIN M1_HEAD
+                            "\"scope\": {\"target_groups\": [\"women_girls\"]}, "
+                            "\"measures\": [" MS3 ", " MS1 ", " MS4 "]}, " M2 DOC_END);
+    /* a municipality removed from the front, one added at the end, a field changed */
+    check_pointer_documents(DOC_BEGIN M3 ", " M2 DOC_END,
+                            DOC_BEGIN "{\"code\": \"GM0002\", \"name\": \"B\"}, " M1_HEAD
+                                      "\"measures\": [" MS1 "]}" DOC_END);
+    /* a removed measure field; the schedule's end changed */
+    check_pointer_documents(BASE, DOC_MS(MS1 ", " MS2_NAMED("A", "05:00") ", " MS3));
+}
+END_TEST
+
 /* Many measures, reversed: matched through an index, not pairwise. */
 START_TEST(test_many_measures) {
     enum { N = 20000 };
@@ -687,6 +739,7 @@ static Suite *diff_suite(void) {
     tcase_add_test(tc, test_notfound_and_args);
     tcase_add_test(tc, test_builtin);
     tcase_add_test(tc, test_docs_example);
+    tcase_add_test(tc, test_pointer_documents);
     tcase_add_test(tc, test_many_measures);
     tcase_add_test(tc, test_alloc_failures);
     suite_add_tcase(s, tc);

@@ -305,6 +305,23 @@ static void progress_extra(lua_State *L, const void *res, int t, int a, int b) {
 }
 
 /* The analyses: free and to_json of result type T (functions F_free and F_to_json), and extra. */
+/* Says which document each row's pointer is into: "old" for a removal (the
+   value is gone from the new one), "new" for the others (docs/analysis.md). */
+static void diff_extra(lua_State *L, const void *res, int t, int a, int b) {
+    const veilig_diff_result *d = (const veilig_diff_result *)res;
+    size_t i, n = veilig_diff_count(d);
+    int row;
+    (void)a;
+    (void)b;
+    for (i = 0; i < n; i++) {
+        if ((row = push_row(L, t, i)) == 0)
+            continue;
+        lua_pushstring(L, veilig_diff_change(d, i) == VEILIG_CHANGE_REMOVED ? "old" : "new");
+        lua_setfield(L, row, "document");
+        lua_pop(L, 1);
+    }
+}
+
 #define VL_ANALYSIS(name, T, F, extra)                                                             \
     static void name##_free(void *p) {                                                             \
         F##_free((T *)p);                                                                          \
@@ -318,7 +335,7 @@ VL_ANALYSIS(vl_coverage, veilig_coverage_result, veilig_coverage, coverage_extra
 VL_ANALYSIS(vl_profile, veilig_profile_result, veilig_profile, profile_extra);
 VL_ANALYSIS(vl_comparison, veilig_comparison, veilig_comparison, comparison_extra);
 VL_ANALYSIS(vl_peers, veilig_peers_result, veilig_peers, peers_extra);
-VL_ANALYSIS(vl_diff, veilig_diff_result, veilig_diff, NULL);
+VL_ANALYSIS(vl_diff, veilig_diff_result, veilig_diff, diff_extra);
 VL_ANALYSIS(vl_schedule, veilig_schedule_result, veilig_schedule, NULL);
 VL_ANALYSIS(vl_progress, veilig_progress_result, veilig_progress, progress_extra);
 

@@ -648,11 +648,16 @@ VEILIG_API const char *veilig_diff_municipality(const veilig_diff_result *d, siz
  */
 VEILIG_API const char *veilig_diff_measure(const veilig_diff_result *d, size_t i);
 /**
- * The RFC 6901 JSON pointer of the change (into new, into old for a removal).
+ * The RFC 6901 JSON pointer of change i. Which document it is into follows
+ * from veilig_diff_change: the OLD document for VEILIG_CHANGE_REMOVED (the
+ * value is gone from the new one), the NEW document for VEILIG_CHANGE_ADDED
+ * and VEILIG_CHANGE_CHANGED. Resolve it with veilig_json_locate against that
+ * document's text.
  *
  * @param d  the result (borrowed), or NULL.
  * @param i  the row, from 0.
- * @return the pointer (borrowed from the result); NULL when d is NULL or i is out of range.
+ * @return the pointer (borrowed from the result, valid until veilig_diff_free);
+ *         NULL when d is NULL or i is out of range.
  */
 VEILIG_API const char *veilig_diff_pointer(const veilig_diff_result *d, size_t i);
 /**

@@ -426,6 +426,8 @@ describe("veilig.diff", function()
     assert.equal("m4", rows[3].measure)
     assert.equal("/municipalities/0/measures/2", rows[3].pointer)
     assert.equal("Vierde", rows[3].new.name)
+    -- a removal's pointer is into the old document, the others' into the new
+    assert.same({ "new", "old", "new" }, { rows[1].document, rows[2].document, rows[3].document })
     -- only one municipality; the same document gives no rows
     assert.equal(3, #assert(veilig.diff(old, new, "GM0001")))
     assert.equal(0, #assert(veilig.diff(old, new, "GM0002")))
@@ -438,7 +440,8 @@ describe("veilig.diff", function()
     local rows = assert(veilig.diff(old, new))
     assert.equal(1, #rows)
     assert.same({ change = "changed", municipality = "GM0001", measure = "m2",
-      pointer = "/municipalities/0/measures/1/name", old = "Omstanderstraining", new = "B" }, rows[1])
+      pointer = "/municipalities/0/measures/1/name", document = "new", old = "Omstanderstraining",
+      new = "B" }, rows[1])
   end)
 
   it("a code in neither registry is nil, message, details; bad arguments raise", function()

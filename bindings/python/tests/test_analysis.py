@@ -568,11 +568,20 @@ def test_diff_worked_example():
         assert removed.old["name"] == "A" and removed.new is None
         assert removed.new_json is None and json.loads(removed.old_json) == removed.old
         assert added.old is None and added.new["id"] == "m4"
+        # the pointer of a removal is into the old document, the others into the new
+        assert [r.document for r in rows] == ["new", "old", "new"]
+        texts = {"old": json.loads(old.dumps()), "new": json.loads(new.dumps())}
+        for r in rows:
+            value = texts[r.document]
+            for part in r.pointer.split("/")[1:]:
+                value = value[int(part) if isinstance(value, list) else part]
+            assert value == (r.old if r.document == "old" else r.new)
         records = rows.to_records()
         assert is_plain(records)
         assert records[0] == {"change": "changed", "municipality": "GM0001", "measure": None,
                               "pointer": "/municipalities/0/scope/target_groups",
-                              "old": scope.old_json, "new": scope.new_json}
+                              "document": "new", "old": scope.old_json, "new": scope.new_json}
+        assert records[1]["document"] == "old"
         assert json.loads(records[0]["old"]) == ["women_girls", "lgbtiq"]
         data = json.loads(rows.to_json())
         assert [d["change"] for d in data] == ["changed", "removed", "added"]

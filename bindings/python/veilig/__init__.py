@@ -37,6 +37,7 @@ from .analysis import (Change, ChangeKind, ChangeList, Comparison, ComparisonRow
                        Coverage, CoverageRow, Gap, GapKind, Match, Peer, PeerList, Profile,
                        Progress, ProgressList, QueryResult, Records, Schedule, StakeholderUse,
                        TargetGroupUse, Track, compare, diff, similarity)
+from .tables import MEASURE_COLUMNS, measures_table
 from .sheet import (SheetError, SheetImportError, export_sheet, import_sheets, save_xlsx,
                     sheets)
 from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, Evidence,
@@ -62,6 +63,7 @@ __all__ = [
     "CoverageRow", "Profile", "TargetGroupUse", "StakeholderUse", "Gap", "GapKind",
     "Comparison", "ComparisonRow", "Peer", "PeerList", "Change", "ChangeKind", "ChangeList",
     "Schedule", "Track", "Progress", "ProgressList",
+    "measures_table", "MEASURE_COLUMNS",
     "sheets", "export_sheet", "save_xlsx", "import_sheets", "SheetError", "SheetImportError",
 ]
 

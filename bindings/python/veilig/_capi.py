@@ -553,6 +553,27 @@ OPTIONAL = frozenset(name for name, _, _, _ in FUNCTIONS
                      if name.startswith(("veilig_render_", "veilig_report_html",
                                          "veilig_export", "veilig_table_")))
 
+#: The functions that release the GIL while they run: those whose work grows
+#: with the document (loading, saving, validation, the analyses' compute and
+#: JSON, the renderings, sheets), so that threads reading one registry (or
+#: several) run them at once. Every other function (a getter, a setter, an
+#: accessor of a result) runs in microseconds and keeps the GIL: releasing
+#: and taking it back around each of them cost more than the call, and with
+#: several threads every call became a handoff of the GIL between them
+#: (4 threads doing ``m.profile()``, some 60 calls each, took several times
+#: the time of one thread; issue 15 point 8, bench/python_baseline.py).
+RELEASES_GIL = frozenset(
+    name for name, _, _, _ in FUNCTIONS
+    if name in ("veilig_coverage", "veilig_profile", "veilig_compare", "veilig_peers",
+                "veilig_similarity", "veilig_diff", "veilig_schedule", "veilig_progress",
+                "veilig_validate", "veilig_query_run", "veilig_builtin_json",
+                "veilig_import_finish")
+    or name.endswith("_to_json")
+    or name.startswith(("veilig_registry_load", "veilig_registry_save", "veilig_registry_dump",
+                        "veilig_save_text", "veilig_render_", "veilig_report_html",
+                        "veilig_export", "veilig_sheet_export", "veilig_sheet_save",
+                        "veilig_import_add_")))
+
 
 # ---- finding and loading the library ----
 
@@ -660,9 +681,12 @@ def _load() -> _Lib:
         raise ImportError("%s has ABI version %d, but this veilig package needs ABI %d"
                           % (path, abi(), ABI_VERSION))
     result = _Lib(cdll, path)
+    # The same library, loaded again as a PyDLL (dlopen hands back the same
+    # handle): its functions keep the GIL (see RELEASES_GIL).
+    held = ctypes.PyDLL(path)
     for name, argtypes, restype, errcheck in FUNCTIONS:
         try:
-            func = getattr(cdll, name)
+            func = getattr(cdll if name in RELEASES_GIL else held, name)
         except AttributeError as exc:
             if name in OPTIONAL:
                 setattr(result, name, _missing(name, path))

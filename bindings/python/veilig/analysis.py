@@ -765,10 +765,12 @@ class ChangeKind(str, enum.Enum):
 @dataclass(frozen=True)
 class Change:
     """A difference between two versions: what happened, where (the
-    municipality's code, the measure's id or None, an RFC 6901 pointer into
-    the new document, or the old one for removals) and the old and new
-    values as Python values (None where there is none: see old_json and
-    new_json, the library's JSON texts, None where there is none)."""
+    municipality's code and the measure's id or None, codes rather than
+    objects since a removed one exists only in the old registry; an RFC 6901
+    pointer into the document :attr:`document` names: the new one, or the
+    old one for removals) and the old and new values as Python values (None
+    where there is none: see old_json and new_json, the library's JSON
+    texts, None where there is none)."""
 
     change: ChangeKind
     municipality: str
@@ -779,12 +781,20 @@ class Change:
     old_json: Optional[str] = field(default=None, repr=False)
     new_json: Optional[str] = field(default=None, repr=False)
 
+    @property
+    def document(self) -> str:
+        """Which document :attr:`pointer` points into: ``"old"`` for a
+        removal (the value is gone from the new one), ``"new"`` for an
+        addition or a change (docs/analysis.md, "Differences")."""
+        return "old" if self.change is ChangeKind.REMOVED else "new"
+
     def to_record(self) -> Dict[str, Any]:
-        """change, municipality, measure, pointer, and old and new as JSON
-        text (so the column has one type; None where there is none)."""
+        """change, municipality, measure, pointer, document (``"old"`` or
+        ``"new"``), and old and new as JSON text (so the column has one type;
+        None where there is none)."""
         return {"change": self.change.value, "municipality": self.municipality,
-                "measure": self.measure, "pointer": self.pointer, "old": self.old_json,
-                "new": self.new_json}
+                "measure": self.measure, "pointer": self.pointer, "document": self.document,
+                "old": self.old_json, "new": self.new_json}
 
 
 class ChangeList(Records[Change], _Analysis):

@@ -1766,6 +1766,14 @@ class Registry:
         from . import report
         return report.render_list(self, format, lang, include_personal)
 
+    def to_records(self, table: str = "measures") -> List[Dict[str, Any]]:
+        """A typed table, one dict per row, for ``pandas.DataFrame``: only
+        ``"measures"`` (:func:`veilig.measures_table`): every field of every
+        measure, dates as PartialDate, the budget as Decimal, lists as lists,
+        the same keys in every row."""
+        from . import tables
+        return tables.to_records(self, table)
+
     def export(self, table: str = "measures", format: str = "csv", lang: str = "nl",
                include_personal: bool = False, raw: bool = False) -> str:
         """A flat table ("measures", "stakeholders" or "indicators") as CSV
