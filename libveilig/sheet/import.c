@@ -737,9 +737,12 @@ static void vg_write_object(vg_merge *mg, const vg_jnode *e, int s, const vg_rec
                 vg_write_value(w, &rec->vals[j]);
             }
         } else if (plen + n + 2 < sizeof sub) {
-            char key[64];
-            snprintf(key, sizeof key, "%s", sub);
-            snprintf(sub, sizeof sub, "%.*s%s.", (int)plen, prefix, key);
+            char key[sizeof sub]; /* the key alone; sub becomes prefix + key + '.' */
+            memcpy(key, sub, n + 1);
+            memcpy(sub, prefix, plen);
+            memcpy(sub + plen, key, n);
+            sub[plen + n] = '.';
+            sub[plen + n + 1] = '\0';
             if (vg_has_content(NULL, d, rec, sub, strlen(sub))) {
                 vg_jw_key(w, key);
                 vg_write_object(mg, NULL, s, rec, muni, own, sub, strlen(sub));
