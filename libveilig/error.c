@@ -127,8 +127,13 @@ int vg_fail_version(const char *what, unsigned got, unsigned want) {
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vg_last_vset(code, fmt, ap);
+    vg_error_vset(err, code, fmt, ap);
     va_end(ap);
+    return code;
+}
+
+int vg_error_vset(veilig_error *err, int code, const char *fmt, va_list ap) {
+    vg_last_vset(code, fmt, ap);
     if (!err)
         return code;
     err->code = code;

@@ -86,6 +86,8 @@ void vg_error_clear(veilig_error *err);
 /* Sets code and message (printf-style) of err and of the thread's last error
    (veilig_error_last); returns code. Leaves err's position fields. */
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) VG_PRINTF(3, 4);
+/* The same with a va_list (for the printf-style helpers of the readers). */
+int vg_error_vset(veilig_error *err, int code, const char *fmt, va_list ap) VG_PRINTF(3, 0);
 /* Records a failure of a function without a veilig_error as the thread's
    last error (code and message, printf-style); returns code. */
 int vg_fail(int code, const char *fmt, ...) VG_PRINTF(2, 3);

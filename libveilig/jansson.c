@@ -35,12 +35,10 @@ static int vg_jt_fail(vg_jt *c, int code, const vg_jlevel *l, const char *fmt, .
 static int vg_jt_fail(vg_jt *c, int code, const vg_jlevel *l, const char *fmt, ...) {
     if (!c->err)
         return code;
-    char msg[VEILIG_ERROR_MESSAGE_LENGTH];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vg_error_vset(c->err, code, fmt, ap);
     va_end(ap);
-    vg_error_set(c->err, code, "%s", msg);
     vg_json_pointer_of(c->err->pointer, sizeof c->err->pointer, l);
     return code;
 }

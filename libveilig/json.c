@@ -443,12 +443,10 @@ static VG_COLD int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char
 static VG_COLD int vg_jfail(vg_jparser *p, int code, const vg_uc *at, const char *fmt, ...) {
     if (!p->err)
         return code;
-    char msg[VEILIG_ERROR_MESSAGE_LENGTH];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vg_error_vset(p->err, code, fmt, ap);
     va_end(ap);
-    vg_error_set(p->err, code, "%s", msg);
     p->err->pointer[0] = '\0';
     vg_jset_position(p, at);
     return code;
@@ -527,12 +525,10 @@ static VG_COLD void vg_jschema(vg_jparser *p, const vg_uc *at, const char *fmt, 
     p->pending = VEILIG_ESCHEMA;
     if (!p->err)
         return;
-    char msg[VEILIG_ERROR_MESSAGE_LENGTH];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vg_error_vset(p->err, VEILIG_ESCHEMA, fmt, ap);
     va_end(ap);
-    vg_error_set(p->err, VEILIG_ESCHEMA, "%s", msg);
     vg_json_pointer_of(p->err->pointer, sizeof p->err->pointer, p->top);
     vg_jset_position(p, at);
 }
@@ -545,12 +541,10 @@ static VG_COLD int vg_jlimit(vg_jparser *p, const vg_jlevel *l, const vg_uc *at,
                              ...) {
     if (!p->err)
         return VEILIG_ELIMIT;
-    char msg[VEILIG_ERROR_MESSAGE_LENGTH];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vg_error_vset(p->err, VEILIG_ELIMIT, fmt, ap);
     va_end(ap);
-    vg_error_set(p->err, VEILIG_ELIMIT, "%s", msg);
     vg_json_pointer_of(p->err->pointer, sizeof p->err->pointer, l);
     vg_jset_position(p, at);
     return VEILIG_ELIMIT;
