@@ -8,7 +8,7 @@ import veilig
 from veilig import (Approach, Category, Day, Daypart, Direction, Evidence, LinkKind,
                     LinkRelation, MeasureStatus, MembershipStatus, PartialDate, ResultLevel,
                     Role, Setting, StakeholderKind, TargetGroup, Unit)
-from veilig.model import _Children, _Field, _Single
+from veilig._fields import _Children, _Field, _Single
 
 #: The properties each check below reads; test_every_property_is_checked
 #: keeps this in step with the classes.

@@ -80,7 +80,7 @@ def test_permission_and_other_os_errors(tmp_path):
     record = _capi.ErrorRecord()
     record.code, record.source = -2, b"/etc/secret.json"
     record.message = ("cannot open /etc/secret.json: %s" % os.strerror(errno.EACCES)).encode()
-    e = errors.from_status(-2, record, "veilig_registry_load_file")
+    e = _capi.error_for(-2, record, "veilig_registry_load_file")
     assert isinstance(e, PermissionError) and isinstance(e, veilig.VeiligPermissionError)
     assert (e.errno, e.filename) == (errno.EACCES, "/etc/secret.json")
     # a folder where a file should be: an OSError with its errno, no subclass
@@ -171,7 +171,8 @@ def test_hierarchy():
                                       (-8, veilig.VersionError), (-9, veilig.LimitError),
                                       (-99, veilig.Error)])
 def test_status_mapping(code, cls):
-    e = errors.from_status(code, None, "veilig_something")
+    from veilig import _capi
+    e = _capi.error_for(code, None, "veilig_something")
     assert type(e) is cls
     assert e.code == code
     assert str(e).startswith("veilig_something: ")
@@ -185,7 +186,7 @@ def test_error_record_is_used():
     record = _capi.ErrorRecord()
     record.code, record.line, record.column = -4, 3, 7
     record.source, record.pointer, record.message = b"f.json", b"/a/0", b"bad thing"
-    e = errors.from_status(-4, record, "veilig_registry_load_file")
+    e = _capi.error_for(-4, record, "veilig_registry_load_file")
     assert (e.source, e.line, e.column, e.pointer, e.message) == ("f.json", 3, 7, "/a/0",
                                                                   "bad thing")
     assert str(e) == "f.json:3:7: not a valid veilig document: bad thing (at /a/0)"

@@ -114,7 +114,7 @@ def test_only_registered_functions_are_reachable():
 
 
 def test_every_field_function_is_in_the_table():
-    from veilig.model import _Children, _Date, _Double, _Single, _Str, _StrList, _Vocab, \
+    from veilig._fields import _Children, _Date, _Double, _Single, _Str, _StrList, _Vocab, \
         _VocabList
     names = {entry[0] for entry in _capi.FUNCTIONS}
     assert len(names) == len(_capi.FUNCTIONS), "a function is declared twice"

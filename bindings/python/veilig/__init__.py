@@ -44,6 +44,13 @@ from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, E
                     LinkKind, LinkRelation, MeasureStatus, MembershipStatus, ResultLevel, Role,
                     Setting, StakeholderKind, TargetGroup, Unit, VocabEnum)
 
+# The convenience methods (reg.coverage(), m.render(), ...) are attached to the
+# model's classes once, here: the model is a layer below analysis, report and
+# tables and imports none of them.
+from . import methods as _methods
+
+_methods.install()
+
 __version__ = "1.1.0"
 
 __all__ = [

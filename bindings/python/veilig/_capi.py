@@ -156,17 +156,35 @@ def _record_in(args: Sequence[Any]) -> Optional[ErrorRecord]:
     return None
 
 
+def error_for(code: int, record: Optional[ErrorRecord] = None,
+              function: Optional[str] = None) -> errors.Error:
+    """The exception for a status code a function just returned: the library's
+    strerror text and, for a function without a record, the thread's last
+    error (read in the thread of the call, right after it: an errcheck), are
+    passed into errors.from_status. The last error is cleared once read, so
+    that a later failure that leaves none does not show it."""
+    strerror = decode(lib().veilig_strerror(code))
+    last_message = None
+    if record is None or record.code != code:
+        last = lib().veilig_error_last()
+        if last and last.contents.code == code:
+            last_message = bytes(last.contents.message)
+        lib().veilig_error_clear()
+    return errors.from_status(code, record, function, strerror=strerror,
+                              last_message=last_message)
+
+
 def _check_status(result: int, func: Any, args: Tuple[Any, ...]) -> int:
     """Raises on a negative status; the error record among args, if any, says more."""
     if result < 0:
-        raise errors.from_status(result, _record_in(args), func.__name__)
+        raise error_for(result, _record_in(args), func.__name__)
     return result
 
 
 def _check_found(result: int, func: Any, args: Tuple[Any, ...]) -> int:
     """Like _check_status, but VEILIG_ENOTFOUND ("absent") is returned, not raised."""
     if result < 0 and result != ENOTFOUND:
-        raise errors.from_status(result, _record_in(args), func.__name__)
+        raise error_for(result, _record_in(args), func.__name__)
     return result
 
 

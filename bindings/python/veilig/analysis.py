@@ -38,17 +38,17 @@ from contextlib import contextmanager
 from ctypes import byref, c_double, c_void_p
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import (TYPE_CHECKING, Any, Callable, ClassVar, ContextManager, Dict, Iterable,
+from typing import (Any, Callable, ClassVar, ContextManager, Dict, Iterable,
                     Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union, cast)
 
 from . import _capi
 from . import report as _report
+from .objects import Indicator, Measure, Municipality, Stakeholder
+from .registry import Registry
 from .dates import DateLike, PartialDate, cents_to_decimal, text_to_minutes, to_partial_date
 from .vocab import (Approach, Category, Day, Evidence, MeasureStatus, Setting, StakeholderKind,
                     TargetGroup, VocabEnum)
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Indicator, Measure, Municipality, Registry, Stakeholder
 
 __all__ = ["Records", "Counts", "Match", "QueryResult", "CoverageRow", "Coverage",
            "TargetGroupUse", "StakeholderUse", "GapKind", "Gap", "Profile", "ComparisonRow",
@@ -132,12 +132,10 @@ def _with_run(obj: R, run: Run) -> R:
 
 
 def _municipality(reg: "Registry", ptr: int) -> "Municipality":
-    from .model import Municipality, Registry
     return reg._wrap(Municipality, ptr, reg, Registry.municipalities)
 
 
 def _measure(reg: "Registry", ptr: int, owner: "Optional[Municipality]" = None) -> "Measure":
-    from .model import Measure, Municipality
     if owner is None:
         owner = _municipality(reg, _lib().veilig_measure_municipality(ptr))
     return reg._wrap(Measure, ptr, owner, Municipality.measures)
@@ -164,7 +162,6 @@ def _euros(amount: Decimal) -> float:
 
 
 def _check_municipality(m: Any, what: str = "municipality") -> "Municipality":
-    from .model import Municipality
     if not isinstance(m, Municipality):
         raise TypeError("%s must be a Municipality, not %s" % (what, type(m).__name__))
     m._p()
@@ -231,7 +228,6 @@ class QueryResult(Records[Match], _Analysis):
 
 
 def _filter_values(name: str, value: Any) -> List[str]:
-    from .model import Municipality, Stakeholder
     if value is None:
         return []
     single = (str, bytes, VocabEnum, PartialDate, datetime.date, Municipality, Stakeholder)
@@ -573,7 +569,6 @@ def _counts(members: Iterable[VocabEnum], get: Callable[[int], int]) -> Counts[i
 
 def profile(m: "Municipality") -> Profile:
     """The profile of municipality m. See :meth:`veilig.Municipality.profile`."""
-    from .model import Municipality, Stakeholder
     m = _check_municipality(m)
     reg = m._reg
     lib = _lib()
@@ -709,7 +704,6 @@ def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = 
         raise TypeError("k must be an int")
     if k < 1:
         raise ValueError("k must be at least 1")
-    from .model import Municipality
     m: "Optional[Municipality]"
     if isinstance(municipality, Municipality):
         m = _check_municipality(municipality)
@@ -810,7 +804,6 @@ def diff(old: "Registry", new: "Registry",
     document), for every municipality or for the one with code (a code, or
     a Municipality whose code is taken). NotFoundError when the code is in
     neither. Two registries with the same content give no rows."""
-    from .model import Municipality, Registry
     for what, value in (("old", old), ("new", new)):
         if not isinstance(value, Registry):
             raise TypeError("%s must be a Registry, not %s" % (what, type(value).__name__))
@@ -994,7 +987,6 @@ class ProgressList(Records[Progress], _Analysis):
 def progress(m: "Municipality", as_of: Optional[DateLike] = None) -> ProgressList:
     """The progress of every indicator of m (observations after as_of left
     out). See :meth:`veilig.Municipality.progress`."""
-    from .model import Indicator, Municipality
     m = _check_municipality(m)
     reg = m._reg
     lib = _lib()

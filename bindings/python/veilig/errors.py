@@ -184,24 +184,22 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def from_status(code: int, record: Any = None, function: Optional[str] = None) -> Error:
+def from_status(code: int, record: Any = None, function: Optional[str] = None, *,
+                strerror: Optional[str] = None, last_message: Optional[bytes] = None) -> Error:
     """The exception for a status code, filled in from a ``veilig_error``
-    record (an ErrorRecord, or None)."""
-    from . import _capi  # the library is loaded: this runs from an errcheck
-    strerror = _capi.decode(_capi.lib().veilig_strerror(code)) or "unknown error"
+    record (an ErrorRecord, or None). The texts only the library knows come
+    in from the caller (``_capi``, the layer below, which reads them): its
+    ``strerror`` for the code and, for a function without a record, the
+    message of the thread's last error (``last_message``, None when it is
+    about another code). This module imports nothing of the package."""
+    strerror = strerror or "unknown error"
     cls = _CLASSES.get(code, Error)
     fields: Dict[str, Any] = {"strerror": strerror, "function": function}
     where = ""
     detail = None
-    if record is None or record.code != code:
-        # a function without a veilig_error: the reason is the thread's last error
-        # (an errcheck runs in the thread of the call, right after it); cleared
-        # once read, so that a later failure that leaves none does not show it
-        last = _capi.lib().veilig_error_last()
-        if last and last.contents.code == code:
-            detail = _text(last.contents.message) or None
-            fields.update(detail=detail)
-        _capi.lib().veilig_error_clear()
+    if (record is None or record.code != code) and last_message is not None:
+        detail = _text(last_message) or None
+        fields.update(detail=detail)
     if record is not None and record.code == code:
         detail = _text(record.message) or None
         fields.update(source=_text(record.source) or None, line=record.line,

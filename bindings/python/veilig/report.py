@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import os
 from ctypes import byref
-from typing import TYPE_CHECKING, Any, Optional, Tuple, Union
+from typing import Any, Optional, Tuple, Union
 
 from . import _capi
+from .objects import Municipality
+from .registry import Registry
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Municipality, Registry
 
 __all__ = ["FORMATS", "LANGUAGES", "TABLES", "options", "render_list", "render_municipality",
            "export", "report_html", "save_report", "render_diagnostics"]
@@ -142,7 +142,6 @@ def render_diagnostics(reg: "Registry", format: str = "text", lang: str = "nl") 
 
 def _member(reg: "Registry", municipality: Any) -> "Optional[Municipality]":
     """A municipality of reg from an object, a code or a name (None stays None)."""
-    from .model import Municipality
     if municipality is None:
         return None
     if isinstance(municipality, Municipality):

@@ -21,7 +21,7 @@ from typing import List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _capi
 from .errors import SchemaError
-from .model import Registry
+from .registry import Registry
 
 ENOMEM = -1
 

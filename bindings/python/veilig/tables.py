@@ -21,6 +21,7 @@ not needed by the package.
 
 from typing import Any, Dict, List, Optional, Tuple
 
+from .registry import Registry
 from .vocab import VocabEnum
 
 __all__ = ["MEASURE_COLUMNS", "TABLES", "measures_table", "to_records"]
@@ -93,7 +94,6 @@ def measures_table(reg: Any) -> List[Dict[str, Any]]:
     :data:`MEASURE_COLUMNS`), in document order. ``partner_roles`` runs
     beside ``partners`` (a role or None per partner). Read while the
     registry is open; the rows hold no model objects, so they outlive it."""
-    from .model import Registry
     if not isinstance(reg, Registry):
         raise TypeError("measures_table() takes a veilig.Registry, not %s" % type(reg).__name__)
     return [_measure_row(m, ms) for m in reg for ms in m.measures]
