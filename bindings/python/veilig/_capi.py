@@ -280,6 +280,7 @@ FUNCTIONS: List[Entry] = [
     ("veilig_vocab_code", [c_int, c_int], _str, None),
     ("veilig_vocab_label", [c_int, c_int, _str], _str, None),
     ("veilig_vocab_from_code", [c_int, _str], c_int, None),
+    ("veilig_vocab_suggest", [c_int, _str], _str, None),
     ("veilig_category_approach", [c_int], c_int, None),
     # model.h: registry
     ("veilig_registry_new", [_pp], c_int, _S),

@@ -99,6 +99,10 @@ class _Field(Generic[T]):
     def fn(self, template: str) -> str:
         return "veilig_%s_%s" % (self.noun, template % self.field)
 
+    def qualname(self, obj: Any) -> str:
+        """``Measure.category``: the field as errors name it."""
+        return "%s.%s" % (type(obj).__name__, self.name)
+
     @overload
     def __get__(self, obj: None, owner: Any = None) -> "_Field[T]": ...
 
@@ -160,7 +164,7 @@ class _Vocab(_Field[Union[E, str, None]]):
         return self.enum.from_number(getattr(lib, self.fn("%s"))(p))
 
     def set(self, obj: Any, value: Any) -> None:
-        number = 0 if value is None else self.enum.coerce(value).number
+        number = 0 if value is None else self.enum.coerce(value, self.qualname(obj)).number
         getattr(_lib(), self.fn("set_%s"))(obj._p(), number)
 
 
@@ -231,7 +235,7 @@ class _VocabList(_Field[List[Union[E, str]]]):
     def set(self, obj: Any, values: Iterable[Any]) -> None:
         if isinstance(values, (str, VocabEnum)):
             values = [values]
-        members = [self.enum.coerce(v) for v in values]
+        members = [self.enum.coerce(v, self.qualname(obj)) for v in values]
         if len(set(members)) != len(members):
             raise ValueError("%s.%s: duplicate values" % (type(obj).__name__, self.name))
         lib = _lib()

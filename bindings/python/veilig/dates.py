@@ -23,6 +23,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Optional, Tuple, Union
 
+from .errors import invalid_argument
+
 __all__ = ["PartialDate", "DateLike", "to_partial_date", "minutes_to_text", "text_to_minutes",
            "cents_to_decimal", "decimal_to_cents"]
 
@@ -56,15 +58,15 @@ class PartialDate:
                 raise TypeError("%s must be an int, not %s" % (name, type(value).__name__))
         assert isinstance(year, int)  # for the type checker: checked just above
         if not 1 <= year <= 9999:
-            raise ValueError("year %r out of range 1..9999" % (year,))
+            raise invalid_argument("year %r out of range 1..9999" % (year,))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError("month %r out of range 1..12" % (month,))
+            raise invalid_argument("month %r out of range 1..12" % (month,))
         if day is not None:
             if month is None:
-                raise ValueError("a day needs a month")
+                raise invalid_argument("a day needs a month")
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError("day %r out of range 1..%d for %04d-%02d"
+                raise invalid_argument("day %r out of range 1..%d for %04d-%02d"
                                  % (day, last, year, month))
         object.__setattr__(self, "_year", year)
         object.__setattr__(self, "_month", month)
@@ -103,7 +105,7 @@ class PartialDate:
         """Parses ``"2021"``, ``"2021-12"`` or ``"2021-12-01"``; ValueError otherwise."""
         match = _DATE_RE.match(text) if isinstance(text, str) else None
         if not match:
-            raise ValueError("not a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD): %r" % (text,))
+            raise invalid_argument("not a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD): %r" % (text,))
         year, month, day = match.groups()
         return cls(int(year), int(month) if month else None, int(day) if day else None)
 
@@ -196,7 +198,7 @@ def text_to_minutes(value: Union[str, int, datetime.time], what: str = "time") -
         raise TypeError("%s must be 'HH:MM', a datetime.time or minutes" % what)
     if isinstance(value, int):
         if not 0 <= value <= 1440:
-            raise ValueError("%s must be 0..1440 minutes after midnight, not %d" % (what, value))
+            raise invalid_argument("%s must be 0..1440 minutes after midnight, not %d" % (what, value))
         return value
     if isinstance(value, datetime.time):
         return value.hour * 60 + value.minute
@@ -206,7 +208,7 @@ def text_to_minutes(value: Union[str, int, datetime.time], what: str = "time") -
             hours, minutes = int(match.group(1)), int(match.group(2))
             if (hours < 24 and minutes < 60) or (hours == 24 and minutes == 0):
                 return hours * 60 + minutes
-        raise ValueError("%s must be HH:MM from 00:00 to 24:00, not %r" % (what, value))
+        raise invalid_argument("%s must be HH:MM from 00:00 to 24:00, not %r" % (what, value))
     raise TypeError("%s must be 'HH:MM', a datetime.time or minutes, not %s"
                     % (what, type(value).__name__))
 
@@ -231,14 +233,14 @@ def decimal_to_cents(amount: Union[Decimal, int, str, float]) -> int:
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
-        raise ValueError("not an amount: %r" % (amount,)) from None
+        raise invalid_argument("not an amount: %r" % (amount,)) from None
     if not value.is_finite():
-        raise ValueError("not a finite amount: %r" % (amount,))
+        raise invalid_argument("not a finite amount: %r" % (amount,))
     cents = value * 100
     if cents != cents.to_integral_value():
-        raise ValueError("an amount has at most two decimals (whole cents): %r" % (amount,))
+        raise invalid_argument("an amount has at most two decimals (whole cents): %r" % (amount,))
     if value < 0:
-        raise ValueError("an amount must not be negative: %r" % (amount,))
+        raise invalid_argument("an amount must not be negative: %r" % (amount,))
     if cents > _MAX_CENTS:
-        raise ValueError("an amount too large for the library: %r" % (amount,))
+        raise invalid_argument("an amount too large for the library: %r" % (amount,))
     return int(cents)

@@ -33,7 +33,7 @@ from typing import Any, Dict, Optional, Tuple, Type
 __all__ = ["Error", "OutOfMemoryError", "VeiligIOError", "ParseError", "SchemaError",
            "InvalidArgumentError", "NotFoundError", "ExistsError", "VersionError",
            "LimitError", "StaleObjectError", "FormatError", "VeiligFileNotFoundError",
-           "VeiligPermissionError", "from_status", "STATUS_NAMES"]
+           "VeiligPermissionError", "from_status", "invalid_argument", "STATUS_NAMES"]
 
 #: Status codes of veilig_status (common.h) by their names without VEILIG_.
 STATUS_NAMES: Dict[int, str] = {
@@ -139,6 +139,13 @@ class SchemaError(Error, ValueError):
 class InvalidArgumentError(Error, ValueError):
     """VEILIG_EINVAL: an invalid argument (a value out of range, an empty
     required field, text that is not UTF-8)."""
+
+
+def invalid_argument(message: str) -> InvalidArgumentError:
+    """The InvalidArgumentError the binding raises itself for an input that
+    is invalid in itself (an unknown code, a date that does not parse): the
+    same class and fields as one the library reports (code EINVAL)."""
+    return InvalidArgumentError(message, -5, strerror="invalid argument", detail=message)
 
 
 class NotFoundError(Error, LookupError):

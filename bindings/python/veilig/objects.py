@@ -334,7 +334,7 @@ class Measure(_Node):
                     **fields: Any) -> Partner:
         """Appends a partner: the stakeholder's id and its role (None: no
         role; note= too)."""
-        number = 0 if role is None else Role.coerce(role).number
+        number = 0 if role is None else Role.coerce(role, "Partner.role").number
         return Measure.partners.add(self, (_enc(stakeholder, "stakeholder"), number), fields)
 
     def remove_partner(self, item: Union[Partner, int]) -> None:
@@ -584,20 +584,10 @@ class Municipality(_MunicipalityBase):
         "to": "04:00"}]``, ``partners=[("ggd", "executing")]``, ...). On
         failure nothing is added. ExistsError when the id is taken.
 
-        A category code the library does not know is kept as written, as
-        add_measure_json and loading keep it (validate() warns, V013, with
-        the code it may have meant): every path takes what a document may
-        hold."""
-        if isinstance(category, str) and category and category not in Category._value2member_map_:
-            measure = self.add_measure_json({"id": id, "name": name, "category": category})
-            if fields:
-                try:
-                    measure._apply(fields)
-                except BaseException:
-                    self.remove_measure(measure)
-                    raise
-            return measure
-        number = Category.coerce(category).number
+        An unknown category code (or any other invalid field) is refused at
+        once, as add_measure_json refuses it: an InvalidArgumentError (a
+        ValueError) that names the field and the code it may have meant."""
+        number = Category.coerce(category, "Measure.category").number
         return Municipality.measures.add(self, (_enc(id, "id"), _enc(name, "name"), number),
                                          fields)
 
@@ -629,7 +619,7 @@ class Municipality(_MunicipalityBase):
     def add_stakeholder(self, id: str, name: str, kind: Union[StakeholderKind, str],
                         **fields: Any) -> Stakeholder:
         """Appends a stakeholder (``roles=[...]``, ``parent=``, ``note=`` too)."""
-        number = StakeholderKind.coerce(kind).number
+        number = StakeholderKind.coerce(kind, "Stakeholder.kind").number
         return Municipality.stakeholders.add(
             self, (_enc(id, "id"), _enc(name, "name"), number), fields)
 
@@ -649,7 +639,7 @@ class Municipality(_MunicipalityBase):
     def add_exclusion(self, approach: Union[Approach, str], reason: Optional[str] = None
                       ) -> Exclusion:
         """Appends an approach it does not pursue now, with the reason."""
-        number = Approach.coerce(approach).number
+        number = Approach.coerce(approach, "Exclusion.approach").number
         return Municipality.excluded.add(self, (number, _enc(reason, "reason")), {})
 
     def remove_exclusion(self, item: Union[Exclusion, int]) -> None:

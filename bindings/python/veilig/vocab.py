@@ -21,6 +21,7 @@ import enum
 from typing import ClassVar, List, Optional, Type, TypeVar, Union
 
 from . import _capi
+from .errors import invalid_argument
 
 __all__ = ["VocabEnum", "Approach", "Category", "TargetGroup", "Setting", "StakeholderKind",
            "Role", "LinkKind", "LinkRelation", "MembershipStatus", "MeasureStatus", "Evidence",
@@ -78,19 +79,31 @@ class VocabEnum(enum.Enum):
         return None
 
     @classmethod
-    def coerce(cls: Type[E], value: Union[E, str]) -> E:
-        """A member from a member or a code; ValueError for an unknown code."""
+    def coerce(cls: Type[E], value: Union[E, str], field: Optional[str] = None) -> E:
+        """A member from a member or a code. An unknown code is an
+        InvalidArgumentError (a ValueError) that names field (when given), the
+        code and the code it may have meant ("did you mean 'x'?",
+        veilig_vocab_suggest), else the known codes: building refuses at once."""
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
-            try:
-                return cls(value)  # type: ignore[call-arg]  # the lookup of a member by its code
-            except ValueError:
-                raise ValueError("%r is not a known %s code (known: %s)"
-                                 % (value, cls.__name__, ", ".join(m.code for m in cls))
-                                 ) from None
+            member = cls._value2member_map_.get(value)
+            if member is not None:
+                return member  # type: ignore[return-value]
+            raise invalid_argument(cls.unknown_code_message(value, field))
         raise TypeError("expected a %s or its code, not %s"
                         % (cls.__name__, type(value).__name__))
+
+    @classmethod
+    def unknown_code_message(cls, code: str, field: Optional[str] = None) -> str:
+        """``field: unknown <vocabulary> code 'x' (did you mean 'y'?)``, or with
+        the known codes when none is near."""
+        suggestion = _capi.decode(_capi.lib().veilig_vocab_suggest(
+            cls.__vocab__, _capi.encode(code, field or cls.vocabulary())))
+        hint = ("did you mean %r?" % suggestion if suggestion
+                else "known: %s" % ", ".join(m.code for m in cls))
+        return "%sunknown %s code %r (%s)" % (field + ": " if field else "", cls.vocabulary(),
+                                             code, hint)
 
     @classmethod
     def read(cls: Type[E], code: Optional[str]) -> Union[E, str, None]:
