@@ -792,23 +792,31 @@ def test_progress_builtin(reg):
 #:  schedule: version 4 + days 4 + from 4 + to 4 + active_on 12         = 28
 #:  progress: version 4 + as_of 12                                      = 16
 #:  report:   version 4 + format 4 + lang 8 + flags 4 + 4 padding + peers 8 = 32
-LP64_SIZES = {"coverage": 24, "peers": 16, "schedule": 28, "progress": 16, "report": 32}
+#:  load:     version 4 + flags 4 + source 8 + max_depth, max_string,
+#:            max_municipalities, max_size 8 each (version 2)           = 48
+#:  save:     version 4 + flags 4                                       = 8
+LP64_SIZES = {"coverage": 24, "peers": 16, "schedule": 28, "progress": 16, "report": 32,
+              "load": 48, "save": 8}
 
 STRUCTS = {"coverage": _capi.CoverageOptions, "peers": _capi.PeersOptions,
            "schedule": _capi.ScheduleOptions, "progress": _capi.ProgressOptions,
-           "report": _capi.ReportOptions}
+           "report": _capi.ReportOptions, "load": _capi.LoadOptions, "save": _capi.SaveOptions}
 
 #: the C field names (ScheduleOptions says from_ for from)
 C_FIELDS = {"coverage": ["version", "axis", "active_on", "all_measures"],
             "peers": ["version", "k"],
             "schedule": ["version", "days", "from", "to", "active_on"],
             "progress": ["version", "as_of"],
-            "report": ["version", "format", "lang", "flags", "peers"]}
+            "report": ["version", "format", "lang", "flags", "peers"],
+            "load": ["version", "flags", "source", "max_depth", "max_string",
+                     "max_municipalities", "max_size"],
+            "save": ["version", "flags"]}
 
 VERSIONS = {"coverage": "VEILIG_COVERAGE_OPTIONS_VERSION", "peers": "VEILIG_PEERS_OPTIONS_VERSION",
             "schedule": "VEILIG_SCHEDULE_OPTIONS_VERSION",
             "progress": "VEILIG_PROGRESS_OPTIONS_VERSION",
-            "report": "VEILIG_REPORT_OPTIONS_VERSION"}
+            "report": "VEILIG_REPORT_OPTIONS_VERSION", "load": "VEILIG_LOAD_OPTIONS_VERSION",
+            "save": "VEILIG_SAVE_OPTIONS_VERSION"}
 
 
 def test_options_sizes_by_reasoning():
@@ -835,6 +843,7 @@ def test_options_match_the_c_headers(tmp_path):
         lines.append('printf("%s VERSION %%u\\n", (unsigned)%s);' % (name, VERSIONS[name]))
         for f in fields:
             lines.append('printf("%s %s %%zu\\n", offsetof(%s, %s));' % (name, f, ctype, f))
+    lines.append('printf("load DEFAULT_MAX_SIZE %zu\\n", (size_t)VEILIG_DEFAULT_MAX_SIZE);')
     lines += ["return 0;", "}"]
     src = tmp_path / "sizes.c"
     src.write_text("\n".join(lines) + "\n")
@@ -857,13 +866,15 @@ def test_options_match_the_c_headers(tmp_path):
                    "peers": _capi.PEERS_OPTIONS_VERSION,
                    "schedule": _capi.SCHEDULE_OPTIONS_VERSION,
                    "progress": _capi.PROGRESS_OPTIONS_VERSION,
-                   "report": _capi.REPORT_OPTIONS_VERSION}
+                   "report": _capi.REPORT_OPTIONS_VERSION,
+                   "load": _capi.LOAD_OPTIONS_VERSION, "save": _capi.SAVE_OPTIONS_VERSION}
     for name, cls in STRUCTS.items():
         assert ctypes.sizeof(cls) == seen[(name, "size")], name
         assert py_versions[name] == seen[(name, "VERSION")], name
         for f in C_FIELDS[name]:
             attr = "from_" if f == "from" else f
             assert getattr(cls, attr).offset == seen[(name, f)], (name, f)
+    assert veilig.DEFAULT_MAX_SIZE == seen[("load", "DEFAULT_MAX_SIZE")]
 
 
 def test_options_versions_are_set(fx):
@@ -875,6 +886,12 @@ def test_options_versions_are_set(fx):
         assert opts.version == 1
     with pytest.raises(veilig.VersionError):
         lib.veilig_peers_options_init(ctypes.byref(_capi.PeersOptions()), 2)
+    # load options: version 2 added max_size, which the binding's struct has
+    opts = _capi.LoadOptions()
+    lib.veilig_load_options_init(ctypes.byref(opts), _capi.LOAD_OPTIONS_VERSION)
+    assert (opts.version, opts.max_size) == (2, 0)
+    with pytest.raises(veilig.VersionError):
+        lib.veilig_load_options_init(ctypes.byref(_capi.LoadOptions()), 3)
 
 
 # ---- results are plain data ----

@@ -126,6 +126,28 @@ def test_limit_error():
         veilig.loads(two, max_string=3)
 
 
+def test_max_size(tmp_path):
+    """load options version 2: the most bytes of a document's text (issue 21
+    point 6), from load() and loads(); 0 is the library's default."""
+    two = '{"format": "veilig", "version": 1, "municipalities": [' \
+          '{"code": "GM0001", "name": "a"}, {"code": "GM0002", "name": "\u00e9"}]}'
+    size = len(two.encode("utf-8"))
+    assert len(veilig.loads(two, max_size=size)) == 2
+    assert len(veilig.loads(two, max_size=0)) == 2
+    with pytest.raises(veilig.LimitError) as info:
+        veilig.loads(two, max_size=size - 1)  # the UTF-8 bytes count, not the characters
+    assert (info.value.code, info.value.name) == (-9, "ELIMIT")
+    path = tmp_path / "two.json"
+    path.write_text(two, encoding="utf-8")
+    assert len(veilig.load(path, max_size=size)) == 2
+    with pytest.raises(veilig.LimitError) as info:
+        veilig.load(path, max_size=size - 1)
+    assert info.value.source == str(path) and str(path) in str(info.value)
+    with pytest.raises(veilig.LimitError):
+        veilig.load(path, max_size=1, source="plan.json")
+    assert veilig.DEFAULT_MAX_SIZE >= 1 << 31
+
+
 def test_exists_and_invalid_argument():
     reg = veilig.Registry()
     reg.add_municipality("GM0001", "A")

@@ -24,7 +24,7 @@ data with ``to_records()`` (veilig.analysis); the renderings
 See README.md for the rules on lifetime, staleness, vocabularies and dates.
 """
 
-from ._capi import ABI_VERSION, library_path, set_library_path
+from ._capi import ABI_VERSION, DEFAULT_MAX_SIZE, library_path, set_library_path
 from .dates import PartialDate
 from .errors import (Error, ExistsError, FormatError, InvalidArgumentError, LimitError,
                      NotFoundError, OutOfMemoryError, ParseError, SchemaError, StaleObjectError,
@@ -54,7 +54,7 @@ _methods.install()
 __version__ = "1.1.0"
 
 __all__ = [
-    "ABI_VERSION", "library_path", "set_library_path", "version",
+    "ABI_VERSION", "DEFAULT_MAX_SIZE", "library_path", "set_library_path", "version",
     "PartialDate",
     "Error", "ExistsError", "InvalidArgumentError", "LimitError", "NotFoundError",
     "OutOfMemoryError", "ParseError", "SchemaError", "StaleObjectError", "VeiligIOError",

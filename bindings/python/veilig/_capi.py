@@ -29,7 +29,7 @@ import json
 import os
 import threading
 from ctypes import (POINTER, Structure, byref, c_char, c_char_p, c_double, c_int,
-                    c_int64, c_size_t, c_uint, c_void_p, string_at)
+                    c_int64, c_size_t, c_uint, c_void_p, sizeof, string_at)
 from typing import Any, Callable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import errors
@@ -62,11 +62,11 @@ class CDate(Structure):
 
 
 class LoadOptions(Structure):
-    """``veilig_load_options`` (codec.h), version 1."""
+    """``veilig_load_options`` (codec.h), version 2 (max_size)."""
 
     _fields_ = [("version", c_uint), ("flags", c_uint), ("source", c_char_p),
                 ("max_depth", c_size_t), ("max_string", c_size_t),
-                ("max_municipalities", c_size_t)]
+                ("max_municipalities", c_size_t), ("max_size", c_size_t)]
 
 
 class SaveOptions(Structure):
@@ -128,7 +128,10 @@ class ImportOptions(Structure):
 SHEET_OPTIONS_VERSION = 1
 IMPORT_OPTIONS_VERSION = 1
 SHEET_INCLUDE_PERSONAL = 1
-LOAD_OPTIONS_VERSION = 1
+LOAD_OPTIONS_VERSION = 2
+#: VEILIG_DEFAULT_MAX_SIZE: the most bytes of a document's text by default,
+#: 4 GiB where size_t holds it (else the largest size_t).
+DEFAULT_MAX_SIZE = (1 << 32) if sizeof(c_size_t) > 4 else (1 << 8 * sizeof(c_size_t)) - 1
 SAVE_OPTIONS_VERSION = 1
 COVERAGE_OPTIONS_VERSION = 1
 PEERS_OPTIONS_VERSION = 1
@@ -411,6 +414,8 @@ FUNCTIONS: List[Entry] = [
     *_string_field("observation", "source"),
     *_string_field("observation", "note"),
     # codec.h
+    ("veilig_load_options_init", [POINTER(LoadOptions), c_uint], c_int, _S),
+    ("veilig_save_options_init", [POINTER(SaveOptions), c_uint], c_int, _S),
     ("veilig_registry_load_file", [_pp, c_char_p, POINTER(LoadOptions), _err_p], c_int, _S),
     ("veilig_registry_load_string", [_pp, c_char_p, c_size_t, POINTER(LoadOptions), _err_p],
      c_int, _S),

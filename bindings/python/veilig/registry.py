@@ -369,29 +369,34 @@ class Registry(_RegistryBase):
 # ---- reading ----
 
 def _load_options(source: Optional[str], max_depth: int, max_string: int,
-                  max_municipalities: int) -> Optional[_capi.LoadOptions]:
-    if source is None and not (max_depth or max_string or max_municipalities):
+                  max_municipalities: int, max_size: int) -> Optional[_capi.LoadOptions]:
+    if source is None and not (max_depth or max_string or max_municipalities or max_size):
         return None
     return _capi.LoadOptions(_capi.LOAD_OPTIONS_VERSION, 0, _enc(source, "source"),
-                             max_depth, max_string, max_municipalities)
+                             max_depth, max_string, max_municipalities, max_size)
 
 
 def load(path: "Union[str, bytes, PathLike[str]]", *, source: Optional[str] = None,
-         max_depth: int = 0, max_string: int = 0, max_municipalities: int = 0) -> Registry:
+         max_depth: int = 0, max_string: int = 0, max_municipalities: int = 0,
+         max_size: int = 0) -> Registry:
     """Loads a document from a file. source names it in errors (default: the
-    path); the limits (0: the library's default) guard against hostile input.
-    Raises VeiligIOError (an OSError), ParseError, SchemaError, VersionError
-    or LimitError."""
+    path); the limits (0: the library's default) guard against hostile input:
+    max_size is the most bytes of the document's text (default
+    veilig.DEFAULT_MAX_SIZE, 4 GiB), found before reading when the file says
+    its size. Raises VeiligIOError (an OSError), ParseError, SchemaError,
+    VersionError or LimitError (a limit exceeded)."""
     out = c_void_p()
     _lib().veilig_registry_load_file(byref(out), os.fsencode(path),
                                      _load_options(source, max_depth, max_string,
-                                                   max_municipalities), _capi.ErrorRecord())
+                                                   max_municipalities, max_size),
+                                     _capi.ErrorRecord())
     return Registry._adopt(out.value)
 
 
 def loads(text: Union[str, bytes], *, source: Optional[str] = None, max_depth: int = 0,
-          max_string: int = 0, max_municipalities: int = 0) -> Registry:
-    """Loads a document from JSON text (str, or UTF-8 bytes). Errors as for load()."""
+          max_string: int = 0, max_municipalities: int = 0, max_size: int = 0) -> Registry:
+    """Loads a document from JSON text (str, or UTF-8 bytes). Limits and
+    errors as for load() (max_size counts the UTF-8 bytes)."""
     if isinstance(text, str):
         data = text.encode("utf-8")
     elif isinstance(text, (bytes, bytearray, memoryview)):
@@ -401,7 +406,8 @@ def loads(text: Union[str, bytes], *, source: Optional[str] = None, max_depth: i
     out = c_void_p()
     _lib().veilig_registry_load_string(byref(out), data, len(data),
                                        _load_options(source, max_depth, max_string,
-                                                     max_municipalities), _capi.ErrorRecord())
+                                                     max_municipalities, max_size),
+                                       _capi.ErrorRecord())
     return Registry._adopt(out.value)
 
 
