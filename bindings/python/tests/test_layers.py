@@ -175,3 +175,19 @@ def test_an_upward_or_circular_import_fails():
     assert sorted(map(tuple, cycles(graph))) == [("_capi", "errors", "_capi"),
                                                  ("analysis", "objects", "analysis")]
     assert violations({"newmodule": []}) != []
+
+
+def test_the_convenience_methods_are_attached_once():
+    import veilig
+    from veilig import methods
+    pairs = [(veilig.Indicator, methods.IndicatorMethods),
+             (veilig.Municipality, methods.MunicipalityMethods),
+             (veilig.Registry, methods.RegistryMethods)]
+    for cls, source in pairs:
+        names = [n for n in vars(source) if not n.startswith("__")]
+        assert names, source
+        for name in names:
+            assert vars(cls)[name] is vars(source)[name], (cls, name)
+        assert source not in cls.__mro__  # no base at run time
+    assert {"coverage", "query", "peers", "save_report", "to_records", "render_list", "export",
+            "report_html", "render_validation"} <= set(vars(methods.RegistryMethods))

@@ -524,9 +524,9 @@ class _Node:
 
 
 def attach(target: type, methods: type) -> None:
-    """Copies the methods of a class of a layer above (analysis, report,
-    tables) onto a class of the model, so that ``reg.coverage()`` works while
-    the model imports nothing above it. ``methods`` is no base of ``target``
+    """Copies the methods of a class of a layer above (veilig.methods) onto a
+    class of the model, so that ``reg.coverage()`` works while the model
+    imports nothing above it. ``methods`` is no base of ``target``
     at run time; the model names it as one for type checkers only."""
     for name, value in vars(methods).items():
         if not name.startswith("__"):

@@ -2,9 +2,9 @@
 declared with the field descriptors of _fields.py.
 
 The analyses and renderings of a municipality or indicator (``m.profile()``,
-``m.render()``, ...) are not written here: veilig.analysis and veilig.report
-attach them when the package is imported (see install() there), so that this
-layer imports nothing above it."""
+``m.render()``, ...) are not written here: veilig.methods holds them and the
+package's __init__ attaches them (methods.install()), so that this layer
+imports nothing above it."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 builtin(), builtin_json().
 
 The analyses and renderings of a registry (``reg.coverage()``,
-``reg.save_report()``, ...) are attached by veilig.analysis, veilig.report and
-veilig.tables when the package is imported (see install() there)."""
+``reg.save_report()``, ...) live in veilig.methods, which the package's
+__init__ attaches (methods.install()); this layer imports nothing above it."""
 
 from __future__ import annotations
 
