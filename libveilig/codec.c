@@ -400,6 +400,7 @@ struct vg_cv {
         const char *key; /* NULL: an array index */
         size_t index;
     } path[VG_MAX_PATH];
+    int strict; /* building: an unknown code is refused (docs/format.md) */
 };
 
 static const char *vg_type_word(const vg_jnode *n) {
@@ -532,12 +533,32 @@ static int vg_read_date(vg_cv *cv, const vg_jnode *n, vg_date *out) {
     return vg_date_from_public(out, &d) ? vg_cv_nomem(cv) : VEILIG_OK;
 }
 
+/* Building's refusal of an unknown code n: the field (the key, or the key of
+   the list it is in), the code and "did you mean". */
+static int vg_cv_fail_code(vg_cv *cv, const vg_jnode *n, veilig_vocab vocab) {
+    const char *field = "code";
+    for (size_t i = cv->depth; i-- > 0 && i < VG_MAX_PATH;)
+        if (cv->path[i].key) {
+            field = cv->path[i].key;
+            break;
+        }
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_unknown_code_text(&b, vocab, field, n->u.str);
+    vg_buf_putc(&b, '\0');
+    int rc = b.failed ? vg_cv_nomem(cv) : vg_cv_fail(cv, n, VEILIG_EINVAL, "%s", b.data);
+    vg_buf_free(&b);
+    return rc;
+}
+
 static int vg_read_term(vg_cv *cv, const vg_jnode *n, int vocab, vg_term *out) {
     int rc = vg_cv_expect(cv, n, VG_JSTRING, "a string (a code)");
     if (rc)
         return rc;
     if (n->len == 0)
         return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a code must not be empty");
+    if (cv->strict && !veilig_vocab_from_code((veilig_vocab)vocab, n->u.str))
+        return vg_cv_fail_code(cv, n, (veilig_vocab)vocab);
     rc = vg_term_from_code(out, cv->reg, (veilig_vocab)vocab, n->u.str);
     if (rc == VEILIG_ELIMIT)
         return vg_cv_fail(cv, n, rc, "too many unknown codes (at most %u)", VG_TERM_MAX_UNKNOWN);
@@ -978,7 +999,7 @@ int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, 
     int rc = veilig_registry_new(&reg);
     if (rc)
         return vg_error_set(err, rc, "out of memory");
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, 0};
     rc = vg_read_document(&cv, root, lim);
     if (rc) {
         veilig_registry_free(reg);
@@ -1228,7 +1249,7 @@ int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, co
 int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,
                          const char *text, size_t len, unsigned flags, veilig_error *err) {
     veilig_municipality *m = NULL;
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
     int rc = vg_read_municipality(&cv, root, &m);
     if (rc)
         return rc;
@@ -1243,6 +1264,16 @@ int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const 
         vg_error_set(err, VEILIG_EEXISTS, "municipality %s exists (use VEILIG_ADD_REPLACE)",
                      reg->municipalities[at]->code);
         return VEILIG_EEXISTS;
+    }
+    if (cv.strict && !vg_is_cbs_code(m->code)) {
+        vg_error_set(err, VEILIG_EINVAL,
+                     "code: \"%s\" is not a CBS municipality code: write GM and four digits "
+                     "(Enschede is GM0153)",
+                     m->code);
+        if (err)
+            snprintf(err->pointer, sizeof err->pointer, "/code");
+        vg_municipality_free(m);
+        return VEILIG_EINVAL;
     }
     rc = vg_registry_attach(reg, m, at);
     if (rc) {
@@ -1267,7 +1298,8 @@ int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipali
     int rc = vg_parse_fragment(&root, &tmp, json, len, err);
     void *child = NULL;
     if (!rc) {
-        vg_cv cv = {m->owner.reg, &m->owner, json, len, err, 0, {{NULL, 0}}};
+        vg_cv cv = {m->owner.reg, &m->owner, json,        len,
+                    err,          0,         {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
         rc = vg_read_child(&cv, root, &vg_measure_type, m, &child);
     }
     vg_arena_free(&tmp);

@@ -245,6 +245,12 @@ struct veilig_registry {
 const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t);
 /* The term for a code: the known value, or an interned unknown code. */
 int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, const char *code);
+/* Whether code is a CBS municipality code: GM and four digits. */
+int vg_is_cbs_code(const char *code);
+/* Why building refuses code for field (a path such as "measure category"):
+   the field, the code and "did you mean" from veilig_vocab_suggest, else the
+   vocabulary's codes. Appended to b. */
+void vg_unknown_code_text(vg_buf *b, veilig_vocab vocab, const char *field, const char *code);
 
 /* Appends to lists allocated in an arena. */
 int vg_list_push(vg_arena *a, vg_list *l, void *item);

@@ -327,15 +327,6 @@ static void vg_check_period(vg_vctx *v, vg_date start, vg_date end, const char *
     }
 }
 
-static int vg_is_cbs_code(const char *code) {
-    if (!code || strlen(code) != 6 || code[0] != 'G' || code[1] != 'M')
-        return 0;
-    for (int i = 2; i < 6; i++)
-        if (code[i] < '0' || code[i] > '9')
-            return 0;
-    return 1;
-}
-
 static int vg_is_measure_id(const char *id) {
     if (!id || !*id)
         return 0;
