@@ -1626,6 +1626,7 @@ typedef struct vg_walk {
     vg_text_fn fn;
     void *ctx;
     int stop;
+    vg_key_fn key_fn; /* vg_registry_each_unknown_key: instead of fn */
 } vg_walk;
 
 void vg_tpath_format(vg_buf *b, const vg_tpath *p) {
@@ -1639,7 +1640,7 @@ void vg_tpath_format(vg_buf *b, const vg_tpath *p) {
 }
 
 static void vg_walk_text(vg_walk *k, const vg_tpath *p, const char *s, size_t len, int key) {
-    if (!k->stop && s)
+    if (!k->stop && s && k->fn)
         k->stop = k->fn(k->ctx, p, s, len, key);
 }
 
@@ -1726,27 +1727,63 @@ static void vg_walk_field(vg_walk *k, const vg_tpath *p, const vg_field *f, cons
     }
 }
 
+/* The known key of type nearest to key, a letter or two off (a typo, most
+   likely: the criterion of a missing required key's "did you mean"); NULL
+   when none is. */
+static const char *vg_nearest_key(const vg_type *type, const char *key) {
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t i = 0; i < type->nfields; i++) {
+        const char *known = type->fields[i].key;
+        size_t d = vg_edit_distance(key, known);
+        if (d < best_d && d < strlen(known)) {
+            best_d = d;
+            best = known;
+        }
+    }
+    return best;
+}
+
 static void vg_walk_object(vg_walk *k, const vg_tpath *p, const vg_type *type, const void *obj,
                            const vg_extras *x) {
     for (size_t i = 0; i < type->nfields && !k->stop; i++)
         vg_walk_field(k, p, &type->fields[i], obj);
+    if (k->key_fn) {
+        for (uint32_t i = 0; i < x->n && !k->stop; i++) {
+            vg_tpath c = {p, x->m[i].key, x->m[i].key_len};
+            k->stop =
+                k->key_fn(k->ctx, &c, x->m[i].key, type->name, vg_nearest_key(type, x->m[i].key));
+        }
+        return;
+    }
     vg_walk_members(k, p, x->m, x->n);
 }
 
-int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx) {
-    vg_walk k = {reg, fn, ctx, 0};
+/* The walk over the objects of reg, after the programme and the municipalities. */
+static int vg_walk_registry(vg_walk *k, const veilig_registry *reg) {
     if (reg->programme) {
         vg_tpath c = {NULL, "programme", 9};
-        vg_walk_object(&k, &c, &vg_programme_type, reg->programme, &reg->programme->h.x);
+        vg_walk_object(k, &c, &vg_programme_type, reg->programme, &reg->programme->h.x);
     }
     vg_tpath ms = {NULL, "municipalities", 14};
-    for (size_t i = 0; i < reg->count && !k.stop; i++) {
+    for (size_t i = 0; i < reg->count && !k->stop; i++) {
         vg_tpath c = {&ms, NULL, i};
-        vg_walk_object(&k, &c, &vg_municipality_type, reg->municipalities[i],
+        vg_walk_object(k, &c, &vg_municipality_type, reg->municipalities[i],
                        &reg->municipalities[i]->h.x);
     }
-    vg_walk_members(&k, NULL, reg->h.x.m, reg->h.x.n);
-    return k.stop;
+    if (!k->key_fn)
+        vg_walk_members(k, NULL, reg->h.x.m, reg->h.x.n);
+    return k->stop;
+}
+
+int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx) {
+    vg_walk k = {reg, fn, ctx, 0, NULL};
+    return vg_walk_registry(&k, reg);
+}
+
+int vg_registry_each_unknown_key(const veilig_registry *reg, vg_key_fn fn, void *ctx) {
+    vg_walk k = {reg, NULL, ctx, 0, fn};
+    return vg_walk_registry(&k, reg);
 }
 
 /* ---- atomic save ---- */
