@@ -255,6 +255,21 @@ def errors(a, tmp):
     many = "municipality,id,name,category\n" + "".join(
         "GM0153,m%d,M,nope%d\n" % (i, i) for i in range(200))
     bad("many.csv", many.encode(), "many.csv:51:", "stopped after 50 errors")
+    # the tables of `veilig export --table` (reports, of this version and of
+    # earlier ones, whose measures table had six columns): one clear error
+    # that says what to import instead
+    for table in ("measures", "stakeholders", "indicators"):
+        old = os.path.join(tmp, "old-%s-src.csv" % table)
+        rc, _, err = run(a.tool, "export", "--table", table, "-o", old)
+        check(rc == 0, "export --table %s: %s" % (table, err))
+        bad("old-%s.csv" % table, read(old),
+            "old-%s.csv:1: the %s table of 'veilig export --table' (a report), not a sheet; "
+            "export the sheets with 'veilig export --sheet all -o FOLDER'" % (table, table),
+            "1 error;")
+    bad("old-v1.csv",
+        b"municipality,municipality_name,measure,name,category,approach\n"
+        b"GM0153,Enschede,pub-ploeg,PUB-ploeg,supervision,prevention\n",
+        "old-v1.csv:1: the measures table of 'veilig export --table' (a report)")
     # damaged workbooks
     book = os.path.join(tmp, "good.xlsx")
     run(a.tool, "export", "--format", "xlsx", "-o", book)
@@ -347,6 +362,38 @@ def realworld(a, tmp):
         check(budgets.get("f2") == 2000, "the formula's computed value: %s" % budgets)
 
 
+def unknown_keys(a, tmp):
+    """Keys the format does not know are not carried by sheets: importing into
+    the document they came from keeps them; a new document has none."""
+    with open(a.dataset, encoding="utf-8") as f:
+        doc = json.load(f)
+    m = doc["municipalities"][0]
+    m["x_gemeente"] = {"eigen": [1, 2]}
+    m["measures"][0]["x_intern"] = "eigen veld"
+    plan = os.path.join(tmp, "plan.json")
+    with open(plan, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+    sheets = os.path.join(tmp, "sheets")
+    rc, _, err = run(a.tool, "-f", plan, "export", "--sheet", "all", "-o", sheets)
+    check(rc == 0, "export of a plan with keys of its own: %s" % err)
+    files = sorted(os.path.join(sheets, x) for x in os.listdir(sheets))
+    for f in files:
+        check(b"x_intern" not in read(f) and b"x_gemeente" not in read(f),
+              "%s: no column for a key of the document's own" % f)
+    merged = os.path.join(tmp, "merged.json")
+    rc, _, err = run(a.tool, "-f", plan, "import", *files, "-o", merged)
+    check(rc == 0, "import into the plan: %s" % err[-300:])
+    if rc == 0:
+        with open(merged, encoding="utf-8") as f:
+            back = json.load(f)["municipalities"][0]
+        check(back.get("x_gemeente") == {"eigen": [1, 2]}, "the municipality's own key is kept")
+        check(back["measures"][0].get("x_intern") == "eigen veld", "the measure's own key is kept")
+    fresh = os.path.join(tmp, "fresh.json")
+    rc, _, err = run(a.tool, "import", *files, "-o", fresh)
+    check(rc == 0, "import into a new document: %s" % err[-300:])
+    check(rc != 0 or b"x_intern" not in read(fresh), "a new document has no keys sheets lack")
+
+
 def large(a, tmp):
     """A 100,000-row sheet, as CSV and as a workbook."""
     csv = os.path.join(tmp, "measures.csv")
@@ -410,6 +457,7 @@ def main():
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="sheet-", dir=os.getcwd()) as tmp:
         {"roundtrip": roundtrip, "workbook": workbook, "errors": errors, "realworld": realworld,
+         "unknown_keys": unknown_keys,
          "large": large, "docs": docs}[a.group](
             a, tmp)
     if failures:
