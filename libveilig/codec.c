@@ -400,6 +400,7 @@ struct vg_cv {
         const char *key; /* NULL: an array index */
         size_t index;
     } path[VG_MAX_PATH];
+    int strict; /* building: an unknown code is refused (docs/format.md) */
 };
 
 static const char *vg_type_word(const vg_jnode *n) {
@@ -532,12 +533,32 @@ static int vg_read_date(vg_cv *cv, const vg_jnode *n, vg_date *out) {
     return vg_date_from_public(out, &d) ? vg_cv_nomem(cv) : VEILIG_OK;
 }
 
+/* Building's refusal of an unknown code n: the field (the key, or the key of
+   the list it is in), the code and "did you mean". */
+static int vg_cv_fail_code(vg_cv *cv, const vg_jnode *n, veilig_vocab vocab) {
+    const char *field = "code";
+    for (size_t i = cv->depth; i-- > 0 && i < VG_MAX_PATH;)
+        if (cv->path[i].key) {
+            field = cv->path[i].key;
+            break;
+        }
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_unknown_code_text(&b, vocab, field, n->u.str);
+    vg_buf_putc(&b, '\0');
+    int rc = b.failed ? vg_cv_nomem(cv) : vg_cv_fail(cv, n, VEILIG_EINVAL, "%s", b.data);
+    vg_buf_free(&b);
+    return rc;
+}
+
 static int vg_read_term(vg_cv *cv, const vg_jnode *n, int vocab, vg_term *out) {
     int rc = vg_cv_expect(cv, n, VG_JSTRING, "a string (a code)");
     if (rc)
         return rc;
     if (n->len == 0)
         return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a code must not be empty");
+    if (cv->strict && !veilig_vocab_from_code((veilig_vocab)vocab, n->u.str))
+        return vg_cv_fail_code(cv, n, (veilig_vocab)vocab);
     rc = vg_term_from_code(out, cv->reg, (veilig_vocab)vocab, n->u.str);
     if (rc == VEILIG_ELIMIT)
         return vg_cv_fail(cv, n, rc, "too many unknown codes (at most %u)", VG_TERM_MAX_UNKNOWN);
@@ -978,7 +999,7 @@ int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, 
     int rc = veilig_registry_new(&reg);
     if (rc)
         return vg_error_set(err, rc, "out of memory");
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, 0};
     rc = vg_read_document(&cv, root, lim);
     if (rc) {
         veilig_registry_free(reg);
@@ -1228,7 +1249,7 @@ int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, co
 int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,
                          const char *text, size_t len, unsigned flags, veilig_error *err) {
     veilig_municipality *m = NULL;
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}};
+    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
     int rc = vg_read_municipality(&cv, root, &m);
     if (rc)
         return rc;
@@ -1243,6 +1264,16 @@ int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const 
         vg_error_set(err, VEILIG_EEXISTS, "municipality %s exists (use VEILIG_ADD_REPLACE)",
                      reg->municipalities[at]->code);
         return VEILIG_EEXISTS;
+    }
+    if (cv.strict && !vg_is_cbs_code(m->code)) {
+        vg_error_set(err, VEILIG_EINVAL,
+                     "code: \"%s\" is not a CBS municipality code: write GM and four digits "
+                     "(Enschede is GM0153)",
+                     m->code);
+        if (err)
+            snprintf(err->pointer, sizeof err->pointer, "/code");
+        vg_municipality_free(m);
+        return VEILIG_EINVAL;
     }
     rc = vg_registry_attach(reg, m, at);
     if (rc) {
@@ -1267,7 +1298,8 @@ int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipali
     int rc = vg_parse_fragment(&root, &tmp, json, len, err);
     void *child = NULL;
     if (!rc) {
-        vg_cv cv = {m->owner.reg, &m->owner, json, len, err, 0, {{NULL, 0}}};
+        vg_cv cv = {m->owner.reg, &m->owner, json,        len,
+                    err,          0,         {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
         rc = vg_read_child(&cv, root, &vg_measure_type, m, &child);
     }
     vg_arena_free(&tmp);
@@ -1594,6 +1626,7 @@ typedef struct vg_walk {
     vg_text_fn fn;
     void *ctx;
     int stop;
+    vg_key_fn key_fn; /* vg_registry_each_unknown_key: instead of fn */
 } vg_walk;
 
 void vg_tpath_format(vg_buf *b, const vg_tpath *p) {
@@ -1607,7 +1640,7 @@ void vg_tpath_format(vg_buf *b, const vg_tpath *p) {
 }
 
 static void vg_walk_text(vg_walk *k, const vg_tpath *p, const char *s, size_t len, int key) {
-    if (!k->stop && s)
+    if (!k->stop && s && k->fn)
         k->stop = k->fn(k->ctx, p, s, len, key);
 }
 
@@ -1694,27 +1727,63 @@ static void vg_walk_field(vg_walk *k, const vg_tpath *p, const vg_field *f, cons
     }
 }
 
+/* The known key of type nearest to key, a letter or two off (a typo, most
+   likely: the criterion of a missing required key's "did you mean"); NULL
+   when none is. */
+static const char *vg_nearest_key(const vg_type *type, const char *key) {
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t i = 0; i < type->nfields; i++) {
+        const char *known = type->fields[i].key;
+        size_t d = vg_edit_distance(key, known);
+        if (d < best_d && d < strlen(known)) {
+            best_d = d;
+            best = known;
+        }
+    }
+    return best;
+}
+
 static void vg_walk_object(vg_walk *k, const vg_tpath *p, const vg_type *type, const void *obj,
                            const vg_extras *x) {
     for (size_t i = 0; i < type->nfields && !k->stop; i++)
         vg_walk_field(k, p, &type->fields[i], obj);
+    if (k->key_fn) {
+        for (uint32_t i = 0; i < x->n && !k->stop; i++) {
+            vg_tpath c = {p, x->m[i].key, x->m[i].key_len};
+            k->stop =
+                k->key_fn(k->ctx, &c, x->m[i].key, type->name, vg_nearest_key(type, x->m[i].key));
+        }
+        return;
+    }
     vg_walk_members(k, p, x->m, x->n);
 }
 
-int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx) {
-    vg_walk k = {reg, fn, ctx, 0};
+/* The walk over the objects of reg, after the programme and the municipalities. */
+static int vg_walk_registry(vg_walk *k, const veilig_registry *reg) {
     if (reg->programme) {
         vg_tpath c = {NULL, "programme", 9};
-        vg_walk_object(&k, &c, &vg_programme_type, reg->programme, &reg->programme->h.x);
+        vg_walk_object(k, &c, &vg_programme_type, reg->programme, &reg->programme->h.x);
     }
     vg_tpath ms = {NULL, "municipalities", 14};
-    for (size_t i = 0; i < reg->count && !k.stop; i++) {
+    for (size_t i = 0; i < reg->count && !k->stop; i++) {
         vg_tpath c = {&ms, NULL, i};
-        vg_walk_object(&k, &c, &vg_municipality_type, reg->municipalities[i],
+        vg_walk_object(k, &c, &vg_municipality_type, reg->municipalities[i],
                        &reg->municipalities[i]->h.x);
     }
-    vg_walk_members(&k, NULL, reg->h.x.m, reg->h.x.n);
-    return k.stop;
+    if (!k->key_fn)
+        vg_walk_members(k, NULL, reg->h.x.m, reg->h.x.n);
+    return k->stop;
+}
+
+int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx) {
+    vg_walk k = {reg, fn, ctx, 0, NULL};
+    return vg_walk_registry(&k, reg);
+}
+
+int vg_registry_each_unknown_key(const veilig_registry *reg, vg_key_fn fn, void *ctx) {
+    vg_walk k = {reg, NULL, ctx, 0, fn};
+    return vg_walk_registry(&k, reg);
 }
 
 /* ---- atomic save ---- */

@@ -105,6 +105,39 @@ static int vg_need_text(const char *value, const char *what) {
     return *value ? VEILIG_OK : vg_fail(VEILIG_EINVAL, "%s is empty", what);
 }
 
+/* ---- what building refuses (docs/format.md, "Building refuses at once") ---- */
+
+int vg_is_cbs_code(const char *code) {
+    if (!code || strlen(code) != 6 || code[0] != 'G' || code[1] != 'M')
+        return 0;
+    for (int i = 2; i < 6; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int vg_need_cbs_code(const char *code) {
+    int rc = vg_need_text(code, "municipality code");
+    if (rc || vg_is_cbs_code(code))
+        return rc;
+    return vg_fail(VEILIG_EINVAL,
+                   "municipality code \"%s\" is not a CBS code: write GM and four digits "
+                   "(Enschede is GM0153)",
+                   code);
+}
+
+void vg_unknown_code_text(vg_buf *b, veilig_vocab vocab, const char *field, const char *code) {
+    vg_buf_printf(b, "%s: \"%s\" is not a %s code; ", field, code, veilig_vocab_name(vocab));
+    const char *hint = veilig_vocab_suggest(vocab, code);
+    if (hint) {
+        vg_buf_printf(b, "did you mean \"%s\"?", hint);
+        return;
+    }
+    vg_buf_puts(b, "known codes: ");
+    for (int i = 1; i <= veilig_vocab_size(vocab); i++)
+        vg_buf_printf(b, "%s%s", i > 1 ? ", " : "", veilig_vocab_code(vocab, i));
+}
+
 /* ---- vocabulary terms ---- */
 
 const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t) {
@@ -1139,6 +1172,9 @@ int veilig_municipality_set_code(veilig_municipality *m, const char *value) {
                        "municipality code %s: the registry has a municipality "
                        "with that code already",
                        value);
+    rc = vg_need_cbs_code(value);
+    if (rc)
+        return rc;
     return vg_set_indexed(m, &m->code, value, 1, "municipality code");
 }
 
@@ -1490,6 +1526,9 @@ int veilig_registry_add(veilig_municipality **out, veilig_registry *reg, const c
                        "municipality code %s: the registry has a municipality "
                        "with that code already",
                        code);
+    rc = vg_need_cbs_code(code);
+    if (rc)
+        return rc;
     veilig_municipality *m = vg_municipality_new(reg);
     if (!m)
         return VEILIG_ENOMEM;

@@ -245,6 +245,12 @@ struct veilig_registry {
 const char *vg_term_code(const veilig_registry *reg, veilig_vocab vocab, vg_term t);
 /* The term for a code: the known value, or an interned unknown code. */
 int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, const char *code);
+/* Whether code is a CBS municipality code: GM and four digits. */
+int vg_is_cbs_code(const char *code);
+/* Why building refuses code for field (a path such as "measure category"):
+   the field, the code and "did you mean" from veilig_vocab_suggest, else the
+   vocabulary's codes. Appended to b. */
+void vg_unknown_code_text(vg_buf *b, veilig_vocab vocab, const char *field, const char *code);
 
 /* Appends to lists allocated in an arena. */
 int vg_list_push(vg_arena *a, vg_list *l, void *item);
@@ -305,6 +311,14 @@ typedef int (*vg_text_fn)(void *ctx, const vg_tpath *p, const char *text, size_t
    personal contacts too), in document order. Allocates nothing. Returns what
    the call that stopped it returned, else 0. */
 int vg_registry_each_text(const veilig_registry *reg, vg_text_fn fn, void *ctx);
+/* Called for a key at p that an object of a known kind (type: "measure",
+   "schedule window", ...) holds but the library does not know; near is the
+   known key of that kind a letter or two off, or NULL. Non-zero stops. */
+typedef int (*vg_key_fn)(void *ctx, const vg_tpath *p, const char *key, const char *type,
+                         const char *near);
+/* Calls fn for every such key of reg (not those inside unknown values, nor
+   the document's own), in document order. Allocates nothing. */
+int vg_registry_each_unknown_key(const veilig_registry *reg, vg_key_fn fn, void *ctx);
 
 /* Compares two RFC 6901 pointers into a document by where their values stand
    in the canonical dump: negative, 0 or positive (codec.c knows the order). */

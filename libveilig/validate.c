@@ -34,6 +34,7 @@ typedef enum vg_rule {
     VG_R_FOCUS_EXCLUDED,
     VG_R_CONTROL_CHAR,
     VG_R_WINDOW_SWAPPED,
+    VG_R_KEY_TYPO,
     VG_R_COUNT
 } vg_rule;
 
@@ -71,6 +72,8 @@ static const struct {
      "a text holds a control character or a bidirectional override"},
     {"V025", VEILIG_SEVERITY_WARNING,
      "a schedule window runs more than 12 hours past midnight (from and to swapped?)"},
+    {"V026", VEILIG_SEVERITY_WARNING,
+     "an object holds a key the library does not know, a letter or two off one it knows"},
 };
 
 size_t veilig_rule_count(void) {
@@ -325,15 +328,6 @@ static void vg_check_period(vg_vctx *v, vg_date start, vg_date end, const char *
         veilig_date_format(b, sizeof b, &pe);
         vg_diag(v, VG_R_PERIOD, suffix, "the period ends (%s) before it starts (%s)", b, a);
     }
-}
-
-static int vg_is_cbs_code(const char *code) {
-    if (!code || strlen(code) != 6 || code[0] != 'G' || code[1] != 'M')
-        return 0;
-    for (int i = 2; i < 6; i++)
-        if (code[i] < '0' || code[i] > '9')
-            return 0;
-    return 1;
 }
 
 static int vg_is_measure_id(const char *id) {
@@ -640,6 +634,35 @@ static void vg_validate_texts(vg_vctx *v) {
     vg_registry_each_text(v->reg, vg_check_text, v);
 }
 
+/* ---- V026: a key a letter or two off a known one ---- */
+
+/* Warns of an unknown key (vg_key_fn) that is near a known key of its object. */
+static int vg_check_key(void *ctx, const vg_tpath *p, const char *key, const char *type,
+                        const char *near) {
+    vg_vctx *v = ctx;
+    if (!near)
+        return 0; /* a key of the document's own: kept, nothing to say */
+    vg_buf ptr;
+    vg_buf_init(&ptr);
+    vg_tpath_format(&ptr, p);
+    vg_buf_putc(&ptr, '\0');
+    if (ptr.failed) {
+        v->failed = 1;
+        return 1;
+    }
+    vg_diag(v, VG_R_KEY_TYPO, ptr.data,
+            "a %s has no key \"%s\"; did you mean \"%s\"? (the key is kept as it is, and the "
+            "library does not read it)",
+            type, key, near);
+    vg_buf_free(&ptr);
+    return v->failed;
+}
+
+static void vg_validate_keys(vg_vctx *v) {
+    v->ptr[0] = '\0'; /* the pointers come whole from the walk */
+    vg_registry_each_unknown_key(v->reg, vg_check_key, v);
+}
+
 /* Document order: by where the value stands in the canonical document, then
    by rule; a stable merge sort (the walk's order breaks the remaining ties). */
 static int vg_diag_before(const veilig_diagnostic *a, const veilig_diagnostic *b) {
@@ -704,6 +727,8 @@ int veilig_validate(veilig_diagnostics **out, const veilig_registry *reg) {
         vg_validate_municipality(&v, i);
     if (!v.failed)
         vg_validate_texts(&v);
+    if (!v.failed)
+        vg_validate_keys(&v);
     if (v.failed) {
         veilig_diagnostics_free(d);
         return VEILIG_ENOMEM;

@@ -152,6 +152,10 @@ static int vg_prefix_match(const char *a, const char *b) {
     return n >= 4 && strncmp(a, b, n) == 0;
 }
 
+const char *veilig_suggest(const char *text, const char *const *candidates, size_t n) {
+    return candidates ? vg_nearest(text, candidates, n, 2) : NULL;
+}
+
 const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text) {
     const vg_vocab_info *v = vg_vocab_get(vocab);
     if (!v || !text || veilig_vocab_from_code(vocab, text))

@@ -188,9 +188,10 @@ START_TEST(test_counting) {
     OK(veilig_registry_add(&m, reg, "GM0999", "Nieuw"));
     OK(veilig_municipality_add_measure(NULL, m, "a", "A", VEILIG_CATEGORY_CAMPAIGN));
     const char *frag = "{\"code\": \"GM0888\", \"name\": \"N\", \"focus\": [\"x_new\"]}";
-    OK(veilig_registry_add_json(NULL, reg, frag, strlen(frag), 0, &err));
+    OK(veilig_registry_add_json(NULL, reg, frag, strlen(frag), VEILIG_ADD_AS_LOADED, &err));
     RC(veilig_registry_add_json(NULL, reg, "{\"code\": 1}", 11, 0, &err), VEILIG_ESCHEMA);
-    RC(veilig_registry_add_json(NULL, reg, frag, strlen(frag), 0, &err), VEILIG_EEXISTS);
+    RC(veilig_registry_add_json(NULL, reg, frag, strlen(frag), VEILIG_ADD_AS_LOADED, &err),
+       VEILIG_EEXISTS);
     veilig_registry *bad = SENTINEL;
     RC(veilig_registry_load_string(&bad, "{\"format\": [}", 13, NULL, &err), VEILIG_EPARSE);
     ck_assert_ptr_null(bad);
@@ -342,7 +343,7 @@ static char *scenario(const char *path) {
                            "[\"x_new_focus\"], \"x_extra\": {\"a\": [1, 2.50]}, \"measures\": "
                            "[{\"id\": \"m\", \"name\": \"M\", \"category\": \"x_new_cat\"}]}";
         veilig_municipality *fm = NULL;
-        BUILD(veilig_registry_add_json(&fm, reg, frag, strlen(frag), 0, &err));
+        BUILD(veilig_registry_add_json(&fm, reg, frag, strlen(frag), VEILIG_ADD_AS_LOADED, &err));
         ck_assert_ptr_nonnull(fm);
         const char *mfrag = "{\"id\": \"pub-ploeg\", \"name\": \"PUB-ploeg 2\", \"category\": "
                             "\"deescalation\", \"x_m\": true}";

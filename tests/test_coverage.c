@@ -246,7 +246,8 @@ START_TEST(test_follows_changes) {
     static const char odd[] = "{\"id\": \"x1\", \"name\": \"Onbekend\", \"category\": "
                               "\"graffiti\", \"approach\": \"art\","
                               " \"target_groups\": [\"youth\", \"tourists\"]}";
-    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, odd, sizeof odd - 1, 0, &err),
+    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, odd, sizeof odd - 1,
+                                                          VEILIG_ADD_AS_LOADED, &err),
                      VEILIG_OK);
     vg_check_coverage(reg, "unknown codes added");
 
@@ -254,9 +255,9 @@ START_TEST(test_follows_changes) {
     static const char gm2[] = "{\"code\": \"GM0002\", \"name\": \"Tweede\", \"measures\": ["
                               "{\"id\": \"c1\", \"name\": \"C\", \"category\": \"lighting\","
                               " \"period\": {\"start\": \"2024-01\"}}]}";
-    ck_assert_int_eq(
-        veilig_registry_add_json(NULL, reg, gm2, sizeof gm2 - 1, VEILIG_ADD_REPLACE, &err),
-        VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add_json(NULL, reg, gm2, sizeof gm2 - 1,
+                                              VEILIG_ADD_REPLACE | VEILIG_ADD_AS_LOADED, &err),
+                     VEILIG_OK);
     static const char gm9[] = "{\"code\": \"GM0009\", \"name\": \"Negende\", \"measures\": ["
                               "{\"id\": \"d1\", \"name\": \"D\", \"category\": \"education\","
                               " \"status\": \"ended\"}]}";

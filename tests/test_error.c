@@ -116,17 +116,75 @@ static int vg_has_finding(const veilig_diagnostics *d, const char *rule, const c
     return 0;
 }
 
-START_TEST(test_paths_agree) {
+/* Building refuses at once (docs/format.md, "Building and loading"): the
+   setters and the add functions, _add_json too, refuse a code that is not a
+   CBS code or a vocabulary code this version does not know, say why, and
+   leave everything as it was. */
+START_TEST(test_building_refuses) {
     veilig_registry *reg = NULL;
     veilig_municipality *m = NULL, *n = NULL;
+    veilig_measure *ms = NULL;
+    veilig_error err;
     ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
-    ck_assert_int_eq(veilig_registry_add(&m, reg, "XX", "Iks"), VEILIG_OK);
-    static const char doc[] = "{\"code\": \"ZZ\", \"name\": \"Zet\"}";
-    ck_assert_int_eq(veilig_registry_add_json(&n, reg, doc, sizeof doc - 1, 0, NULL), VEILIG_OK);
-    ck_assert_int_eq(veilig_municipality_set_code(n, "YY"), VEILIG_OK);
-    static const char ms[] = "{\"id\": \"a\", \"name\": \"A\", \"category\": \"flying\"}";
-    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, ms, sizeof ms - 1, 0, NULL),
-                     VEILIG_OK);
+
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "XX", "Iks"), VEILIG_EINVAL);
+    ck_assert_ptr_null(m);
+    ck_assert_ptr_nonnull(strstr(veilig_error_last()->message, "\"XX\" is not a CBS code"));
+    static const char zz[] = "{\"code\": \"ZZ\", \"name\": \"Zet\"}";
+    ck_assert_int_eq(veilig_registry_add_json(&n, reg, zz, sizeof zz - 1, 0, &err), VEILIG_EINVAL);
+    ck_assert_ptr_null(n);
+    ck_assert_str_eq(err.pointer, "/code");
+    ck_assert_ptr_nonnull(strstr(err.message, "\"ZZ\" is not a CBS municipality code"));
+    ck_assert_uint_eq(veilig_registry_count(reg), 0);
+
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "GM0001", "Een"), VEILIG_OK);
+    ck_assert_int_eq(veilig_municipality_set_code(m, "YY"), VEILIG_EINVAL);
+    ck_assert_ptr_nonnull(strstr(veilig_error_last()->message, "\"YY\""));
+    ck_assert_str_eq(veilig_municipality_code(m), "GM0001");
+    ck_assert_ptr_eq(veilig_registry_find(reg, "GM0001"), m);
+
+    /* a typo: the field, the code and the code meant */
+    static const char typo[] = "{\"id\": \"a\", \"name\": \"A\",\n \"category\": \"campaing\"}";
+    ck_assert_int_eq(veilig_municipality_add_measure_json(&ms, m, typo, sizeof typo - 1, 0, &err),
+                     VEILIG_EINVAL);
+    ck_assert_ptr_null(ms);
+    ck_assert_str_eq(err.pointer, "/category");
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_str_eq(err.message,
+                     "category: \"campaing\" is not a category code; did you mean \"campaign\"?");
+    /* no code near: the known codes */
+    static const char fly[] = "{\"id\": \"a\", \"name\": \"A\", \"category\": \"flying\"}";
+    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, fly, sizeof fly - 1, 0, &err),
+                     VEILIG_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "\"flying\" is not a category code; known codes: "
+                                              "deescalation, supervision,"));
+    /* in a list, deeper down */
+    static const char days[] = "{\"id\": \"b\", \"name\": \"B\", \"category\": \"campaign\", "
+                               "\"schedule\": [{\"days\": [\"mon\", \"tues\"]}]}";
+    ck_assert_int_eq(veilig_municipality_add_measure_json(NULL, m, days, sizeof days - 1, 0, &err),
+                     VEILIG_EINVAL);
+    ck_assert_str_eq(err.pointer, "/schedule/0/days/1");
+    ck_assert_ptr_nonnull(strstr(err.message, "days: \"tues\" is not a day code"));
+    ck_assert_uint_eq(veilig_municipality_measure_count(m), 0);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+/* Loading accepts and reports: the same input, in a document or added as
+   loaded (VEILIG_ADD_AS_LOADED), is kept and left to validation. */
+START_TEST(test_loading_accepts) {
+    static const char doc[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": [{\"code\": \"XX\", "
+        "\"name\": \"Iks\", \"measures\": [{\"id\": \"a\", \"name\": \"A\", "
+        "\"category\": \"flying\"}]}]}";
+    veilig_registry *reg = NULL;
+    veilig_municipality *n = NULL;
+    veilig_error err;
+    ck_assert_int_eq(veilig_registry_load_string(&reg, doc, sizeof doc - 1, NULL, &err), VEILIG_OK);
+    static const char zz[] = "{\"code\": \"ZZ\", \"name\": \"Zet\"}";
+    ck_assert_int_eq(
+        veilig_registry_add_json(&n, reg, zz, sizeof zz - 1, VEILIG_ADD_AS_LOADED, &err),
+        VEILIG_OK);
     veilig_diagnostics *d = NULL;
     ck_assert_int_eq(veilig_validate(&d, reg), VEILIG_OK);
     ck_assert(vg_has_finding(d, "V002", "/municipalities/0/code"));
@@ -184,7 +242,8 @@ int main(void) {
     tcase_add_test(tc, test_setters);
     tcase_add_test(tc, test_analyses);
     tcase_add_test(tc, test_threads);
-    tcase_add_test(tc, test_paths_agree);
+    tcase_add_test(tc, test_building_refuses);
+    tcase_add_test(tc, test_loading_accepts);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }

@@ -429,6 +429,48 @@ static const rule_case rule_cases[] = {
          "'sat'],'from':'23:00','to':'21:00'}]}]}"),
      DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri',"
          "'sat'],'from':'21:00','to':'23:00'}]}]}")},
+    /* V026: a key a letter or two off a known one, in every kind of object; the
+       near-identical document spells it right (and may hold keys of its own) */
+    {"V026", W, "/municipalities/0/measures/0/descripton",
+     "a measure has no key \"descripton\"; did you mean \"description\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'descripton':'Ploeg'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'description':'Ploeg',"
+         "'x_intern':'eigen veld'}]}")},
+    /* the required key present beside its misspelling */
+    {"V026", W, "/municipalities/0/measures/0/categroy",
+     "a measure has no key \"categroy\"; did you mean \"category\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'categroy':'campaign'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB "}]}")},
+    {"V026", W, "/municipalities/0/provnce",
+     "a municipality has no key \"provnce\"; did you mean \"province\"?",
+     DOC("{" ENS ",'provnce':'NL-OV'}"), DOC("{" ENS ",'province':'NL-OV'}")},
+    {"V026", W, "/municipalities/0/stakeholders/1/knd",
+     "a stakeholder has no key \"knd\"; did you mean \"kind\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM ",{'id':'politie','name':'Politie','knd':'police'}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM ",{'id':'politie','name':'Politie','kind':'police'}]}")},
+    {"V026", W, "/municipalities/0/measures/0/schedule/0/dayz", "did you mean \"days\"?",
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'dayz':['fri'],"
+         "'dayparts':['night']}]}]}"),
+     DOC("{" ENS ",'stakeholders':[" TEAM "],'measures':[{" PUB ",'schedule':[{'days':['fri'],"
+         "'dayparts':['night']}]}]}")},
+    {"V026", W, "/municipalities/0/indicators/0/observations/0/vallue", "did you mean \"value\"?",
+     DOC("{" ENS ",'indicators':[{'id':'meldingen','name':'Meldingen','observations':[{'date':"
+         "'2022','value':35,'vallue':36}]}]}"),
+     DOC("{" ENS ",'indicators':[{'id':'meldingen','name':'Meldingen','observations':[{'date':"
+         "'2022','value':35}]}]}")},
+    {"V026", W, "/municipalities/0/indicators/0/directon", "did you mean \"direction\"?",
+     DOC("{" ENS ",'indicators':[{'id':'meldingen','name':'Meldingen','directon':'decrease'}]}"),
+     DOC("{" ENS ",'indicators':[{'id':'meldingen','name':'Meldingen','direction':'decrease'}]}")},
+    {"V026", W, "/programme/contact/emial", "did you mean \"email\"?",
+     "{'format':'veilig','version':1,'programme':{'name':'Veilige Steden','contact':{'role':"
+     "'contact_point','name':'Programma Veilige Steden','emial':'info@example.nl'}},"
+     "'municipalities':[]}",
+     "{'format':'veilig','version':1,'programme':{'name':'Veilige Steden','contact':{'role':"
+     "'contact_point','name':'Programma Veilige Steden','email':'info@example.nl'}},"
+     "'municipalities':[]}"},
+    {"V026", W, "/municipalities/0/sources/0/retreived", "did you mean \"retrieved\"?",
+     DOC("{" ENS ",'sources':[{'title':'Aanpak','retreived':'2024'}]}"),
+     DOC("{" ENS ",'sources':[{'title':'Aanpak','retrieved':'2024'}]}")},
     /* V023: an approach both in focus and excluded */
     {"V023", W, "/municipalities/0/excluded/0/approach",
      "\"enforcement\" is excluded, but also in focus",
@@ -1093,7 +1135,7 @@ END_TEST
 /* ---- the rule table ---- */
 
 START_TEST(test_rule_table) {
-    ck_assert_uint_eq(veilig_rule_count(), 25);
+    ck_assert_uint_eq(veilig_rule_count(), 26);
     for (size_t i = 0; i < veilig_rule_count(); i++) {
         char id[32];
         snprintf(id, sizeof id, "V%03zu", i + 1);
@@ -1109,13 +1151,13 @@ START_TEST(test_rule_table) {
         ck_assert_ptr_nonnull(summary);
         ck_assert_uint_gt(strlen(summary), 10);
     }
-    /* errors first: V001..V012 are errors, V013..V025 warnings */
+    /* errors first: V001..V012 are errors, V013..V026 warnings */
     for (size_t i = 0; i < veilig_rule_count(); i++)
         ck_assert_int_eq(veilig_rule_severity(i),
                          i < 12 ? VEILIG_SEVERITY_ERROR : VEILIG_SEVERITY_WARNING);
-    ck_assert_ptr_null(veilig_rule_id(25));
-    ck_assert_ptr_null(veilig_rule_summary(25));
-    ck_assert_int_eq(veilig_rule_severity(25), 0);
+    ck_assert_ptr_null(veilig_rule_id(26));
+    ck_assert_ptr_null(veilig_rule_summary(26));
+    ck_assert_int_eq(veilig_rule_severity(26), 0);
     ck_assert_ptr_null(veilig_rule_id((size_t)-1));
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_ERROR), "error");
     ck_assert_str_eq(veilig_severity_name(VEILIG_SEVERITY_WARNING), "warning");

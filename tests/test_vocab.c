@@ -285,6 +285,22 @@ START_TEST(test_vocab_def_matches_enums) {
 }
 END_TEST
 
+/* veilig_suggest: the nearest of any names, 1 or 2 edits away (the tool's
+   "did you mean" for a command). */
+START_TEST(test_suggest) {
+    static const char *const names[] = {"validate", "report", NULL, "import", "export"};
+    ck_assert_str_eq(veilig_suggest("valdate", names, 5), "validate");
+    ck_assert_str_eq(veilig_suggest("exprot", names, 5), "export");
+    ck_assert_str_eq(veilig_suggest("imprt", names, 5), "import");
+    ck_assert_str_eq(veilig_suggest("rapport", names, 5), "report"); /* 2 edits */
+    ck_assert_ptr_eq(veilig_suggest("reprt0x", names, 5), NULL);     /* 3 */
+    ck_assert_ptr_eq(veilig_suggest("report", names, 5), NULL);      /* itself */
+    ck_assert_ptr_eq(veilig_suggest(NULL, names, 5), NULL);
+    ck_assert_ptr_eq(veilig_suggest("x", NULL, 5), NULL);
+    ck_assert_ptr_eq(veilig_suggest("valdate", names, 0), NULL);
+}
+END_TEST
+
 START_TEST(test_provinces) {
     ck_assert_uint_eq(veilig_province_count(), 15);
     ck_assert_str_eq(veilig_province_name("NL-OV", NULL), "Overijssel");
@@ -319,6 +335,7 @@ static Suite *vocab_suite(void) {
     tcase_add_test(tc, test_vocab_category_approach);
     tcase_add_test(tc, test_vocab_def_matches_enums);
     tcase_add_test(tc, test_provinces);
+    tcase_add_test(tc, test_suggest);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -216,7 +216,12 @@ VEILIG_API int veilig_measure_to_json(char **out, size_t *len, const veilig_meas
 
 /** Flags of the _add_json functions. */
 enum {
-    VEILIG_ADD_REPLACE = 1u << 0 /**< replace (in place) an object with the same code or id */
+    VEILIG_ADD_REPLACE = 1u << 0, /**< replace (in place) an object with the same code or id */
+    /** accept what loading a document accepts (an unknown vocabulary code, a
+        code that is not a CBS code) and leave it to validation, as merging
+        documents does; without it the _add_json functions build, and refuse
+        such input at once (docs/format.md, "Building and loading") */
+    VEILIG_ADD_AS_LOADED = 1u << 1
 };
 
 /**
@@ -225,15 +230,22 @@ enum {
  * the same code is replaced where it stands. On failure the registry is
  * unchanged.
  *
+ * Building refuses at once (docs/format.md, "Building and loading"): an
+ * unknown vocabulary code (err names the field, the code and "did you mean",
+ * else the known codes) or a code that is not a CBS code is VEILIG_EINVAL,
+ * with the pointer and line:column of the value in err. With
+ * VEILIG_ADD_AS_LOADED the function accepts them as loading does.
+ *
  * @param out    receives the municipality, borrowed from reg; may be NULL.
  * @param reg    the registry.
  * @param json   the object's text (borrowed).
  * @param len    its length in bytes.
- * @param flags  VEILIG_ADD_REPLACE, or 0.
+ * @param flags  VEILIG_ADD_REPLACE, VEILIG_ADD_AS_LOADED (or both), or 0.
  * @param err    what went wrong and where (pointers relative to the text), or NULL.
  * @return VEILIG_OK; VEILIG_EEXISTS when the code is taken without
- *         VEILIG_ADD_REPLACE; otherwise the errors of loading; VEILIG_EINVAL
- *         for a NULL reg.
+ *         VEILIG_ADD_REPLACE; VEILIG_EINVAL for a NULL reg, an unknown
+ *         vocabulary code or a code that is not a CBS code (without
+ *         VEILIG_ADD_AS_LOADED); otherwise the errors of loading.
  */
 VEILIG_API int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg,
                                         const char *json, size_t len, unsigned flags,
@@ -241,7 +253,8 @@ VEILIG_API int veilig_registry_add_json(veilig_municipality **out, veilig_regist
 
 /**
  * Adds a measure given as a JSON object to a municipality (an existing one
- * matched by id). On failure the municipality is unchanged.
+ * matched by id). On failure the municipality is unchanged. An unknown
+ * vocabulary code is refused as by veilig_registry_add_json.
  *
  * @param out    receives the measure, borrowed from m; may be NULL.
  * @param m      the municipality.

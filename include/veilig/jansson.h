@@ -88,11 +88,16 @@ VEILIG_API int veilig_registry_from_jansson(veilig_registry **out, const json_t 
  * @param reg    the registry to add to (changed only on success).
  * @param obj    the municipality object (borrowed: only read, not kept).
  * @param flags  VEILIG_ADD_REPLACE to replace (where it stands) a
- *               municipality with the same code; 0 otherwise.
+ *               municipality with the same code; VEILIG_ADD_AS_LOADED to
+ *               accept unknown vocabulary codes and a non-CBS code as
+ *               loading does (building refuses them otherwise, as
+ *               veilig_registry_add_json does); 0 otherwise.
  * @param err    what went wrong and where, or NULL.
  * @return VEILIG_OK; VEILIG_EEXISTS when the code is taken and flags lack
- *         VEILIG_ADD_REPLACE; the errors of veilig_registry_from_jansson
- *         otherwise (VEILIG_EINVAL for a NULL reg or obj).
+ *         VEILIG_ADD_REPLACE; VEILIG_EINVAL for a NULL reg or obj, an
+ *         unknown vocabulary code or a non-CBS code (without
+ *         VEILIG_ADD_AS_LOADED); the errors of veilig_registry_from_jansson
+ *         otherwise.
  */
 VEILIG_API int veilig_municipality_from_jansson(veilig_municipality **out, veilig_registry *reg,
                                                 const json_t *obj, unsigned flags,

@@ -190,13 +190,15 @@ VEILIG_API int veilig_programme_remove_source(veilig_programme *p, size_t index)
 VEILIG_API const char *veilig_municipality_code(const veilig_municipality *m);
 /**
  * Sets code (copied; valid UTF-8, else VEILIG_EINVAL) Required: NULL or "" is VEILIG_EINVAL.
- * VEILIG_EEXISTS when another object of the parent has it.
+ * VEILIG_EEXISTS when another object of the parent has it. A value that is not a CBS code (GM
+ * and four digits) is refused at once (docs/format.md "Building and loading"; the reason is in
+ * veilig_error_last()).
  *
  * @param m      the municipality to change (borrowed); NULL is VEILIG_EINVAL.
- * @param value  the new text (copied); must be valid UTF-8, not NULL and not "".
- * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, a NULL, empty or non-UTF-8 value; VEILIG_EEXISTS
- *         when another object of the parent has it; VEILIG_ENOMEM (the municipality is unchanged on
- *         failure).
+ * @param value  the new CBS code (copied); not NULL and not "".
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL m, a NULL, empty, non-UTF-8 or non-CBS value;
+ * VEILIG_EEXISTS when another object of the parent has it; VEILIG_ENOMEM (the municipality is
+ * unchanged on failure).
  */
 VEILIG_API int veilig_municipality_set_code(veilig_municipality *m, const char *value);
 
@@ -2487,8 +2489,9 @@ VEILIG_API size_t veilig_registry_index_of(const veilig_registry *reg,
 
 /**
  * Appends a new municipality with code and name (copied). out (may be NULL) receives it, borrowed
- * from the registry. VEILIG_EINVAL when code or name is NULL or "", VEILIG_EEXISTS when a
- * municipality has that code.
+ * from the registry. VEILIG_EINVAL when code or name is NULL or "", or code is not a CBS code
+ * (GM and four digits; building refuses at once, docs/format.md "Building and loading"; the
+ * reason is in veilig_error_last()), VEILIG_EEXISTS when a municipality has that code.
  *
  * @param out   receives the new municipality, borrowed from the registry; NULL on failure. May be
  *              NULL.
@@ -2496,7 +2499,8 @@ VEILIG_API size_t veilig_registry_index_of(const veilig_registry *reg,
  * @param code  the CBS code ("GM0153") (copied); required: not NULL or "".
  * @param name  the common name (copied); required: not NULL or "".
  * @return VEILIG_OK; VEILIG_EINVAL for a NULL reg, or a code or name that is NULL, "" or not valid
- *         UTF-8; VEILIG_EEXISTS when a municipality has that code; VEILIG_ENOMEM (the registry is
+ *         UTF-8, or a code that is not a CBS code; VEILIG_EEXISTS when a municipality has that code
+ *         (of any case); VEILIG_ENOMEM (the registry is
  *         unchanged on failure).
  */
 VEILIG_API int veilig_registry_add(veilig_municipality **out, veilig_registry *reg,

@@ -676,6 +676,21 @@ VEILIG_API veilig_daypart veilig_daypart_from_code(const char *code);
 VEILIG_API const char *veilig_vocab_suggest(veilig_vocab vocab, const char *text);
 
 /**
+ * Of n candidates, the one text most likely meant, for a "did you mean" over
+ * names that are no vocabulary (commands, keys, options): the nearest by edit
+ * distance (in bytes), when that is 1 or 2; the first such when several are
+ * as near.
+ *
+ * @param text        what was given (borrowed); NULL gives NULL.
+ * @param candidates  n names (borrowed); NULL entries are skipped.
+ * @param n           how many.
+ * @return one of candidates (borrowed from them); NULL when none is that
+ *         close, when text is one of them, or when text or a candidate is
+ *         longer than 63 bytes.
+ */
+VEILIG_API const char *veilig_suggest(const char *text, const char *const *candidates, size_t n);
+
+/**
  * Provinces (ISO 3166-2:NL): the twelve provinces and the three special
  * municipalities of the Caribbean Netherlands (NL-BQ1 Bonaire, NL-BQ2 Saba,
  * NL-BQ3 Sint Eustatius). veilig_province_count() of them, in code order;

@@ -287,7 +287,7 @@ static int merge(veilig_registry **regs, const char *const *names, size_t n) {
             size_t len = 0;
             int rc = veilig_municipality_to_json(&json, &len, m, NULL, NULL);
             if (rc == VEILIG_OK)
-                rc = veilig_registry_add_json(NULL, regs[0], json, len, 0, NULL);
+                rc = veilig_registry_add_json(NULL, regs[0], json, len, VEILIG_ADD_AS_LOADED, NULL);
             veilig_free(json);
             if (rc == VEILIG_EEXISTS) {
                 char term[256]; /* the code, escaped for the message */

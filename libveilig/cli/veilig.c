@@ -336,41 +336,11 @@ static const cli_command *find_command(const char *name) {
     return NULL;
 }
 
-/* Edit distance of two short strings (for "did you mean"). */
-static size_t distance(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b);
-    size_t row[32];
-    if (la >= 31 || lb >= 31)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static int unknown_command(const char *name) {
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (size_t i = 0; i < NCOMMANDS; i++) {
-        size_t d = distance(name, commands[i].name);
-        if (d < best_d) {
-            best_d = d;
-            best = commands[i].name;
-        }
-    }
+    const char *names[NCOMMANDS];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    const char *best = veilig_suggest(name, names, NCOMMANDS);
     if (best)
         return cli_fail(CLI_EXIT_USAGE,
                         "unknown command \"%s\"; did you mean \"%s\"? (see 'veilig --help')", name,

@@ -222,11 +222,42 @@ static int vg_add_rec(veilig_import *imp, vg_rec *r) {
     return VEILIG_OK;
 }
 
+/* Whether t has a column whose header is, normalized, norm. */
+static int vg_has_header(const vg_rows *t, const char *norm) {
+    char h[32];
+    for (size_t j = 0; j < t->ncols; j++)
+        if (vg_sheet_norm(h, sizeof h, t->header[j], strlen(t->header[j])) && strcmp(h, norm) == 0)
+            return 1;
+    return 0;
+}
+
+/* The table of `veilig export --table` (a report: one row per measure,
+   stakeholder or observation, with names beside codes) whose columns t has,
+   or NULL. Each is told by columns no sheet has. */
+static const char *vg_export_table_of(const vg_rows *t) {
+    if (vg_has_header(t, "municipalityname") || vg_has_header(t, "budgeteur"))
+        return "measures";
+    if (vg_has_header(t, "observationdate"))
+        return "indicators";
+    if (vg_has_header(t, "stakeholder") && vg_has_header(t, "measures"))
+        return "stakeholders";
+    return NULL;
+}
+
 int vg_import_rows(veilig_import *imp, const char *name, const vg_rows *t, int sheet) {
     size_t nerrs0 = imp->nerrs;
     const char *src = vg_arena_strdup(&imp->arena, name ? name : "<csv>");
     if (!src)
         return VEILIG_ENOMEM;
+    const char *table = vg_export_table_of(t);
+    if (table) {
+        vg_import_error(imp, src, t->header_line, 0,
+                        "the %s table of 'veilig export --table' (a report), not a sheet; "
+                        "export the sheets with 'veilig export --sheet all -o FOLDER' (or "
+                        "--format xlsx) and import those",
+                        table);
+        return VEILIG_ESCHEMA;
+    }
     if (!sheet)
         sheet = (int)vg_sheet_of_file(name);
     int other = 0;

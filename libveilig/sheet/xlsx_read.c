@@ -48,10 +48,14 @@ static int vg_part(char **out, size_t *len, zip_t *za, const char *name, char *m
         return VEILIG_ENOMEM;
     zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)i, 0);
     zip_int64_t got = f ? zip_fread(f, buf, st.size) : -1;
+    /* libzip out of memory is no damage */
+    int nomem = zip_error_code_zip(f ? zip_file_get_error(f) : zip_get_error(za)) == ZIP_ER_MEMORY;
     if (f)
         zip_fclose(f);
     if (got < 0 || (zip_uint64_t)got != st.size) {
         vg_free(buf);
+        if (nomem)
+            return VEILIG_ENOMEM;
         snprintf(msg, size, "part %s: damaged zip (cannot decompress)", name);
         return VEILIG_EPARSE;
     }
@@ -592,6 +596,12 @@ int veilig_import_add_xlsx(veilig_import *imp, const char *name, const char *dat
     zip_error_init(&ze);
     zip_source_t *zs = zip_source_buffer_create(data, len, 0, &ze);
     zip_t *za = zs ? zip_open_from_source(zs, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+    if (!za && (!zs || zip_error_code_zip(&ze) == ZIP_ER_MEMORY)) {
+        zip_error_fini(&ze);
+        if (zs)
+            zip_source_free(zs);
+        return VEILIG_ENOMEM;
+    }
     if (!za) {
         vg_import_error(imp, name, 0, 0, "not a workbook (.xlsx): %s", zip_error_strerror(&ze));
         zip_error_fini(&ze);

@@ -26,9 +26,24 @@ typedef struct vg_xlsx {
     lxw_worksheet *ws;
     lxw_format *date, *money, *wrap;
     double width[32];
-    int too_long; /* a text longer than a cell may hold */
+    int too_long;    /* a text longer than a cell may hold */
+    lxw_error error; /* the first error of libxlsxwriter (out of memory, mostly) */
     vg_buf tmp;
 } vg_xlsx;
+
+/* Keeps the first error of a libxlsxwriter call: the workbook is then not written. */
+static void vg_lxw(vg_xlsx *x, lxw_error e) {
+    if (e != LXW_NO_ERROR && x->error == LXW_NO_ERROR)
+        x->error = e;
+}
+
+/* A worksheet, or NULL with the workbook failed (libxlsxwriter ran out of memory). */
+static lxw_worksheet *vg_add_sheet(vg_xlsx *x, const char *name) {
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    if (!ws)
+        vg_lxw(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return ws;
+}
 
 static const char *vg_l(const char *lang, const char *nl, const char *en) {
     return lang && lang[0] == 'e' ? en : nl;
@@ -56,7 +71,7 @@ static void vg_put_string(vg_xlsx *x, size_t row, size_t col, const char *s) {
         x->too_long = 1;
         return;
     }
-    worksheet_write_string(x->ws, (lxw_row_t)row, (lxw_col_t)col, s, NULL);
+    vg_lxw(x, worksheet_write_string(x->ws, (lxw_row_t)row, (lxw_col_t)col, s, NULL));
     vg_fit(x, col, s);
 }
 
@@ -75,7 +90,8 @@ static void vg_xlsx_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c
             if (c->type == VG_C_DATE && veilig_date_parse(&d, v->u.str) == VEILIG_OK && d.day &&
                 d.year >= 1900) {
                 lxw_datetime dt = {d.year, d.month, d.day, 0, 0, 0};
-                worksheet_write_datetime(x->ws, (lxw_row_t)row, (lxw_col_t)col, &dt, x->date);
+                vg_lxw(x, worksheet_write_datetime(x->ws, (lxw_row_t)row, (lxw_col_t)col, &dt,
+                                                   x->date));
                 vg_fit(x, col, "2021-12-31");
             } else {
                 vg_put_string(x, row, col, vg_sheet_term(sk->lang, c, v->u.str));
@@ -84,15 +100,15 @@ static void vg_xlsx_cell(vg_sink *sk, size_t row, size_t col, const vg_column *c
         }
         case VG_JNUMBER: {
             double d = vg_json_number_to_double(v->u.str, v->len);
-            worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, d,
-                                   c->type == VG_C_AMOUNT ? x->money : NULL);
+            vg_lxw(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, d,
+                                             c->type == VG_C_AMOUNT ? x->money : NULL));
             vg_fit(x, col, v->u.str);
             break;
         }
         case VG_JTRUE:
         case VG_JFALSE:
-            worksheet_write_boolean(x->ws, (lxw_row_t)row, (lxw_col_t)col, v->type == VG_JTRUE,
-                                    NULL);
+            vg_lxw(x, worksheet_write_boolean(x->ws, (lxw_row_t)row, (lxw_col_t)col,
+                                              v->type == VG_JTRUE, NULL));
             break;
         case VG_JARRAY:
             x->tmp.len = 0;
@@ -110,24 +126,25 @@ static void vg_xlsx_end_row(vg_sink *sk, size_t row) {
 }
 
 /* The hidden sheet of the vocabularies: one column per vocabulary, its labels (or codes). */
-static void vg_lists(lxw_workbook *wb, const char *lang, const char *name) {
-    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+static void vg_lists(vg_xlsx *x, const char *lang, const char *name) {
+    lxw_worksheet *ws = vg_add_sheet(x, name);
     if (!ws)
         return;
     for (int v = 1; v <= VEILIG_VOCAB_DAYPART; v++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)(v - 1), veilig_vocab_name((veilig_vocab)v), NULL);
+        vg_lxw(x, worksheet_write_string(ws, 0, (lxw_col_t)(v - 1),
+                                         veilig_vocab_name((veilig_vocab)v), NULL));
         for (int k = 1; k <= veilig_vocab_size((veilig_vocab)v); k++)
-            worksheet_write_string(ws, (lxw_row_t)k, (lxw_col_t)(v - 1),
-                                   lang ? veilig_vocab_label((veilig_vocab)v, k, lang)
-                                        : veilig_vocab_code((veilig_vocab)v, k),
-                                   NULL);
+            vg_lxw(x, worksheet_write_string(ws, (lxw_row_t)k, (lxw_col_t)(v - 1),
+                                             lang ? veilig_vocab_label((veilig_vocab)v, k, lang)
+                                                  : veilig_vocab_code((veilig_vocab)v, k),
+                                             NULL));
     }
     worksheet_hide(ws);
 }
 
 /* Drop-downs for the columns of codes: a list of the hidden sheet's column. */
-static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows, const char *lists,
-                           const char *lang) {
+static void vg_validations(vg_xlsx *x, lxw_worksheet *ws, const vg_sheet_def *d, size_t rows,
+                           const char *lists, const char *lang) {
     char formula[96];
     for (size_t j = 0; j < d->ncols; j++) {
         const vg_column *c = &d->cols[j];
@@ -164,32 +181,40 @@ static void vg_validations(lxw_worksheet *ws, const vg_sheet_def *d, size_t rows
             dv.error_message = (char *)(uintptr_t)vg_l(lang, "Kies een waarde uit de lijst.",
                                                        "Pick a value from the list.");
         }
-        worksheet_data_validation_range(ws, 1, (lxw_col_t)j, (lxw_row_t)(rows + VG_XLSX_VALID_ROWS),
-                                        (lxw_col_t)j, &dv);
+        vg_lxw(x, worksheet_data_validation_range(ws, 1, (lxw_col_t)j,
+                                                  (lxw_row_t)(rows + VG_XLSX_VALID_ROWS),
+                                                  (lxw_col_t)j, &dv));
     }
 }
 
 /* The first sheet: what the workbook is and what every column holds. */
 static void vg_explanation(vg_xlsx *x, const char *lang, lxw_format *bold, lxw_format *title) {
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, vg_l(lang, "uitleg", "explanation"));
+    lxw_worksheet *ws = vg_add_sheet(x, vg_l(lang, "uitleg", "explanation"));
     if (!ws)
         return;
-    worksheet_write_string(ws, 0, 0,
-                           vg_l(lang, "Uw aanpak beschrijven", "Describing your approach"), title);
-    worksheet_write_string(
-        ws, 1, 0,
-        vg_l(lang,
-             "Vul per blad één regel per gemeente, maatregel, partij, indicator, ... in. De eerste "
-             "regel van elk blad zijn de kolomnamen: laat die staan. Lees het met: veilig import "
-             "plan.xlsx -o plan.json. Zie docs/handleiding.md.",
-             "Fill in one row per municipality, measure, stakeholder, indicator, ... on each "
-             "sheet. The first row of each sheet holds the column names: keep it. Read it with: "
-             "veilig import plan.xlsx -o plan.json. See docs/spreadsheets.md."),
-        x->wrap);
+    vg_lxw(x,
+           worksheet_write_string(
+               ws, 0, 0, vg_l(lang, "Uw aanpak beschrijven", "Describing your approach"), title));
+    vg_lxw(
+        x,
+        worksheet_write_string(
+            ws, 1, 0,
+            vg_l(
+                lang,
+                "Vul per blad één regel per gemeente, maatregel, partij, indicator, ... in. De "
+                "eerste "
+                "regel van elk blad zijn de kolomnamen: laat die staan. Lees het met: veilig "
+                "import "
+                "plan.xlsx -o plan.json. Zie docs/handleiding.md.",
+                "Fill in one row per municipality, measure, stakeholder, indicator, ... on each "
+                "sheet. The first row of each sheet holds the column names: keep it. Read it with: "
+                "veilig import plan.xlsx -o plan.json. See docs/spreadsheets.md."),
+            x->wrap));
     static const char *const head_nl[] = {"Blad", "Kolom", "Sleutel", "Uitleg", "Waarden"};
     static const char *const head_en[] = {"Sheet", "Column", "Key", "Explanation", "Values"};
     for (int k = 0; k < 5; k++)
-        worksheet_write_string(ws, 3, (lxw_col_t)k, vg_l(lang, head_nl[k], head_en[k]), bold);
+        vg_lxw(x, worksheet_write_string(ws, 3, (lxw_col_t)k, vg_l(lang, head_nl[k], head_en[k]),
+                                         bold));
     lxw_row_t r = 4;
     vg_buf vals;
     vg_buf_init(&vals);
@@ -197,11 +222,13 @@ static void vg_explanation(vg_xlsx *x, const char *lang, lxw_format *bold, lxw_f
         const vg_sheet_def *d = vg_sheet_def_get(s);
         for (size_t j = 0; j < d->ncols; j++, r++) {
             const vg_column *c = &d->cols[j];
-            worksheet_write_string(ws, r, 0, lang && lang[0] == 'e' ? d->en : d->nl, NULL);
-            worksheet_write_string(ws, r, 1, lang && lang[0] == 'e' ? c->en : c->nl, NULL);
-            worksheet_write_string(ws, r, 2, c->key, NULL);
-            worksheet_write_string(ws, r, 3, lang && lang[0] == 'e' ? c->help_en : c->help_nl,
-                                   x->wrap);
+            vg_lxw(x,
+                   worksheet_write_string(ws, r, 0, lang && lang[0] == 'e' ? d->en : d->nl, NULL));
+            vg_lxw(x,
+                   worksheet_write_string(ws, r, 1, lang && lang[0] == 'e' ? c->en : c->nl, NULL));
+            vg_lxw(x, worksheet_write_string(ws, r, 2, c->key, NULL));
+            vg_lxw(x, worksheet_write_string(
+                          ws, r, 3, lang && lang[0] == 'e' ? c->help_en : c->help_nl, x->wrap));
             if (c->vocab) {
                 vals.len = 0;
                 for (int v = 1; v <= veilig_vocab_size((veilig_vocab)c->vocab); v++) {
@@ -212,15 +239,15 @@ static void vg_explanation(vg_xlsx *x, const char *lang, lxw_format *bold, lxw_f
                 }
                 vg_buf_putc(&vals, '\0');
                 if (!vals.failed)
-                    worksheet_write_string(ws, r, 4, vals.data, x->wrap);
+                    vg_lxw(x, worksheet_write_string(ws, r, 4, vals.data, x->wrap));
             }
         }
     }
     vg_buf_free(&vals);
-    worksheet_set_column(ws, 0, 0, 16, NULL);
-    worksheet_set_column(ws, 1, 1, 24, NULL);
-    worksheet_set_column(ws, 2, 2, 20, NULL);
-    worksheet_set_column(ws, 3, 4, 60, NULL);
+    vg_lxw(x, worksheet_set_column(ws, 0, 0, 16, NULL));
+    vg_lxw(x, worksheet_set_column(ws, 1, 1, 24, NULL));
+    vg_lxw(x, worksheet_set_column(ws, 2, 2, 20, NULL));
+    vg_lxw(x, worksheet_set_column(ws, 3, 4, 60, NULL));
     worksheet_freeze_panes(ws, 4, 0);
 }
 
@@ -267,17 +294,23 @@ int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
         goto done;
     }
     lxw_format *head = workbook_add_format(x.wb);
+    lxw_format *title = workbook_add_format(x.wb);
+    x.date = workbook_add_format(x.wb);
+    x.money = workbook_add_format(x.wb);
+    x.wrap = workbook_add_format(x.wb);
+    if (!head || !title || !x.date || !x.money || !x.wrap) {
+        workbook_close(x.wb);
+        unlink(tmp);
+        rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+        goto done;
+    }
     format_set_bold(head);
     format_set_bg_color(head, 0xD9E2F3);
     format_set_bottom(head, LXW_BORDER_THIN);
-    lxw_format *title = workbook_add_format(x.wb);
     format_set_bold(title);
     format_set_font_size(title, 14);
-    x.date = workbook_add_format(x.wb);
     format_set_num_format(x.date, "yyyy-mm-dd");
-    x.money = workbook_add_format(x.wb);
     format_set_num_format(x.money, "[$\xE2\x82\xAC-413] #,##0.00");
-    x.wrap = workbook_add_format(x.wb);
     format_set_text_wrap(x.wrap);
     format_set_align(x.wrap, LXW_ALIGN_VERTICAL_TOP);
     const char *lists = vg_l(o.lang, "lijsten", "lists");
@@ -285,13 +318,13 @@ int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
     vg_explanation(&x, o.lang ? o.lang : "nl", head, title);
     for (int s = 1; s <= VG_NSHEETS; s++) {
         const vg_sheet_def *d = vg_sheet_def_get(s);
-        x.ws = workbook_add_worksheet(x.wb, veilig_sheet_name((veilig_sheet)s, o.lang));
+        x.ws = vg_add_sheet(&x, veilig_sheet_name((veilig_sheet)s, o.lang));
         if (!x.ws)
             break;
         memset(x.width, 0, sizeof x.width);
         for (size_t j = 0; j < d->ncols; j++) {
             const char *h = veilig_sheet_column_name((veilig_sheet)s, j, o.lang);
-            worksheet_write_string(x.ws, 0, (lxw_col_t)j, h, head);
+            vg_lxw(&x, worksheet_write_string(x.ws, 0, (lxw_col_t)j, h, head));
             vg_fit(&x, j, h);
             x.width[j] += 2; /* room for the filter button */
         }
@@ -299,19 +332,23 @@ int veilig_sheet_save_xlsx(const veilig_registry *reg, const char *path,
         if (reg)
             vg_sheet_walk(&x.sink, s, doc.root);
         for (size_t j = 0; j < d->ncols && j < 32; j++)
-            worksheet_set_column(x.ws, (lxw_col_t)j, (lxw_col_t)j, x.width[j] < 8 ? 8 : x.width[j],
-                                 NULL);
+            vg_lxw(&x, worksheet_set_column(x.ws, (lxw_col_t)j, (lxw_col_t)j,
+                                            x.width[j] < 8 ? 8 : x.width[j], NULL));
         worksheet_freeze_panes(x.ws, 1, 0);
-        worksheet_autofilter(x.ws, 0, 0, (lxw_row_t)x.sink.rows, (lxw_col_t)(d->ncols - 1));
-        vg_validations(x.ws, d, x.sink.rows, lists, o.lang);
+        vg_lxw(&x,
+               worksheet_autofilter(x.ws, 0, 0, (lxw_row_t)x.sink.rows, (lxw_col_t)(d->ncols - 1)));
+        vg_validations(&x, x.ws, d, x.sink.rows, lists, o.lang);
     }
-    vg_lists(x.wb, o.lang, lists);
+    vg_lists(&x, o.lang, lists);
     lxw_error le = workbook_close(x.wb);
     int failed = x.tmp.failed;
     vg_buf_free(&x.tmp);
+    if (le == LXW_NO_ERROR)
+        le = x.error; /* a cell, a sheet or a list that was not written */
     if (le != LXW_NO_ERROR || x.too_long || failed) {
         unlink(tmp);
-        rc = failed ? vg_error_set(err, VEILIG_ENOMEM, "out of memory")
+        rc = failed || le == LXW_ERROR_MEMORY_MALLOC_FAILED
+                 ? vg_error_set(err, VEILIG_ENOMEM, "out of memory")
              : x.too_long
                  ? vg_error_set(err, VEILIG_EINVAL,
                                 "a text is longer than a cell may hold (32,767 characters)")

@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 520 functions, 193 enumerators,
+ * layout of a transparent struct fails it. 521 functions, 194 enumerators,
  * 12 structs.
  */
 #include <stddef.h>
@@ -971,6 +971,8 @@ static const char *(*p_veilig_daypart_label)(veilig_daypart value,
 static veilig_daypart (*p_veilig_daypart_from_code)(const char *code) = veilig_daypart_from_code;
 static const char *(*p_veilig_vocab_suggest)(veilig_vocab vocab,
                                              const char *text) = veilig_vocab_suggest;
+static const char *(*p_veilig_suggest)(const char *text, const char *const *candidates,
+                                       size_t n) = veilig_suggest;
 static size_t (*p_veilig_province_count)(void) = veilig_province_count;
 static const char *(*p_veilig_province_code)(size_t index) = veilig_province_code;
 static const char *(*p_veilig_province_name)(const char *code,
@@ -4939,6 +4941,16 @@ static void call_all(void) {
         (void)r;
     }
     {
+        const char *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *const *a1;
+        memset(&a1, 0, sizeof a1);
+        size_t a2;
+        memset(&a2, 0, sizeof a2);
+        const char *r = veilig_suggest(a0, a1, a2);
+        (void)r;
+    }
+    {
         size_t r = veilig_province_count();
         (void)r;
     }
@@ -5033,6 +5045,7 @@ VG_CHECK(VEILIG_SAVE_OMIT_PERSONAL, VEILIG_SAVE_OMIT_PERSONAL == 1);
 VG_CHECK(VEILIG_SAVE_COMPACT, VEILIG_SAVE_COMPACT == 2);
 VG_CHECK(VEILIG_SAVE_ASCII, VEILIG_SAVE_ASCII == 4);
 VG_CHECK(VEILIG_ADD_REPLACE, VEILIG_ADD_REPLACE == 1);
+VG_CHECK(VEILIG_ADD_AS_LOADED, VEILIG_ADD_AS_LOADED == 2);
 VG_CHECK(VEILIG_OK, VEILIG_OK == 0);
 VG_CHECK(VEILIG_ENOMEM, VEILIG_ENOMEM == -1);
 VG_CHECK(VEILIG_EIO, VEILIG_EIO == -2);
@@ -5800,6 +5813,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_daypart_label == NULL;
     missing += p_veilig_daypart_from_code == NULL;
     missing += p_veilig_vocab_suggest == NULL;
+    missing += p_veilig_suggest == NULL;
     missing += p_veilig_province_count == NULL;
     missing += p_veilig_province_code == NULL;
     missing += p_veilig_province_name == NULL;
@@ -5810,6 +5824,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_to_jansson == NULL;
     missing += p_veilig_municipality_to_jansson == NULL;
 #endif
-    printf("api_usage: 520 functions, 193 enumerators, 12 structs as in the API of api_usage.c\n");
+    printf("api_usage: 521 functions, 194 enumerators, 12 structs as in the API of api_usage.c\n");
     return missing != 0;
 }
