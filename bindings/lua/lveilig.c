@@ -419,6 +419,7 @@ static void vl_load_options(lua_State *L, int idx, veilig_load_options *o) {
         size_t *limit = strcmp(k, "max_depth") == 0            ? &o->max_depth
                         : strcmp(k, "max_string") == 0         ? &o->max_string
                         : strcmp(k, "max_municipalities") == 0 ? &o->max_municipalities
+                        : strcmp(k, "max_size") == 0           ? &o->max_size
                                                                : NULL;
         if (strcmp(k, "source") == 0) {
             if (lua_type(L, -1) != LUA_TSTRING)
@@ -433,7 +434,7 @@ static void vl_load_options(lua_State *L, int idx, veilig_load_options *o) {
             luaL_argerror(L, idx,
                           lua_pushfstring(L,
                                           "unknown option '%s' (source, max_depth, max_string, "
-                                          "max_municipalities)",
+                                          "max_municipalities, max_size)",
                                           k));
         }
         lua_pop(L, 1);

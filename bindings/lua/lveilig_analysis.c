@@ -24,18 +24,10 @@
  * municipality that is not there, a format a rendering does not offer, a
  * file that cannot be written) comes back as nil, message, details.
  */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* open, fsync, lstat, realpath */
-#endif
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include "lveilig.h"
 
@@ -985,86 +977,26 @@ static int l_report_html(lua_State *L) {
 }
 
 /*
- * Writes len bytes of data to path atomically: a new file in the same
- * folder, flushed, then renamed over path (a symbolic link: over the file
- * it points to). A new file gets 0666 less the umask, an existing one keeps
- * its mode. Returns 0 or an errno value; leaves no temporary file behind.
+ * reg:save_report(path [, opts]): writes report_html's page to path; true.
+ * The writing is the library's own atomic save (veilig_save_text, over the
+ * utility layer's one atomic writer, libveilig/util): a unique temporary
+ * file in the target's folder, the old mode kept, flushed, renamed over the
+ * target. The module reaches it through the public API, as it reaches
+ * everything of the library (it links libveilig.so and sees only its
+ * exported symbols).
  */
-static int write_atomic(const char *path, const char *data, size_t len) {
-    struct stat st;
-    char *real = NULL, *tmp;
-    size_t size;
-    int fd = -1, e = 0, exists, attempt;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (real = realpath(path, NULL)) != NULL)
-        path = real;
-    exists = stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) {
-        free(real);
-        return EISDIR;
-    }
-    size = strlen(path) + 64;
-    if ((tmp = (char *)malloc(size)) == NULL) {
-        free(real);
-        return ENOMEM;
-    }
-    for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        /* unique to this process and this call (its buffer); O_EXCL settles the rest */
-        snprintf(tmp, size, "%s.%ld.%lx.%d.tmp", path, (long)getpid(),
-                 (unsigned long)(uintptr_t)data, attempt);
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        e = errno;
-        free(tmp);
-        free(real);
-        return e;
-    }
-    if (exists && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
-        e = errno;
-    while (e == 0 && len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            e = n < 0 ? errno : EIO;
-            break;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    if (e == 0 && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e != 0)
-        unlink(tmp);
-    free(tmp);
-    free(real);
-    return e;
-}
-
-/* reg:save_report(path [, opts]): writes report_html's page to path atomically; true. */
 static int l_save_report(lua_State *L) {
     const char *path = luaL_checkstring(L, 2);
     veilig_report_options o;
     veilig_error err;
     vl_box *box;
-    int rc = report_html(L, 3, &o, &box), e;
+    int rc = report_html(L, 3, &o, &box);
     if (rc != VEILIG_OK || box->p == NULL)
         return return_text(L, box, rc, &o);
-    e = write_atomic(path, (const char *)box->p, box->len);
+    rc = veilig_save_text(path, (const char *)box->p, box->len, &err);
     vl_box_clear(box);
-    if (e != 0) {
-        memset(&err, 0, sizeof err);
-        err.code = VEILIG_EIO;
-        snprintf(err.source, sizeof err.source, "%s", path);
-        snprintf(err.message, sizeof err.message, "cannot write the report: %s", strerror(e));
-        return vl_push_error(L, VEILIG_EIO, &err, NULL);
-    }
+    if (rc != VEILIG_OK)
+        return vl_push_error(L, rc, &err, NULL);
     lua_pushboolean(L, 1);
     return 1;
 }

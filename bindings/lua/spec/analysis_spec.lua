@@ -723,7 +723,7 @@ describe("reg:save_report", function()
     -- a folder that is not there, a folder in the way: nil, message, details; nothing left
     local none, msg, details = big:save_report(dir .. "/nowhere/rapport.html")
     assert.is_nil(none)
-    assert.matches("nowhere/rapport.html: cannot write the report", msg, 1, true)
+    assert.matches("nowhere/rapport.html: cannot create a temporary file", msg, 1, true)
     assert.equal("io", details.code)
     none, _, details = big:save_report(dir)
     assert.is_nil(none)
