@@ -633,7 +633,7 @@ static vl_box *check_query(lua_State *L, int idx) {
 }
 
 /* reg:query{filter = value | {values}, ...}: an array of {municipality =, measure =}. */
-static int l_registry_query(lua_State *L) {
+int l_registry_query(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
     vl_box *q, *box;
     lua_settop(L, 2); /* the boxes go above the filters, present or not */
@@ -665,7 +665,7 @@ static int l_match_iter(lua_State *L) {
 }
 
 /* for m, ms in reg:each_match{...} do: reg:query's matches; raises where reg:query gives nil. */
-static int l_registry_each_match(lua_State *L) {
+int l_registry_each_match(lua_State *L) {
     int n = l_registry_query(L);
     if (n != 1 || !lua_istable(L, -1))
         return luaL_error(L, "veilig: query: %s", lua_tostring(L, -n + 1));
@@ -677,7 +677,7 @@ static int l_registry_each_match(lua_State *L) {
 /* ---- the analyses ---- */
 
 /* reg:coverage{axis =, active_on =, all_measures = (or all =)}: municipalities x a vocabulary. */
-static int l_registry_coverage(lua_State *L) {
+int l_registry_coverage(lua_State *L) {
     static const char *const keys[] = {"axis", "active_on", "all_measures", "all", NULL};
     veilig_coverage_options o;
     veilig_coverage_result *res = NULL;
@@ -699,7 +699,7 @@ static int l_registry_coverage(lua_State *L) {
 }
 
 /* m:profile(): what the municipality does, by approach, category, target group, ..., and gaps. */
-static int l_profile(lua_State *L) {
+int l_profile(lua_State *L) {
     veilig_profile_result *res = NULL;
     vl_box *box;
     int rc;
@@ -711,7 +711,7 @@ static int l_profile(lua_State *L) {
 }
 
 /* veilig.compare(a, b) and a:compare(b): two municipalities (of any registries) side by side. */
-static int l_compare(lua_State *L) {
+int l_compare(lua_State *L) {
     veilig_comparison *res = NULL;
     vl_box *box;
     int rc;
@@ -759,7 +759,7 @@ static int peers(lua_State *L, int v, int against) {
 
 /* reg:peers{municipality =, k =}: the k most similar municipalities of one (a code or a name of
  * reg, or a municipality of any registry), or of each. */
-static int l_registry_peers(lua_State *L) {
+int l_registry_peers(lua_State *L) {
     static const char *const keys[] = {"municipality", "k", NULL};
     int v;
     vl_check_registry(L, 1);
@@ -770,7 +770,7 @@ static int l_registry_peers(lua_State *L) {
 
 /* m:peers{k =, against =}: the k municipalities of its registry (or of the registry against)
  * most similar to m. */
-static int l_municipality_peers(lua_State *L) {
+int l_municipality_peers(lua_State *L) {
     static const char *const keys[] = {"k", "against", NULL};
     int against = 0;
     check_municipality(L, 1);
@@ -787,7 +787,7 @@ static int l_municipality_peers(lua_State *L) {
 }
 
 /* veilig.similarity(a, b): how alike two municipalities are, from 0 to 1. */
-static int l_similarity(lua_State *L) {
+int l_similarity(lua_State *L) {
     const veilig_municipality *a = check_municipality(L, 1);
     const veilig_municipality *b = check_municipality(L, 2);
     a = check_municipality(L, 1); /* again: checking b may have run Lua code */
@@ -796,7 +796,7 @@ static int l_similarity(lua_State *L) {
 }
 
 /* veilig.diff(old, new [, code]): what changed from registry old to new, as rows. */
-static int l_diff(lua_State *L) {
+int l_diff(lua_State *L) {
     const char *code = luaL_optstring(L, 3, NULL);
     veilig_diff_result *res = NULL;
     vl_box *box;
@@ -811,7 +811,7 @@ static int l_diff(lua_State *L) {
 }
 
 /* m:schedule{days =, from =, to =, active_on =}: the hours of a week, and a window's share. */
-static int l_schedule(lua_State *L) {
+int l_schedule(lua_State *L) {
     static const char *const keys[] = {"days", "from", "to", "active_on", NULL};
     veilig_schedule_options o;
     veilig_schedule_result *res = NULL;
@@ -834,7 +834,7 @@ static int l_schedule(lua_State *L) {
 }
 
 /* m:progress{as_of =}: how far each indicator has come towards its target. */
-static int l_progress(lua_State *L) {
+int l_progress(lua_State *L) {
     static const char *const keys[] = {"as_of", NULL};
     veilig_progress_options o;
     veilig_progress_result *res = NULL;
@@ -898,7 +898,7 @@ static int return_text(lua_State *L, vl_box *box, int rc, const veilig_report_op
 static const char *const list_keys[] = {"format", "lang", "include_personal", NULL};
 
 /* reg:render_list{format =, lang =, include_personal =}: the municipalities, one row each. */
-static int l_render_list(lua_State *L) {
+int l_render_list(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     char *out = NULL;
@@ -912,7 +912,7 @@ static int l_render_list(lua_State *L) {
 }
 
 /* m:render{format =, lang =, include_personal =}: the municipality's whole approach. */
-static int l_render(lua_State *L) {
+int l_render(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     char *out = NULL;
@@ -927,7 +927,7 @@ static int l_render(lua_State *L) {
 
 /* reg:export{table =, format =, lang =, include_personal =, raw =}: a flat table (CSV by
    default); raw: CSV cells without the leading ' of the formula guard. */
-static int l_export(lua_State *L) {
+int l_export(lua_State *L) {
     static const char *const keys[] = {"table", "format", "lang", "include_personal", "raw", NULL};
     veilig_report_options o;
     veilig_table table = VEILIG_TABLE_MEASURES;
@@ -969,7 +969,7 @@ static int report_html(lua_State *L, int idx, veilig_report_options *o, vl_box *
 }
 
 /* reg:report_html{municipality =, lang =, include_personal =, peers =}: a standalone page. */
-static int l_report_html(lua_State *L) {
+int l_report_html(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     int rc = report_html(L, 2, &o, &box);
@@ -985,7 +985,7 @@ static int l_report_html(lua_State *L) {
  * everything of the library (it links libveilig.so and sees only its
  * exported symbols).
  */
-static int l_save_report(lua_State *L) {
+int l_save_report(lua_State *L) {
     const char *path = luaL_checkstring(L, 2);
     veilig_report_options o;
     veilig_error err;
@@ -999,38 +999,4 @@ static int l_save_report(lua_State *L) {
         return vl_push_error(L, rc, &err, NULL);
     lua_pushboolean(L, 1);
     return 1;
-}
-
-/* ---- registration ---- */
-
-static const luaL_Reg registry_methods[] = {{"query", l_registry_query},
-                                            {"each_match", l_registry_each_match},
-                                            {"coverage", l_registry_coverage},
-                                            {"peers", l_registry_peers},
-                                            {"render_list", l_render_list},
-                                            {"export", l_export},
-                                            {"report_html", l_report_html},
-                                            {"save_report", l_save_report},
-                                            {NULL, NULL}};
-
-static const luaL_Reg municipality_methods[] = {{"profile", l_profile},
-                                                {"compare", l_compare},
-                                                {"peers", l_municipality_peers},
-                                                {"schedule", l_schedule},
-                                                {"progress", l_progress},
-                                                {"render", l_render},
-                                                {NULL, NULL}};
-
-static const luaL_Reg module_functions[] = {
-    {"compare", l_compare}, {"similarity", l_similarity}, {"diff", l_diff}, {NULL, NULL}};
-
-void vl_analysis_methods(lua_State *L, int kind) {
-    if (kind == VL_REGISTRY)
-        luaL_setfuncs(L, registry_methods, 0);
-    else if (kind == VL_MUNICIPALITY)
-        luaL_setfuncs(L, municipality_methods, 0);
-}
-
-void vl_analysis_functions(lua_State *L) {
-    luaL_setfuncs(L, module_functions, 0);
 }
