@@ -160,10 +160,23 @@ VL_HIDDEN void vl_raw_field(lua_State *L, int t, const char *k);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
 /*
+ * Why a call failed with rc: what when given, else the reason the library
+ * left in veilig_error_last() for rc, else veilig_strerror(rc).
+ */
+VL_HIDDEN const char *vl_reason(int rc, const char *what);
+/*
+ * Raises for a call that is wrong in itself (VEILIG_EINVAL, a bad value):
+ * an argument error of argument arg ("bad argument #2 to 'add' (...)"), or
+ * with arg 0, what alone. Does not return.
+ */
+VL_HIDDEN int vl_refuse(lua_State *L, int arg, const char *what);
+/*
  * vl_push_error for what an add_json call (its JSON argument at arg) gives:
  * for a Lua table, the place is "<table>" and the pointer (the line and
  * column of the text made from the table mean nothing to the caller); a
- * replacement is asked for as the binding spells it (replace = true).
+ * replacement is asked for as the binding spells it (replace = true). A
+ * refusal of the input in itself (VEILIG_EINVAL: an unknown vocabulary code)
+ * raises, as an argument error of arg; the rest returns nil, message, details.
  */
 VL_HIDDEN int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg);
 /* Reads the save options table at idx (nil or absent: the defaults); raises on bad ones. */

@@ -113,6 +113,8 @@ static vl_registry *owner_registry(lua_State *L, int idx) {
 static int vl_analysis_end(lua_State *L, int rc, const char *what) {
     int fn = lua_gettop(L) - 5, status;
     vl_registry *Ra, *Rb;
+    if (rc == VEILIG_EINVAL)
+        return vl_refuse(L, 0, vl_reason(rc, what));
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, NULL, what);
     /* the owners are arguments of the method too: they outlive the call */
@@ -687,8 +689,9 @@ int l_registry_coverage(lua_State *L) {
     veilig_coverage_options_init(&o, VEILIG_COVERAGE_OPTIONS_VERSION);
     if (vl_options(L, 2, keys)) {
         const char *axis = opt_string(L, 2, "axis");
-        if (axis != NULL && (o.axis = veilig_vocab_from_name(axis)) == 0)
-            opt_fail(L, 2, "axis", "the name of a vocabulary (\"category\", ...)");
+        if (axis != NULL && (o.axis = veilig_vocab_from_name(axis)) != VEILIG_VOCAB_CATEGORY &&
+            o.axis != VEILIG_VOCAB_APPROACH && o.axis != VEILIG_VOCAB_TARGET_GROUP)
+            opt_fail(L, 2, "axis", "\"category\", \"approach\" or \"target_group\"");
         opt_date(L, 2, "active_on", &o.active_on);
         o.all_measures = opt_boolean(L, 2, "all_measures") | opt_boolean(L, 2, "all");
     }
@@ -892,6 +895,8 @@ static int return_text(lua_State *L, vl_box *box, int rc, const veilig_report_op
     else if (rc == VEILIG_EINVAL && o->format != 0)
         what = lua_pushfstring(L, "this rendering does not offer the format '%s'",
                                veilig_format_name(o->format));
+    if (rc == VEILIG_EINVAL)
+        return vl_refuse(L, 0, vl_reason(rc, what));
     return vl_push_error(L, rc, NULL, what);
 }
 

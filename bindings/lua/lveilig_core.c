@@ -129,7 +129,27 @@ int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg) {
         err->line = err->column = 0;
         err->position = 0;
     }
-    return vl_push_error(L, rc, err, NULL);
+    vl_push_error(L, rc, err, NULL);
+    if (rc == VEILIG_EINVAL) /* refused in itself (an unknown code): a mistake of the call */
+        return luaL_argerror(L, arg, lua_tostring(L, -2));
+    return 3;
+}
+
+const char *vl_reason(int rc, const char *what) {
+    const veilig_error *e = veilig_error_last();
+    if (what != NULL)
+        return what;
+    if (e != NULL && e->code == rc && e->message[0] != '\0')
+        return e->message;
+    return veilig_strerror(rc);
+}
+
+int vl_refuse(lua_State *L, int arg, const char *what) {
+    char msg[512]; /* a copy first: pushing it may run a __gc that changes what it points at */
+    snprintf(msg, sizeof msg, "%s", what);
+    if (arg > 0)
+        return luaL_argerror(L, arg, msg);
+    return luaL_error(L, "%s", msg);
 }
 
 /* ---- registries and handles ---- */

@@ -288,8 +288,9 @@ static int set_list(lua_State *L, void *o, int v, const vl_list *l, vl_why *why)
     }                                                                                              \
     static int set_##T##_##f(lua_State *L, void *o, int v, vl_why *why) {                          \
         const char *s;                                                                             \
-        int rc = vl_opt_string(L, v, &s, why);                                                        \
-        return rc != VEILIG_OK ? rc : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, s), why);     \
+        int rc = vl_opt_string(L, v, &s, why);                                                     \
+        return rc != VEILIG_OK ? rc                                                                \
+                               : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, s), why);   \
     }
 
 /* A vocabulary field: veilig_T_f_code and veilig_T_set_f (enum E). */
@@ -300,8 +301,10 @@ static int set_list(lua_State *L, void *o, int v, const vl_list *l, vl_why *why)
     }                                                                                              \
     static int set_##T##_##f(lua_State *L, void *o, int v, vl_why *why) {                          \
         int x = 0;                                                                                 \
-        int rc = vl_opt_code(L, v, vocab, &x, why);                                                   \
-        return rc != VEILIG_OK ? rc : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, (E)x), why);  \
+        int rc = vl_opt_code(L, v, vocab, &x, why);                                                \
+        return rc != VEILIG_OK                                                                     \
+                   ? rc                                                                            \
+                   : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, (E)x), why);            \
     }
 
 /* A date field: veilig_T_f(&d, o) and veilig_T_set_f(o, &d or NULL). */
@@ -315,8 +318,9 @@ static int set_list(lua_State *L, void *o, int v, const vl_list *l, vl_why *why)
     static int set_##T##_##f(lua_State *L, void *o, int v, vl_why *why) {                          \
         veilig_date d;                                                                             \
         const veilig_date *p;                                                                      \
-        int rc = vl_opt_date(L, v, &d, &p, why);                                                      \
-        return rc != VEILIG_OK ? rc : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, p), why);     \
+        int rc = vl_opt_date(L, v, &d, &p, why);                                                   \
+        return rc != VEILIG_OK ? rc                                                                \
+                               : vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, p), why);   \
     }
 
 /* A number field: veilig_T_f(&x, o), veilig_T_set_f(o, x), veilig_T_clear_f(o). */
@@ -332,14 +336,14 @@ static int set_list(lua_State *L, void *o, int v, const vl_list *l, vl_why *why)
     static int set_##T##_##f(lua_State *L, void *o, int v, vl_why *why) {                          \
         double x = 0;                                                                              \
         int present;                                                                               \
-        int rc = vl_opt_number(L, v, &x, &present, why);                                              \
+        int rc = vl_opt_number(L, v, &x, &present, why);                                           \
         if (rc != VEILIG_OK)                                                                       \
             return rc;                                                                             \
         if (!present) {                                                                            \
             veilig_##T##_clear_##f((veilig_##T *)o);                                               \
             return VEILIG_OK;                                                                      \
         }                                                                                          \
-        return vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, x), why);                            \
+        return vl_check_status(veilig_##T##_set_##f((veilig_##T *)o, x), why);                     \
     }
 
 /* A list of codes: veilig_T_f_count, _f_code, veilig_T_add_f, veilig_T_remove_f. */
@@ -682,8 +686,8 @@ static int set_measure_approach(lua_State *L, void *o, int v, vl_why *why) {
     int rc = vl_opt_code(L, v, VEILIG_VOCAB_APPROACH, &x, why);
     return rc != VEILIG_OK
                ? rc
-               : vl_check_status(veilig_measure_set_approach((veilig_measure *)o, (veilig_approach)x),
-                          why);
+               : vl_check_status(
+                     veilig_measure_set_approach((veilig_measure *)o, (veilig_approach)x), why);
 }
 
 static size_t count_measure_indicators(const void *o) {
@@ -1128,7 +1132,7 @@ static int apply_table(lua_State *L, int kind, void *obj, int t, const char *pre
             if (f != NULL && f->set != NULL) {
                 char reason[sizeof why->msg];
                 memcpy(reason, why->msg, sizeof reason);
-                snprintf(why->msg, sizeof why->msg, "%.60s: %.160s", name, reason);
+                snprintf(why->msg, sizeof why->msg, "%.60s: %.420s", name, reason);
             }
             lua_pop(L, 2);
             return rc;

@@ -392,9 +392,9 @@ static const char *table_string(lua_State *L, int t, const char *k, int required
     return s;
 }
 
-/* Fails an add: raises for VL_ETYPE, else nil, message, details. */
+/* Fails an add: raises for a bad value (VL_ETYPE, VEILIG_EINVAL), else nil, message, details. */
 static int add_failed(lua_State *L, int t, int rc, const vl_why *why) {
-    if (rc == VL_ETYPE)
+    if (rc == VL_ETYPE || rc == VEILIG_EINVAL)
         return luaL_argerror(L, t, why->msg);
     return vl_push_error(L, rc, NULL, why->msg);
 }
@@ -414,6 +414,11 @@ int l_add_stakeholder(lua_State *L) {
     vl_raw_field(L, 2, "kind");
     rc = vl_opt_code(L, -1, VEILIG_VOCAB_STAKEHOLDER_TYPE, &kind, &why);
     lua_pop(L, 1);
+    if (rc != VEILIG_OK) { /* name the field, as the other fields' refusals do */
+        char reason[sizeof why.msg];
+        memcpy(reason, why.msg, sizeof reason);
+        snprintf(why.msg, sizeof why.msg, "kind: %.420s", reason);
+    }
     h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY); /* from here on: no Lua allocation */
     m = (veilig_municipality *)h->ptr;
     if (rc != VEILIG_OK)
@@ -422,7 +427,7 @@ int l_add_stakeholder(lua_State *L) {
     if (rc == VEILIG_EEXISTS)
         return vl_push_error(L, rc, NULL, lua_pushfstring(L, "stakeholder %s exists", id));
     if (rc != VEILIG_OK)
-        return vl_push_error(L, vl_check_status(rc, &why), NULL, why.msg);
+        return add_failed(L, 2, vl_check_status(rc, &why), &why);
     rc = vl_apply_table(L, VL_STAKEHOLDER, s, 2, skip, &why);
     if (rc != VEILIG_OK) {
         veilig_municipality_remove_stakeholder(m, veilig_municipality_stakeholder_count(m) - 1);
@@ -489,7 +494,7 @@ int l_add_indicator(lua_State *L) {
     if (rc == VEILIG_EEXISTS)
         return vl_push_error(L, rc, NULL, lua_pushfstring(L, "indicator %s exists", id));
     if (rc != VEILIG_OK)
-        return vl_push_error(L, vl_check_status(rc, &why), NULL, why.msg);
+        return add_failed(L, 2, vl_check_status(rc, &why), &why);
     rc = vl_apply_table(L, VL_INDICATOR, ind, 2, skip, &why);
     if (rc == VEILIG_OK && !lua_isnil(L, -1)) { /* the observations */
         size_t i, n;

@@ -197,7 +197,7 @@ int l_registry_municipalities(lua_State *L) {
     return 1;
 }
 
-/* reg:add(code, name): a new municipality, or nil, message, details. */
+/* reg:add(code, name): a new municipality; nil, message, details when the code is taken. */
 int l_registry_add(lua_State *L) {
     const char *code = luaL_checkstring(L, 2);
     const char *name = luaL_checkstring(L, 3);
@@ -207,9 +207,13 @@ int l_registry_add(lua_State *L) {
     if (rc == VEILIG_EEXISTS)
         return vl_push_error(L, rc, NULL,
                              lua_pushfstring(L, "a municipality with code %s exists", code));
-    if (rc == VEILIG_EINVAL)
-        return vl_push_error(L, rc, NULL,
-                             "a municipality needs a code and a name (valid UTF-8, not empty)");
+    if (rc == VEILIG_EINVAL) {
+        const veilig_error *e = veilig_error_last();
+        return vl_refuse(L, 2,
+                         e != NULL && e->code == rc && e->message[0] != '\0'
+                             ? e->message
+                             : "a municipality needs a code and a name (valid UTF-8, not empty)");
+    }
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, NULL, NULL);
     vl_push_handle(L, 1, VL_MUNICIPALITY, m, m);
@@ -418,7 +422,6 @@ static int l_registry_pairs(lua_State *L) {
     lua_pushinteger(L, 0);
     return 3;
 }
-
 
 /* Sets the metamethods of registries in the metatable on the top. */
 void vl_registry_metamethods(lua_State *L) {
