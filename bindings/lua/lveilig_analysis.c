@@ -20,9 +20,20 @@
  *
  * Options are tables read raw; an unknown option, a value of the wrong type
  * and a value that is not a value of its kind (a date that is not a date, a
- * day that is not a day) raise. What goes wrong while running (a
- * municipality that is not there, a format a rendering does not offer, a
- * file that cannot be written) comes back as nil, message, details.
+ * day that is not a day, a format a rendering does not offer) raise. What
+ * goes wrong while running (a municipality that is not there, a file that
+ * cannot be written) comes back as nil, message, details.
+ *
+ * Layers (each file uses only the ones above it; bindings/lua/README.md):
+ *   lveilig_core.c      handles, registries' lifetimes, boxes, errors, options,
+ *                       the naming trampoline of every function (compat.h)
+ *   lveilig_json.c      Lua values to JSON text and back
+ *   lveilig_fields.c    model: the fields of every object (all field lookup)
+ *   lveilig_registry.c  model: making registries, their methods, vocabularies
+ *   lveilig_model.c     model: reading and setting fields (__index, set),
+ *                       the objects' methods and metatables
+ *   lveilig_analysis.c  analyses and renderings    lveilig_sheet.c  sheets
+ *   lveilig.c           luaopen_veilig: the one table of every function
  */
 #include <stdint.h>
 #include <stdio.h>
