@@ -112,7 +112,8 @@ START_TEST(test_failures_name_the_step_and_leave_nothing) {
 
     /* no room for the temporary name */
     char small[8];
-    ck_assert_int_eq(vg_atomic_write(path, small, sizeof small, "x", 1, NULL, 0, &step), ENAMETOOLONG);
+    ck_assert_int_eq(vg_atomic_write(path, small, sizeof small, "x", 1, NULL, 0, &step),
+                     ENAMETOOLONG);
 }
 END_TEST
 

@@ -10,6 +10,7 @@
  *   lveilig_core.c      handles, registries' lifetimes, boxes, errors, options,
  *                       the naming trampoline of every function (compat.h)
  *   lveilig_json.c      Lua values to JSON text and back
+ *   lveilig_values.c    model: reading Lua values for setters
  *   lveilig_fields.c    model: the fields of every object (all field lookup)
  *   lveilig_registry.c  model: making registries, their methods, vocabularies
  *   lveilig_model.c     model: reading and setting fields (__index, set),

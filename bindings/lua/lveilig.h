@@ -2,6 +2,21 @@
  * libveilig Lua binding: what the module's source files share. Not installed;
  * every name here is internal (prefix vl_) and hidden in the module.
  *
+ * Layers: each file uses only the ones above it (no file includes or calls
+ * a higher one):
+ *   compat.h            the bridge between Lua 5.1, 5.2/5.3, 5.4 and LuaJIT
+ *   lveilig_core.c      handles, registries' lifetimes, boxes, errors,
+ *                       options, the naming trampoline of every function
+ *   lveilig_json.c      Lua values to JSON text and back
+ *   lveilig_values.c    model: reading Lua values for setters
+ *   lveilig_fields.c    model: the fields of every object (all field lookup)
+ *   lveilig_registry.c  model: making registries, their methods, vocabularies
+ *   lveilig_model.c     model: reading and setting fields (__index, set), the
+ *                       objects' methods, the metatables
+ *   lveilig_analysis.c  analyses and renderings
+ *   lveilig_sheet.c     spreadsheets
+ *   lveilig.c           luaopen_veilig: the one luaL_Reg table of every function
+ *
  * Objects and lifetimes
  * ---------------------
  * A registry is a full userdata (vl_registry) that owns its veilig_registry.
@@ -202,7 +217,7 @@ VL_HIDDEN vl_box *vl_box_new(lua_State *L, void (*free_fn)(void *));
 /* Frees what the box holds now. */
 VL_HIDDEN void vl_box_clear(vl_box *b);
 
-/* ---- lveilig_fields.c ---- */
+/* ---- lveilig_values.c ---- */
 
 /* Fills why with the message; returns rc. */
 VL_HIDDEN int vl_fail(vl_why *why, int rc, const char *fmt, ...)
@@ -217,8 +232,15 @@ VL_HIDDEN int vl_check_status(int rc, vl_why *why);
 /* Readers of the value at v for setters (nil: absent); they fill why and never raise. */
 VL_HIDDEN int vl_opt_string(lua_State *L, int v, const char **s, vl_why *why);
 VL_HIDDEN int vl_opt_code(lua_State *L, int v, veilig_vocab vocab, int *value, vl_why *why);
+/*
+ * Fails (VEILIG_EINVAL) for code s that vocab does not have: the code and
+ * what it likely meant (veilig_vocab_suggest), else the codes it has.
+ */
+VL_HIDDEN int vl_fail_unknown_code(vl_why *why, veilig_vocab vocab, const char *s);
 VL_HIDDEN int vl_opt_date(lua_State *L, int v, veilig_date *d, const veilig_date **p, vl_why *why);
 VL_HIDDEN int vl_opt_number(lua_State *L, int v, double *x, int *present, vl_why *why);
+
+/* ---- lveilig_fields.c ---- */
 
 /* The fields of each kind (terminated by a {NULL} entry). */
 VL_HIDDEN const vl_field *vl_fields(int kind);

@@ -16,16 +16,8 @@
  * always with a '.', whatever the C locale. vl_json_arg and vl_return_json
  * are the two ways the model and the analyses use it.
  *
- * Layers (each file uses only the ones above it; bindings/lua/README.md):
- *   lveilig_core.c      handles, registries' lifetimes, boxes, errors, options,
- *                       the naming trampoline of every function (compat.h)
- *   lveilig_json.c      Lua values to JSON text and back
- *   lveilig_fields.c    model: the fields of every object (all field lookup)
- *   lveilig_registry.c  model: making registries, their methods, vocabularies
- *   lveilig_model.c     model: reading and setting fields (__index, set),
- *                       the objects' methods and metatables
- *   lveilig_analysis.c  analyses and renderings    lveilig_sheet.c  sheets
- *   lveilig.c           luaopen_veilig: the one table of every function
+ * Layer: JSON (over core); it calls nothing of a layer above it. The
+ * layers are listed in lveilig.h and bindings/lua/README.md.
  */
 #include <limits.h>
 #include <locale.h>

@@ -5,16 +5,8 @@
  * veilig.save_xlsx(reg | nil, path [, opts]) writes a workbook (nil: the
  * template); veilig.sheets() lists the sheets.
  *
- * Layers (each file uses only the ones above it; bindings/lua/README.md):
- *   lveilig_core.c      handles, registries' lifetimes, boxes, errors, options,
- *                       the naming trampoline of every function (compat.h)
- *   lveilig_json.c      Lua values to JSON text and back
- *   lveilig_fields.c    model: the fields of every object (all field lookup)
- *   lveilig_registry.c  model: making registries, their methods, vocabularies
- *   lveilig_model.c     model: reading and setting fields (__index, set),
- *                       the objects' methods and metatables
- *   lveilig_analysis.c  analyses and renderings    lveilig_sheet.c  sheets
- *   lveilig.c           luaopen_veilig: the one table of every function
+ * Layer: on top (over core and the model); it calls nothing of a layer above it. The
+ * layers are listed in lveilig.h and bindings/lua/README.md.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -43,7 +43,7 @@ build = {
   modules = {
     veilig = {
       sources = {
-        "lveilig.c", "lveilig_core.c", "lveilig_json.c", "lveilig_fields.c", "lveilig_registry.c",
+        "lveilig.c", "lveilig_core.c", "lveilig_json.c", "lveilig_values.c", "lveilig_fields.c", "lveilig_registry.c",
         "lveilig_model.c", "lveilig_analysis.c", "lveilig_sheet.c",
       },
       incdirs = { "$(VEILIG_INCDIR)" },
