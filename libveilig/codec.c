@@ -1788,93 +1788,22 @@ int vg_registry_each_unknown_key(const veilig_registry *reg, vg_key_fn fn, void 
 
 /* ---- atomic save ---- */
 
-static int vg_write_all(int fd, const char *data, size_t len) {
-    while (len) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-/* Opens a new temporary file next to path; its name goes into tmp. */
-int vg_open_temp(char *tmp, size_t size, const char *path) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    unsigned long seed =
-        (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)tmp;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-        int n = snprintf(tmp, size, "%s.tmp-%06lx", path, (seed >> 20) & 0xfffffful);
-        if (n < 0 || (size_t)n >= size) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
-void vg_sync_dir(const char *path) {
-    char dir[4096];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-    int fd = open(dir, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd); /* some file systems refuse: the rename happened all the same */
-        close(fd);
-    }
-}
-
-/* Writes data to path atomically (veilig_save_text); err's source is path. */
+/* Writes data to path atomically (veilig_save_text), through the utility layer's one writer
+   (util/atomic.h); err's source is path. */
 static int vg_save_atomic(const char *path, const char *data, size_t len, veilig_error *err) {
     vg_error_set_source(err, path);
-    size_t tsize = strlen(path) + 16;
+    size_t tsize = strlen(path) + VG_ATOMIC_TMP_EXTRA;
     char *tmp = vg_malloc(tsize);
     if (!tmp)
         return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+    const char *step = NULL;
+    int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, &step);
     int rc = VEILIG_OK;
-    int fd = vg_open_temp(tmp, tsize, path);
-    if (fd < 0) {
-        rc = vg_error_set(err, VEILIG_EIO, "cannot create a temporary file next to %s: %s", path,
-                          strerror(errno));
-    } else {
-        struct stat st;
-        const char *step = NULL;
-        if (stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0)
-            step = "set the mode of";
-        else if (vg_write_all(fd, data, len) != 0)
-            step = "write";
-        else if (fsync(fd) != 0)
-            step = "flush";
-        int saved = errno;
-        if (close(fd) != 0 && !step) {
-            saved = errno;
-            step = "close";
-        }
-        if (!step && rename(tmp, path) != 0) {
-            saved = errno;
-            step = "rename over";
-        }
-        if (step) {
-            unlink(tmp);
-            rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)", step,
-                              step[0] == 'r' ? path : tmp, strerror(saved));
-        } else {
-            vg_sync_dir(path);
-        }
-    }
+    if (e && strncmp(step, "create", 6) == 0)
+        rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s", step, path, strerror(e));
+    else if (e)
+        rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)", step,
+                          strcmp(step, "rename over") == 0 ? path : tmp, strerror(e));
     vg_free(tmp);
     return rc;
 }

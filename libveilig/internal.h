@@ -152,12 +152,9 @@ size_t vg_index_find(const vg_index *ix, const char *key, vg_index_key_fn key_fn
    for n keys (its slots are reused); on ENOMEM the old index is kept. */
 int vg_index_rebuild(vg_index *ix, size_t n, vg_index_key_fn key_fn, const void *ctx);
 
-/* ---- files (codec.c) ---- */
+/* ---- files: the atomic writer of the utility layer (vg_open_temp, vg_sync_dir, vg_atomic_write)
+ * ---- */
 
-/* Opens a new temporary file next to path, its name written into tmp (size bytes: at least
-   strlen(path) + 16); the descriptor, or -1 with errno. */
-int vg_open_temp(char *tmp, size_t size, const char *path);
-/* Flushes the folder of path to disk (after a rename into it); errors are ignored. */
-void vg_sync_dir(const char *path);
+#include "util/atomic.h"
 
 #endif

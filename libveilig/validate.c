@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "escape.h"
+#include "util/escape.h"
 #include "model_internal.h"
 
 /* ---- the rules ---- */

@@ -1,5 +1,5 @@
 /*
- * The escaping of a document's text (libveilig/escape.h, veilig_escape, and
+ * The escaping of a document's text (libveilig/util/escape.h, veilig_escape, and
  * the renderings that use it; docs/security.md): the CSV formula guard and
  * its round trip, visible escapes of control and bidirectional characters
  * in text with the right column widths, Markdown that reads as the text,
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "util/escape.h"
 #include "testutil.h"
 #include "veilig.h"
 

@@ -2,6 +2,21 @@
  * libveilig Lua binding: what the module's source files share. Not installed;
  * every name here is internal (prefix vl_) and hidden in the module.
  *
+ * Layers: each file uses only the ones above it (no file includes or calls
+ * a higher one):
+ *   compat.h            the bridge between Lua 5.1, 5.2/5.3, 5.4 and LuaJIT
+ *   lveilig_core.c      handles, registries' lifetimes, boxes, errors,
+ *                       options, the naming trampoline of every function
+ *   lveilig_json.c      Lua values to JSON text and back
+ *   lveilig_values.c    model: reading Lua values for setters
+ *   lveilig_fields.c    model: the fields of every object (all field lookup)
+ *   lveilig_registry.c  model: making registries, their methods, vocabularies
+ *   lveilig_model.c     model: reading and setting fields (__index, set), the
+ *                       objects' methods, the metatables
+ *   lveilig_analysis.c  analyses and renderings
+ *   lveilig_sheet.c     spreadsheets
+ *   lveilig.c           luaopen_veilig: the one luaL_Reg table of every function
+ *
  * Objects and lifetimes
  * ---------------------
  * A registry is a full userdata (vl_registry) that owns its veilig_registry.
@@ -95,7 +110,7 @@ typedef struct vl_handle {
 
 /* Why a setter failed: filled in for VL_ETYPE and for negative status codes. */
 typedef struct vl_why {
-    char msg[224];
+    char msg[512];
 } vl_why;
 
 /*
@@ -111,7 +126,20 @@ typedef struct vl_field {
     int (*set)(lua_State *L, void *obj, int v, vl_why *why);
 } vl_field;
 
-/* ---- lveilig.c ---- */
+/* ---- lveilig_core.c ---- */
+
+/* The metatable names of the kinds (vl_tnames[VL_MEASURE] is VL_TMEASURE). */
+VL_HIDDEN extern const char *const vl_tnames[VL_NKINDS];
+/* Makes the metatables of boxes, weak tables and empty JSON objects. */
+VL_HIDDEN void vl_core_open(lua_State *L);
+/*
+ * Registers fns, each named "veilig.f" (a function of the module table at
+ * module) or "kind:f" ("registry:add", "measure:to_json": a method in the
+ * methods table of that kind, methods[kind + 1] of the table at methods).
+ * Each becomes a closure that calls it and names it in argument errors,
+ * also under pcall ("bad argument #2 to 'add_measure' (...)").
+ */
+VL_HIDDEN void vl_register(lua_State *L, const luaL_Reg *fns, int module, int methods);
 
 /* The live object behind the handle at idx, of kind; raises when idx is no such handle, or stale.
  */
@@ -121,6 +149,10 @@ VL_HIDDEN vl_registry *vl_check_registry(lua_State *L, int idx);
 /* The same, for a call that changes the registry: raises while it is busy as well. */
 VL_HIDDEN vl_registry *vl_check_registry_mut(lua_State *L, int idx);
 VL_HIDDEN vl_handle *vl_check_handle_mut(lua_State *L, int idx, int kind);
+/* Raises while field reads of R are under way (a __gc metamethod tries to change it). */
+VL_HIDDEN void vl_check_idle(lua_State *L, const vl_registry *R);
+/* Pushes a new, empty registry userdata (its reg NULL: the caller fills it in). */
+VL_HIDDEN vl_registry *vl_registry_push_new(lua_State *L);
 /* The registry behind any handle (or registry) at idx, or NULL when collected. */
 VL_HIDDEN vl_registry *vl_registry_of(lua_State *L, int idx);
 /* Pushes the handle of ptr (nil for NULL), sharing the registry of the userdata at owner. */
@@ -143,20 +175,29 @@ VL_HIDDEN void vl_raw_field(lua_State *L, int t, const char *k);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
 /*
+ * Why a call failed with rc: what when given, else the reason the library
+ * left in veilig_error_last() for rc, else veilig_strerror(rc).
+ */
+VL_HIDDEN const char *vl_reason(int rc, const char *what);
+/*
+ * Raises for a call that is wrong in itself (VEILIG_EINVAL, a bad value):
+ * an argument error of argument arg ("bad argument #2 to 'add' (...)"), or
+ * with arg 0, what alone. Does not return.
+ */
+VL_HIDDEN int vl_refuse(lua_State *L, int arg, const char *what);
+/*
  * vl_push_error for what an add_json call (its JSON argument at arg) gives:
  * for a Lua table, the place is "<table>" and the pointer (the line and
  * column of the text made from the table mean nothing to the caller); a
- * replacement is asked for as the binding spells it (replace = true).
+ * replacement is asked for as the binding spells it (replace = true). A
+ * refusal of the input in itself (VEILIG_EINVAL: an unknown vocabulary code)
+ * raises, as an argument error of arg; the rest returns nil, message, details.
  */
 VL_HIDDEN int vl_push_json_error(lua_State *L, int rc, veilig_error *err, int arg);
 /* Reads the save options table at idx (nil or absent: the defaults); raises on bad ones. */
 VL_HIDDEN void vl_save_options(lua_State *L, int idx, veilig_save_options *o);
-/*
- * The JSON text of argument idx: a string as is, a table encoded; leaves the
- * text (a string or a box) on the stack. Raises for other types and for
- * tables JSON cannot hold.
- */
-VL_HIDDEN const char *vl_json_arg(lua_State *L, int idx, size_t *len);
+/* Reads the load options table at idx (nil or absent: the defaults); raises on bad ones. */
+VL_HIDDEN void vl_load_options(lua_State *L, int idx, veilig_load_options *o);
 /* Reads the optional boolean "replace" argument at idx. */
 VL_HIDDEN int vl_opt_replace(lua_State *L, int idx);
 /* The stable name of a status code ("schema"). */
@@ -176,15 +217,30 @@ VL_HIDDEN vl_box *vl_box_new(lua_State *L, void (*free_fn)(void *));
 /* Frees what the box holds now. */
 VL_HIDDEN void vl_box_clear(vl_box *b);
 
-/*
- * Returns a JSON text in a box (on the stack at box_idx) as Lua tables, or
- * the error: the tail call of every method that renders a result as JSON.
- * Removes the box from the stack and frees its text. Returns the number of
- * results.
- */
-VL_HIDDEN int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err);
+/* ---- lveilig_values.c ---- */
 
-/* ---- lveilig_model.c ---- */
+/* Fills why with the message; returns rc. */
+VL_HIDDEN int vl_fail(vl_why *why, int rc, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Fails with VL_ETYPE: "<expected> expected, got <the type of the value at v>". */
+VL_HIDDEN int vl_type_fail(lua_State *L, int v, vl_why *why, const char *expected);
+/* Explains a status a setter of the C library returned (into why); returns it. */
+VL_HIDDEN int vl_check_status(int rc, vl_why *why);
+/* Readers of the value at v for setters (nil: absent); they fill why and never raise. */
+VL_HIDDEN int vl_opt_string(lua_State *L, int v, const char **s, vl_why *why);
+VL_HIDDEN int vl_opt_code(lua_State *L, int v, veilig_vocab vocab, int *value, vl_why *why);
+/*
+ * Fails (VEILIG_EINVAL) for code s that vocab does not have: the code and
+ * what it likely meant (veilig_vocab_suggest), else the codes it has.
+ */
+VL_HIDDEN int vl_fail_unknown_code(vl_why *why, veilig_vocab vocab, const char *s);
+VL_HIDDEN int vl_opt_date(lua_State *L, int v, veilig_date *d, const veilig_date **p, vl_why *why);
+VL_HIDDEN int vl_opt_number(lua_State *L, int v, double *x, int *present, vl_why *why);
+
+/* ---- lveilig_fields.c ---- */
 
 /* The fields of each kind (terminated by a {NULL} entry). */
 VL_HIDDEN const vl_field *vl_fields(int kind);
@@ -192,8 +248,6 @@ VL_HIDDEN const vl_field *vl_fields(int kind);
 VL_HIDDEN const vl_field *vl_find_field(int kind, const char *name, size_t len);
 /* Whether some field of kind has a name that starts with prefix and a dot. */
 VL_HIDDEN int vl_has_subfields(int kind, const char *prefix, size_t len);
-/* Registers the methods of municipalities, measures, stakeholders and indicators. */
-VL_HIDDEN void vl_model_methods(lua_State *L, int kind);
 /* Pushes the programme block of reg as a table, or nil. */
 VL_HIDDEN void vl_push_programme(lua_State *L, const veilig_registry *reg);
 /*
@@ -203,21 +257,6 @@ VL_HIDDEN void vl_push_programme(lua_State *L, const veilig_registry *reg);
  */
 VL_HIDDEN int vl_apply_table(lua_State *L, int kind, void *obj, int t, const char *const *skip,
                              vl_why *why);
-
-/* ---- lveilig_analysis.c ---- */
-
-/* Registers the analysis and rendering methods of registries and municipalities (others: none). */
-VL_HIDDEN void vl_analysis_methods(lua_State *L, int kind);
-/* Sets the module functions compare, similarity and diff in the table on top. */
-VL_HIDDEN void vl_analysis_functions(lua_State *L);
-
-/* Pushes a new, empty registry userdata (its reg NULL: the caller fills it in). */
-VL_HIDDEN vl_registry *vl_registry_push_new(lua_State *L);
-
-/* ---- lveilig_sheet.c ---- */
-
-/* Adds import_sheets, export_sheet, save_xlsx and sheets to the module table on the top. */
-VL_HIDDEN void vl_sheet_functions(lua_State *L);
 
 /* ---- lveilig_json.c ---- */
 
@@ -232,7 +271,95 @@ VL_HIDDEN int vl_buf_add(vl_box *b, const char *s, size_t n);
 VL_HIDDEN int vl_json_encode(lua_State *L, int idx, vl_box *b, vl_why *why);
 /* Decodes JSON text into a Lua value on the stack; raises on malformed text. */
 VL_HIDDEN void vl_json_decode(lua_State *L, const char *text, size_t len);
+/*
+ * The JSON text of argument idx: a string as is, a table encoded; leaves the
+ * text (a string or a box) on the stack. Raises for other types and for
+ * tables JSON cannot hold.
+ */
+VL_HIDDEN const char *vl_json_arg(lua_State *L, int idx, size_t *len);
+/*
+ * Returns a JSON text in a box (on the stack at box_idx) as Lua tables, or
+ * the error: the tail call of every method that renders a result as JSON.
+ * Removes the box from the stack and frees its text. Returns the number of
+ * results.
+ */
+VL_HIDDEN int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err);
+
 /* Pushes veilig.null (the light userdata NULL), JSON's null. */
 #define vl_push_null(L) lua_pushlightuserdata(L, NULL)
+
+/* ---- lveilig_registry.c, lveilig_model.c ---- */
+
+/* Sets the metamethods of registries (__gc, __close, __len, ...) in the metatable on the top. */
+VL_HIDDEN void vl_registry_metamethods(lua_State *L);
+/* Makes the metatable of kind, its __index finding methods in the table at methods. */
+VL_HIDDEN void vl_model_metatable(lua_State *L, int kind, int methods);
+
+/*
+ * The functions of the module, registered by luaopen_veilig (lveilig.c) in
+ * its one table; each is "veilig.f" or "kind:f" there.
+ */
+/* lveilig_model.c */
+VL_HIDDEN int l_add_indicator(lua_State *L);
+VL_HIDDEN int l_add_measure(lua_State *L);
+VL_HIDDEN int l_add_observation(lua_State *L);
+VL_HIDDEN int l_add_stakeholder(lua_State *L);
+VL_HIDDEN int l_indicator(lua_State *L);
+VL_HIDDEN int l_indicators(lua_State *L);
+VL_HIDDEN int l_measure(lua_State *L);
+VL_HIDDEN int l_measure_to_json(lua_State *L);
+VL_HIDDEN int l_measure_to_table(lua_State *L);
+VL_HIDDEN int l_measures(lua_State *L);
+VL_HIDDEN int l_municipality_to_json(lua_State *L);
+VL_HIDDEN int l_municipality_to_table(lua_State *L);
+VL_HIDDEN int l_remove_indicator(lua_State *L);
+VL_HIDDEN int l_remove_measure(lua_State *L);
+VL_HIDDEN int l_remove_observation(lua_State *L);
+VL_HIDDEN int l_remove_stakeholder(lua_State *L);
+VL_HIDDEN int l_set(lua_State *L);
+VL_HIDDEN int l_stakeholder(lua_State *L);
+VL_HIDDEN int l_stakeholders(lua_State *L);
+/* lveilig_registry.c */
+VL_HIDDEN int l_builtin(lua_State *L);
+VL_HIDDEN int l_codes(lua_State *L);
+VL_HIDDEN int l_label(lua_State *L);
+VL_HIDDEN int l_load(lua_State *L);
+VL_HIDDEN int l_loads(lua_State *L);
+VL_HIDDEN int l_new(lua_State *L);
+VL_HIDDEN int l_registry_add(lua_State *L);
+VL_HIDDEN int l_registry_add_json(lua_State *L);
+VL_HIDDEN int l_registry_close(lua_State *L);
+VL_HIDDEN int l_registry_closed(lua_State *L);
+VL_HIDDEN int l_registry_dump(lua_State *L);
+VL_HIDDEN int l_registry_find(lua_State *L);
+VL_HIDDEN int l_registry_get(lua_State *L);
+VL_HIDDEN int l_registry_municipalities(lua_State *L);
+VL_HIDDEN int l_registry_remove(lua_State *L);
+VL_HIDDEN int l_registry_save(lua_State *L);
+VL_HIDDEN int l_registry_to_table(lua_State *L);
+VL_HIDDEN int l_registry_validate(lua_State *L);
+VL_HIDDEN int l_vocabularies(lua_State *L);
+/* lveilig_analysis.c */
+VL_HIDDEN int l_compare(lua_State *L);
+VL_HIDDEN int l_diff(lua_State *L);
+VL_HIDDEN int l_export(lua_State *L);
+VL_HIDDEN int l_municipality_peers(lua_State *L);
+VL_HIDDEN int l_profile(lua_State *L);
+VL_HIDDEN int l_progress(lua_State *L);
+VL_HIDDEN int l_registry_coverage(lua_State *L);
+VL_HIDDEN int l_registry_each_match(lua_State *L);
+VL_HIDDEN int l_registry_peers(lua_State *L);
+VL_HIDDEN int l_registry_query(lua_State *L);
+VL_HIDDEN int l_render(lua_State *L);
+VL_HIDDEN int l_render_list(lua_State *L);
+VL_HIDDEN int l_report_html(lua_State *L);
+VL_HIDDEN int l_save_report(lua_State *L);
+VL_HIDDEN int l_schedule(lua_State *L);
+VL_HIDDEN int l_similarity(lua_State *L);
+/* lveilig_sheet.c */
+VL_HIDDEN int l_export_sheet(lua_State *L);
+VL_HIDDEN int l_import_sheets(lua_State *L);
+VL_HIDDEN int l_save_xlsx(lua_State *L);
+VL_HIDDEN int l_sheets(lua_State *L);
 
 #endif

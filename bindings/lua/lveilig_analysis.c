@@ -20,22 +20,17 @@
  *
  * Options are tables read raw; an unknown option, a value of the wrong type
  * and a value that is not a value of its kind (a date that is not a date, a
- * day that is not a day) raise. What goes wrong while running (a
- * municipality that is not there, a format a rendering does not offer, a
- * file that cannot be written) comes back as nil, message, details.
+ * day that is not a day, a format a rendering does not offer) raise. What
+ * goes wrong while running (a municipality that is not there, a file that
+ * cannot be written) comes back as nil, message, details.
+ *
+ * Layer: on top (over core, JSON and the model); it calls nothing of a layer above it. The
+ * layers are listed in lveilig.h and bindings/lua/README.md.
  */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700 /* open, fsync, lstat, realpath */
-#endif
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include "lveilig.h"
 
@@ -121,6 +116,8 @@ static vl_registry *owner_registry(lua_State *L, int idx) {
 static int vl_analysis_end(lua_State *L, int rc, const char *what) {
     int fn = lua_gettop(L) - 5, status;
     vl_registry *Ra, *Rb;
+    if (rc == VEILIG_EINVAL)
+        return vl_refuse(L, 0, vl_reason(rc, what));
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, NULL, what);
     /* the owners are arguments of the method too: they outlive the call */
@@ -641,7 +638,7 @@ static vl_box *check_query(lua_State *L, int idx) {
 }
 
 /* reg:query{filter = value | {values}, ...}: an array of {municipality =, measure =}. */
-static int l_registry_query(lua_State *L) {
+int l_registry_query(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
     vl_box *q, *box;
     lua_settop(L, 2); /* the boxes go above the filters, present or not */
@@ -673,7 +670,7 @@ static int l_match_iter(lua_State *L) {
 }
 
 /* for m, ms in reg:each_match{...} do: reg:query's matches; raises where reg:query gives nil. */
-static int l_registry_each_match(lua_State *L) {
+int l_registry_each_match(lua_State *L) {
     int n = l_registry_query(L);
     if (n != 1 || !lua_istable(L, -1))
         return luaL_error(L, "veilig: query: %s", lua_tostring(L, -n + 1));
@@ -685,7 +682,7 @@ static int l_registry_each_match(lua_State *L) {
 /* ---- the analyses ---- */
 
 /* reg:coverage{axis =, active_on =, all_measures = (or all =)}: municipalities x a vocabulary. */
-static int l_registry_coverage(lua_State *L) {
+int l_registry_coverage(lua_State *L) {
     static const char *const keys[] = {"axis", "active_on", "all_measures", "all", NULL};
     veilig_coverage_options o;
     veilig_coverage_result *res = NULL;
@@ -695,8 +692,9 @@ static int l_registry_coverage(lua_State *L) {
     veilig_coverage_options_init(&o, VEILIG_COVERAGE_OPTIONS_VERSION);
     if (vl_options(L, 2, keys)) {
         const char *axis = opt_string(L, 2, "axis");
-        if (axis != NULL && (o.axis = veilig_vocab_from_name(axis)) == 0)
-            opt_fail(L, 2, "axis", "the name of a vocabulary (\"category\", ...)");
+        if (axis != NULL && (o.axis = veilig_vocab_from_name(axis)) != VEILIG_VOCAB_CATEGORY &&
+            o.axis != VEILIG_VOCAB_APPROACH && o.axis != VEILIG_VOCAB_TARGET_GROUP)
+            opt_fail(L, 2, "axis", "\"category\", \"approach\" or \"target_group\"");
         opt_date(L, 2, "active_on", &o.active_on);
         o.all_measures = opt_boolean(L, 2, "all_measures") | opt_boolean(L, 2, "all");
     }
@@ -707,7 +705,7 @@ static int l_registry_coverage(lua_State *L) {
 }
 
 /* m:profile(): what the municipality does, by approach, category, target group, ..., and gaps. */
-static int l_profile(lua_State *L) {
+int l_profile(lua_State *L) {
     veilig_profile_result *res = NULL;
     vl_box *box;
     int rc;
@@ -719,7 +717,7 @@ static int l_profile(lua_State *L) {
 }
 
 /* veilig.compare(a, b) and a:compare(b): two municipalities (of any registries) side by side. */
-static int l_compare(lua_State *L) {
+int l_compare(lua_State *L) {
     veilig_comparison *res = NULL;
     vl_box *box;
     int rc;
@@ -767,7 +765,7 @@ static int peers(lua_State *L, int v, int against) {
 
 /* reg:peers{municipality =, k =}: the k most similar municipalities of one (a code or a name of
  * reg, or a municipality of any registry), or of each. */
-static int l_registry_peers(lua_State *L) {
+int l_registry_peers(lua_State *L) {
     static const char *const keys[] = {"municipality", "k", NULL};
     int v;
     vl_check_registry(L, 1);
@@ -778,7 +776,7 @@ static int l_registry_peers(lua_State *L) {
 
 /* m:peers{k =, against =}: the k municipalities of its registry (or of the registry against)
  * most similar to m. */
-static int l_municipality_peers(lua_State *L) {
+int l_municipality_peers(lua_State *L) {
     static const char *const keys[] = {"k", "against", NULL};
     int against = 0;
     check_municipality(L, 1);
@@ -795,7 +793,7 @@ static int l_municipality_peers(lua_State *L) {
 }
 
 /* veilig.similarity(a, b): how alike two municipalities are, from 0 to 1. */
-static int l_similarity(lua_State *L) {
+int l_similarity(lua_State *L) {
     const veilig_municipality *a = check_municipality(L, 1);
     const veilig_municipality *b = check_municipality(L, 2);
     a = check_municipality(L, 1); /* again: checking b may have run Lua code */
@@ -804,7 +802,7 @@ static int l_similarity(lua_State *L) {
 }
 
 /* veilig.diff(old, new [, code]): what changed from registry old to new, as rows. */
-static int l_diff(lua_State *L) {
+int l_diff(lua_State *L) {
     const char *code = luaL_optstring(L, 3, NULL);
     veilig_diff_result *res = NULL;
     vl_box *box;
@@ -819,7 +817,7 @@ static int l_diff(lua_State *L) {
 }
 
 /* m:schedule{days =, from =, to =, active_on =}: the hours of a week, and a window's share. */
-static int l_schedule(lua_State *L) {
+int l_schedule(lua_State *L) {
     static const char *const keys[] = {"days", "from", "to", "active_on", NULL};
     veilig_schedule_options o;
     veilig_schedule_result *res = NULL;
@@ -842,7 +840,7 @@ static int l_schedule(lua_State *L) {
 }
 
 /* m:progress{as_of =}: how far each indicator has come towards its target. */
-static int l_progress(lua_State *L) {
+int l_progress(lua_State *L) {
     static const char *const keys[] = {"as_of", NULL};
     veilig_progress_options o;
     veilig_progress_result *res = NULL;
@@ -900,13 +898,15 @@ static int return_text(lua_State *L, vl_box *box, int rc, const veilig_report_op
     else if (rc == VEILIG_EINVAL && o->format != 0)
         what = lua_pushfstring(L, "this rendering does not offer the format '%s'",
                                veilig_format_name(o->format));
+    if (rc == VEILIG_EINVAL)
+        return vl_refuse(L, 0, vl_reason(rc, what));
     return vl_push_error(L, rc, NULL, what);
 }
 
 static const char *const list_keys[] = {"format", "lang", "include_personal", NULL};
 
 /* reg:render_list{format =, lang =, include_personal =}: the municipalities, one row each. */
-static int l_render_list(lua_State *L) {
+int l_render_list(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     char *out = NULL;
@@ -920,7 +920,7 @@ static int l_render_list(lua_State *L) {
 }
 
 /* m:render{format =, lang =, include_personal =}: the municipality's whole approach. */
-static int l_render(lua_State *L) {
+int l_render(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     char *out = NULL;
@@ -935,7 +935,7 @@ static int l_render(lua_State *L) {
 
 /* reg:export{table =, format =, lang =, include_personal =, raw =}: a flat table (CSV by
    default); raw: CSV cells without the leading ' of the formula guard. */
-static int l_export(lua_State *L) {
+int l_export(lua_State *L) {
     static const char *const keys[] = {"table", "format", "lang", "include_personal", "raw", NULL};
     veilig_report_options o;
     veilig_table table = VEILIG_TABLE_MEASURES;
@@ -977,7 +977,7 @@ static int report_html(lua_State *L, int idx, veilig_report_options *o, vl_box *
 }
 
 /* reg:report_html{municipality =, lang =, include_personal =, peers =}: a standalone page. */
-static int l_report_html(lua_State *L) {
+int l_report_html(lua_State *L) {
     veilig_report_options o;
     vl_box *box;
     int rc = report_html(L, 2, &o, &box);
@@ -985,120 +985,26 @@ static int l_report_html(lua_State *L) {
 }
 
 /*
- * Writes len bytes of data to path atomically: a new file in the same
- * folder, flushed, then renamed over path (a symbolic link: over the file
- * it points to). A new file gets 0666 less the umask, an existing one keeps
- * its mode. Returns 0 or an errno value; leaves no temporary file behind.
+ * reg:save_report(path [, opts]): writes report_html's page to path; true.
+ * The writing is the library's own atomic save (veilig_save_text, over the
+ * utility layer's one atomic writer, libveilig/util): a unique temporary
+ * file in the target's folder, the old mode kept, flushed, renamed over the
+ * target. The module reaches it through the public API, as it reaches
+ * everything of the library (it links libveilig.so and sees only its
+ * exported symbols).
  */
-static int write_atomic(const char *path, const char *data, size_t len) {
-    struct stat st;
-    char *real = NULL, *tmp;
-    size_t size;
-    int fd = -1, e = 0, exists, attempt;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (real = realpath(path, NULL)) != NULL)
-        path = real;
-    exists = stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) {
-        free(real);
-        return EISDIR;
-    }
-    size = strlen(path) + 64;
-    if ((tmp = (char *)malloc(size)) == NULL) {
-        free(real);
-        return ENOMEM;
-    }
-    for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        /* unique to this process and this call (its buffer); O_EXCL settles the rest */
-        snprintf(tmp, size, "%s.%ld.%lx.%d.tmp", path, (long)getpid(),
-                 (unsigned long)(uintptr_t)data, attempt);
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
-    }
-    if (fd < 0) {
-        e = errno;
-        free(tmp);
-        free(real);
-        return e;
-    }
-    if (exists && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
-        e = errno;
-    while (e == 0 && len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            e = n < 0 ? errno : EIO;
-            break;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    if (e == 0 && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && e == 0)
-        e = errno;
-    if (e == 0 && rename(tmp, path) != 0)
-        e = errno;
-    if (e != 0)
-        unlink(tmp);
-    free(tmp);
-    free(real);
-    return e;
-}
-
-/* reg:save_report(path [, opts]): writes report_html's page to path atomically; true. */
-static int l_save_report(lua_State *L) {
+int l_save_report(lua_State *L) {
     const char *path = luaL_checkstring(L, 2);
     veilig_report_options o;
     veilig_error err;
     vl_box *box;
-    int rc = report_html(L, 3, &o, &box), e;
+    int rc = report_html(L, 3, &o, &box);
     if (rc != VEILIG_OK || box->p == NULL)
         return return_text(L, box, rc, &o);
-    e = write_atomic(path, (const char *)box->p, box->len);
+    rc = veilig_save_text(path, (const char *)box->p, box->len, &err);
     vl_box_clear(box);
-    if (e != 0) {
-        memset(&err, 0, sizeof err);
-        err.code = VEILIG_EIO;
-        snprintf(err.source, sizeof err.source, "%s", path);
-        snprintf(err.message, sizeof err.message, "cannot write the report: %s", strerror(e));
-        return vl_push_error(L, VEILIG_EIO, &err, NULL);
-    }
+    if (rc != VEILIG_OK)
+        return vl_push_error(L, rc, &err, NULL);
     lua_pushboolean(L, 1);
     return 1;
-}
-
-/* ---- registration ---- */
-
-static const luaL_Reg registry_methods[] = {{"query", l_registry_query},
-                                            {"each_match", l_registry_each_match},
-                                            {"coverage", l_registry_coverage},
-                                            {"peers", l_registry_peers},
-                                            {"render_list", l_render_list},
-                                            {"export", l_export},
-                                            {"report_html", l_report_html},
-                                            {"save_report", l_save_report},
-                                            {NULL, NULL}};
-
-static const luaL_Reg municipality_methods[] = {{"profile", l_profile},
-                                                {"compare", l_compare},
-                                                {"peers", l_municipality_peers},
-                                                {"schedule", l_schedule},
-                                                {"progress", l_progress},
-                                                {"render", l_render},
-                                                {NULL, NULL}};
-
-static const luaL_Reg module_functions[] = {
-    {"compare", l_compare}, {"similarity", l_similarity}, {"diff", l_diff}, {NULL, NULL}};
-
-void vl_analysis_methods(lua_State *L, int kind) {
-    if (kind == VL_REGISTRY)
-        luaL_setfuncs(L, registry_methods, 0);
-    else if (kind == VL_MUNICIPALITY)
-        luaL_setfuncs(L, municipality_methods, 0);
-}
-
-void vl_analysis_functions(lua_State *L) {
-    luaL_setfuncs(L, module_functions, 0);
 }

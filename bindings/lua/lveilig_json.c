@@ -13,7 +13,11 @@
  * keys an object, an empty one [] (or {} with veilig.object_mt); it refuses
  * mixed or sparse tables, non-finite numbers, functions and the like, and
  * cycles (by depth). Numbers are written so that they read back exactly, and
- * always with a '.', whatever the C locale.
+ * always with a '.', whatever the C locale. vl_json_arg and vl_return_json
+ * are the two ways the model and the analyses use it.
+ *
+ * Layer: JSON (over core); it calls nothing of a layer above it. The
+ * layers are listed in lveilig.h and bindings/lua/README.md.
  */
 #include <limits.h>
 #include <locale.h>
@@ -552,4 +556,35 @@ void vl_json_decode(lua_State *L, const char *text, size_t len) {
     dec_ws(&d);
     if (d.p != d.end)
         dec_fail(&d, "text after the value");
+}
+
+/* ---- arguments and results ---- */
+
+const char *vl_json_arg(lua_State *L, int idx, size_t *len) {
+    vl_box *b;
+    vl_why why;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        lua_pushvalue(L, idx);
+        return lua_tolstring(L, -1, len);
+    }
+    vlc_argexpected(L, lua_type(L, idx) == LUA_TTABLE, idx, "string or table");
+    b = vl_box_new(L, free);
+    if (vl_json_encode(L, idx, b, &why) != 0)
+        luaL_argerror(L, idx, why.msg);
+    *len = b->len;
+    return (const char *)b->p;
+}
+
+int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err) {
+    box_idx = lua_absindex(L, box_idx);
+    vl_box *b = (vl_box *)luaL_checkudata(L, box_idx, VL_TBOX);
+    if (rc != VEILIG_OK || b->p == NULL) {
+        vl_box_clear(b);
+        lua_remove(L, box_idx);
+        return vl_push_error(L, rc != VEILIG_OK ? rc : VEILIG_ENOMEM, err, NULL);
+    }
+    vl_json_decode(L, (const char *)b->p, b->len);
+    vl_box_clear(b);
+    lua_remove(L, box_idx);
+    return 1;
 }

@@ -4,6 +4,9 @@
  * or nothing; veilig.export_sheet(reg, sheet [, opts]) gives a sheet as CSV;
  * veilig.save_xlsx(reg | nil, path [, opts]) writes a workbook (nil: the
  * template); veilig.sheets() lists the sheets.
+ *
+ * Layer: on top (over core and the model); it calls nothing of a layer above it. The
+ * layers are listed in lveilig.h and bindings/lua/README.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +51,7 @@ static veilig_sheet vl_check_sheet(lua_State *L, int idx) {
     return s;
 }
 
-static int l_sheets(lua_State *L) {
+int l_sheets(lua_State *L) {
     int n = veilig_sheet_count();
     lua_createtable(L, n, 0);
     for (int i = 1; i <= n; i++) {
@@ -58,7 +61,7 @@ static int l_sheets(lua_State *L) {
     return 1;
 }
 
-static int l_export_sheet(lua_State *L) {
+int l_export_sheet(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
     veilig_sheet sheet = vl_check_sheet(L, 2);
     veilig_sheet_options o;
@@ -73,7 +76,7 @@ static int l_export_sheet(lua_State *L) {
     return 1;
 }
 
-static int l_save_xlsx(lua_State *L) {
+int l_save_xlsx(lua_State *L) {
     vl_registry *R = lua_isnil(L, 1) ? NULL : vl_check_registry(L, 1);
     const char *path = luaL_checkstring(L, 2);
     veilig_sheet_options o;
@@ -107,7 +110,7 @@ static void vl_push_file(lua_State *L, const char *path) {
     luaL_pushresult(&b);
 }
 
-static int l_import_sheets(lua_State *L) {
+int l_import_sheets(lua_State *L) {
     veilig_import_options io = VEILIG_IMPORT_OPTIONS_INIT;
     vl_registry *base = NULL;
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -206,14 +209,4 @@ static int l_import_sheets(lua_State *L) {
     }
     lua_setfield(L, -2, "errors");
     return 3;
-}
-
-static const luaL_Reg sheet_functions[] = {{"import_sheets", l_import_sheets},
-                                           {"export_sheet", l_export_sheet},
-                                           {"save_xlsx", l_save_xlsx},
-                                           {"sheets", l_sheets},
-                                           {NULL, NULL}};
-
-void vl_sheet_functions(lua_State *L) {
-    luaL_setfuncs(L, sheet_functions, 0);
 }

@@ -42,7 +42,10 @@ build = {
   type = "builtin",
   modules = {
     veilig = {
-      sources = { "lveilig.c", "lveilig_model.c", "lveilig_analysis.c", "lveilig_json.c", "lveilig_sheet.c" },
+      sources = {
+        "lveilig.c", "lveilig_core.c", "lveilig_json.c", "lveilig_values.c", "lveilig_fields.c", "lveilig_registry.c",
+        "lveilig_model.c", "lveilig_analysis.c", "lveilig_sheet.c",
+      },
       incdirs = { "$(VEILIG_INCDIR)" },
       libdirs = { "$(VEILIG_LIBDIR)" },
       libraries = { "veilig", "m" },

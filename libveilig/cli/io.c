@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util/atomic.h" /* the one atomic writer (libveilig/util) */
 
 /* ---- messages ---- */
 
@@ -434,48 +435,15 @@ static int write_atomic(const char *path, const char *data, size_t len, int newl
         return write_special(path, data, len, newline);
 
     const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t dirlen = slash ? (size_t)(slash - path) : 1;
-    if (!*base)
+    if (!*(slash ? slash + 1 : path))
         return EISDIR;
-    size_t size = dirlen + strlen(base) + 16;
+    /* a regular file or a new one: the utility layer's atomic writer, as the library's saves */
+    size_t size = strlen(path) + VG_ATOMIC_TMP_EXTRA;
     char *tmp = malloc(size);
     if (!tmp)
         return ENOMEM;
-    if (slash && slash == path)
-        snprintf(tmp, size, "/.%s.XXXXXX", base);
-    else if (slash)
-        snprintf(tmp, size, "%.*s/.%s.XXXXXX", (int)dirlen, path, base);
-    else
-        snprintf(tmp, size, "./.%s.XXXXXX", base);
-
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return e;
-    }
-    mode_t mode;
-    if (exists) {
-        mode = st.st_mode & 07777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    int e = fchmod(fd, mode) != 0 ? errno : 0;
-    if (!e)
-        e = write_all(fd, data, len);
-    if (!e && newline)
-        e = write_all(fd, "\n", 1);
-    if (!e && fsync(fd) != 0)
-        e = errno;
-    if (close(fd) != 0 && !e)
-        e = errno;
-    if (!e && rename(tmp, path) != 0)
-        e = errno;
-    if (e)
-        unlink(tmp);
+    int e =
+        vg_atomic_write(path, tmp, size, data, len, newline ? "\n" : NULL, newline ? 1 : 0, NULL);
     free(tmp);
     return e;
 }

@@ -3,7 +3,7 @@
 #ifndef VG_REPORT_INTERNAL_H
 #define VG_REPORT_INTERNAL_H
 
-#include "../escape.h"
+#include "../util/escape.h"
 #include "../model_internal.h"
 
 /* Resolved report options: format, language (0 nl, 1 en), flags. */

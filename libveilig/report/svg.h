@@ -14,7 +14,7 @@
 #ifndef VG_SVG_H
 #define VG_SVG_H
 
-#include "../escape.h"
+#include "../util/escape.h"
 
 /* ---- text ---- */
 

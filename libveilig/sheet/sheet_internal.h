@@ -7,7 +7,7 @@
 #ifndef VG_SHEET_INTERNAL_H
 #define VG_SHEET_INTERNAL_H
 
-#include "../escape.h" /* the CSV field and its formula guard (vg_csv_needs_guard) */
+#include "../util/escape.h" /* the CSV field and its formula guard (vg_csv_needs_guard) */
 #include "../internal.h"
 #include "../json.h"
 #include "veilig/sheet.h"

@@ -15,12 +15,14 @@
  * - CSV: a field of RFC 4180 with the formula guard (vg_csv_needs_guard).
  * - XML (HTML and SVG): & < > " ' as entities, characters XML does not
  *   allow left out.
- * Nothing here is exported; the public entry point is veilig_escape.
+ * Nothing here is exported; the public entry point is veilig_escape. Part of
+ * the private utility layer (libveilig/util); it writes into the library's
+ * buffers (vg_buf), so it is compiled into the library only.
  */
 #ifndef VG_ESCAPE_H
 #define VG_ESCAPE_H
 
-#include "internal.h"
+#include "../internal.h"
 
 /* ---- CSV ---- */
 

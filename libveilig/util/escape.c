@@ -1,8 +1,9 @@
-/* libveilig: a document's text written as text in every output format (escape.h). */
+/* libveilig's private utility layer: a document's text written as text in every output format
+   (escape.h). */
 #include <string.h>
 
 #include "escape.h"
-#include "json.h"
+#include "../json.h"
 
 /* ---- characters ---- */
 

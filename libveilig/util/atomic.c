@@ -1,0 +1,94 @@
+/* libveilig's private utility layer: writing a file atomically (atomic.h). */
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static int vg_write_all(int fd, const char *data, size_t len) {
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int vg_open_temp(char *tmp, size_t size, const char *path) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    unsigned long seed =
+        (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^ (unsigned long)(uintptr_t)tmp;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+        int n = snprintf(tmp, size, "%s.tmp-%06lx", path, (seed >> 20) & 0xfffffful);
+        if (n < 0 || (size_t)n >= size) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+void vg_sync_dir(const char *path) {
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    int fd = open(dir, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd); /* some file systems refuse: the rename happened all the same */
+        close(fd);
+    }
+}
+
+int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
+                    const char *tail, size_t tail_len, const char **step) {
+    const char *failed = NULL;
+    int fd = vg_open_temp(tmp, tmp_size, path);
+    if (fd < 0) {
+        if (step)
+            *step = "create a temporary file next to";
+        return errno ? errno : EIO;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0)
+        failed = "set the mode of";
+    else if (vg_write_all(fd, data, len) != 0 || (tail && vg_write_all(fd, tail, tail_len) != 0))
+        failed = "write";
+    else if (fsync(fd) != 0)
+        failed = "flush";
+    int saved = errno;
+    if (close(fd) != 0 && !failed) {
+        saved = errno;
+        failed = "close";
+    }
+    if (!failed && rename(tmp, path) != 0) {
+        saved = errno;
+        failed = "rename over";
+    }
+    if (failed) {
+        unlink(tmp);
+        if (step)
+            *step = failed;
+        return saved ? saved : EIO;
+    }
+    vg_sync_dir(path);
+    return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * libveilig's private utility layer (libveilig/util, as libgit2's src/util):
+ * writing a file atomically. One writer for the library (veilig_save_text,
+ * veilig_registry_save_file, the workbook writer) and the tool (veilig -o);
+ * the Lua module reaches it through veilig_save_text.
+ *
+ * Nothing here allocates or touches the library's state (its allocator, its
+ * error records), so that the tool can link it as well: the caller gives the
+ * buffer for the temporary file's name, and turns the errno and the step
+ * that failed into its own message. Not installed; nothing is exported.
+ */
+#ifndef VG_UTIL_ATOMIC_H
+#define VG_UTIL_ATOMIC_H
+
+#include <stddef.h>
+
+/* Bytes the temporary file's name needs beyond strlen(path) (the NUL included). */
+#define VG_ATOMIC_TMP_EXTRA 16
+
+/*
+ * Opens a new file next to path with a unique name ("<path>.tmp-<6 hex>",
+ * created with O_EXCL and mode 0666 less the umask), its name written into
+ * tmp (size bytes: at least strlen(path) + VG_ATOMIC_TMP_EXTRA). Returns the
+ * descriptor, or -1 with errno (ENAMETOOLONG when tmp is too small).
+ */
+int vg_open_temp(char *tmp, size_t size, const char *path);
+
+/* Flushes the folder of path to disk (after a rename into it); errors are ignored. */
+void vg_sync_dir(const char *path);
+
+/*
+ * Writes data (len bytes) and then tail (tail_len bytes; NULL for none) to
+ * path atomically: into a new temporary file in path's folder
+ * (vg_open_temp, its name in tmp, tmp_size bytes), which gets the mode of
+ * the file at path when there is one, is flushed (fsync), closed and
+ * renamed over path; then path's folder is flushed. On failure the
+ * temporary file is removed and path is untouched.
+ *
+ * Returns 0, or the errno value of the step that failed, with *step (when
+ * step is not NULL) set to what was being done, to go before the file's name
+ * in a message: "create a temporary file next to" (the file: path), "set the
+ * mode of", "write", "flush", "close" (the file: tmp), "rename over" (path).
+ */
+int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
+                    const char *tail, size_t tail_len, const char **step);
+
+#endif
