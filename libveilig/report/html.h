@@ -148,11 +148,11 @@ void vg_html_contact_row(vg_html *h, const veilig_contact *c, const veilig_munic
 
 /* ---- the programme report (html_programme.c), sections of h->reg ---- */
 
-int vg_html_prog_figures(vg_html *h);        /* "figures": key figures as cards */
-int vg_html_prog_coverage(vg_html *h);       /* "coverage": the coverage matrix */
-int vg_html_prog_measures(vg_html *h);       /* "measures": per approach and category */
+int vg_html_prog_figures(vg_html *h);         /* "figures": key figures as cards */
+int vg_html_prog_coverage(vg_html *h);        /* "coverage": the coverage matrix */
+int vg_html_prog_measures(vg_html *h);        /* "measures": per approach and category */
 void vg_html_prog_municipalities(vg_html *h); /* "municipalities": the table */
-int vg_html_prog_sources(vg_html *h);        /* "sources": each address once */
+int vg_html_prog_sources(vg_html *h);         /* "sources": each address once */
 /* "contact": the programme's public contact; *had_personal set to 1 when a
    personal contact was left out (include_personal 0). */
 void vg_html_prog_contact(vg_html *h, int include_personal, int *had_personal);
@@ -161,14 +161,14 @@ int vg_html_programme_report(vg_html *h);
 
 /* ---- the municipality report (html_municipality.c), sections of m ---- */
 
-int vg_html_mun_overview(vg_html *h, const veilig_municipality *m); /* "overview" */
+int vg_html_mun_overview(vg_html *h, const veilig_municipality *m);  /* "overview" */
 void vg_html_mun_approach(vg_html *h, const veilig_municipality *m); /* "approach" */
 /* "measures": charts per approach and category, and the table */
 int vg_html_mun_measures(vg_html *h, const veilig_municipality *m);
-int vg_html_mun_schedule(vg_html *h, const veilig_municipality *m);   /* "schedule" */
-int vg_html_mun_progress(vg_html *h, const veilig_municipality *m);   /* "indicators" */
-int vg_html_mun_gaps(vg_html *h, const veilig_municipality *m);       /* "gaps" */
-int vg_html_mun_peers(vg_html *h, const veilig_municipality *m);      /* "peers" (h->o.peers) */
+int vg_html_mun_schedule(vg_html *h, const veilig_municipality *m);     /* "schedule" */
+int vg_html_mun_progress(vg_html *h, const veilig_municipality *m);     /* "indicators" */
+int vg_html_mun_gaps(vg_html *h, const veilig_municipality *m);         /* "gaps" */
+int vg_html_mun_peers(vg_html *h, const veilig_municipality *m);        /* "peers" (h->o.peers) */
 int vg_html_mun_stakeholders(vg_html *h, const veilig_municipality *m); /* "stakeholders" */
 /* "contacts": the contacts of m, personal ones only with include_personal;
    returns 1 when a personal contact was left out, else 0. */

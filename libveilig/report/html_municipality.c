@@ -66,7 +66,8 @@ static void vg_window_words(vg_html *h, const veilig_window *w) {
     } else {
         for (size_t i = 0; i < veilig_window_daypart_count(w); i++) {
             vg_html_put(h, i ? ", " : " ");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_DAYPART, veilig_window_daypart_code(w, i)));
+            vg_html_text(h,
+                         vg_html_label(h, VEILIG_VOCAB_DAYPART, veilig_window_daypart_code(w, i)));
         }
     }
 }
@@ -147,8 +148,8 @@ static void vg_measures_table(vg_html *h, const veilig_municipality *m) {
         for (size_t g = 0; g < veilig_measure_target_group_count(ms); g++) {
             if (g)
                 vg_html_put(h, ", ");
-            vg_html_text(h,
-                    vg_html_label(h, VEILIG_VOCAB_TARGET_GROUP, veilig_measure_target_group_code(ms, g)));
+            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_TARGET_GROUP,
+                                          veilig_measure_target_group_code(ms, g)));
         }
         vg_html_put(h, "</td><td>");
         for (size_t p = 0; p < veilig_measure_partner_count(ms); p++) {
@@ -188,7 +189,8 @@ static int vg_profile_charts(vg_html *h, const veilig_municipality *m,
 
     size_t n = 0;
     for (int a = 1; a <= na; a++) {
-        bars[n].label = vg_html_label(h, VEILIG_VOCAB_APPROACH, veilig_approach_code((veilig_approach)a));
+        bars[n].label =
+            vg_html_label(h, VEILIG_VOCAB_APPROACH, veilig_approach_code((veilig_approach)a));
         bars[n].value = veilig_profile_approach_count(p, (veilig_approach)a);
         bars[n++].muted = 0;
     }
@@ -203,7 +205,8 @@ static int vg_profile_charts(vg_html *h, const veilig_municipality *m,
 
     n = 0;
     for (int c = 1; c <= nc; c++) {
-        bars[n].label = vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_category_code((veilig_category)c));
+        bars[n].label =
+            vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_category_code((veilig_category)c));
         bars[n].value = veilig_profile_category_count(p, (veilig_category)c);
         bars[n++].muted = 0;
     }
@@ -317,11 +320,12 @@ int vg_html_mun_schedule(vg_html *h, const veilig_municipality *m) {
                   covered, minutes);
     vg_html_put(h, "</p>\n<p>");
     if (!with_schedule)
-        vg_html_put(h, VG_T(h,
-                       "Geen van de actieve maatregelen heeft een vastgelegd rooster, dus de week "
-                       "hieronder is leeg.",
-                       "None of the active measures has a recorded schedule, so the week below "
-                       "is empty."));
+        vg_html_put(
+            h, VG_T(h,
+                    "Geen van de actieve maatregelen heeft een vastgelegd rooster, dus de week "
+                    "hieronder is leeg.",
+                    "None of the active measures has a recorded schedule, so the week below "
+                    "is empty."));
     else
         vg_buf_printf(&h->b,
                       VG_T(h,
@@ -340,7 +344,8 @@ int vg_html_mun_schedule(vg_html *h, const veilig_municipality *m) {
         w.title = VG_T(h, "Actieve maatregelen per uur van de week",
                        "Active measures per hour of the week");
         for (int d = 0; d < 7; d++)
-            w.day_labels[d] = vg_html_label(h, VEILIG_VOCAB_DAY, veilig_day_code((veilig_day)(d + 1)));
+            w.day_labels[d] =
+                vg_html_label(h, VEILIG_VOCAB_DAY, veilig_day_code((veilig_day)(d + 1)));
         w.slots = slots;
         w.marked = marked;
         snprintf(marked_label, sizeof marked_label,
@@ -554,18 +559,19 @@ static void vg_gaps_write(vg_html *h, const veilig_profile_result *p) {
         switch (kind) {
             case VEILIG_GAP_CATEGORY:
                 vg_html_put(h, VG_T(h, "Categorie\xC3\xABn zonder maatregel",
-                               "Categories without a measure"));
+                                    "Categories without a measure"));
                 break;
             case VEILIG_GAP_TARGET_GROUP:
                 vg_html_put(h, VG_T(h, "Doelgroepen uit de reikwijdte die geen maatregel bedient",
-                               "Target groups of the scope that no measure serves"));
+                                    "Target groups of the scope that no measure serves"));
                 break;
             case VEILIG_GAP_NO_INDICATOR:
-                vg_html_put(h, VG_T(h, "Maatregelen zonder indicator", "Measures without an indicator"));
+                vg_html_put(
+                    h, VG_T(h, "Maatregelen zonder indicator", "Measures without an indicator"));
                 break;
             default:
                 vg_html_put(h, VG_T(h, "Maatregelen zonder uitvoerende partij",
-                               "Measures without an executing party"));
+                                    "Measures without an executing party"));
                 break;
         }
         vg_buf_printf(&h->b, " (%zu)</strong>", count);
@@ -583,10 +589,11 @@ static void vg_gaps_write(vg_html *h, const veilig_profile_result *p) {
             } else {
                 if (k++)
                     vg_html_put(h, ", ");
-                vg_html_text(h, vg_html_label(h,
-                                  kind == VEILIG_GAP_CATEGORY ? VEILIG_VOCAB_CATEGORY
-                                                              : VEILIG_VOCAB_TARGET_GROUP,
-                                  veilig_profile_gap_code(p, i)));
+                vg_html_text(h,
+                             vg_html_label(h,
+                                           kind == VEILIG_GAP_CATEGORY ? VEILIG_VOCAB_CATEGORY
+                                                                       : VEILIG_VOCAB_TARGET_GROUP,
+                                           veilig_profile_gap_code(p, i)));
             }
         }
         vg_html_put(h, measures ? "</ul>\n</li>\n" : ".</li>\n");
@@ -614,7 +621,7 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
         return rc;
     size_t n = veilig_peers_count(p);
     vg_html_section(h, "peers", "Vergelijkbare gemeenten en suggesties",
-               "Similar municipalities and suggestions");
+                    "Similar municipalities and suggestions");
     vg_buf_printf(&h->b, "<p>%s</p>\n",
                   VG_T(h,
                        "De gemeenten met de meest gelijkende aanpak (naar categorie\xC3\xABn van "
@@ -667,7 +674,8 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
                     vg_html_put(h, "<li>");
                     vg_html_text(h, veilig_measure_name(ms));
                     vg_html_put(h, " <span class=\"muted\">(");
-                    vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
+                    vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY,
+                                                  veilig_measure_category_code(ms)));
                     vg_html_put(h, ")</span></li>\n");
                 }
                 vg_html_put(h, "</ul>");
@@ -694,7 +702,7 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
 }
 
 static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
-                                    const veilig_profile_result *p) {
+                                  const veilig_profile_result *p) {
     size_t n = veilig_profile_stakeholder_count(p);
     vg_html_section(h, "stakeholders", "Betrokken partijen", "Stakeholders");
     if (!n) {
@@ -731,7 +739,8 @@ static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
             vg_html_put(h, "</span>");
         }
         vg_html_put(h, "</td><td>");
-        vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_STAKEHOLDER_TYPE, veilig_stakeholder_kind_code(st)));
+        vg_html_text(
+            h, vg_html_label(h, VEILIG_VOCAB_STAKEHOLDER_TYPE, veilig_stakeholder_kind_code(st)));
         vg_html_put(h, "</td><td>");
         for (size_t r = 0; r < veilig_stakeholder_role_count(st); r++) {
             if (r)
@@ -836,7 +845,8 @@ void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
             if (i)
                 vg_html_put(h, "<br />");
             vg_html_put(h, "<span class=\"tag off\">");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, veilig_exclusion_approach_code(x)));
+            vg_html_text(
+                h, vg_html_label(h, VEILIG_VOCAB_APPROACH, veilig_exclusion_approach_code(x)));
             vg_html_put(h, "</span>");
             if (reason) {
                 vg_buf_printf(&h->b, " %s ", VG_T(h, "Reden:", "Reason:"));
@@ -864,9 +874,11 @@ void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
             vg_html_put(h, "<tr><td><strong>");
             vg_html_text(h, veilig_policy_link_name(l));
             vg_html_put(h, "</strong></td><td class=\"nw\">");
-            vg_html_cell(h, vg_html_label(h, VEILIG_VOCAB_LINK_KIND, veilig_policy_link_kind_code(l)));
+            vg_html_cell(h,
+                         vg_html_label(h, VEILIG_VOCAB_LINK_KIND, veilig_policy_link_kind_code(l)));
             vg_html_put(h, "</td><td class=\"nw\">");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_LINK_RELATION, veilig_policy_link_relation_code(l)));
+            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_LINK_RELATION,
+                                          veilig_policy_link_relation_code(l)));
             vg_html_put(h, "</td><td class=\"small\">");
             vg_html_text(h, veilig_policy_link_note(l));
             vg_html_put(h, "</td></tr>\n");
@@ -928,16 +940,16 @@ int vg_html_mun_overview(vg_html *h, const veilig_municipality *m) {
         snprintf(extra, sizeof extra, VG_T(h, "waarvan %zu actief", "%zu of them active"), act);
         vg_html_card(h, nm, VG_T(h, "maatregelen", "measures"), extra);
         vg_html_card(h, veilig_municipality_stakeholder_count(m),
-                VG_T(h, "betrokken partijen", "stakeholders"), NULL);
-        vg_html_card(h, veilig_municipality_indicator_count(m), VG_T(h, "indicatoren", "indicators"),
-                NULL);
+                     VG_T(h, "betrokken partijen", "stakeholders"), NULL);
+        vg_html_card(h, veilig_municipality_indicator_count(m),
+                     VG_T(h, "indicatoren", "indicators"), NULL);
         size_t gaps = 0;
         for (size_t i = 0; i < veilig_profile_gap_count(p); i++)
             gaps += veilig_profile_gap_kind(p, i) == VEILIG_GAP_CATEGORY;
         vg_html_card(h, (unsigned long long)(veilig_vocab_size(VEILIG_VOCAB_CATEGORY) - (int)gaps),
-                VG_T(h, "van de 13 categorie\xC3\xABn met een maatregel",
-                     "of the 13 categories with a measure"),
-                NULL);
+                     VG_T(h, "van de 13 categorie\xC3\xABn met een maatregel",
+                          "of the 13 categories with a measure"),
+                     NULL);
     }
     vg_html_put(h, "</div>\n");
     vg_html_section_end(h);
@@ -972,8 +984,9 @@ int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {
                   VG_T(h, "Gemeentelijke aanpak", "Municipal approach"));
     vg_html_text(h, name);
     vg_html_put(h, "</h1>\n<p class=\"sub\">");
-    vg_html_text(h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
-                    "Street harassment and safety in public space and nightlife"));
+    vg_html_text(
+        h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
+                "Street harassment and safety in public space and nightlife"));
     vg_html_put(h, "</p>\n");
     static const vg_html_toc_item toc[] = {
         {"overview", "Overzicht", "Overview"},
@@ -992,12 +1005,13 @@ int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {
     if ((rc = vg_html_mun_overview(h, m)) != VEILIG_OK)
         return rc;
     vg_html_mun_approach(h, m);
-    if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK || (rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK || (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_peers(h, m)) != VEILIG_OK || (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
+    if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK || (rc = vg_html_mun_peers(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
         return rc;
-    int hidden =
-        vg_html_mun_contacts(h, m, (h->o.flags & VEILIG_REPORT_INCLUDE_PERSONAL) != 0);
+    int hidden = vg_html_mun_contacts(h, m, (h->o.flags & VEILIG_REPORT_INCLUDE_PERSONAL) != 0);
     if ((rc = vg_html_mun_sources(h, m)) != VEILIG_OK)
         return rc;
     vg_html_put(h, "</main>\n");

@@ -206,7 +206,7 @@ void vg_strset_add(vg_strset *s, const char *str) {
 }
 
 void vg_html_unknown_codes(vg_strset *s, const veilig_registry *reg, const veilig_municipality *m,
-                             veilig_vocab vocab) {
+                           veilig_vocab vocab) {
     size_t nm = m ? 1 : veilig_registry_count(reg);
     for (size_t k = 0; k < nm; k++) {
         const veilig_municipality *mu = m ? m : veilig_registry_get(reg, k);
@@ -239,11 +239,11 @@ char *vg_html_other_label(vg_html *h, const vg_strset *codes) {
 
 /* The Content-Security-Policy of a page: no request at all but its style
    sheet's (inline or the file beside it); links still work. */
-#define VG_CSP_INLINE                                                                       \
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; " \
+#define VG_CSP_INLINE                                                                              \
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "         \
     "frame-ancestors 'none'"
-#define VG_CSP_FILE                                                                  \
-    "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; " \
+#define VG_CSP_FILE                                                                                \
+    "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; "                  \
     "frame-ancestors 'none'"
 
 void vg_html_page_begin(vg_html *h, const vg_html_page *page) {
@@ -278,17 +278,18 @@ void vg_html_page_end(vg_html *h, int had_personal) {
     vg_html_put(h, "<footer>\n<p>");
     vg_html_put(h, VG_T(h, "Gemaakt met libveilig ", "Made with libveilig "));
     vg_html_text(h, veilig_version());
-    vg_html_put(h, VG_T(h,
-                   ". Dit rapport vermeldt bewust geen aanmaakdatum: dezelfde gegevens leveren "
-                   "hetzelfde rapport op.",
-                   ". This report deliberately carries no date of creation: the same data give "
-                   "the same report."));
+    vg_html_put(h,
+                VG_T(h,
+                     ". Dit rapport vermeldt bewust geen aanmaakdatum: dezelfde gegevens leveren "
+                     "hetzelfde rapport op.",
+                     ". This report deliberately carries no date of creation: the same data give "
+                     "the same report."));
     if (h->o.flags & VEILIG_REPORT_INCLUDE_PERSONAL)
         vg_html_put(h, VG_T(h, " Persoonlijke contactgegevens zijn op verzoek opgenomen.",
-                       " Personal contact details are included on request."));
+                            " Personal contact details are included on request."));
     else if (had_personal)
         vg_html_put(h, VG_T(h, " Persoonlijke contactgegevens zijn weggelaten.",
-                       " Personal contact details are left out."));
+                            " Personal contact details are left out."));
     vg_html_put(h, "</p>\n</footer>\n</div>\n</body>\n</html>\n");
 }
 
@@ -443,7 +444,7 @@ void vg_html_cell(vg_html *h, const char *s) {
 }
 
 void vg_html_contact_row(vg_html *h, const veilig_contact *c, const veilig_municipality *m,
-                           const char *org) {
+                         const char *org) {
     const char *sid = veilig_contact_stakeholder(c);
     const veilig_stakeholder *st = m && sid ? veilig_municipality_find_stakeholder(m, sid) : NULL;
     vg_html_put(h, "<tr><td>");

@@ -95,9 +95,9 @@ int vg_html_prog_figures(vg_html *h) {
         vg_html_card(h, covered, label, NULL);
     }
     vg_html_card(h, with_measures,
-            VG_T(h, "gemeenten met ten minste \xC3\xA9\xC3\xA9n vastgelegde maatregel",
-                 "municipalities with at least one recorded measure"),
-            NULL);
+                 VG_T(h, "gemeenten met ten minste \xC3\xA9\xC3\xA9n vastgelegde maatregel",
+                      "municipalities with at least one recorded measure"),
+                 NULL);
     vg_html_put(h, "</div>\n");
     vg_html_section_end(h);
 
@@ -127,7 +127,7 @@ int vg_html_prog_coverage(vg_html *h) {
             cells[k * ncols + c] = veilig_coverage_count(cc.cov, k, c);
     }
     vg_html_section(h, "coverage", "Dekking per gemeente en categorie",
-               "Coverage by municipality and category");
+                    "Coverage by municipality and category");
     vg_buf_printf(&h->b, "<p>%s</p>\n",
                   VG_T(h,
                        "Elk vak telt de actieve maatregelen van een gemeente in een categorie; "
@@ -251,7 +251,6 @@ void vg_html_prog_municipalities(vg_html *h) {
         vg_html_put(h, "</tbody>\n</table>\n");
     }
     vg_html_section_end(h);
-
 }
 
 int vg_html_prog_sources(vg_html *h) {
@@ -316,8 +315,8 @@ int vg_html_programme_report(vg_html *h) {
     vg_buf_printf(&h->b, "<p class=\"kicker\">%s</p>\n<h1>",
                   VG_T(h, "Programmarapport", "Programme report"));
     vg_html_text(h, pname ? pname
-                     : VG_T(h, "Gemeentelijke aanpak van straatintimidatie",
-                            "Municipal approaches to street harassment"));
+                          : VG_T(h, "Gemeentelijke aanpak van straatintimidatie",
+                                 "Municipal approaches to street harassment"));
     vg_html_put(h, "</h1>\n");
     if (poperator) {
         vg_buf_printf(&h->b, "<p class=\"sub\">%s ", VG_T(h, "Uitgevoerd door", "Run by"));
@@ -334,7 +333,8 @@ int vg_html_programme_report(vg_html *h) {
     };
     vg_html_toc(h, toc, sizeof toc / sizeof toc[0]);
 
-    if ((rc = vg_html_prog_figures(h)) != VEILIG_OK || (rc = vg_html_prog_coverage(h)) != VEILIG_OK ||
+    if ((rc = vg_html_prog_figures(h)) != VEILIG_OK ||
+        (rc = vg_html_prog_coverage(h)) != VEILIG_OK ||
         (rc = vg_html_prog_measures(h)) != VEILIG_OK)
         return rc;
     vg_html_prog_municipalities(h);

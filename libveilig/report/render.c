@@ -25,9 +25,6 @@
 
 #include "report_internal.h"
 
-/* Picks the Dutch or the English text (VG_L of report_internal.h cannot be
-   used: its parameter en is also the member it reads). */
-
 /* ---- context ---- */
 
 typedef struct vg_rc {
@@ -1493,40 +1490,6 @@ nomem:
     return VEILIG_ENOMEM;
 }
 
-/* ---- reading back an analysis's JSON (for what its accessors do not tell) ---- */
-
-typedef struct vg_jdoc {
-    vg_arena arena;
-    char *text;
-    vg_jnode *root;
-} vg_jdoc;
-
-static int vg_jdoc_parse(vg_jdoc *j, int rc, size_t len) {
-    vg_arena_init(&j->arena, 4096);
-    j->root = NULL;
-    if (rc != VEILIG_OK)
-        return rc;
-    rc = vg_json_parse(&j->root, &j->arena, j->text, len, NULL, NULL);
-    return rc == VEILIG_OK || rc == VEILIG_ENOMEM ? rc : VEILIG_EINVAL;
-}
-
-static void vg_jdoc_free(vg_jdoc *j) {
-    vg_arena_free(&j->arena);
-    vg_free(j->text);
-}
-
-/* The string of member key of object o (or of a nested object, "window" then "from"), or NULL. */
-static const vg_jnode *vg_jget(const vg_jnode *o, const char *key) {
-    const vg_jmember *mb = o && o->type == VG_JOBJECT ? vg_json_get(o, key) : NULL;
-    return mb ? &mb->value : NULL;
-}
-
-/* The string of member key of object o, or NULL. */
-static const char *vg_jstr(const vg_jnode *o, const char *key) {
-    const vg_jnode *v = vg_jget(o, key);
-    return v && v->type == VG_JSTRING ? v->u.str : NULL;
-}
-
 /* ---- comparison ---- */
 
 static const char *vg_dimension_label(const vg_rc *c, veilig_vocab v) {
@@ -1554,27 +1517,17 @@ int veilig_render_comparison(char **out, size_t *len, const veilig_comparison *c
         return rc;
     if (c.o.format == VEILIG_FORMAT_JSON)
         return veilig_comparison_to_json(out, len, cmp);
-    /* The comparison tells the two municipalities' codes only through its JSON. */
-    vg_jdoc j;
-    size_t jlen = 0;
-    j.text = NULL;
-    rc = veilig_comparison_to_json(&j.text, &jlen, cmp);
-    rc = vg_jdoc_parse(&j, rc, jlen);
-    if (rc != VEILIG_OK) {
-        vg_jdoc_free(&j);
-        return rc;
-    }
-    const char *a = vg_jstr(j.root, "a"), *bcode = vg_jstr(j.root, "b");
+    const veilig_municipality *ma = veilig_comparison_municipality(cmp, 0);
+    const veilig_municipality *mb = veilig_comparison_municipality(cmp, 1);
+    const char *a = ma ? veilig_municipality_code(ma) : NULL;
+    const char *bcode = mb ? veilig_municipality_code(mb) : NULL;
     vg_tb tb;
-    if (vg_tb_init(&tb, &c, 4) != VEILIG_OK) {
-        vg_jdoc_free(&j);
+    if (vg_tb_init(&tb, &c, 4) != VEILIG_OK)
         return VEILIG_ENOMEM;
-    }
     vg_tb_col(&tb, "dimension", "Dimensie", "Dimension", 0);
     vg_tb_col(&tb, "code", "Waarde", "Value", 0);
     vg_tb_col_copy(&tb, "a", a ? a : "a", VG_COL_NUMBER);
     vg_tb_col_copy(&tb, "b", bcode ? bcode : "b", VG_COL_NUMBER);
-    vg_jdoc_free(&j);
     for (size_t i = 0; i < veilig_comparison_count(cmp); i++) {
         veilig_vocab v = veilig_comparison_vocab(cmp, i);
         vg_tb_row(&tb);
@@ -1638,6 +1591,12 @@ enum {
     VG_DV_CONTACT,      /* one contact: left out when personal */
     VG_DV_FIELD         /* a field of a contact that may be personal: left out */
 };
+
+/* Member key of object o, or NULL. */
+static const vg_jnode *vg_jget(const vg_jnode *o, const char *key) {
+    const vg_jmember *mb = o && o->type == VG_JOBJECT ? vg_json_get(o, key) : NULL;
+    return mb ? &mb->value : NULL;
+}
 
 /* The kind of value at pointer (into a document: /municipalities/N/...). */
 static int vg_dv_kind(const char *pointer) {
@@ -1938,40 +1897,35 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
     if (c.o.format == VEILIG_FORMAT_CSV)
         return vg_tb_finish(&tb, out, len);
 
-    /* Text and Markdown: a title, the grid and the window's coverage. The
-       result tells its municipality and window only through its JSON. */
-    vg_jdoc j;
-    size_t jlen = 0;
-    j.text = NULL;
-    rc = veilig_schedule_to_json(&j.text, &jlen, s);
-    rc = vg_jdoc_parse(&j, rc, jlen);
-    if (rc != VEILIG_OK) {
-        vg_jdoc_free(&j);
-        vg_tb_free(&tb);
-        return rc;
-    }
+    /* Text and Markdown: a title, the grid and the window's coverage. */
+    const veilig_municipality *m = veilig_schedule_municipality(s);
+    unsigned days = 0;
+    int from = 0, to = 0;
+    veilig_schedule_window(&days, &from, &to, s);
     vg_buf b;
     vg_buf_init(&b);
     vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0}};
     vg_buf_init(&d.t);
     vg_buf *t = vg_d_t(&d);
-    const char *name = vg_jstr(j.root, "name"), *code = vg_jstr(j.root, "code");
+    const char *name = m ? veilig_municipality_name(m) : NULL;
+    const char *code = m ? veilig_municipality_code(m) : NULL;
     vg_buf_printf(t, "%s: %s (%s)", VG_L(&c.o, "Weekrooster", "Weekly schedule"), name ? name : "",
                   code ? code : "");
     vg_d_heading(&d, 1, vg_cstr(t));
     vg_d_table(&d, &tb);
 
-    const vg_jnode *win = vg_jget(j.root, "window"), *days = vg_jget(win, "days");
     t = vg_d_t(&d);
     vg_buf_puts(t, VG_L(&c.o, "Venster", "Window"));
-    for (uint32_t i = 0; days && days->type == VG_JARRAY && i < days->len; i++) {
-        const vg_jnode *dn = &days->u.items[i];
-        vg_buf_puts(t, i ? ", " : " ");
-        vg_buf_puts(t, vg_day(&c, dn->type == VG_JSTRING ? dn->u.str : ""));
+    for (int k = 0, n = 0; k < 7; k++) {
+        if (!(days & (1u << k)))
+            continue;
+        vg_buf_puts(t, n++ ? ", " : " ");
+        vg_buf_puts(t, vg_day(&c, veilig_day_code((veilig_day)(k + 1))));
     }
-    const char *from = vg_jstr(win, "from"), *to = vg_jstr(win, "to");
-    if (from && to)
-        vg_buf_printf(t, " %s-%s", from, to);
+    vg_buf_putc(t, ' ');
+    vg_put_time(t, from);
+    vg_buf_putc(t, '-');
+    vg_put_time(t, to);
     vg_buf_puts(t, ": ");
     vg_put_percent(t, &c, veilig_schedule_window_share(s));
     vg_buf_printf(t,
@@ -1981,7 +1935,6 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
                   veilig_schedule_measure_count(s),
                   veilig_schedule_measure_count(s) == 1 ? VG_L(&c.o, "maatregel", "measure")
                                                         : VG_L(&c.o, "maatregelen", "measures"));
-    vg_jdoc_free(&j);
     vg_d_para(&d, vg_cstr(t), 0);
     return vg_doc_finish(&d, out, len);
 }
