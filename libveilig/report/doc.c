@@ -10,8 +10,6 @@
 
 /* ---- documents: headings, paragraphs and fields in text or Markdown ---- */
 
-
-
 static void vg_spaces(vg_buf *b, size_t n) {
     while (n--)
         vg_buf_putc(b, ' ');
@@ -89,7 +87,7 @@ void vg_d_para(vg_doc *d, const char *text, size_t indent) {
 /* "Label:   value" (text, at indent) or "- **Label:** value" (Markdown); nothing for an empty
  * value. */
 void vg_d_field(vg_doc *d, size_t indent, const char *label_nl, const char *label_en,
-                       const char *value) {
+                const char *value) {
     if (!value || !*value)
         return;
     const char *label = VG_L(&d->c->o, label_nl, label_en);
@@ -142,7 +140,6 @@ void vg_d_table(vg_doc *d, vg_tb *tb) {
     vg_buf_putc(d->b, '\n');
     vg_tb_free(tb);
 }
-
 
 int vg_doc_finish(vg_doc *d, char **out, size_t *len) {
     if (d->t.failed)

@@ -11,10 +11,9 @@
 
 /* ---- context ---- */
 
-
 /* Clears the outputs, checks the arguments and resolves the options. */
 int vg_begin(vg_rc *c, char **out, size_t *len, const void *subject,
-                    const veilig_report_options *opts) {
+             const veilig_report_options *opts) {
     if (out)
         *out = NULL;
     if (len)
@@ -62,33 +61,53 @@ void vg_put_cut(vg_buf *b, const char *s, size_t max) {
 /* ---- numbers, locale-independent ---- */
 
 /* Writes n / 10^decimals with the given decimal point and thousands separator (0: none). */
-static void vg_put_scaled(vg_buf *b, int neg, uint64_t n, int decimals, char point, char group) {
-    uint64_t scale = 1;
-    for (int i = 0; i < decimals; i++)
-        scale *= 10;
-    uint64_t ip = n / scale, fp = n % scale;
+void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, char point,
+                      char group, int strip) {
     char digits[32];
-    int nd = 0;
-    do {
-        digits[nd++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
-    if (neg && n)
-        vg_buf_putc(b, '-');
-    for (int i = nd - 1; i >= 0; i--) {
-        vg_buf_putc(b, digits[i]);
-        if (group && i && i % 3 == 0)
-            vg_buf_putc(b, group);
+    char tmp[48];
+    unsigned long long mag =
+        scaled < 0 ? (unsigned long long)(-(scaled + 1)) + 1 : (unsigned long long)scaled;
+    unsigned long long div = 1;
+    for (int i = 0; i < decimals; i++)
+        div *= 10;
+    unsigned long long ip = mag / div, fp = mag % div;
+    int nd = snprintf(digits, sizeof digits, "%llu", ip);
+    size_t k = 0;
+    if (scaled < 0)
+        tmp[k++] = '-';
+    for (int i = 0; i < nd; i++) {
+        if (group && i > 0 && (nd - i) % 3 == 0)
+            tmp[k++] = group;
+        tmp[k++] = digits[i];
     }
-    if (decimals) {
-        vg_buf_putc(b, point);
-        char frac[24];
+    if (decimals > 0 && !(strip && fp == 0)) {
+        tmp[k++] = point;
         for (int i = decimals - 1; i >= 0; i--) {
-            frac[i] = (char)('0' + fp % 10);
-            fp /= 10;
+            unsigned long long d = fp;
+            for (int j = 0; j < i; j++)
+                d /= 10;
+            tmp[k++] = (char)('0' + d % 10);
         }
-        vg_buf_put(b, frac, (size_t)decimals);
     }
+    tmp[k] = '\0';
+    snprintf(buf, size, "%s", tmp);
+}
+
+int vg_scale_round(long long *out, double v, int decimals) {
+    double x = v;
+    for (int i = 0; i < decimals; i++)
+        x *= 10;
+    if (!(x == x) || x > 9e15 || x < -9e15)
+        return 0;
+    *out = (long long)(x + (x >= 0 ? 0.5 : -0.5));
+    return 1;
+}
+
+/* vg_format_scaled into b. */
+static void vg_put_scaled(vg_buf *b, long long scaled, int decimals, char point, char group) {
+    char buf[64];
+    vg_format_scaled(buf, sizeof buf, scaled, decimals, point, group, 0);
+    vg_buf_puts(b, buf);
 }
 
 /* The shortest text that reads back as v ("38.5"), as the JSON writer makes it. */
@@ -118,7 +137,8 @@ void vg_put_fixed(vg_buf *b, const vg_rc *c, double v, int decimals) {
         vg_put_shortest(b, v, point);
         return;
     }
-    vg_put_scaled(b, v < 0, (uint64_t)(scaled + 0.5), decimals, point, 0); /* no libm */
+    long long n = (long long)(scaled + 0.5); /* no libm */
+    vg_put_scaled(b, v < 0 ? -n : n, decimals, point, 0);
 }
 
 /* An indicator value: shortest form, Dutch decimal comma for people. */
@@ -128,10 +148,8 @@ void vg_put_value(vg_buf *b, const vg_rc *c, double v) {
 
 /* An amount of cents: "12500.50" for machines, "€ 12.500,50" (nl) or "EUR 12,500.50" (en). */
 void vg_put_money(vg_buf *b, const vg_rc *c, int64_t cents, const char *currency) {
-    int neg = cents < 0;
-    uint64_t n = neg ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
     if (c->mach) {
-        vg_put_scaled(b, neg, n, 2, '.', 0);
+        vg_put_scaled(b, cents, 2, '.', 0);
         return;
     }
     if (!currency)
@@ -141,7 +159,7 @@ void vg_put_money(vg_buf *b, const vg_rc *c, int64_t cents, const char *currency
     else
         vg_buf_puts(b, currency);
     vg_buf_putc(b, ' ');
-    vg_put_scaled(b, neg, n, 2, c->o.en ? '.' : ',', c->o.en ? ',' : '.');
+    vg_put_scaled(b, cents, 2, c->o.en ? '.' : ',', c->o.en ? ',' : '.');
 }
 
 /* A percentage of a fraction, one decimal: "50.0" for machines, "50,0%" (nl) for people. */
@@ -184,13 +202,17 @@ const char *vg_province(const vg_rc *c, const char *code) {
 }
 
 /* A day of a window: "vr" / "Fri" for people, "fri" for machines. */
+const char *vg_day_short(int en, int d) {
+    static const char *const nl_days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    static const char *const en_days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return d >= 1 && d <= 7 ? (en ? en_days : nl_days)[d - 1] : NULL;
+}
+
 const char *vg_day(const vg_rc *c, const char *code) {
-    static const char *const nl[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
-    static const char *const en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     int d = veilig_vocab_from_code(VEILIG_VOCAB_DAY, code);
     if (c->mach || !d)
         return code ? code : "";
-    return c->o.en ? en[d - 1] : nl[d - 1];
+    return vg_day_short(c->o.en, d);
 }
 
 /* A measure's schedule: "vr, za 18:00-06:00; zo avond" (people) or
@@ -268,8 +290,7 @@ void vg_put_measure_indicators(vg_buf *b, const vg_rc *c, const veilig_measure *
 }
 
 /* A period: "2022-03 t/m 2025", "vanaf 2022" / "2022-03 to 2025", "from 2022". */
-void vg_put_period(vg_buf *b, const vg_rc *c, const veilig_date *start,
-                          const veilig_date *end) {
+void vg_put_period(vg_buf *b, const vg_rc *c, const veilig_date *start, const veilig_date *end) {
     if (start && end && start->year == end->year && start->month == end->month &&
         start->day == end->day) {
         vg_put_date(b, start);
@@ -322,7 +343,7 @@ const char *vg_measure_approach(const veilig_measure *ms) {
 
 /* "40 (2021)": a value with its date, either may be absent. */
 void vg_put_dated(vg_buf *b, const vg_rc *c, int has_value, double value, int has_date,
-                         const veilig_date *date) {
+                  const veilig_date *date) {
     if (has_value)
         vg_put_value(b, c, value);
     if (has_date) {

@@ -35,13 +35,6 @@ static const char *vg_s_role(const void *s, size_t i) {
     return veilig_stakeholder_role_code(s, i);
 }
 
-/* Short day names for schedules and the window. */
-static const char *vg_day_short(vg_html *h, int d) {
-    static const char *const nl[7] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
-    static const char *const en[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    return d >= 1 && d <= 7 ? (VG_EN(h) ? en : nl)[d - 1] : NULL;
-}
-
 static void vg_hhmm(char *buf, size_t size, int minutes) {
     snprintf(buf, size, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
 }
@@ -50,7 +43,7 @@ static void vg_hhmm(char *buf, size_t size, int minutes) {
 static void vg_window_words(vg_html *h, const veilig_window *w) {
     size_t nd = veilig_window_day_count(w);
     for (size_t i = 0; i < nd; i++) {
-        const char *s = vg_day_short(h, (int)veilig_window_day(w, i));
+        const char *s = vg_day_short(VG_EN(h), (int)veilig_window_day(w, i));
         if (i)
             vg_html_put(h, ", ");
         vg_html_text(h, s ? s : veilig_window_day_code(w, i));
@@ -106,12 +99,6 @@ static void vg_measure_details(vg_html *h, const veilig_measure *ms) {
         vg_html_put(h, "</span>");
 }
 
-/* The approach of a measure as stored, or its category's usual one. */
-static const char *vg_measure_approach_code(const veilig_measure *ms) {
-    const char *code = veilig_measure_approach_code(ms);
-    return code ? code : veilig_approach_code(veilig_measure_approach(ms));
-}
-
 static void vg_measures_table(vg_html *h, const veilig_municipality *m) {
     size_t n = veilig_municipality_measure_count(m);
     vg_buf_printf(&h->b, "<h3>%s</h3>\n", VG_T(h, "Alle maatregelen", "All measures"));
@@ -143,7 +130,7 @@ static void vg_measures_table(vg_html *h, const veilig_municipality *m) {
         vg_html_put(h, "</td><td>");
         vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
         vg_html_put(h, "</td><td>");
-        vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, vg_measure_approach_code(ms)));
+        vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, vg_measure_approach(ms)));
         vg_html_put(h, "</td><td>");
         for (size_t g = 0; g < veilig_measure_target_group_count(ms); g++) {
             if (g)
@@ -273,7 +260,7 @@ static void vg_window_label(vg_html *h, char *buf, size_t size) {
     for (int d = 1; d <= 7; d++) {
         if (!(VG_WIN_DAYS & (1u << (d - 1))))
             continue;
-        int w = snprintf(buf + k, size - k, "%s%s", k ? "/" : "", vg_day_short(h, d));
+        int w = snprintf(buf + k, size - k, "%s%s", k ? "/" : "", vg_day_short(VG_EN(h), d));
         if (w < 0 || (size_t)w >= size - k)
             return;
         k += (size_t)w;

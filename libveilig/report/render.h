@@ -19,10 +19,10 @@
  * Output is deterministic: document order or the analysis's order, no
  * dates of today, no addresses; numbers are formatted without the C locale.
  *
- * The layers shared by the renderings: the rendering context and the formatting of numbers, dates and
- * vocabulary values (format.c), tables with columns for people, for
- * machines or both (table.c, over vg_table), and the text/Markdown document
- * writer (doc.c). One render_*.c per subject writes on top of them.
+ * The layers shared by the renderings: the rendering context and the formatting of numbers, dates
+ * and vocabulary values (format.c), tables with columns for people, for machines or both (table.c,
+ * over vg_table), and the text/Markdown document writer (doc.c). One render_*.c per subject writes
+ * on top of them.
  */
 #ifndef VG_REPORT_RENDER_H
 #define VG_REPORT_RENDER_H
@@ -51,7 +51,7 @@ typedef struct vg_tb {
     vg_buf s; /* scratch for composing cells */
 } vg_tb;
 
-#define VG_WIDTH   80 /* text lines are wrapped at this width */
+#define VG_WIDTH 80 /* text lines are wrapped at this width */
 
 #define VG_LABEL_W 16 /* "Label:" padded to this width */
 
@@ -63,7 +63,7 @@ typedef struct vg_doc {
 } vg_doc;
 
 int vg_begin(vg_rc *c, char **out, size_t *len, const void *subject,
-                    const veilig_report_options *opts);
+             const veilig_report_options *opts);
 const char *vg_cstr(vg_buf *b);
 int vg_finish_buf(vg_buf *b, char **out, size_t *len);
 void vg_put_cut(vg_buf *b, const char *s, size_t max);
@@ -80,14 +80,12 @@ const char *vg_day(const vg_rc *c, const char *code);
 void vg_put_schedule(vg_buf *b, const vg_rc *c, const veilig_measure *ms);
 void vg_put_partners(vg_buf *b, const vg_rc *c, const veilig_measure *ms);
 void vg_put_measure_indicators(vg_buf *b, const vg_rc *c, const veilig_measure *ms);
-void vg_put_period(vg_buf *b, const vg_rc *c, const veilig_date *start,
-                          const veilig_date *end);
+void vg_put_period(vg_buf *b, const vg_rc *c, const veilig_date *start, const veilig_date *end);
 void vg_put_membership(vg_buf *b, const vg_rc *c, const veilig_municipality *m);
-const char *vg_measure_approach(const veilig_measure *ms);
 int vg_tb_init(vg_tb *tb, const vg_rc *c, size_t max);
 void vg_tb_free(vg_tb *tb);
 void vg_tb_col(vg_tb *tb, const char *key, const char *header_nl, const char *header_en,
-                      unsigned flags);
+               unsigned flags);
 void vg_tb_col_copy(vg_tb *tb, const char *key, const char *header, unsigned flags);
 void vg_tb_row(vg_tb *tb);
 void vg_tb_cell(vg_tb *tb, const char *s);
@@ -101,13 +99,13 @@ void vg_wrap(vg_buf *b, const char *s, size_t indent, size_t col);
 void vg_d_heading(vg_doc *d, int level, const char *text);
 void vg_d_para(vg_doc *d, const char *text, size_t indent);
 void vg_d_field(vg_doc *d, size_t indent, const char *label_nl, const char *label_en,
-                       const char *value);
+                const char *value);
 void vg_d_field_t(vg_doc *d, size_t indent, const char *label_nl, const char *label_en);
 void vg_d_item(vg_doc *d, const char *text);
 vg_buf *vg_d_t(vg_doc *d);
 void vg_d_table(vg_doc *d, vg_tb *tb);
 int vg_doc_finish(vg_doc *d, char **out, size_t *len);
 void vg_put_dated(vg_buf *b, const vg_rc *c, int has_value, double value, int has_date,
-                         const veilig_date *date);
+                  const veilig_date *date);
 
 #endif

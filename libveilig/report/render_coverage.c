@@ -56,4 +56,3 @@ int veilig_render_coverage(char **out, size_t *len, const veilig_coverage_result
     }
     return vg_tb_finish(&tb, out, len);
 }
-

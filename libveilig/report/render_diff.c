@@ -287,4 +287,3 @@ int veilig_render_diff(char **out, size_t *len, const veilig_diff_result *df,
     }
     return vg_tb_finish(&tb, out, len);
 }
-

@@ -49,4 +49,3 @@ int veilig_render_peers(char **out, size_t *len, const veilig_peers_result *p,
     }
     return vg_tb_finish(&tb, out, len);
 }
-

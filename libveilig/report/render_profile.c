@@ -252,7 +252,6 @@ nomem:
     return VEILIG_ENOMEM;
 }
 
-
 /* ---- comparison ---- */
 
 static const char *vg_dimension_label(const vg_rc *c, veilig_vocab v) {
@@ -301,4 +300,3 @@ int veilig_render_comparison(char **out, size_t *len, const veilig_comparison *c
     }
     return vg_tb_finish(&tb, out, len);
 }
-

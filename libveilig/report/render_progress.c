@@ -89,4 +89,3 @@ int veilig_render_progress(char **out, size_t *len, const veilig_progress_result
     }
     return vg_tb_finish(&tb, out, len);
 }
-

@@ -212,7 +212,6 @@ static void vg_doc_measure(vg_doc *d, size_t n, const veilig_measure *ms) {
     vg_buf_putc(d->b, '\n');
 }
 
-
 static void vg_doc_stakeholders(vg_doc *d, const veilig_municipality *m) {
     size_t n = veilig_municipality_stakeholder_count(m);
     int parents = 0;
@@ -583,7 +582,6 @@ int veilig_render_query(char **out, size_t *len, const veilig_query_result *r,
     return vg_tb_finish(&tb, out, len);
 }
 
-
 /* ---- diagnostics ---- */
 
 int veilig_render_diagnostics(char **out, size_t *len, const veilig_diagnostics *dg,
@@ -759,4 +757,3 @@ int veilig_export(char **out, size_t *len, const veilig_registry *reg, veilig_ta
     }
     return vg_tb_finish(&tb, out, len);
 }
-

@@ -86,4 +86,3 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
     vg_d_para(&d, vg_cstr(t), 0);
     return vg_doc_finish(&d, out, len);
 }
-
