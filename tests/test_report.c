@@ -682,6 +682,57 @@ START_TEST(test_allocation_failures) {
 }
 END_TEST
 
+/* Issue 18 point 5: the five policy links of Enschede that share one
+   explanation show it once, over their rows. */
+START_TEST(test_shared_link_note_once) {
+    static const char note[] = "Dit doen we door slim samen te werken";
+    reg = builtin();
+    const veilig_municipality *m = veilig_registry_find(reg, "GM0153");
+    ck_assert_ptr_nonnull(m);
+    for (int en = 0; en < 2; en++) {
+        check_report(reg, m, en ? "en" : "nl", 0);
+        ck_assert_uint_eq(count(html, note), 1);
+        ck_assert_uint_eq(count(html, "<td class=\"small\" rowspan=\"5\">"), 1);
+        /* every link keeps its row */
+        for (size_t i = 0; i < veilig_municipality_policy_link_count(m); i++)
+            ck_assert_ptr_nonnull(
+                strstr(html, veilig_policy_link_name(veilig_municipality_policy_link(m, i))));
+    }
+}
+END_TEST
+
+/* One money convention for text, Markdown and HTML: the euro as a sign, in
+   Dutch "€ 1.000,00" (a non-breaking space in HTML), in English "€1,000.00",
+   always with the cents; another currency by its code. */
+START_TEST(test_money_one_convention) {
+    veilig_error err;
+    OK(veilig_registry_load_file(&reg, vg_test_data("valid/numbers.json"), NULL, &err));
+    const veilig_municipality *m = veilig_registry_find(reg, "GM0518");
+    ck_assert_ptr_nonnull(m);
+    veilig_report_options o = VEILIG_REPORT_OPTIONS_INIT;
+    check_report(reg, m, "nl", 0);
+    ck_assert_ptr_nonnull(strstr(html, "budget \xE2\x82\xAC\xC2\xA0"
+                                       "0,00"));
+    ck_assert_ptr_nonnull(strstr(html, "USD\xC2\xA0"
+                                       "1.000.000,00"));
+    OK(veilig_render_municipality(&html2, NULL, m, &o));
+    ck_assert_ptr_nonnull(strstr(html2, "\xE2\x82\xAC 0,00"));
+    ck_assert_ptr_nonnull(strstr(html2, "USD 1.000.000,00"));
+    veilig_free(html2);
+    html2 = NULL;
+    check_report(reg, m, "en", 0);
+    ck_assert_ptr_nonnull(strstr(html, "budget \xE2\x82\xAC"
+                                       "0.00"));
+    o.lang = "en";
+    o.format = VEILIG_FORMAT_MARKDOWN;
+    OK(veilig_render_municipality(&html2, NULL, m, &o));
+    ck_assert_ptr_nonnull(strstr(html2, "\xE2\x82\xAC"
+                                        "0.10"));
+    ck_assert_ptr_null(strstr(html2, "EUR "));
+    ck_assert_ptr_nonnull(strstr(html2, "USD 1,000,000.00"));
+}
+END_TEST
+
 /* ---- the pieces of report/html.h (the site is written from them) ---- */
 
 /* Finishes h into scratch (a NUL-terminated string). */
@@ -847,6 +898,8 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_allocation_failures);
     tcase_add_test(tc, test_style_sheet_embedded);
+    tcase_add_test(tc, test_money_one_convention);
+    tcase_add_test(tc, test_shared_link_note_once);
     tcase_add_test(tc, test_page_linked_style_sheet);
     tcase_add_test(tc, test_sections_on_their_own);
     suite_add_tcase(s, tc);

@@ -146,19 +146,19 @@ void vg_put_value(vg_buf *b, const vg_rc *c, double v) {
     vg_put_shortest(b, v, c->mach || c->o.en ? '.' : ',');
 }
 
-/* An amount of cents: "12500.50" for machines, "€ 12.500,50" (nl) or "EUR 12,500.50" (en). */
+/* An amount of cents: "12500.50" for machines, "€ 12.500,50" (nl) or "€12,500.50" (en) for
+   people, as in the HTML (vg_html_money); another currency by its code: "USD 1.000,00". */
 void vg_put_money(vg_buf *b, const vg_rc *c, int64_t cents, const char *currency) {
     if (c->mach) {
         vg_put_scaled(b, cents, 2, '.', 0);
         return;
     }
-    if (!currency)
-        currency = "EUR";
-    if (!c->o.en && strcmp(currency, "EUR") == 0)
-        vg_buf_puts(b, "€");
-    else
+    if (!currency || strcmp(currency, "EUR") == 0) {
+        vg_buf_puts(b, c->o.en ? "€" : "€ ");
+    } else {
         vg_buf_puts(b, currency);
-    vg_buf_putc(b, ' ');
+        vg_buf_putc(b, ' ');
+    }
     vg_put_scaled(b, cents, 2, c->o.en ? '.' : ',', c->o.en ? ',' : '.');
 }
 

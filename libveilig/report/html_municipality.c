@@ -784,6 +784,12 @@ int vg_html_mun_contacts(vg_html *h, const veilig_municipality *m, int include_p
     return hidden > 0;
 }
 
+/* 1 when two policy links have the same, non-empty note. */
+static int vg_same_note(const veilig_policy_link *a, const veilig_policy_link *b) {
+    const char *na = veilig_policy_link_note(a), *nb = veilig_policy_link_note(b);
+    return na && nb && *na && strcmp(na, nb) == 0;
+}
+
 void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
     const char *ambition = veilig_municipality_ambition(m);
     size_t ntg = veilig_municipality_target_group_count(m);
@@ -866,9 +872,21 @@ void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
             vg_html_put(h, "</td><td class=\"nw\">");
             vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_LINK_RELATION,
                                           veilig_policy_link_relation_code(l)));
-            vg_html_put(h, "</td><td class=\"small\">");
-            vg_html_text(h, veilig_policy_link_note(l));
-            vg_html_put(h, "</td></tr>\n");
+            vg_html_put(h, "</td>");
+            /* a note shared by the links that follow is written once, over their rows */
+            if (i == 0 || !vg_same_note(veilig_municipality_policy_link(m, i - 1), l)) {
+                size_t run = 1;
+                while (i + run < nlinks &&
+                       vg_same_note(l, veilig_municipality_policy_link(m, i + run)))
+                    run++;
+                if (run > 1)
+                    vg_buf_printf(&h->b, "<td class=\"small\" rowspan=\"%zu\">", run);
+                else
+                    vg_html_put(h, "<td class=\"small\">");
+                vg_html_text(h, veilig_policy_link_note(l));
+                vg_html_put(h, "</td>");
+            }
+            vg_html_put(h, "</tr>\n");
         }
         vg_html_put(h, "</tbody>\n</table>\n");
     }

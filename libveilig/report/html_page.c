@@ -170,10 +170,11 @@ void vg_html_value(vg_html *h, double v, const veilig_indicator *ind) {
     }
 }
 
-/* Whole cents as money: "€ 1.000", "€ 250,50" (nl); "€1,000", "€250.50" (en). */
+/* Whole cents as money, always with the cents, as in text and Markdown
+   (vg_put_money): "€ 1.000,00", "€ 250,50" (nl); "€1,000.00", "€250.50" (en). */
 void vg_html_money(vg_html *h, int64_t cents, const char *currency) {
     char buf[64];
-    vg_format_scaled(buf, sizeof buf, cents, 2, VG_EN(h) ? '.' : ',', VG_EN(h) ? ',' : '.', 1);
+    vg_format_scaled(buf, sizeof buf, cents, 2, VG_EN(h) ? '.' : ',', VG_EN(h) ? ',' : '.', 0);
     if (!currency || strcmp(currency, "EUR") == 0) {
         vg_html_put(h, VG_EN(h) ? "\xE2\x82\xAC" : "\xE2\x82\xAC\xC2\xA0");
     } else {
