@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "veilig.h"
+#include "report/html.h"
 #include "analysis_fixture.h"
 #include "testutil.h"
 
@@ -681,6 +682,201 @@ START_TEST(test_allocation_failures) {
 }
 END_TEST
 
+/* Issue 18 point 5: the five policy links of Enschede that share one
+   explanation show it once, over their rows. */
+START_TEST(test_shared_link_note_once) {
+    static const char note[] = "Dit doen we door slim samen te werken";
+    reg = builtin();
+    const veilig_municipality *m = veilig_registry_find(reg, "GM0153");
+    ck_assert_ptr_nonnull(m);
+    for (int en = 0; en < 2; en++) {
+        check_report(reg, m, en ? "en" : "nl", 0);
+        ck_assert_uint_eq(count(html, note), 1);
+        ck_assert_uint_eq(count(html, "<td class=\"small\" rowspan=\"5\">"), 1);
+        /* every link keeps its row */
+        for (size_t i = 0; i < veilig_municipality_policy_link_count(m); i++)
+            ck_assert_ptr_nonnull(
+                strstr(html, veilig_policy_link_name(veilig_municipality_policy_link(m, i))));
+    }
+}
+END_TEST
+
+/* One money convention for text, Markdown and HTML: the euro as a sign, in
+   Dutch "€ 1.000,00" (a non-breaking space in HTML), in English "€1,000.00",
+   always with the cents; another currency by its code. */
+START_TEST(test_money_one_convention) {
+    veilig_error err;
+    OK(veilig_registry_load_file(&reg, vg_test_data("valid/numbers.json"), NULL, &err));
+    const veilig_municipality *m = veilig_registry_find(reg, "GM0518");
+    ck_assert_ptr_nonnull(m);
+    veilig_report_options o = VEILIG_REPORT_OPTIONS_INIT;
+    check_report(reg, m, "nl", 0);
+    ck_assert_ptr_nonnull(strstr(html, "budget \xE2\x82\xAC\xC2\xA0"
+                                       "0,00"));
+    ck_assert_ptr_nonnull(strstr(html, "USD\xC2\xA0"
+                                       "1.000.000,00"));
+    OK(veilig_render_municipality(&html2, NULL, m, &o));
+    ck_assert_ptr_nonnull(strstr(html2, "\xE2\x82\xAC 0,00"));
+    ck_assert_ptr_nonnull(strstr(html2, "USD 1.000.000,00"));
+    veilig_free(html2);
+    html2 = NULL;
+    check_report(reg, m, "en", 0);
+    ck_assert_ptr_nonnull(strstr(html, "budget \xE2\x82\xAC"
+                                       "0.00"));
+    o.lang = "en";
+    o.format = VEILIG_FORMAT_MARKDOWN;
+    OK(veilig_render_municipality(&html2, NULL, m, &o));
+    ck_assert_ptr_nonnull(strstr(html2, "\xE2\x82\xAC"
+                                        "0.10"));
+    ck_assert_ptr_null(strstr(html2, "EUR "));
+    ck_assert_ptr_nonnull(strstr(html2, "USD 1,000,000.00"));
+}
+END_TEST
+
+/* ---- the pieces of report/html.h (the site is written from them) ---- */
+
+/* Finishes h into scratch (a NUL-terminated string). */
+static const char *finish(vg_html *h) {
+    free(scratch);
+    scratch = vg_buf_finish(&h->b, NULL);
+    ck_assert_ptr_nonnull(scratch);
+    return scratch;
+}
+
+static void html_init(vg_html *h, const veilig_registry *r, int en) {
+    vg_ropts o;
+    veilig_report_options opts = VEILIG_REPORT_OPTIONS_INIT;
+    opts.lang = en ? "en" : "nl";
+    opts.format = VEILIG_FORMAT_HTML;
+    ck_assert_int_eq(vg_ropts_get(&o, &opts), VEILIG_OK);
+    vg_html_init(h, r, &o);
+}
+
+START_TEST(test_style_sheet_embedded) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/libveilig/report/style.css", VG_SOURCE_DIR);
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    scratch = malloc(vg_html_css_len + 2);
+    ck_assert_ptr_nonnull(scratch);
+    size_t n = fread(scratch, 1, vg_html_css_len + 1, f);
+    fclose(f);
+    ck_assert_uint_eq(n, vg_html_css_len);
+    ck_assert_int_eq(memcmp(scratch, vg_html_css, n), 0);
+    ck_assert_uint_eq(strlen(vg_html_css), vg_html_css_len);
+}
+END_TEST
+
+START_TEST(test_page_linked_style_sheet) {
+    vg_html h;
+    vg_html_page page = {0};
+    reg = builtin();
+    html_init(&h, reg, 0);
+    page.title = "A <b>";
+    page.stylesheet = "../style.css?a=1&b=\"2\"";
+    page.csp = 1;
+    vg_html_page_begin(&h, &page);
+    vg_html_page_end(&h, 0);
+    const char *s = finish(&h);
+    ck_assert_ptr_nonnull(
+        strstr(s, "<link rel=\"stylesheet\" href=\"../style.css?a=1&amp;b=&quot;2&quot;\" />"));
+    ck_assert_ptr_null(strstr(s, "<style>"));
+    ck_assert_ptr_nonnull(strstr(s, "<title>A &lt;b&gt;</title>"));
+    ck_assert_ptr_nonnull(strstr(s, "<meta http-equiv=\"Content-Security-Policy\" "
+                                    "content=\"default-src 'none'; style-src 'self';"));
+    ck_assert_ptr_nonnull(strstr(s, "<html lang=\"nl\">"));
+    /* inline: the whole sheet, and a policy that lets only inline style in */
+    html_init(&h, reg, 1);
+    page.stylesheet = NULL;
+    vg_html_page_begin(&h, &page);
+    s = finish(&h);
+    ck_assert_ptr_nonnull(strstr(s, vg_html_css));
+    ck_assert_ptr_nonnull(strstr(s, "default-src 'none'; style-src 'unsafe-inline';"));
+    ck_assert_ptr_nonnull(strstr(s, "<html lang=\"en\">"));
+    /* the reports have no policy meta (yet): csp 0 writes none */
+    html_init(&h, reg, 0);
+    page.csp = 0;
+    vg_html_page_begin(&h, &page);
+    ck_assert_ptr_null(strstr(finish(&h), "Content-Security-Policy"));
+}
+END_TEST
+
+START_TEST(test_sections_on_their_own) {
+    vg_html h;
+    reg = builtin();
+    const veilig_municipality *m = veilig_registry_find(reg, "GM0153");
+    ck_assert_ptr_nonnull(m);
+    /* contacts: personal ones only with the flag, whatever the writer's flags */
+    html_init(&h, reg, 0);
+    ck_assert_int_eq(vg_html_mun_contacts(&h, m, 0), 1);
+    const char *s = finish(&h);
+    ck_assert_ptr_null(strstr(s, PERSONAL_EMAIL));
+    ck_assert_ptr_nonnull(strstr(s, "<section id=\"contacts\">"));
+    html_init(&h, reg, 0);
+    ck_assert_int_eq(vg_html_mun_contacts(&h, m, 1), 0);
+    ck_assert_ptr_nonnull(strstr(finish(&h), PERSONAL_EMAIL));
+    /* every section alone is one balanced <section> with its id */
+    static const char *const ids[] = {"overview", "approach",     "measures",
+                                      "schedule", "indicators",   "gaps",
+                                      "peers",    "stakeholders", "sources"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        html_init(&h, reg, (int)(i % 2));
+        int rc = VEILIG_OK;
+        switch (i) {
+            case 0:
+                rc = vg_html_mun_overview(&h, m);
+                break;
+            case 1:
+                vg_html_mun_approach(&h, m);
+                break;
+            case 2:
+                rc = vg_html_mun_measures(&h, m);
+                break;
+            case 3:
+                rc = vg_html_mun_schedule(&h, m);
+                break;
+            case 4:
+                rc = vg_html_mun_progress(&h, m);
+                break;
+            case 5:
+                rc = vg_html_mun_gaps(&h, m);
+                break;
+            case 6:
+                rc = vg_html_mun_peers(&h, m);
+                break;
+            case 7:
+                rc = vg_html_mun_stakeholders(&h, m);
+                break;
+            default:
+                rc = vg_html_mun_sources(&h, m);
+                break;
+        }
+        ck_assert_int_eq(rc, VEILIG_OK);
+        s = finish(&h);
+        char open[64];
+        snprintf(open, sizeof open, "<section id=\"%s\">", ids[i]);
+        ck_assert_msg(strncmp(s, open, strlen(open)) == 0, "%s: %.40s", ids[i], s);
+        ck_assert_uint_eq(count(s, "<section"), 1);
+        ck_assert_uint_eq(count(s, "</section>"), 1);
+    }
+    /* the programme's sections, with links to municipality pages */
+    html_init(&h, reg, 0);
+    h.href_prefix = "gemeenten/";
+    h.href_suffix = ".html";
+    ck_assert_int_eq(vg_html_prog_figures(&h), VEILIG_OK);
+    ck_assert_int_eq(vg_html_prog_coverage(&h), VEILIG_OK);
+    ck_assert_int_eq(vg_html_prog_measures(&h), VEILIG_OK);
+    vg_html_prog_municipalities(&h);
+    ck_assert_int_eq(vg_html_prog_sources(&h), VEILIG_OK);
+    int had_personal = 0;
+    vg_html_prog_contact(&h, 0, &had_personal);
+    s = finish(&h);
+    ck_assert_uint_eq(count(s, "<section"), 6);
+    ck_assert_ptr_nonnull(strstr(s, "<a href=\"gemeenten/GM0153.html\">Enschede</a>"));
+    ck_assert_uint_eq(count(s, "<a href=\"gemeenten/"), veilig_registry_count(reg));
+}
+END_TEST
+
 static Suite *report_suite(void) {
     Suite *s = suite_create("report");
     TCase *tc = tcase_create("html");
@@ -701,6 +897,11 @@ static Suite *report_suite(void) {
     tcase_add_test(tc, test_large_registry);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_allocation_failures);
+    tcase_add_test(tc, test_style_sheet_embedded);
+    tcase_add_test(tc, test_money_one_convention);
+    tcase_add_test(tc, test_shared_link_note_once);
+    tcase_add_test(tc, test_page_linked_style_sheet);
+    tcase_add_test(tc, test_sections_on_their_own);
     suite_add_tcase(s, tc);
     return s;
 }

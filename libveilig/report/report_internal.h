@@ -56,4 +56,22 @@ int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format);
    when the vocabulary does not know it; "" for NULL. */
 const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code);
 
+/* ---- numbers and words shared by every output (format.c) ---- */
+
+/* Writes a decimal number given as an integer scaled by 10^decimals
+   (scaled 1234, decimals 1: "123.4"), with point as decimal separator and
+   group (0: none) between thousands; strip drops a fractional part that is
+   zero. Locale-independent. */
+void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, char point,
+                      char group, int strip);
+/* Rounds v * 10^decimals half away from zero into *out: 0 when v is NaN,
+   infinite or too large, else 1. */
+int vg_scale_round(long long *out, double v, int decimals);
+
+/* The effective approach's code of a measure (its own, else its category's usual one). */
+const char *vg_measure_approach(const veilig_measure *ms);
+
+/* The short name of day d (1 Monday .. 7 Sunday): "ma" (nl), "Mon" (en); NULL out of range. */
+const char *vg_day_short(int en, int d);
+
 #endif

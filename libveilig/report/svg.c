@@ -40,48 +40,6 @@ int vg_text_width(const char *s, size_t max, int font_px) {
     return (int)((em * font_px + 99) / 100);
 }
 
-void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, char point,
-                      char group, int strip) {
-    char digits[32];
-    char tmp[48];
-    unsigned long long mag =
-        scaled < 0 ? (unsigned long long)(-(scaled + 1)) + 1 : (unsigned long long)scaled;
-    unsigned long long div = 1;
-    for (int i = 0; i < decimals; i++)
-        div *= 10;
-    unsigned long long ip = mag / div, fp = mag % div;
-    int nd = snprintf(digits, sizeof digits, "%llu", ip);
-    size_t k = 0;
-    if (scaled < 0)
-        tmp[k++] = '-';
-    for (int i = 0; i < nd; i++) {
-        if (group && i > 0 && (nd - i) % 3 == 0)
-            tmp[k++] = group;
-        tmp[k++] = digits[i];
-    }
-    if (decimals > 0 && !(strip && fp == 0)) {
-        tmp[k++] = point;
-        for (int i = decimals - 1; i >= 0; i--) {
-            unsigned long long d = fp;
-            for (int j = 0; j < i; j++)
-                d /= 10;
-            tmp[k++] = (char)('0' + d % 10);
-        }
-    }
-    tmp[k] = '\0';
-    snprintf(buf, size, "%s", tmp);
-}
-
-int vg_scale_round(long long *out, double v, int decimals) {
-    double x = v;
-    for (int i = 0; i < decimals; i++)
-        x *= 10;
-    if (!(x == x) || x > 9e15 || x < -9e15)
-        return 0;
-    *out = (long long)(x + (x >= 0 ? 0.5 : -0.5));
-    return 1;
-}
-
 /* ---- colours ---- */
 
 static const char *const vg_fills[VG_SVG_LEVELS] = {"#eef1f5", "#d4e4f4", "#a9c8e8",

@@ -23,16 +23,6 @@
    font_px, when cut to max characters (with "…"). */
 int vg_text_width(const char *s, size_t max, int font_px);
 
-/* Writes a decimal number given as an integer scaled by 10^decimals
-   (scaled 1234, decimals 1: "123.4"), with point as decimal separator and
-   group (0: none) between thousands; strip drops a fractional part that is
-   zero. Locale-independent. */
-void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, char point,
-                      char group, int strip);
-/* Rounds v * 10^decimals half away from zero into *out: 0 when v is NaN,
-   infinite or too large, else 1. */
-int vg_scale_round(long long *out, double v, int decimals);
-
 /* ---- colours: one sequential scale for counts (0, 1, 2, 3, 4-5, 6+) ---- */
 
 #define VG_SVG_LEVELS 6

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report_internal.h"
+#include "render.h"
 
 int vg_ropts_get(vg_ropts *o, const veilig_report_options *opts) {
     o->format = VEILIG_FORMAT_TEXT;
@@ -274,4 +274,107 @@ int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format) 
     vg_table_free(t);
     *out = vg_buf_finish(&b, len);
     return *out ? VEILIG_OK : VEILIG_ENOMEM;
+}
+
+/* ---- tables with columns for people, for machines or for both (render.h) ---- */
+
+int vg_tb_init(vg_tb *tb, const vg_rc *c, size_t max) {
+    memset(tb, 0, sizeof *tb);
+    tb->c = c;
+    tb->max = max < VG_MAXCOLS ? max : VG_MAXCOLS;
+    vg_buf_init(&tb->s);
+    int rc = vg_table_init(&tb->t, tb->max);
+    tb->t.ncols = 0; /* grows as columns are defined */
+    tb->t.csv_raw = (c->o.flags & VEILIG_REPORT_RAW) != 0;
+    return rc;
+}
+
+void vg_tb_free(vg_tb *tb) {
+    vg_table_free(&tb->t);
+    vg_buf_free(&tb->s);
+}
+
+/* Defines the next column; header_nl and header_en are static or kept by the table. */
+void vg_tb_col(vg_tb *tb, const char *key, const char *header_nl, const char *header_en,
+               unsigned flags) {
+    int shown = !((flags & VG_HUMAN) && tb->c->mach) && !((flags & VG_MACHINE) && !tb->c->mach);
+    if (tb->nlog >= VG_MAXCOLS)
+        return;
+    tb->shown[tb->nlog++] = (unsigned char)shown;
+    if (!shown)
+        return;
+    if (tb->t.ncols >= tb->max) {
+        tb->t.failed = 1;
+        return;
+    }
+    size_t i = tb->t.ncols++;
+    vg_table_column(&tb->t, i, key, VG_L(&tb->c->o, header_nl, header_en), flags & VG_COL_NUMBER);
+}
+
+/* The same with a header copied into the table (one text for both languages). */
+void vg_tb_col_copy(vg_tb *tb, const char *key, const char *header, unsigned flags) {
+    const char *k = vg_arena_strdup(&tb->t.arena, key);
+    const char *h = vg_arena_strdup(&tb->t.arena, header);
+    if (!k || !h)
+        tb->t.failed = 1;
+    vg_tb_col(tb, k ? k : "", h ? h : "", h ? h : "", flags);
+}
+
+void vg_tb_row(vg_tb *tb) {
+    vg_table_row(&tb->t);
+    tb->lcol = 0;
+}
+
+/* Whether the next logical column is shown (and moves on). */
+static int vg_tb_next(vg_tb *tb) {
+    return tb->lcol < tb->nlog && tb->shown[tb->lcol++];
+}
+
+void vg_tb_cell(vg_tb *tb, const char *s) {
+    if (vg_tb_next(tb))
+        vg_table_cell(&tb->t, s);
+}
+
+void vg_tb_int(vg_tb *tb, long long v) {
+    if (vg_tb_next(tb))
+        vg_table_cell_int(&tb->t, v);
+}
+
+/* The scratch buffer, emptied, for composing the next cell. */
+vg_buf *vg_tb_buf(vg_tb *tb) {
+    tb->s.len = 0;
+    return &tb->s;
+}
+
+/* The composed cell (empty: NULL, which JSON writes as null). */
+void vg_tb_put(vg_tb *tb) {
+    if (tb->s.failed)
+        tb->t.failed = 1;
+    const char *s = tb->s.len ? vg_cstr(&tb->s) : NULL;
+    vg_tb_cell(tb, s);
+}
+
+/* A vocabulary value: code or label. */
+void vg_tb_term(vg_tb *tb, veilig_vocab vocab, const char *code) {
+    if (!code) {
+        vg_tb_cell(tb, NULL);
+        return;
+    }
+    vg_put_term(vg_tb_buf(tb), tb->c, vocab, code);
+    vg_tb_put(tb);
+}
+
+/* A date, or empty. */
+void vg_tb_date(vg_tb *tb, int found, const veilig_date *d) {
+    vg_buf *b = vg_tb_buf(tb);
+    if (found)
+        vg_put_date(b, d);
+    vg_tb_put(tb);
+}
+
+int vg_tb_finish(vg_tb *tb, char **out, size_t *len) {
+    if (tb->s.failed)
+        tb->t.failed = 1;
+    vg_buf_free(&tb->s);
+    return vg_table_finish(&tb->t, out, len, tb->c->o.format);
 }
