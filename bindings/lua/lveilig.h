@@ -199,7 +199,7 @@ VL_HIDDEN void vl_save_options(lua_State *L, int idx, veilig_save_options *o);
 /* Reads the load options table at idx (nil or absent: the defaults); raises on bad ones. */
 VL_HIDDEN void vl_load_options(lua_State *L, int idx, veilig_load_options *o);
 /* Reads the optional boolean "replace" argument at idx. */
-VL_HIDDEN int vl_opt_replace(lua_State *L, int idx);
+VL_HIDDEN unsigned vl_opt_add_flags(lua_State *L, int idx);
 /* The stable name of a status code ("schema"). */
 VL_HIDDEN const char *vl_status_name(int rc);
 

@@ -437,11 +437,31 @@ void vl_load_options(lua_State *L, int idx, veilig_load_options *o) {
     }
 }
 
-int vl_opt_replace(lua_State *L, int idx) {
+/* The flags of an add from JSON: nothing, `true` (replace) or a table
+ * {replace = bool, as_loaded = bool}. */
+unsigned vl_opt_add_flags(lua_State *L, int idx) {
+    unsigned flags = 0;
     if (lua_isnoneornil(L, idx))
         return 0;
-    luaL_checktype(L, idx, LUA_TBOOLEAN);
-    return lua_toboolean(L, idx);
+    if (lua_type(L, idx) == LUA_TBOOLEAN)
+        return lua_toboolean(L, idx) ? VEILIG_ADD_REPLACE : 0u;
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, idx) != 0) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        unsigned bit = strcmp(k, "replace") == 0     ? VEILIG_ADD_REPLACE
+                       : strcmp(k, "as_loaded") == 0 ? VEILIG_ADD_AS_LOADED
+                                                     : 0u;
+        if (!bit)
+            luaL_argerror(L, idx,
+                          lua_pushfstring(L, "unknown option '%s' (replace, as_loaded)", k));
+        if (lua_type(L, -1) != LUA_TBOOLEAN)
+            luaL_argerror(L, idx, lua_pushfstring(L, "option '%s' must be a boolean", k));
+        if (lua_toboolean(L, -1))
+            flags |= bit;
+        lua_pop(L, 1);
+    }
+    return flags;
 }
 
 /* reg:add_json(text_or_table [, replace]): the municipality added (or replaced). */

@@ -355,15 +355,16 @@ int l_remove_indicator(lua_State *L) {
 /* m:add_measure(table_or_json [, replace]): the measure, or nil, message, details. */
 int l_add_measure(lua_State *L) {
     vl_handle *h = vl_check_handle(L, 1, VL_MUNICIPALITY);
-    int replace = vl_opt_replace(L, 3);
+    unsigned flags = vl_opt_add_flags(L, 3);
+    int replace = (flags & VEILIG_ADD_REPLACE) != 0;
     size_t len = 0;
     const char *json = vl_json_arg(L, 2, &len);
     veilig_measure *ms = NULL;
     veilig_error err;
     int rc;
     h = vl_check_handle_mut(L, 1, VL_MUNICIPALITY); /* again, after the allocations above */
-    rc = veilig_municipality_add_measure_json(&ms, (veilig_municipality *)h->ptr, json, len,
-                                              replace ? VEILIG_ADD_REPLACE : 0u, &err);
+    rc = veilig_municipality_add_measure_json(&ms, (veilig_municipality *)h->ptr, json, len, flags,
+                                              &err);
     if (rc != VEILIG_OK)
         return vl_push_json_error(L, rc, &err, 2);
     if (replace)

@@ -214,7 +214,8 @@ int l_registry_add(lua_State *L) {
 
 int l_registry_add_json(lua_State *L) {
     vl_registry *R = vl_check_registry(L, 1);
-    int replace = vl_opt_replace(L, 3);
+    unsigned flags = vl_opt_add_flags(L, 3);
+    int replace = (flags & VEILIG_ADD_REPLACE) != 0;
     size_t len = 0;
     const char *json = vl_json_arg(L, 2, &len);
     int live = vl_sweep_prepare(L, 1);
@@ -222,7 +223,7 @@ int l_registry_add_json(lua_State *L) {
     veilig_error err;
     int rc;
     R = vl_check_registry_mut(L, 1); /* again: the allocations above may have run Lua code */
-    rc = veilig_registry_add_json(&m, R->reg, json, len, replace ? VEILIG_ADD_REPLACE : 0u, &err);
+    rc = veilig_registry_add_json(&m, R->reg, json, len, flags, &err);
     if (rc != VEILIG_OK)
         return vl_push_json_error(L, rc, &err, 2);
     if (replace)

@@ -25,8 +25,12 @@ int vl_type_fail(lua_State *L, int v, vl_why *why, const char *expected) {
     return vl_fail(why, VL_ETYPE, "%s expected, got %s", expected, luaL_typename(L, v));
 }
 
-/* Explains a status a setter of the C library returned. */
+/* Explains a status a setter of the C library returned: in the library's
+ * own words (its thread's last error) when it gave them for this status. */
 int vl_check_status(int rc, vl_why *why) {
+    const veilig_error *last = rc < 0 ? veilig_error_last() : NULL;
+    if (last && last->code == rc && last->message[0])
+        return vl_fail(why, rc, "%s", last->message);
     switch (rc) {
         case VEILIG_OK:
             return rc;

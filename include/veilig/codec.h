@@ -254,13 +254,15 @@ VEILIG_API int veilig_registry_add_json(veilig_municipality **out, veilig_regist
 /**
  * Adds a measure given as a JSON object to a municipality (an existing one
  * matched by id). On failure the municipality is unchanged. An unknown
- * vocabulary code is refused as by veilig_registry_add_json.
+ * vocabulary code is refused as by veilig_registry_add_json, unless flags
+ * hold VEILIG_ADD_AS_LOADED.
  *
  * @param out    receives the measure, borrowed from m; may be NULL.
  * @param m      the municipality.
  * @param json   the object's text (borrowed).
  * @param len    its length in bytes.
- * @param flags  VEILIG_ADD_REPLACE to replace a measure with the same id, or 0.
+ * @param flags  VEILIG_ADD_REPLACE to replace a measure with the same id,
+ *               VEILIG_ADD_AS_LOADED (or both), or 0.
  * @param err    what went wrong and where (pointers relative to the text), or NULL.
  * @return as veilig_registry_add_json (VEILIG_EINVAL for a NULL m).
  */

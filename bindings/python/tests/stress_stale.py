@@ -71,7 +71,7 @@ def step(reg, rnd, counter):
     choice = rnd.randrange(11)
     if choice == 0 or len(reg) == 0:
         code = "GM%04d" % (5000 + next(counter))
-        reg.add_json(dict(json.load(open(RICH))["municipalities"][0], code=code))
+        reg.add_json(dict(json.load(open(RICH))["municipalities"][0], code=code), as_loaded=True)
     elif choice == 1 and len(reg) > 1:
         reg.remove(rnd.randrange(len(reg)))
     elif choice == 2:
@@ -81,10 +81,10 @@ def step(reg, rnd, counter):
         rnd.shuffle(measures)
         doc["measures"] = measures[:rnd.randrange(len(measures) + 1)]
         doc["contacts"] = doc.get("contacts", [])[:rnd.randrange(3)]
-        reg.add_json(doc, replace=True)
+        reg.add_json(doc, replace=True, as_loaded=True)
     elif choice == 3 and ms_all:
         m, ms = rnd.choice(ms_all)
-        m.add_measure_json(ms.to_dict(), replace=True)
+        m.add_measure_json(ms.to_dict(), replace=True, as_loaded=True)
     elif choice == 4 and ms_all:
         m, ms = rnd.choice(ms_all)
         m.remove_measure(ms)

@@ -108,7 +108,7 @@ def test_replacement_follows_by_code_and_id(rich):
     doc["name"] = "Nieuwstad"
     doc["measures"] = [x for x in doc["measures"] if x["id"] != "meldapp"]
     doc["measures"][0]["name"] = "Straatcoaches 2"
-    new = rich.add_json(doc, replace=True)
+    new = rich.add_json(doc, replace=True, as_loaded=True)
     assert new is m and m.name == "Nieuwstad"
     assert kept.alive and kept.name == "Straatcoaches 2" and m.measures[0] is kept
     assert stakeholder.alive and stakeholder.name == "GGD"

@@ -24,7 +24,11 @@ def test_builtin_dataset_validates(reg):
 
 def test_errors_and_warnings():
     reg = veilig.Registry()
-    m = reg.add_municipality("GM001", "Kortstad", province="NL-XX")
+    # Building refuses a malformed code; as loading does, as_loaded takes it
+    # and leaves it to validation.
+    with pytest.raises(veilig.InvalidArgumentError):
+        reg.add_municipality("GM001", "Kortstad")
+    m = reg.add_json({"code": "GM001", "name": "Kortstad", "province": "NL-XX"}, as_loaded=True)
     m.add_stakeholder("boa", "Boa's", "municipal_department")
     ms = m.add_measure("Hoofdletters", "M", "campaign", period_start="2024", period_end="2020",
                        partners=[("nobody", "executing")], indicators=["none"])

@@ -592,11 +592,13 @@ class Municipality(_MunicipalityBase):
                                          fields)
 
     def add_measure_json(self, doc: Union[Mapping[str, Any], str, bytes],
-                         replace: bool = False) -> Measure:
+                         replace: bool = False, as_loaded: bool = False) -> Measure:
         """Adds a measure given as a JSON object (a dict, or its text). With
         replace=True a measure with the same id is replaced where it stands
         (its Measure object follows; see the module's notes on staleness);
-        otherwise that is an ExistsError. On failure nothing changes."""
+        otherwise that is an ExistsError. An unknown vocabulary code is an
+        InvalidArgumentError, unless as_loaded=True, which accepts it as
+        loading does and leaves it to validate(). On failure nothing changes."""
         text = _json_text(doc)
         p = self._p()
         old = None
@@ -606,7 +608,8 @@ class Municipality(_MunicipalityBase):
         prepared = self._reg._prepare_replace(Measure, old)
         out = c_void_p()
         _lib().veilig_municipality_add_measure_json(
-            byref(out), p, text, len(text), _capi.ADD_REPLACE if replace else 0,
+            byref(out), p, text, len(text),
+            (_capi.ADD_REPLACE if replace else 0) | (_capi.ADD_AS_LOADED if as_loaded else 0),
             _capi.ErrorRecord())
         if old and old != out.value:
             self._reg._replaced(prepared, out.value)

@@ -273,13 +273,17 @@ class Registry(_RegistryBase):
                                            fields)
 
     def add_json(self, doc: Union[Mapping[str, Any], str, bytes],
-                 replace: bool = False) -> Municipality:
+                 replace: bool = False, as_loaded: bool = False) -> Municipality:
         """Adds a municipality given as a JSON object (a dict, or its text, as
         in a document's "municipalities" list). With replace=True one with
         the same code is replaced where it stands (its Municipality object,
         and those of its measures, stakeholders and indicators the new one
-        has too, follow); otherwise that is an ExistsError. On failure the
-        registry is unchanged; ParseError and SchemaError point into doc."""
+        has too, follow); otherwise that is an ExistsError. Building refuses
+        a code that is not GM and four digits and an unknown vocabulary code
+        at once (InvalidArgumentError); as_loaded=True accepts them as loading
+        a document does (to merge documents), leaving them to validate(). On
+        failure the registry is unchanged; ParseError and SchemaError point
+        into doc."""
         text = _json_text(doc)
         p = self._p()
         old = None
@@ -293,7 +297,9 @@ class Registry(_RegistryBase):
         prepared = self._prepare_replace(Municipality, old)
         out = c_void_p()
         _lib().veilig_registry_add_json(byref(out), p, text, len(text),
-                                        _capi.ADD_REPLACE if replace else 0, _capi.ErrorRecord())
+                                        (_capi.ADD_REPLACE if replace else 0)
+                                        | (_capi.ADD_AS_LOADED if as_loaded else 0),
+                                        _capi.ErrorRecord())
         if old and old != out.value:
             self._replaced(prepared, out.value)
         return self._wrap(Municipality, out.value, self, Registry.municipalities)
