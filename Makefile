@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 CTEST_ARGS ?=
 CLANG_FORMAT ?= clang-format
 
-.PHONY: all deps build check test demo docs install uninstall asan ubsan valgrind format format-check bench clean distclean deb
+.PHONY: all deps build check test demo docs install uninstall asan ubsan valgrind format format-check bench bench-scale clean distclean deb
 
 all: build
 
@@ -80,6 +80,16 @@ bench:
 	  --lua bench/lua_baseline.lua $(BENCH_ARGS)
 	VEILIG_LIBRARY=$(abspath $(BENCH_BUILDDIR))/veilig/libveilig.so.1 PYTHONPATH=bindings/python \
 	  PYTHONDONTWRITEBYTECODE=1 $(BENCH_PYTHON) bench/python_baseline.py --data $(BENCH_DATA)
+
+# How load, validate and coverage grow from S to L to a 1 GB file (issue 21.4):
+# generates about 1.6 GB of data into $(BENCH_DATA) the first time and takes
+# several GB of memory; not part of `make bench`.
+bench-scale:
+	@scripts/install-deps --bench
+	$(CMAKE) -S bench -B $(BENCH_BUILDDIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	$(CMAKE) --build $(BENCH_BUILDDIR) -j$(JOBS)
+	$(BENCH_PYTHON) bench/scale.py --bin $(BENCH_BUILDDIR) --data $(BENCH_DATA) \
+	  --svg $(BENCH_BUILDDIR)/scale.svg
 
 format:
 	$(CLANG_FORMAT) -i $$(git ls-files '*.c' '*.h')

@@ -151,6 +151,25 @@ def main():
             best2 = measure(rows2, args.runs)
             table("### Save and validate, %s" % name, rows2, best2, "libveilig load", size)
 
+        # the Python binding against plain Python, interpreter start included
+        so = os.path.join(args.bin, "veilig", "libveilig.so.1")
+        py_ok = None
+        if os.path.exists(so):
+            os.environ["VEILIG_LIBRARY"] = so
+            os.environ["PYTHONPATH"] = os.path.join(HERE, "..", "bindings", "python")
+            os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+            script = os.path.join(HERE, "fresh", "py_coverage.py")
+            rows3 = [("Python: veilig.load + reg.coverage()", [sys.executable, script, "binding", path]),
+                     ("Python: json.load + coverage in Python", [sys.executable, script, "pure", path])]
+            best3 = measure(rows3, args.runs)
+            if best3[rows3[0][0]][4] != best3[rows3[1][0]][4]:
+                raise SystemExit("fresh.py: the binding's coverage and plain Python's disagree: %r"
+                                 % {label: best3[label][4] for label, _ in rows3})
+            table("### Python: load and coverage, %s (CPU vs the binding)" % name, rows3, best3,
+                  rows3[0][0], size)
+            py_cpu = [best3[label][1] + best3[label][2] for label, _ in rows3]
+            py_ok = (py_cpu[1] / py_cpu[0], py_cpu[1] >= 5 * py_cpu[0])
+
         cpu = {label: best[label][1] + best[label][2] for label, _ in rows}
         v = cpu[ref]
         print("\nTargets of issue 21.2 (%s):\n" % name)
@@ -167,6 +186,9 @@ def main():
         rss = best[ref][3]
         all_ok &= check("peak RSS during a load <= 2x the file", rss <= 2 * size,
                         "%.2fx" % (rss / size))
+        if py_ok:
+            all_ok &= check("the binding's fresh load and coverage >= 5x plain Python", py_ok[1],
+                            "%.2fx" % py_ok[0])
     print("\nAll targets met." if all_ok else "\nSome targets are missed (above).")
 
 

@@ -984,10 +984,13 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
     return rc;
 }
 
-/* Parses text into a tree in arena, with the errors of a load. */
-static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, size_t len,
+/* Parses text into a tree in arena, with the errors of a load; own: the same
+   text when it is the caller's to change (the tree's strings then stay in
+   it: vg_json_parse_insitu), else NULL. */
+static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, char *own, size_t len,
                     const vg_limits *lim, veilig_error *err) {
-    int rc = vg_json_parse(root, arena, text, len, &lim->json, err);
+    int rc = own ? vg_json_parse_insitu(root, arena, own, len, &lim->json, err)
+                 : vg_json_parse(root, arena, text, len, &lim->json, err);
     if (rc == VEILIG_ENOMEM)
         vg_error_set(err, rc, "out of memory");
     return rc;
@@ -1009,12 +1012,13 @@ int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, 
     return VEILIG_OK;
 }
 
-static int vg_load(veilig_registry **out, const char *text, size_t len, const vg_limits *lim,
-                   veilig_error *err) {
+/* Loads text (own as for vg_parse). */
+static int vg_load(veilig_registry **out, const char *text, char *own, size_t len,
+                   const vg_limits *lim, veilig_error *err) {
     vg_arena tmp;
     vg_arena_init(&tmp, len / 2 + 1024);
     vg_jnode *root = NULL;
-    int rc = vg_parse(&root, &tmp, text, len, lim, err);
+    int rc = vg_parse(&root, &tmp, text, own, len, lim, err);
     if (!rc)
         rc = vg_load_tree(out, root, text, len, lim, err);
     vg_arena_free(&tmp);
@@ -1035,7 +1039,7 @@ int veilig_registry_load_string(veilig_registry **out, const char *json, size_t 
         rc = vg_error_set(err, VEILIG_ELIMIT,
                           "the text is %zu bytes, more than the %zu a document may have (max_size)",
                           len, lim.max_size);
-    return rc ? rc : vg_load(out, json ? json : "", len, &lim, err);
+    return rc ? rc : vg_load(out, json ? json : "", NULL, len, &lim, err);
 }
 
 /* ---- reading a document's text: bounded ---- */
@@ -1049,38 +1053,68 @@ static int vg_json_byte_ok(unsigned char c) {
     return c != 0xC0 && c != 0xC1 && c < 0xF5;
 }
 
+/* Whether the 8 bytes at b are all printable ASCII (0x20 to 0x7E and DEL):
+   bytes that can stand anywhere in a JSON text, eight at a time. */
+static int vg_word_printable(const unsigned char *b) {
+    uint64_t w;
+    memcpy(&w, b, sizeof w);
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    /* a byte below 0x20 borrows into its high bit; one of 0x80 or above has it */
+    return ((w - 0x20 * ones) | w) & high ? 0 : 1;
+}
+
 /* Whether the text read so far (buf[0..n), of which [0..from) was looked at
    before) can still be the start of a JSON text; if not, *bad is the offset of
-   the first byte that shows it. *started: whether a value has begun. */
+   the first byte that shows it. *started: whether a value has begun. The
+   whole text passes here once, so it goes a word at a time where it can
+   (printable ASCII: most of a document). */
 static int vg_text_can_go_on(const char *buf, size_t from, size_t n, int *started, size_t *bad) {
     const unsigned char *b = (const unsigned char *)buf;
-    for (size_t i = from; i < n; i++) {
+    size_t i = from;
+    for (; i < n && !*started; i++) {
         unsigned char c = b[i];
-        if (!*started) {
-            if (i < 3 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-                continue; /* the byte order mark */
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                continue;
-            if (!strchr("{[\"-0123456789tfn", c) || c == '\0') {
+        if (i < 3 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+            continue; /* the byte order mark */
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (!strchr("{[\"-0123456789tfn", c) || c == '\0') {
+            *bad = i;
+            return 0;
+        }
+        *started = 1;
+    }
+    while (i < n) {
+        if (n - i >= 8 && vg_word_printable(b + i)) {
+            i += 8;
+            continue;
+        }
+        size_t end = n - i < 8 ? n : i + 8;
+        for (; i < end; i++) {
+            if (!vg_json_byte_ok(b[i])) {
                 *bad = i;
                 return 0;
             }
-            *started = 1;
-        }
-        if (!vg_json_byte_ok(c)) {
-            *bad = i;
-            return 0;
         }
     }
     return 1;
 }
+
+/* The most read(2) asks for at once: the part then read is checked by
+   vg_text_can_go_on while it is still in the cache (reading a large file
+   whole and then checking it costs a second pass through memory). */
+#define VG_READ_PART ((size_t)256 * 1024)
 
 /* Reads a document's text from fd (see veilig_document_read_fd). */
 static int vg_read_fd(char **out, size_t *len, int fd, const char *name, size_t max_size,
                       const vg_limits *lim, veilig_error *err) {
     struct stat st;
     size_t cap = 65536;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    /* A regular file ends (its size is bounded by max_size as it is read):
+       the parser meets every byte of it anyway, and the check of what is
+       read as it comes in (a pass through memory, about a tenth of a load)
+       is only for what may not end: pipes, terminals, devices. */
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && st.st_size > 0) {
         if ((uintmax_t)st.st_size > (uintmax_t)max_size)
             return vg_error_set(err, VEILIG_ELIMIT,
                                 "%s is %jd bytes, more than the %zu a document may have (max_size)",
@@ -1102,7 +1136,9 @@ static int vg_read_fd(char **out, size_t *len, int fd, const char *name, size_t 
             buf = nb;
             cap = ncap;
         }
-        ssize_t got = read(fd, buf + n, cap - n);
+        /* a part at a time, looked at while it is still in the cache */
+        size_t want = cap - n < VG_READ_PART ? cap - n : VG_READ_PART;
+        ssize_t got = read(fd, buf + n, want);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -1112,7 +1148,7 @@ static int vg_read_fd(char **out, size_t *len, int fd, const char *name, size_t 
         } else {
             size_t from = n;
             n += (size_t)got;
-            if (!vg_text_can_go_on(buf, from, n, &started, &bad)) {
+            if (!regular && !vg_text_can_go_on(buf, from, n, &started, &bad)) {
                 stopped = 1; /* nothing more can make it a document */
                 break;
             }
@@ -1196,7 +1232,7 @@ int veilig_registry_load_file(veilig_registry **out, const char *path,
     rc = vg_read_file(&text, &len, path, &lim, err);
     if (rc)
         return rc;
-    rc = vg_load(out, text, len, &lim, err);
+    rc = vg_load(out, text, text, len, &lim, err);
     vg_free(text);
     return rc;
 }
@@ -1227,7 +1263,7 @@ static int vg_parse_fragment(vg_jnode **root, vg_arena *tmp, const char *json, s
         return vg_error_set(err, VEILIG_EINVAL, "no text given");
     vg_limits lim;
     vg_limits_from(&lim, NULL, NULL);
-    return vg_parse(root, tmp, json ? json : "", len, &lim, err);
+    return vg_parse(root, tmp, json ? json : "", NULL, len, &lim, err);
 }
 
 int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, const char *json,

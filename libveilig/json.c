@@ -411,6 +411,7 @@ typedef struct vg_jparser {
     vg_jkey *keys; /* interned keys: VG_JKEYS_CAP slots, or NULL */
     size_t nkeys;
     int keys_off; /* the table could not be allocated */
+    int insitu;   /* strings without escapes stay in the text (vg_json_parse_insitu) */
 } vg_jparser;
 
 /* Describes the character at s for "found ..." in messages. */
@@ -657,6 +658,14 @@ static int vg_jstring(vg_jparser *p, const vg_uc *q, int key, const char **out, 
     if (key && !r.has_escape && r.dlen <= VG_JKEY_MAXLEN) {
         *out = vg_jintern(p, (const char *)q + 1, r.dlen);
         return *out ? VEILIG_OK : vg_jnomem(p);
+    }
+    if (p->insitu && !r.has_escape) {
+        /* the closing quote becomes the string's NUL: behind the parser, in
+           a text that is its caller's to change */
+        char *d = (char *)(uintptr_t)(q + 1);
+        d[r.dlen] = '\0';
+        *out = d;
+        return VEILIG_OK;
     }
     char *d = vg_arena_alloc(p->arena, r.dlen + 1);
     if (!d)
@@ -995,8 +1004,8 @@ static const vg_uc *vg_skip_bom(const vg_uc *s, const vg_uc *end) {
     return s;
 }
 
-int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
-                  const vg_jlimits *lim, veilig_error *err) {
+static int vg_json_parse_text(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
+                              const vg_jlimits *lim, veilig_error *err, int insitu) {
     if (out)
         *out = NULL;
     if (!out || !arena || (!text && len)) {
@@ -1025,6 +1034,7 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
     p.keys = NULL;
     p.nkeys = 0;
     p.keys_off = 0;
+    p.insitu = insitu;
 
     char found[48];
     const vg_uc *s = vg_skip_ws(vg_skip_bom(p.base, p.end), p.end);
@@ -1047,6 +1057,16 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
         return p.pending;
     *out = root;
     return VEILIG_OK;
+}
+
+int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
+                  const vg_jlimits *lim, veilig_error *err) {
+    return vg_json_parse_text(out, arena, text, len, lim, err, 0);
+}
+
+int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len,
+                         const vg_jlimits *lim, veilig_error *err) {
+    return vg_json_parse_text(out, arena, text, len, lim, err, 1);
 }
 
 /* ---- trees ---- */

@@ -1502,6 +1502,61 @@ static void *failing_realloc(void *ptr, size_t size) {
     return realloc(ptr, size);
 }
 
+/* vg_json_parse_insitu: the same tree as vg_json_parse, the strings without
+   escapes left in the text, and errors at the same place, also when the
+   text is located again afterwards */
+START_TEST(test_insitu) {
+    const char *doc = "{\"name\": \"plain\",\n \"esc\": \"a\\nb\", \"n\": -1.5e3,\n"
+                      " \"list\": [\"x\", \"caf\\u00e9\", \"\"], \"k\\u0061y\": \"v\"}";
+    size_t len = strlen(doc);
+    char *text = strdup(doc);
+    ck_assert_ptr_nonnull(text);
+    vg_jnode *root = NULL;
+    ck_assert_int_eq(vg_json_parse_insitu(&root, &arena, text, len, NULL, &err), VEILIG_OK);
+    const vg_jnode *name = &vg_json_get(root, "name")->value;
+    ck_assert_str_eq(name->u.str, "plain");
+    ck_assert_uint_eq(name->len, 5);
+    ck_assert(name->u.str > text && name->u.str < text + len); /* not copied */
+    const vg_jnode *esc = &vg_json_get(root, "esc")->value;
+    ck_assert_str_eq(esc->u.str, "a\nb");
+    ck_assert(esc->u.str < text || esc->u.str >= text + len); /* decoded: a copy */
+    ck_assert_str_eq(vg_json_get(root, "n")->value.u.str, "-1.5e3");
+    const vg_jnode *list = &vg_json_get(root, "list")->value;
+    ck_assert_uint_eq(list->len, 3);
+    ck_assert_str_eq(list->u.items[0].u.str, "x");
+    ck_assert_str_eq(list->u.items[1].u.str, "caf\xc3\xa9");
+    ck_assert_str_eq(list->u.items[2].u.str, "");
+    ck_assert_uint_eq(list->u.items[2].pos, (size_t)(strstr(doc, "\"\"]") - doc));
+    ck_assert_str_eq(vg_json_get(root, "kay")->value.u.str, "v");
+    /* the keys are copies: the text changed only where a value's string ended */
+    for (size_t i = 0; i < len; i++)
+        ck_assert(text[i] == doc[i] || (doc[i] == '"' && text[i] == '\0'));
+    /* every node's position still finds its line and column in the text */
+    vg_error_set_position(&err, text, len, list->u.items[2].pos);
+    int line = err.line, column = err.column;
+    vg_error_set_position(&err, doc, len, list->u.items[2].pos);
+    ck_assert_int_eq(err.line, line);
+    ck_assert_int_eq(err.column, column);
+    ck_assert_int_eq(line, 3);
+    free(text);
+
+    /* an error after strings were left in place: where vg_json_parse says */
+    const char *bad = "[\"one\", \"two\",\n \"three\", tru]";
+    len = strlen(bad);
+    text = strdup(bad);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(parse_n(bad, len, NULL, &root), VEILIG_EPARSE);
+    veilig_error copied = err;
+    vg_error_clear(&err);
+    ck_assert_int_eq(vg_json_parse_insitu(&root, &arena, text, len, NULL, &err), VEILIG_EPARSE);
+    ck_assert_str_eq(err.message, copied.message);
+    ck_assert_int_eq(err.line, copied.line);
+    ck_assert_int_eq(err.column, copied.column);
+    ck_assert_uint_eq(err.position, copied.position);
+    free(text);
+}
+END_TEST
+
 START_TEST(test_out_of_memory) {
     vg_buf doc;
     vg_buf_init(&doc);
@@ -1773,6 +1828,7 @@ static Suite *json_suite(void) {
     tcase_add_test(tc, test_string_escapes);
     tcase_add_test(tc, test_repeated_keys);
     tcase_add_test(tc, test_bom);
+    tcase_add_test(tc, test_insitu);
     tcase_add_test(tc, test_tree_helpers);
     suite_add_tcase(s, tc);
 

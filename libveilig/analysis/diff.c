@@ -375,11 +375,13 @@ static int vg_render_municipality(char **out, size_t *len, const veilig_municipa
     return veilig_municipality_to_json(out, len, m, &so, NULL);
 }
 
-static int vg_parse(vg_jnode **out, vg_arena *a, const char *text, size_t len) {
+/* Parses a rendering of ours (the tree's strings stay in it: the rows copy
+   what they keep). */
+static int vg_parse(vg_jnode **out, vg_arena *a, char *text, size_t len) {
     vg_jlimits lim;
     lim.max_depth = VG_JW_MAX_DEPTH;
     lim.max_string = (size_t)-1;
-    int rc = vg_json_parse(out, a, text, len, &lim, NULL);
+    int rc = vg_json_parse_insitu(out, a, text, len, &lim, NULL);
     return rc == VEILIG_ENOMEM || rc == VEILIG_OK ? rc : VEILIG_EINVAL;
 }
 
