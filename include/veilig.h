@@ -20,5 +20,6 @@
 #include "veilig/analysis.h"
 #include "veilig/report.h"
 #include "veilig/sheet.h"
+#include "veilig/site.h"
 
 #endif

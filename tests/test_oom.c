@@ -16,7 +16,12 @@
  * jansson's allocator routed through the same counting functions, so that
  * the json_t values the bridge makes fail too.
  */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* nftw */
+#endif
 #include <dirent.h>
+#include <ftw.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -438,6 +443,50 @@ static int op_progress_canonical(char **fp) {
     return progress_of(fp, enschede_canon);
 }
 
+/* veilig_site_write of the small canonical registry, Dutch only: on a failed
+   allocation ENOMEM and no half-written page (each page is renamed into
+   place whole; the site is removed after each run). The fingerprint is the
+   start page and a municipality page. */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int op_site(char **fp) {
+    char dir[300], page[400];
+    snprintf(dir, sizeof dir, "%s/site", tmpdir_path);
+    veilig_site_options so = VEILIG_SITE_OPTIONS_INIT;
+    so.lang = "nl";
+    veilig_error err;
+    int rc = veilig_site_write(canon, dir, &so, &err);
+    char *text = NULL;
+    if (rc == VEILIG_OK) {
+        snprintf(page, sizeof page, "%s/index.html", dir);
+        char *a = vg_test_read_file(page, NULL);
+        snprintf(page, sizeof page, "%s/gemeenten/%s.html", dir,
+                 veilig_municipality_code(veilig_registry_get(canon, 0)));
+        char *b = vg_test_read_file(page, NULL);
+        ck_assert_ptr_nonnull(a);
+        ck_assert_ptr_nonnull(b);
+        text = malloc(strlen(a) + strlen(b) + 1);
+        ck_assert_ptr_nonnull(text);
+        strcpy(text, a);
+        strcat(text, b);
+        free(a);
+        free(b);
+    }
+    if (access(dir, F_OK) == 0) /* made unless the first allocation failed */
+        ck_assert_int_eq(nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+    if (rc != VEILIG_OK) {
+        ck_assert_msg(rc == VEILIG_ENOMEM, "site: %s", veilig_strerror(rc));
+        return rc;
+    }
+    *fp = text;
+    return rc;
+}
+
 /* The analyses' own JSON renderings. */
 #define TO_JSON_OP(name, call)                                                                     \
     static int name(char **fp) {                                                                   \
@@ -679,6 +728,7 @@ static const op ops[] = {
     {"dump", op_dump},
     {"dump compact ascii", op_dump_compact_ascii},
     {"save_file", op_save_file},
+    {"site", op_site},
     {"validate", op_validate},
     {"json_locate_many", op_locate_many},
     {"query (two filters)", op_query},

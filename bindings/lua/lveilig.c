@@ -16,6 +16,7 @@
  *   lveilig_model.c     model: reading and setting fields (__index, set),
  *                       the objects' methods and metatables
  *   lveilig_analysis.c  analyses and renderings    lveilig_sheet.c  sheets
+ *   lveilig_site.c      the website
  *
  * Each file uses only the ones above it (bindings/lua/README.md).
  */
@@ -37,6 +38,7 @@ static const luaL_Reg vl_functions[] = {{"veilig.load", l_load},
                                         {"veilig.export_sheet", l_export_sheet},
                                         {"veilig.save_xlsx", l_save_xlsx},
                                         {"veilig.sheets", l_sheets},
+                                        {"veilig.site", l_site},
                                         {"registry:get", l_registry_get},
                                         {"registry:find", l_registry_find},
                                         {"registry:municipalities", l_registry_municipalities},

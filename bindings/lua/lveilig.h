@@ -15,6 +15,7 @@
  *                       objects' methods, the metatables
  *   lveilig_analysis.c  analyses and renderings
  *   lveilig_sheet.c     spreadsheets
+ *   lveilig_site.c      the website (veilig.site)
  *   lveilig.c           luaopen_veilig: the one luaL_Reg table of every function
  *
  * Objects and lifetimes
@@ -361,5 +362,7 @@ VL_HIDDEN int l_export_sheet(lua_State *L);
 VL_HIDDEN int l_import_sheets(lua_State *L);
 VL_HIDDEN int l_save_xlsx(lua_State *L);
 VL_HIDDEN int l_sheets(lua_State *L);
+/* lveilig_site.c */
+VL_HIDDEN int l_site(lua_State *L);
 
 #endif

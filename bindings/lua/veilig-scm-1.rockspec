@@ -44,7 +44,7 @@ build = {
     veilig = {
       sources = {
         "lveilig.c", "lveilig_core.c", "lveilig_json.c", "lveilig_values.c", "lveilig_fields.c", "lveilig_registry.c",
-        "lveilig_model.c", "lveilig_analysis.c", "lveilig_sheet.c",
+        "lveilig_model.c", "lveilig_analysis.c", "lveilig_sheet.c", "lveilig_site.c",
       },
       incdirs = { "$(VEILIG_INCDIR)" },
       libdirs = { "$(VEILIG_LIBDIR)" },

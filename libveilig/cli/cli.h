@@ -67,7 +67,8 @@ enum {
     OPT_MAX_ERRORS,
     OPT_AGAINST,
     OPT_OR,
-    OPT_WHERE
+    OPT_WHERE,
+    OPT_FORCE
 };
 
 /* Which of the common options a command uses. */
@@ -230,5 +231,10 @@ extern const cli_opt cli_opts_schedule[];
 extern const cli_opt cli_opts_indicators[];
 extern const cli_opt cli_opts_export[];
 extern const cli_opt cli_opts_import[];
+
+/* ---- the website (site.c) ---- */
+
+int cmd_site(cli_ctx *ctx);
+extern const cli_opt cli_opts_site[];
 
 #endif

@@ -160,6 +160,17 @@ static const cli_command commands[] = {
      "sheet, headers only. Fill it in and read it with veilig import.\n"
      "docs/handleiding.md is the guide.",
      "veilig template -o nieuw-plan.xlsx\n  veilig template --lang en -o new-plan/"},
+    {"site", cmd_site, cli_opts_site, CO_FILE | CO_LANG | CO_PERSONAL | CO_OUTPUT,
+     CLI_FORMAT_BIT(VEILIG_FORMAT_HTML), VEILIG_FORMAT_HTML, "veilig site [OPTIONS] -o FOLDER",
+     "the programme as a static website",
+     "Writes a static website of the registry into FOLDER (made when missing): a\n"
+     "start page, a page per municipality (gemeenten/GM0153.html), a catalogue of\n"
+     "the measures with filters, a page per category and comparison pages of each\n"
+     "municipality with its nearest peers. --lang nl, en or both (the default:\n"
+     "Dutch at the top, English under en/, with a switch). No request leaves the\n"
+     "site; it works from disk. A folder that is not empty must hold an earlier\n"
+     "site, unless --force. docs/site.md says more.",
+     "veilig site -o site\n  veilig -f plan.json site --lang en -o /var/www/veilig"},
     {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT,
      CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT), VEILIG_FORMAT_TEXT, "veilig summary [OPTIONS] [CODE|NAME]",
      "a few key figures",
@@ -395,7 +406,8 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
                 break;
             }
             case OPT_LANG:
-                if (strcmp(f->value, "nl") != 0 && strcmp(f->value, "en") != 0)
+                if (strcmp(f->value, "nl") != 0 && strcmp(f->value, "en") != 0 &&
+                    !(ctx->cmd->run == cmd_site && strcmp(f->value, "both") == 0))
                     return cli_usage(ctx, "unknown language \"%s\"; valid: nl, en", f->value);
                 ctx->lang = f->value;
                 break;

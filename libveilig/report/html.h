@@ -104,6 +104,10 @@ typedef struct vg_html_page {
     /* 1: a Content-Security-Policy meta that forbids every request but the
        style sheet's (no script, image, font, frame, form or base). */
     int csp;
+    /* A script file's address relative to the page (the site's catalogue
+       filters), or NULL: no script. With csp, the policy then allows
+       scripts from the page's own origin only (script-src 'self'). */
+    const char *script;
 } vg_html_page;
 
 /* Writes the document's head and opens <body> and the page. */
@@ -174,6 +178,19 @@ int vg_html_mun_stakeholders(vg_html *h, const veilig_municipality *m); /* "stak
    returns 1 when a personal contact was left out, else 0. */
 int vg_html_mun_contacts(vg_html *h, const veilig_municipality *m, int include_personal);
 int vg_html_mun_sources(vg_html *h, const veilig_municipality *m); /* "sources" */
+/* One more section of a municipality's page, written after the peers by the
+   caller (the site's comparisons): its entry in the contents and its writer. */
+typedef struct vg_html_mun_extra {
+    vg_html_toc_item toc;
+    int (*write)(vg_html *h, void *ctx);
+    void *ctx;
+} vg_html_mun_extra;
+/* The body of a municipality's page, for the report and the site alike: the
+   subtitle, the contents and every section above in order, with extra (may be
+   NULL) after the peers. *hidden is set to 1 when a personal contact was left
+   out (include_personal 0). */
+int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
+                     const vg_html_mun_extra *extra, int *hidden);
 /* The whole municipality report. */
 int vg_html_municipality_report(vg_html *h, const veilig_municipality *m);
 

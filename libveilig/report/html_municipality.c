@@ -975,24 +975,8 @@ int vg_html_mun_sources(vg_html *h, const veilig_municipality *m) {
     return VEILIG_OK;
 }
 
-int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {
-    const char *name = veilig_municipality_name(m);
-    vg_html_page page = {0};
-    int rc;
-
-    page.title = name;
-    page.title2 = VG_T(h, "aanpak van straatintimidatie en onveiligheid",
-                       "approach to street harassment and unsafety");
-    vg_html_page_begin(h, &page);
-    vg_html_put(h, "<header class=\"top\">\n");
-    vg_buf_printf(&h->b, "<p class=\"kicker\">%s</p>\n<h1>",
-                  VG_T(h, "Gemeentelijke aanpak", "Municipal approach"));
-    vg_html_text(h, name);
-    vg_html_put(h, "</h1>\n<p class=\"sub\">");
-    vg_html_text(
-        h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
-                "Street harassment and safety in public space and nightlife"));
-    vg_html_put(h, "</p>\n");
+int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
+                     const vg_html_mun_extra *extra, int *hidden) {
     static const vg_html_toc_item toc[] = {
         {"overview", "Overzicht", "Overview"},
         {"approach", "Aanpak", "Approach"},
@@ -1005,19 +989,55 @@ int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {
         {"contacts", "Contact", "Contact"},
         {"sources", "Bronnen", "Sources"},
     };
-    vg_html_toc(h, toc, sizeof toc / sizeof toc[0]);
+    enum { n_toc = sizeof toc / sizeof toc[0], after_peers = 7 };
+    vg_html_toc_item items[n_toc + 1];
+    size_t n = 0;
+    int rc;
 
+    for (size_t i = 0; i < n_toc; i++) {
+        if (i == after_peers && extra)
+            items[n++] = extra->toc;
+        items[n++] = toc[i];
+    }
+    *hidden = 0;
+    vg_html_put(h, "<p class=\"sub\">");
+    vg_html_text(
+        h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
+                "Street harassment and safety in public space and nightlife"));
+    vg_html_put(h, "</p>\n");
+    vg_html_toc(h, items, n);
     if ((rc = vg_html_mun_overview(h, m)) != VEILIG_OK)
         return rc;
     vg_html_mun_approach(h, m);
     if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK ||
         (rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
         (rc = vg_html_mun_progress(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK || (rc = vg_html_mun_peers(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
+        (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK || (rc = vg_html_mun_peers(h, m)) != VEILIG_OK)
         return rc;
-    int hidden = vg_html_mun_contacts(h, m, (h->o.flags & VEILIG_REPORT_INCLUDE_PERSONAL) != 0);
-    if ((rc = vg_html_mun_sources(h, m)) != VEILIG_OK)
+    if (extra && (rc = extra->write(h, extra->ctx)) != VEILIG_OK)
+        return rc;
+    if ((rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
+        return rc;
+    *hidden = vg_html_mun_contacts(h, m, include_personal);
+    return vg_html_mun_sources(h, m);
+}
+
+int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {
+    const char *name = veilig_municipality_name(m);
+    vg_html_page page = {0};
+    int hidden, rc;
+
+    page.title = name;
+    page.title2 = VG_T(h, "aanpak van straatintimidatie en onveiligheid",
+                       "approach to street harassment and unsafety");
+    vg_html_page_begin(h, &page);
+    vg_html_put(h, "<header class=\"top\">\n");
+    vg_buf_printf(&h->b, "<p class=\"kicker\">%s</p>\n<h1>",
+                  VG_T(h, "Gemeentelijke aanpak", "Municipal approach"));
+    vg_html_text(h, name);
+    vg_html_put(h, "</h1>\n");
+    rc = vg_html_mun_body(h, m, (h->o.flags & VEILIG_REPORT_INCLUDE_PERSONAL) != 0, NULL, &hidden);
+    if (rc != VEILIG_OK)
         return rc;
     vg_html_put(h, "</main>\n");
     vg_html_page_end(h, hidden);

@@ -239,13 +239,14 @@ char *vg_html_other_label(vg_html *h, const vg_strset *codes) {
 /* ---- the page ---- */
 
 /* The Content-Security-Policy of a page: no request at all but its style
-   sheet's (inline or the file beside it); links still work. */
+   sheet's (inline or the file beside it) and, on a page with a script, that
+   script file's; links still work. (frame-ancestors is not here: browsers
+   ignore it in a <meta> and say so in the console.) */
 #define VG_CSP_INLINE                                                                              \
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "         \
-    "frame-ancestors 'none'"
-#define VG_CSP_FILE                                                                                \
-    "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'; "                  \
-    "frame-ancestors 'none'"
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+#define VG_CSP_FILE "default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'"
+#define VG_CSP_FILE_SCRIPT                                                                         \
+    "default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'"
 
 void vg_html_page_begin(vg_html *h, const vg_html_page *page) {
     vg_html_put(h, "<!DOCTYPE html>\n");
@@ -254,7 +255,9 @@ void vg_html_page_begin(vg_html *h, const vg_html_page *page) {
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     if (page->csp)
         vg_buf_printf(&h->b, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\" />\n",
-                      page->stylesheet ? VG_CSP_FILE : VG_CSP_INLINE);
+                      !page->stylesheet ? VG_CSP_INLINE
+                      : page->script    ? VG_CSP_FILE_SCRIPT
+                                        : VG_CSP_FILE);
     vg_html_put(h, "<meta name=\"generator\" content=\"libveilig ");
     vg_html_text(h, veilig_version());
     vg_html_put(h, "\" />\n<title>");
@@ -267,6 +270,11 @@ void vg_html_page_begin(vg_html *h, const vg_html_page *page) {
         vg_html_put(h, "</title>\n<link rel=\"stylesheet\" href=\"");
         vg_html_text(h, page->stylesheet);
         vg_html_put(h, "\" />\n");
+        if (page->script) {
+            vg_html_put(h, "<script src=\"");
+            vg_html_text(h, page->script);
+            vg_html_put(h, "\" defer=\"\"></script>\n");
+        }
     } else {
         vg_html_put(h, "</title>\n<style>\n");
         vg_html_put(h, vg_html_css);

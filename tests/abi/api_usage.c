@@ -6,8 +6,8 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 521 functions, 194 enumerators,
- * 12 structs.
+ * layout of a transparent struct fails it. 523 functions, 196 enumerators,
+ * 13 structs.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -871,6 +871,11 @@ static int (*p_veilig_import_csv)(veilig_registry **out, const veilig_registry *
                                   const char *name, const char *data, size_t len,
                                   const veilig_import_options *opts,
                                   veilig_error *err) = veilig_import_csv;
+static int (*p_veilig_site_options_init)(veilig_site_options *opts,
+                                         unsigned version) = veilig_site_options_init;
+static int (*p_veilig_site_write)(const veilig_registry *reg, const char *dir,
+                                  const veilig_site_options *opts,
+                                  veilig_error *error) = veilig_site_write;
 static int (*p_veilig_validate)(veilig_diagnostics **out,
                                 const veilig_registry *reg) = veilig_validate;
 static void (*p_veilig_diagnostics_free)(veilig_diagnostics *d) = veilig_diagnostics_free;
@@ -4496,6 +4501,26 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_site_options *a0;
+        memset(&a0, 0, sizeof a0);
+        unsigned a1;
+        memset(&a1, 0, sizeof a1);
+        int r = veilig_site_options_init(a0, a1);
+        (void)r;
+    }
+    {
+        const veilig_registry *a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_site_options *a2;
+        memset(&a2, 0, sizeof a2);
+        veilig_error *a3;
+        memset(&a3, 0, sizeof a3);
+        int r = veilig_site_write(a0, a1, a2, a3);
+        (void)r;
+    }
+    {
         veilig_diagnostics **a0;
         memset(&a0, 0, sizeof a0);
         const veilig_registry *a1;
@@ -5091,6 +5116,8 @@ VG_CHECK(VEILIG_SHEET_INDICATORS, VEILIG_SHEET_INDICATORS == 10);
 VG_CHECK(VEILIG_SHEET_OBSERVATIONS, VEILIG_SHEET_OBSERVATIONS == 11);
 VG_CHECK(VEILIG_SHEET_SOURCES, VEILIG_SHEET_SOURCES == 12);
 VG_CHECK(VEILIG_SHEET_INCLUDE_PERSONAL, VEILIG_SHEET_INCLUDE_PERSONAL == 1);
+VG_CHECK(VEILIG_SITE_INCLUDE_PERSONAL, VEILIG_SITE_INCLUDE_PERSONAL == 1);
+VG_CHECK(VEILIG_SITE_FORCE, VEILIG_SITE_FORCE == 2);
 VG_CHECK(VEILIG_SEVERITY_ERROR, VEILIG_SEVERITY_ERROR == 1);
 VG_CHECK(VEILIG_SEVERITY_WARNING, VEILIG_SEVERITY_WARNING == 2);
 VG_CHECK(VEILIG_SEVERITY_INFO, VEILIG_SEVERITY_INFO == 3);
@@ -5289,6 +5316,11 @@ VG_CHECK(veilig_import_options_version, offsetof(veilig_import_options, version)
 VG_CHECK(veilig_import_options_flags, offsetof(veilig_import_options, flags) == 4);
 VG_CHECK(veilig_import_options_encoding, offsetof(veilig_import_options, encoding) == 8);
 VG_CHECK(veilig_import_options_max_errors, offsetof(veilig_import_options, max_errors) == 16);
+VG_CHECK(veilig_site_options_size, sizeof(veilig_site_options) >= 32);
+VG_CHECK(veilig_site_options_version, offsetof(veilig_site_options, version) == 0);
+VG_CHECK(veilig_site_options_lang, offsetof(veilig_site_options, lang) == 8);
+VG_CHECK(veilig_site_options_flags, offsetof(veilig_site_options, flags) == 16);
+VG_CHECK(veilig_site_options_peers, offsetof(veilig_site_options, peers) == 24);
 VG_CHECK(veilig_diagnostic_size, sizeof(veilig_diagnostic) >= 32);
 VG_CHECK(veilig_diagnostic_severity, offsetof(veilig_diagnostic, severity) == 0);
 VG_CHECK(veilig_diagnostic_rule, offsetof(veilig_diagnostic, rule) == 8);
@@ -5747,6 +5779,8 @@ int main(int argc, char **argv) {
     missing += p_veilig_import_error_count == NULL;
     missing += p_veilig_import_error == NULL;
     missing += p_veilig_import_csv == NULL;
+    missing += p_veilig_site_options_init == NULL;
+    missing += p_veilig_site_write == NULL;
     missing += p_veilig_validate == NULL;
     missing += p_veilig_diagnostics_free == NULL;
     missing += p_veilig_diagnostics_count == NULL;
@@ -5824,6 +5858,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_to_jansson == NULL;
     missing += p_veilig_municipality_to_jansson == NULL;
 #endif
-    printf("api_usage: 521 functions, 194 enumerators, 12 structs as in the API of api_usage.c\n");
+    printf("api_usage: 523 functions, 196 enumerators, 13 structs as in the API of api_usage.c\n");
     return missing != 0;
 }

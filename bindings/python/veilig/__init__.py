@@ -38,6 +38,7 @@ from .analysis import (Change, ChangeKind, ChangeList, Comparison, ComparisonRow
                        Progress, ProgressList, QueryResult, Records, Schedule, StakeholderUse,
                        TargetGroupUse, Track, compare, diff, similarity)
 from .tables import MEASURE_COLUMNS, measures_table
+from .site import site
 from .sheet import (SheetError, SheetImportError, export_sheet, import_sheets, save_xlsx,
                     sheets)
 from .vocab import (VOCABULARIES, Approach, Category, Day, Daypart, Direction, Evidence,
@@ -51,7 +52,7 @@ from . import methods as _methods
 
 _methods.install()
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 __all__ = [
     "ABI_VERSION", "DEFAULT_MAX_SIZE", "library_path", "set_library_path", "version",
@@ -71,11 +72,12 @@ __all__ = [
     "Comparison", "ComparisonRow", "Peer", "PeerList", "Change", "ChangeKind", "ChangeList",
     "Schedule", "Track", "Progress", "ProgressList",
     "measures_table", "MEASURE_COLUMNS",
+    "site",
     "sheets", "export_sheet", "save_xlsx", "import_sheets", "SheetError", "SheetImportError",
 ]
 
 
 def version() -> str:
-    """The C library's runtime version ("1.1.0"); loads the library."""
+    """The C library's runtime version ("1.2.0"); loads the library."""
     from . import _capi
     return _capi.decode(_capi.lib().veilig_version()) or ""

@@ -118,6 +118,17 @@ class SheetOptions(Structure):
                 ("separator", c_char)]
 
 
+class SiteOptions(Structure):
+    """veilig_site_options."""
+
+    _fields_ = [("version", c_uint), ("lang", c_char_p), ("flags", c_uint), ("peers", c_size_t)]
+
+
+SITE_OPTIONS_VERSION = 1
+SITE_INCLUDE_PERSONAL = 1
+SITE_FORCE = 2
+
+
 class ImportOptions(Structure):
     """veilig_import_options."""
 
@@ -259,6 +270,7 @@ FUNCTIONS: List[Entry] = [
     ("veilig_sheet_from_name", [_str], c_int, None),
     ("veilig_sheet_export_csv", [_pp, _size_p, _p, c_int, POINTER(SheetOptions)], c_int, _S),
     ("veilig_sheet_save_xlsx", [_p, c_char_p, POINTER(SheetOptions), _err_p], c_int, _S),
+    ("veilig_site_write", [_p, c_char_p, POINTER(SiteOptions), _err_p], c_int, _S),
     ("veilig_import_new", [_pp, _p, POINTER(ImportOptions)], c_int, _S),
     ("veilig_import_free", [_p], None, None),
     ("veilig_import_add_csv", [_p, _str, c_char_p, c_size_t, c_int], c_int, None),
@@ -597,7 +609,7 @@ RELEASES_GIL = frozenset(
     or name.startswith(("veilig_registry_load", "veilig_registry_save", "veilig_registry_dump",
                         "veilig_save_text", "veilig_render_", "veilig_report_html",
                         "veilig_export", "veilig_sheet_export", "veilig_sheet_save",
-                        "veilig_import_add_")))
+                        "veilig_import_add_", "veilig_site_write")))
 
 
 # ---- finding and loading the library ----

@@ -1,0 +1,48 @@
+"""veilig.site(): the website, through veilig_site_write."""
+import os
+
+import pytest
+
+import veilig
+
+
+def test_site_both_languages(reg, tmp_path):
+    out = tmp_path / "site"
+    veilig.site(reg, out)
+    assert (out / "index.html").is_file()
+    assert (out / "gemeenten" / "GM0153.html").is_file()
+    assert (out / "en" / "gemeenten" / "GM0153.html").is_file()
+    page = (out / "gemeenten" / "GM0153.html").read_text(encoding="utf-8")
+    assert "Enschede" in page and "script-src 'self'" in page
+
+
+def test_site_one_language_and_str_path(reg, tmp_path):
+    veilig.site(reg, os.fspath(tmp_path / "s"), lang="en")
+    assert not (tmp_path / "s" / "en").exists()
+    assert '<html lang="en">' in (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_refuses_a_used_folder(reg, tmp_path):
+    (tmp_path / "mine.txt").write_text("mine")
+    with pytest.raises(veilig.Error) as e:
+        veilig.site(reg, tmp_path)
+    assert "not empty" in str(e.value)
+    assert not (tmp_path / "index.html").exists()
+    veilig.site(reg, tmp_path, force=True)
+    assert (tmp_path / "index.html").is_file() and (tmp_path / "mine.txt").is_file()
+
+
+def test_site_bad_language(reg, tmp_path):
+    with pytest.raises(veilig.InvalidArgumentError):
+        veilig.site(reg, tmp_path / "x", lang="de")
+    with pytest.raises(TypeError):
+        veilig.site(reg, tmp_path / "x", lang=None)
+
+
+def test_site_hostile_text(tmp_path):
+    r = veilig.Registry()
+    r.add_municipality("GM0001", "<script>alert(1)</script>")
+    veilig.site(r, tmp_path / "h", lang="nl")
+    page = (tmp_path / "h" / "gemeenten" / "GM0001.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -1,0 +1,95 @@
+/**
+ * @file
+ * libveilig: the programme as a static website.
+ *
+ * veilig_site_write() writes a complete website of a registry into a
+ * folder, to be opened from disk (file://) or put on any web server: a start
+ * page (the programme in figures, every municipality, the coverage matrix),
+ * a page per municipality at a stable address by CBS code
+ * (gemeenten/GM0153.html), a catalogue of every measure with filters that
+ * run in the browser (maatregelen.html; complete without script), a page per
+ * category (categorieen/bystander.html) and comparison pages of each
+ * municipality with its nearest peers (vergelijk/GM0153-GM0164.html). The
+ * pages are built from the same section renderers and the same style sheet
+ * as the HTML reports (veilig_report_html()).
+ *
+ * Standalone and safe: relative links only, one style sheet (style.css) and
+ * one script (site.js, the catalogue's filters) beside the pages, and on
+ * every page a Content-Security-Policy that forbids every other request
+ * (docs/site.md). Text from the document is escaped everywhere; personal
+ * contact data is left out unless VEILIG_SITE_INCLUDE_PERSONAL is set.
+ *
+ * The pages are written one at a time, each to a temporary file renamed
+ * into place, so memory is bounded by the registry and an interrupted run
+ * leaves every page whole (old or new).
+ */
+#ifndef VEILIG_SITE_H
+#define VEILIG_SITE_H
+
+#include "veilig/common.h"
+#include "veilig/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Flags of veilig_site_options. */
+enum {
+    VEILIG_SITE_INCLUDE_PERSONAL = 1u << 0, /**< show contacts marked personal: true */
+    /** Write into a folder that is not empty and holds no previous site
+        (without it, veilig_site_write() refuses such a folder). */
+    VEILIG_SITE_FORCE = 1u << 1
+};
+
+/** Version of veilig_site_options this header knows. */
+#define VEILIG_SITE_OPTIONS_VERSION 1
+
+/** Options of veilig_site_write(). */
+typedef struct veilig_site_options {
+    unsigned version; /**< VEILIG_SITE_OPTIONS_VERSION */
+    /** "nl", "en" or "both" (NULL: "both"): with both, the Dutch pages are at
+        the top of the folder and the English ones under en/, each page
+        linking to its translation. */
+    const char *lang;
+    unsigned flags; /**< VEILIG_SITE_* flags */
+    size_t peers;   /**< peers (and comparison pages) per municipality; 0: 3 */
+} veilig_site_options;
+
+/** The defaults of veilig_site_options, as an initialiser. */
+#define VEILIG_SITE_OPTIONS_INIT                                                                   \
+    { VEILIG_SITE_OPTIONS_VERSION, NULL, 0u, 0 }
+
+/**
+ * Fills opts with the defaults (VEILIG_SITE_OPTIONS_INIT).
+ *
+ * @param opts     the options to fill (caller-allocated).
+ * @param version  VEILIG_SITE_OPTIONS_VERSION.
+ * @return VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ */
+VEILIG_API int veilig_site_options_init(veilig_site_options *opts, unsigned version);
+
+/**
+ * Writes the website of reg into the folder dir (created when missing, with
+ * its parents). A folder that is not empty is written into only when it
+ * holds a previous site (the file .veilig-site that every site has) or with
+ * VEILIG_SITE_FORCE; pages of a previous site that the new one lacks are
+ * left as they were. Same registry and options, same bytes.
+ *
+ * @param reg    the registry (borrowed).
+ * @param dir    the folder (borrowed).
+ * @param opts   the options; NULL for the defaults.
+ * @param error  receives what went wrong and where (the file in source), or NULL.
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL reg or dir or an unknown
+ *         language; VEILIG_EVERSION for an unknown options version;
+ *         VEILIG_EIO when a folder or file cannot be made or written, or dir is
+ *         a non-empty folder without a previous site (and no VEILIG_SITE_FORCE);
+ *         VEILIG_ENOMEM.
+ */
+VEILIG_API int veilig_site_write(const veilig_registry *reg, const char *dir,
+                                 const veilig_site_options *opts, veilig_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,333 @@
+/*
+ * libveilig: the programme as a static website (veilig_site_write).
+ *
+ * This file holds the folder and file handling and the driver: each page is
+ * rendered into memory, written to a temporary file beside its place and
+ * renamed into place, then freed, so memory stays bounded by the registry
+ * and an interrupted run leaves every page whole. The pages themselves
+ * (pages.c) are made of the HTML reports' page frame and section renderers
+ * (report/html.h) and share their style sheet, written once as style.css.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "site_internal.h"
+
+/* The file that marks a folder as a site of libveilig. */
+#define VG_SITE_MARKER ".veilig-site"
+
+int veilig_site_options_init(veilig_site_options *opts, unsigned version) {
+    if (!opts)
+        return vg_fail(VEILIG_EINVAL, "site options: NULL");
+    if (version != VEILIG_SITE_OPTIONS_VERSION)
+        return vg_fail_version("site options", version, VEILIG_SITE_OPTIONS_VERSION);
+    veilig_site_options def = VEILIG_SITE_OPTIONS_INIT;
+    *opts = def;
+    return VEILIG_OK;
+}
+
+int vg_site_safe_name(const char *code) {
+    if (!code || !*code || strlen(code) > 64)
+        return 0;
+    for (const char *c = code; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+              *c == '-' || *c == '_'))
+            return 0;
+    return 1;
+}
+
+/* dir/rel as a new string. */
+static char *vg_site_join(const char *dir, const char *rel) {
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_buf_puts(&b, dir);
+    if (*rel && b.len && b.data[b.len - 1] != '/')
+        vg_buf_putc(&b, '/');
+    vg_buf_puts(&b, rel);
+    return vg_buf_finish(&b, NULL);
+}
+
+/* Makes the folder path and its parents (like mkdir -p). */
+static int vg_site_mkdirs(vg_site *s, const char *path) {
+    char *copy = vg_site_join(path, "");
+    if (!copy)
+        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+    size_t n = strlen(copy);
+    for (size_t i = 1; i <= n; i++) {
+        if (copy[i] != '/' && copy[i] != '\0')
+            continue;
+        char c = copy[i];
+        copy[i] = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            int e = errno;
+            vg_error_set(s->err, VEILIG_EIO, "site: cannot make the folder %s: %s", copy,
+                         strerror(e));
+            vg_free(copy);
+            return VEILIG_EIO;
+        }
+        copy[i] = c;
+    }
+    struct stat st;
+    int ok = stat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!ok)
+        vg_error_set(s->err, VEILIG_EIO, "site: %s is not a folder", copy);
+    vg_free(copy);
+    return ok ? VEILIG_OK : VEILIG_EIO;
+}
+
+/* Writes data to dir/rel through a temporary file renamed into place; makes
+   the file's folder. */
+static int vg_site_write_file(vg_site *s, const char *rel, const char *data, size_t len) {
+    char *path = vg_site_join(s->dir, rel);
+    char *tmp = NULL;
+    int rc = VEILIG_OK;
+    if (!path) {
+        rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+        goto done;
+    }
+    /* the folder of the file */
+    char *slash = strrchr(path, '/');
+    if (slash) {
+        *slash = '\0';
+        rc = vg_site_mkdirs(s, path);
+        *slash = '/';
+        if (rc != VEILIG_OK)
+            goto done;
+    }
+    vg_buf t;
+    vg_buf_init(&t);
+    vg_buf_printf(&t, "%s.tmp", path);
+    tmp = vg_buf_finish(&t, NULL);
+    if (!tmp) {
+        rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+        goto done;
+    }
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        int e = errno;
+        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot write %s: %s", tmp, strerror(e));
+        goto done;
+    }
+    int bad = fwrite(data, 1, len, f) != len;
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot write %s: %s", path, strerror(e));
+    }
+done:
+    vg_free(tmp);
+    vg_free(path);
+    return rc;
+}
+
+/* Refuses a folder that holds something but no previous site. */
+static int vg_site_check_dir(vg_site *s) {
+    DIR *d = opendir(s->dir);
+    if (!d)
+        return VEILIG_OK; /* made by vg_site_mkdirs, which says what is wrong */
+    int used = 0, marked = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        used = 1;
+        if (!strcmp(e->d_name, VG_SITE_MARKER))
+            marked = 1;
+    }
+    closedir(d);
+    if (used && !marked && !(s->flags & VEILIG_SITE_FORCE))
+        return vg_error_set(s->err, VEILIG_EIO,
+                            "site: %s is not empty and holds no site of libveilig (no %s); "
+                            "give an empty or new folder, or force",
+                            s->dir, VG_SITE_MARKER);
+    return VEILIG_OK;
+}
+
+/* ---- pages ---- */
+
+void vg_site_up(vg_site_page *p) {
+    for (int i = 0; i < p->depth; i++)
+        vg_html_put(&p->h, "../");
+}
+
+/* The way from this page's folder to the site's top (style sheet, script). */
+static void vg_site_root(vg_buf *b, const vg_site_page *p) {
+    for (int i = 0; i < p->depth; i++)
+        vg_buf_puts(b, "../");
+    if (p->site->tree[0])
+        vg_buf_puts(b, "../");
+}
+
+void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth, const char *title,
+                        const char *kicker, const char *heading) {
+    vg_ropts o;
+    memset(&o, 0, sizeof o);
+    o.format = VEILIG_FORMAT_HTML;
+    o.en = s->en;
+    o.flags = (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) ? VEILIG_REPORT_INCLUDE_PERSONAL : 0;
+    o.peers = s->peers;
+    p->site = s;
+    p->path = path;
+    p->depth = depth;
+    vg_html_init(&p->h, s->reg, &o);
+    vg_html *h = &p->h;
+
+    vg_buf css, js;
+    vg_buf_init(&css);
+    vg_buf_init(&js);
+    vg_site_root(&css, p);
+    vg_site_root(&js, p);
+    vg_buf_puts(&css, "style.css");
+    vg_buf_puts(&js, "site.js");
+    char *css_s = vg_buf_finish(&css, NULL), *js_s = vg_buf_finish(&js, NULL);
+    vg_html_page page = {0};
+    page.title = title;
+    const veilig_programme *prog = veilig_registry_programme(s->reg);
+    page.title2 = prog ? veilig_programme_name(prog) : NULL;
+    page.stylesheet = css_s ? css_s : "style.css";
+    page.csp = 1;
+    page.script = js_s ? js_s : "site.js";
+    vg_html_page_begin(h, &page);
+    if (!css_s || !js_s)
+        h->b.failed = 1; /* the page would link the wrong files: fail it */
+    vg_free(css_s);
+    vg_free(js_s);
+
+    /* the site's navigation and the language switch */
+    vg_buf_printf(&h->b, "<nav class=\"site\" aria-label=\"%s\">\n<ul>\n", VG_T(h, "Site", "Site"));
+    static const struct {
+        const char *href, *nl, *en;
+    } items[] = {{"index.html", "Start", "Home"},
+                 {"index.html#municipalities", "Gemeenten", "Municipalities"},
+                 {"maatregelen.html", "Maatregelen", "Measures"},
+                 {"index.html#categories", "Categorie\xC3\xABn", "Categories"}};
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        vg_html_put(h, "<li><a href=\"");
+        vg_site_up(p);
+        vg_buf_printf(&h->b, "%s\">%s</a></li>\n", items[i].href,
+                      VG_T(h, items[i].nl, items[i].en));
+    }
+    if (s->both) {
+        vg_html_put(h, "<li class=\"lang\"><a href=\"");
+        vg_site_up(p);
+        vg_html_put(h, s->en ? "../" : "en/");
+        vg_html_text(h, path);
+        vg_buf_printf(&h->b, "\" hreflang=\"%s\" lang=\"%s\">%s</a></li>\n", s->en ? "nl" : "en",
+                      s->en ? "nl" : "en", s->en ? "Nederlands" : "English");
+    }
+    vg_html_put(h, "</ul>\n</nav>\n<header class=\"top\">\n");
+    if (kicker) {
+        vg_html_put(h, "<p class=\"kicker\">");
+        vg_html_text(h, kicker);
+        vg_html_put(h, "</p>\n");
+    }
+    vg_html_put(h, "<h1>");
+    vg_html_text(h, heading);
+    vg_html_put(h, "</h1>\n");
+}
+
+int vg_site_page_finish(vg_site_page *p, int had_personal) {
+    vg_html_put(&p->h, "</main>\n");
+    vg_html_page_end(&p->h, had_personal);
+    size_t len = 0;
+    char *text = vg_buf_finish(&p->h.b, &len);
+    if (!text)
+        return vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    vg_buf rel;
+    vg_buf_init(&rel);
+    vg_buf_puts(&rel, p->site->tree);
+    vg_buf_puts(&rel, p->path);
+    char *rel_s = vg_buf_finish(&rel, NULL);
+    int rc = rel_s ? vg_site_write_file(p->site, rel_s, text, len)
+                   : vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    vg_free(rel_s);
+    vg_free(text);
+    return rc;
+}
+
+/* ---- the driver ---- */
+
+static int vg_site_tree(vg_site *s) {
+    int rc;
+    if ((rc = vg_site_index(s)) != VEILIG_OK || (rc = vg_site_catalogue(s)) != VEILIG_OK)
+        return rc;
+    for (int c = 1; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++)
+        if ((rc = vg_site_category(s, c)) != VEILIG_OK)
+            return rc;
+    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
+        if ((rc = vg_site_municipality(s, veilig_registry_get(s->reg, i))) != VEILIG_OK)
+            return rc;
+    return VEILIG_OK;
+}
+
+int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_site_options *opts,
+                      veilig_error *error) {
+    vg_site s;
+    memset(&s, 0, sizeof s);
+    s.err = error;
+    if (error)
+        memset(error, 0, sizeof *error);
+    if (!reg || !dir || !*dir)
+        return vg_error_set(error, VEILIG_EINVAL, "site: %s", !reg ? "no registry" : "no folder");
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    if (opts) {
+        if (opts->version != VEILIG_SITE_OPTIONS_VERSION)
+            return vg_error_set(error, VEILIG_EVERSION,
+                                "site options: version %u, this library knows %u", opts->version,
+                                VEILIG_SITE_OPTIONS_VERSION);
+        o = *opts;
+    }
+    int nl = 1, en = 1;
+    if (o.lang && !strcmp(o.lang, "nl"))
+        en = 0;
+    else if (o.lang && !strcmp(o.lang, "en"))
+        nl = 0;
+    else if (o.lang && strcmp(o.lang, "both"))
+        return vg_error_set(error, VEILIG_EINVAL, "site: language '%s': give nl, en or both",
+                            o.lang);
+    s.reg = reg;
+    s.dir = dir;
+    s.flags = o.flags;
+    s.peers = o.peers ? o.peers : 3;
+    s.both = nl && en;
+    /* every code that names a file must be a plain name */
+    for (size_t i = 0; i < veilig_registry_count(reg); i++) {
+        const char *code = veilig_municipality_code(veilig_registry_get(reg, i));
+        if (!vg_site_safe_name(code)) {
+            vg_error_set(error, VEILIG_EINVAL,
+                         "site: municipality %zu: its code cannot name a file (letters, digits, "
+                         "- and _ only)",
+                         i + 1);
+            if (error)
+                snprintf(error->pointer, sizeof error->pointer, "/municipalities/%zu/code", i);
+            return VEILIG_EINVAL;
+        }
+    }
+    int rc;
+    if ((rc = vg_site_check_dir(&s)) != VEILIG_OK || (rc = vg_site_mkdirs(&s, dir)) != VEILIG_OK)
+        return rc;
+    static const char marker[] = "This folder is a website written by libveilig (veilig site).\n";
+    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) != VEILIG_OK ||
+        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) != VEILIG_OK ||
+        (rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len)) != VEILIG_OK)
+        return rc;
+    if (nl) {
+        s.en = 0;
+        s.tree = "";
+        if ((rc = vg_site_tree(&s)) != VEILIG_OK)
+            return rc;
+    }
+    if (en) {
+        s.en = 1;
+        s.tree = nl ? "en/" : "";
+        if ((rc = vg_site_tree(&s)) != VEILIG_OK)
+            return rc;
+    }
+    return VEILIG_OK;
+}

@@ -1,0 +1,212 @@
+/*
+ * veilig_site_write: the files of a site, both languages or one, the same
+ * bytes twice, the folder rules (a non-empty folder without a previous site is
+ * refused unless forced), bad options, a code that cannot name a file, and
+ * text from the document escaped (the browser checks of the pages are in
+ * tests/browser).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "veilig.h"
+#include "testutil.h"
+
+static char tmp[256];
+
+static char *path_in(const char *dir, const char *rel) {
+    static char buf[4][512];
+    static int next;
+    char *b = buf[next++ % 4];
+    snprintf(b, sizeof buf[0], "%s/%s/%s", tmp, dir, rel);
+    return b;
+}
+
+static int exists(const char *dir, const char *rel) {
+    struct stat st;
+    return stat(path_in(dir, rel), &st) == 0;
+}
+
+static char *site_dir(const char *name) {
+    static char buf[512];
+    snprintf(buf, sizeof buf, "%s/%s", tmp, name);
+    return buf;
+}
+
+static veilig_registry *builtin(void) {
+    veilig_registry *reg = NULL;
+    ck_assert_int_eq(veilig_registry_load_builtin(&reg, NULL), VEILIG_OK);
+    return reg;
+}
+
+START_TEST(test_both_languages) {
+    veilig_registry *reg = builtin();
+    veilig_error err;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("both/a/b"), NULL, &err), VEILIG_OK);
+    static const char *const files[] = {".veilig-site",
+                                        "style.css",
+                                        "site.js",
+                                        "index.html",
+                                        "maatregelen.html",
+                                        "gemeenten/GM0153.html",
+                                        "categorieen/bystander.html",
+                                        "en/index.html",
+                                        "en/maatregelen.html",
+                                        "en/gemeenten/GM0153.html",
+                                        "en/categorieen/bystander.html"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        ck_assert_msg(exists("both/a/b", files[i]), "no %s", files[i]);
+    char *nl = vg_test_read_file(path_in("both/a/b", "gemeenten/GM0153.html"), NULL);
+    char *en = vg_test_read_file(path_in("both/a/b", "en/gemeenten/GM0153.html"), NULL);
+    ck_assert_ptr_nonnull(nl);
+    ck_assert_ptr_nonnull(en);
+    ck_assert_ptr_nonnull(strstr(nl, "<html lang=\"nl\">"));
+    ck_assert_ptr_nonnull(strstr(en, "<html lang=\"en\">"));
+    /* the switch to the other language, relative */
+    ck_assert_ptr_nonnull(strstr(nl, "href=\"../en/gemeenten/GM0153.html\""));
+    ck_assert_ptr_nonnull(strstr(en, "href=\"../../gemeenten/GM0153.html\""));
+    /* one style sheet and one script, at the top, under a CSP that allows only them */
+    ck_assert_ptr_nonnull(strstr(nl, "href=\"../style.css\""));
+    ck_assert_ptr_nonnull(strstr(en, "src=\"../../site.js\""));
+    ck_assert_ptr_nonnull(strstr(nl, "default-src 'none'; style-src 'self'; script-src 'self'"));
+    ck_assert_ptr_null(strstr(nl, "http://"));
+    /* the seed page's sections, in the seed's words */
+    ck_assert_ptr_nonnull(strstr(nl, "Enschede"));
+    free(nl);
+    free(en);
+    /* the same bytes again, into the previous site */
+    char *before = vg_test_read_file(path_in("both/a/b", "maatregelen.html"), NULL);
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("both/a/b"), NULL, &err), VEILIG_OK);
+    char *after = vg_test_read_file(path_in("both/a/b", "maatregelen.html"), NULL);
+    ck_assert_str_eq(before, after);
+    ck_assert_ptr_nonnull(strstr(after, "id=\"catalogue-index\""));
+    free(before);
+    free(after);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_one_language) {
+    veilig_registry *reg = builtin();
+    veilig_site_options o;
+    ck_assert_int_eq(veilig_site_options_init(&o, VEILIG_SITE_OPTIONS_VERSION), VEILIG_OK);
+    o.lang = "en";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("en"), &o, NULL), VEILIG_OK);
+    ck_assert(exists("en", "gemeenten/GM0153.html"));
+    ck_assert(!exists("en", "en"));
+    char *p = vg_test_read_file(path_in("en", "index.html"), NULL);
+    ck_assert_ptr_nonnull(strstr(p, "<html lang=\"en\">"));
+    ck_assert_ptr_null(strstr(p, "hreflang")); /* no switch with one language */
+    free(p);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_folder_rules) {
+    veilig_registry *reg = builtin();
+    veilig_error err;
+    char *dir = site_dir("used");
+    ck_assert_int_eq(mkdir(dir, 0777), 0);
+    FILE *f = fopen(path_in("used", "notes.txt"), "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("mine\n", f);
+    fclose(f);
+    ck_assert_int_eq(veilig_site_write(reg, dir, NULL, &err), VEILIG_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "not empty"));
+    ck_assert(!exists("used", "index.html")); /* nothing written */
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.flags = VEILIG_SITE_FORCE;
+    ck_assert_int_eq(veilig_site_write(reg, dir, &o, &err), VEILIG_OK);
+    ck_assert(exists("used", "index.html") && exists("used", "notes.txt"));
+    /* a file where the folder should be */
+    ck_assert_int_eq(veilig_site_write(reg, path_in("used", "notes.txt"), NULL, &err), VEILIG_EIO);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_bad_arguments) {
+    veilig_registry *reg = builtin();
+    veilig_error err;
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.lang = "de";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("bad"), &o, &err), VEILIG_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "'de'"));
+    o.lang = NULL;
+    o.version = 99;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("bad"), &o, &err), VEILIG_EVERSION);
+    ck_assert_int_eq(veilig_site_write(NULL, site_dir("bad"), NULL, &err), VEILIG_EINVAL);
+    ck_assert_int_eq(veilig_site_write(reg, NULL, NULL, &err), VEILIG_EINVAL);
+    ck_assert_int_eq(veilig_site_options_init(NULL, VEILIG_SITE_OPTIONS_VERSION), VEILIG_EINVAL);
+    ck_assert_int_eq(veilig_site_options_init(&o, 99), VEILIG_EVERSION);
+    ck_assert(!exists("bad", "index.html"));
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_code_not_a_file_name) {
+    veilig_registry *reg = NULL;
+    veilig_municipality *m = NULL;
+    veilig_error err;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "GM0001", "Goed"), VEILIG_OK);
+    if (veilig_registry_add(&m, reg, "../../evil", "Kwaad") == VEILIG_OK) {
+        ck_assert_int_eq(veilig_site_write(reg, site_dir("evil"), NULL, &err), VEILIG_EINVAL);
+        ck_assert_str_eq(err.pointer, "/municipalities/1/code");
+        ck_assert(!exists("evil", "index.html"));
+    }
+    veilig_registry_free(reg);
+}
+END_TEST
+
+START_TEST(test_hostile_text) {
+    veilig_registry *reg = NULL;
+    veilig_municipality *m = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "GM0001", "<script>alert(1)</script>\"'&"),
+                     VEILIG_OK);
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.lang = "nl";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("hostile"), &o, NULL), VEILIG_OK);
+    static const char *const pages[] = {"index.html", "gemeenten/GM0001.html", "maatregelen.html"};
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        char *p = vg_test_read_file(path_in("hostile", pages[i]), NULL);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_msg(!strstr(p, "<script>alert"), "%s: the script is in the page", pages[i]);
+        ck_assert_msg(i == 2 || strstr(p, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+                      "%s: no escaped name", pages[i]);
+        free(p);
+    }
+    veilig_registry_free(reg);
+}
+END_TEST
+
+static Suite *site_suite(void) {
+    Suite *s = suite_create("site");
+    TCase *tc = tcase_create("site");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_both_languages);
+    tcase_add_test(tc, test_one_language);
+    tcase_add_test(tc, test_folder_rules);
+    tcase_add_test(tc, test_bad_arguments);
+    tcase_add_test(tc, test_code_not_a_file_name);
+    tcase_add_test(tc, test_hostile_text);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) {
+    snprintf(tmp, sizeof tmp, "/tmp/vg-test-site-XXXXXX");
+    if (!mkdtemp(tmp)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
+    int status = vg_test_run(site_suite());
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    if (system(cmd) != 0)
+        status = EXIT_FAILURE;
+    return status;
+}
