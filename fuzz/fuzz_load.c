@@ -159,6 +159,39 @@ static void analyse(const veilig_registry *reg) {
     }
 }
 
+/* A document refused for its schema, loaded again collecting every schema
+   error (load options version 3): it fails as well, the first record is the
+   error of the plain load, and every record is whole. */
+static void every_error(const char *text, size_t size, const veilig_error *first) {
+    veilig_load_options o = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err, errs[16];
+    size_t n = 99;
+    veilig_registry *reg = NULL;
+    o.errors = errs;
+    o.max_errors = 1 + size % 16;
+    o.error_count = &n;
+    int rc = veilig_registry_load_string(&reg, text, size, &o, &err);
+    CHECK(reg == NULL);
+    CHECK(rc == VEILIG_ESCHEMA || rc == VEILIG_ELIMIT);
+    CHECK(n <= o.max_errors);
+    if (rc == VEILIG_ESCHEMA) {
+        CHECK(n >= 1);
+        const veilig_error *e[] = {&errs[0], &err};
+        for (int k = 0; k < 2; k++) {
+            CHECK(e[k]->code == first->code && e[k]->line == first->line);
+            CHECK(e[k]->column == first->column && e[k]->position == first->position);
+            CHECK(strcmp(e[k]->source, first->source) == 0);
+            CHECK(strcmp(e[k]->pointer, first->pointer) == 0);
+            CHECK(strcmp(e[k]->message, first->message) == 0);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        CHECK(errs[i].code == VEILIG_ESCHEMA);
+        CHECK(errs[i].message[0] != '\0');
+        CHECK(memchr(errs[i].pointer, '\0', sizeof errs[i].pointer) != NULL);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *text = (const char *)data;
     veilig_registry *reg = NULL;
@@ -176,6 +209,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
               rc == VEILIG_ELIMIT);
         if (rc == VEILIG_EPARSE)
             CHECK(err.line > 0 && err.column > 0 && err.position <= size);
+        if (rc == VEILIG_ESCHEMA)
+            every_error(text, size, &err);
         return 0;
     }
     CHECK(reg != NULL);

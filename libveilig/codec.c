@@ -401,6 +401,11 @@ struct vg_cv {
         size_t index;
     } path[VG_MAX_PATH];
     int strict; /* building: an unknown code is refused (docs/format.md) */
+    /* collecting every schema error (load options version 3): the records,
+       their room and how many are filled; NULL errs: stop at the first */
+    veilig_error *errs;
+    size_t max_errs, n_errs;
+    const char *source;
 };
 
 static const char *vg_type_word(const vg_jnode *n) {
@@ -446,9 +451,16 @@ static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt
     VG_PRINTF(4, 5);
 
 static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt, ...) {
-    veilig_error *err = cv->err;
+    /* a schema error, when collecting, goes into the next record (and the
+       first also into err); every other error into err */
+    int collect = code == VEILIG_ESCHEMA && cv->errs && cv->n_errs < cv->max_errs;
+    veilig_error *err = collect ? &cv->errs[cv->n_errs] : cv->err;
     if (!err)
         return code;
+    if (collect) {
+        vg_error_clear(err);
+        vg_error_set_source(err, cv->err ? cv->err->source : cv->source);
+    }
     char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
     va_list ap;
     va_start(ap, fmt);
@@ -494,7 +506,16 @@ static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt
     }
     if (node)
         vg_error_set_position(err, cv->text, cv->len, node->pos);
+    if (collect && cv->n_errs++ == 0 && cv->err)
+        *cv->err = *err;
     return code;
+}
+
+/* Whether reading goes on past rc: a schema error while collecting, with room
+   for more records (the value that failed is left out; the load fails at the
+   end). Returns VEILIG_OK to go on, else rc. */
+static int vg_cv_recover(vg_cv *cv, int rc) {
+    return rc == VEILIG_ESCHEMA && cv->errs && cv->n_errs < cv->max_errs ? VEILIG_OK : rc;
 }
 
 static int vg_cv_expect(vg_cv *cv, const vg_jnode *n, vg_jtype type, const char *what) {
@@ -737,6 +758,7 @@ static int vg_read_value(vg_cv *cv, const vg_jnode *n, const vg_field *f, void *
                         rc = vg_cv_nomem(cv);
                 }
                 vg_cv_pop(cv);
+                rc = vg_cv_recover(cv, rc);
             }
             return rc;
         }
@@ -798,6 +820,8 @@ static int vg_keep_extra(vg_cv *cv, vg_extras *extras, size_t room, const vg_jme
 static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, void *obj,
                           vg_extras *extras) {
     int rc = VEILIG_OK;
+    uint64_t failed = 0; /* the fields whose value was refused (when collecting) */
+    size_t errs_before = cv->n_errs;
     for (uint32_t i = 0; i < n->len && !rc; i++) {
         const vg_jmember *mem = &n->u.members[i];
         const vg_field *f = vg_find_field(type, mem->key);
@@ -810,12 +834,15 @@ static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, voi
         vg_cv_push_key(cv, mem->key);
         rc = vg_read_value(cv, &mem->value, f, obj);
         vg_cv_pop(cv);
+        if (rc == VEILIG_ESCHEMA && f - type->fields < 64)
+            failed |= (uint64_t)1 << (f - type->fields);
+        rc = vg_cv_recover(cv, rc);
     }
     if (rc)
         return rc;
-    for (size_t i = 0; i < type->nfields; i++) {
+    for (size_t i = 0; i < type->nfields && !rc; i++) {
         const vg_field *f = &type->fields[i];
-        if (!(f->flags & VG_REQUIRED) || vg_field_is_set(f, obj))
+        if (!(f->flags & VG_REQUIRED) || vg_field_is_set(f, obj) || (i < 64 && (failed >> i & 1)))
             continue;
         /* a key the library does not know, a letter or two off: a typo, most likely */
         const char *typo = NULL;
@@ -826,12 +853,18 @@ static int vg_read_object(vg_cv *cv, const vg_jnode *n, const vg_type *type, voi
                 typo = key;
         }
         if (typo)
-            return vg_cv_fail(cv, n, VEILIG_ESCHEMA,
-                              "a %s needs \"%s\" (missing; did you mean it by \"%s\"?)", type->name,
-                              f->key, typo);
-        return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name, f->key);
+            rc = vg_cv_fail(cv, n, VEILIG_ESCHEMA,
+                            "a %s needs \"%s\" (missing; did you mean it by \"%s\"?)", type->name,
+                            f->key, typo);
+        else
+            rc = vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a %s needs \"%s\" (missing)", type->name,
+                            f->key);
+        rc = vg_cv_recover(cv, rc);
     }
-    return type->check ? type->check(cv, obj, n) : VEILIG_OK;
+    /* the object's own check reads its fields: only when they all were read */
+    if (rc || cv->n_errs != errs_before || !type->check)
+        return rc;
+    return type->check(cv, obj, n);
 }
 
 static int vg_window_check(vg_cv *cv, void *obj, const vg_jnode *node) {
@@ -851,6 +884,8 @@ static size_t vg_load_options_size(unsigned version) {
         case 1:
             return offsetof(veilig_load_options, max_size);
         case 2:
+            return offsetof(veilig_load_options, errors);
+        case 3:
             return sizeof(veilig_load_options);
         default:
             return 0;
@@ -862,6 +897,10 @@ int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error
     lim->json.max_string = VEILIG_DEFAULT_MAX_STRING;
     lim->max_municipalities = VEILIG_DEFAULT_MAX_MUNICIPALITIES;
     lim->max_size = VEILIG_DEFAULT_MAX_SIZE;
+    lim->errors = NULL;
+    lim->max_errors = 0;
+    lim->error_count = NULL;
+    lim->source = err ? err->source : "";
     if (!opts)
         return VEILIG_OK;
     if (!vg_load_options_size(opts->version))
@@ -879,7 +918,34 @@ int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error
         lim->max_municipalities = opts->max_municipalities;
     if (opts->version >= 2 && opts->max_size)
         lim->max_size = opts->max_size;
+    if (opts->version >= 3) {
+        if (opts->error_count)
+            *opts->error_count = 0;
+        if (opts->max_errors && !opts->errors)
+            return vg_error_set(err, VEILIG_EINVAL, "max_errors %zu but no errors to fill",
+                                opts->max_errors);
+        lim->errors = opts->max_errors ? opts->errors : NULL;
+        lim->max_errors = opts->max_errors;
+        lim->error_count = opts->error_count;
+    }
+    lim->source = opts->source ? opts->source : lim->source;
     return VEILIG_OK;
+}
+
+veilig_error *vg_limits_err(const vg_limits *lim, veilig_error *err, veilig_error *local) {
+    if (err || !lim->errors)
+        return err;
+    vg_error_clear(local);
+    vg_error_set_source(local, lim->source);
+    return local;
+}
+
+void vg_limits_note(const vg_limits *lim, int rc, const veilig_error *err) {
+    if (rc != VEILIG_ESCHEMA || !lim->errors || !err)
+        return;
+    lim->errors[0] = *err;
+    if (lim->error_count)
+        *lim->error_count = 1;
 }
 
 int veilig_load_options_init(veilig_load_options *opts, unsigned version) {
@@ -907,9 +973,12 @@ static int vg_read_municipality(vg_cv *cv, const vg_jnode *n, veilig_municipalit
     if (!m)
         return vg_cv_nomem(cv);
     vg_owner *saved = cv->own;
+    size_t errs_before = cv->n_errs;
     cv->own = &m->owner;
     rc = vg_read_object(cv, n, &vg_municipality_type, m, &m->h.x);
     cv->own = saved;
+    if (!rc && cv->n_errs != errs_before)
+        rc = VEILIG_ESCHEMA; /* recorded already: not indexed, not kept */
     if (!rc && vg_municipality_reindex(m))
         rc = vg_cv_nomem(cv);
     if (rc) {
@@ -958,7 +1027,7 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
         vg_cv_push_key(cv, mem->key);
         if (strcmp(mem->key, "programme") == 0) {
             void *p = NULL;
-            rc = vg_read_child(cv, v, &vg_programme_type, reg, &p);
+            rc = vg_cv_recover(cv, vg_read_child(cv, v, &vg_programme_type, reg, &p));
             reg->programme = p;
         } else if (strcmp(mem->key, "municipalities") == 0) {
             rc = vg_cv_expect(cv, v, VG_JARRAY, "an array (of municipalities)");
@@ -974,6 +1043,7 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
                     vg_municipality_free(m);
                     rc = vg_cv_nomem(cv);
                 }
+                rc = vg_cv_recover(cv, rc);
             }
         } else {
             if (vg_keep_extra(cv, &reg->h.x, root->len - i, mem))
@@ -1002,8 +1072,13 @@ int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, 
     int rc = veilig_registry_new(&reg);
     if (rc)
         return vg_error_set(err, rc, "out of memory");
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, 0};
+    vg_cv cv = {reg,         &reg->owner,     text, len,        err, 0, {{NULL, 0}}, 0,
+                lim->errors, lim->max_errors, 0,    lim->source};
     rc = vg_read_document(&cv, root, lim);
+    if (!rc && cv.n_errs)
+        rc = VEILIG_ESCHEMA; /* every schema error is recorded; err has the first */
+    if (lim->error_count)
+        *lim->error_count = rc == VEILIG_ESCHEMA ? cv.n_errs : 0;
     if (rc) {
         veilig_registry_free(reg);
         return rc;
@@ -1018,8 +1093,12 @@ static int vg_load(veilig_registry **out, const char *text, char *own, size_t le
     vg_arena tmp;
     vg_arena_init(&tmp, len / 2 + 1024);
     vg_jnode *root = NULL;
-    int rc = vg_parse(&root, &tmp, text, own, len, lim, err);
-    if (!rc)
+    veilig_error local;
+    veilig_error *perr = vg_limits_err(lim, err, &local);
+    int rc = vg_parse(&root, &tmp, text, own, len, lim, perr);
+    if (rc)
+        vg_limits_note(lim, rc, perr);
+    else
         rc = vg_load_tree(out, root, text, len, lim, err);
     vg_arena_free(&tmp);
     return rc;
@@ -1285,7 +1364,8 @@ int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, co
 int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,
                          const char *text, size_t len, unsigned flags, veilig_error *err) {
     veilig_municipality *m = NULL;
-    vg_cv cv = {reg, &reg->owner, text, len, err, 0, {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
+    vg_cv cv = {reg,  &reg->owner, text, len, err, 0, {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED),
+                NULL, 0,           0,    NULL};
     int rc = vg_read_municipality(&cv, root, &m);
     if (rc)
         return rc;
@@ -1335,7 +1415,8 @@ int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipali
     void *child = NULL;
     if (!rc) {
         vg_cv cv = {m->owner.reg, &m->owner, json,        len,
-                    err,          0,         {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED)};
+                    err,          0,         {{NULL, 0}}, !(flags & VEILIG_ADD_AS_LOADED),
+                    NULL,         0,         0,           NULL};
         rc = vg_read_child(&cv, root, &vg_measure_type, m, &child);
     }
     vg_arena_free(&tmp);

@@ -217,8 +217,12 @@ int veilig_registry_from_jansson(veilig_registry **out, const json_t *root,
     vg_arena tmp;
     vg_arena_init(&tmp, 4096);
     vg_jnode tree;
-    rc = vg_jt_tree(&tree, &tmp, root, &lim.json, err);
-    if (!rc)
+    veilig_error local;
+    veilig_error *terr = vg_limits_err(&lim, err, &local);
+    rc = vg_jt_tree(&tree, &tmp, root, &lim.json, terr);
+    if (rc)
+        vg_limits_note(&lim, rc, terr);
+    else
         rc = vg_load_tree(out, &tree, NULL, 0, &lim, err);
     vg_arena_free(&tmp);
     return rc;

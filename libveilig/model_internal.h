@@ -334,12 +334,25 @@ typedef struct vg_limits {
     vg_jlimits json;
     size_t max_municipalities;
     size_t max_size; /* bytes of a document's text */
+    /* every schema error, not only the first (load options version 3) */
+    veilig_error *errors;
+    size_t max_errors;
+    size_t *error_count;
+    const char *source; /* the records' source when there is no err to take it from */
 } vg_limits;
 
 /* The limits of a load: the defaults, with what opts (may be NULL) sets.
    VEILIG_EVERSION for an unknown options version, VEILIG_EINVAL for a depth
    above what can be saved; err gets the message. */
 int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err);
+/* The record a load reports into before its tree is read: err, or local
+   (cleared, with the load's source) when err is NULL and the load collects
+   every schema error, so that a schema error found while parsing (a duplicate
+   key, a NUL character) can be listed too. */
+veilig_error *vg_limits_err(const vg_limits *lim, veilig_error *err, veilig_error *local);
+/* After a failure rc before the tree was read: a schema error in err becomes
+   the list's one record (when the load collects them). */
+void vg_limits_note(const vg_limits *lim, int rc, const veilig_error *err);
 
 /*
  * Reads a document tree into a new registry (*out, only on success), with

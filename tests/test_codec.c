@@ -1405,11 +1405,145 @@ START_TEST(test_load_options_v1) {
     v.o.version = 2; /* the same bytes as version 2: max_size counts */
     RC(veilig_registry_load_string(&reg, builtin, blen, &v.o, &err), VEILIG_ELIMIT);
     ck_assert_ptr_null(reg);
+    memset(&v, 0x5a, sizeof v);
     RC(veilig_load_options_init(&v.o, 2), VEILIG_OK);
     ck_assert_uint_eq(v.o.max_size, 0);
-    RC(veilig_load_options_init(&v.o, 3), VEILIG_EVERSION);
-    v.o.version = 3;
+    /* version 2 leaves the fields of version 3 alone and does not read them */
+    for (size_t i = offsetof(veilig_load_options, errors); i < sizeof v; i++)
+        ck_assert_int_eq(((unsigned char *)&v)[i], 0x5a);
+    RC(veilig_registry_load_string(&reg, "{}", 2, &v.o, &err), VEILIG_ESCHEMA);
+    RC(veilig_load_options_init(&v.o, 3), VEILIG_OK);
+    ck_assert_ptr_null(v.o.errors);
+    ck_assert_ptr_null(v.o.error_count);
+    ck_assert_uint_eq(v.o.max_errors, 0);
+    for (size_t i = 0; i < sizeof v.canary; i++)
+        ck_assert_int_eq((unsigned char)v.canary[i], 0x5a);
+    RC(veilig_load_options_init(&v.o, 4), VEILIG_EVERSION);
+    v.o.version = 4;
     RC(veilig_registry_load_string(&reg, builtin, blen, &v.o, &err), VEILIG_EVERSION);
+}
+END_TEST
+
+/* A document with four schema errors in different places, line by line. */
+static const char four_errors[] =
+    "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": [\n"
+    " {\"code\": \"GM0153\", \"name\": 5, \"province\": \"Overijssel\", \"measures\": [\n"
+    "  {\"id\": \"a\", \"category\": \"bystander\"},\n"
+    "  {\"id\": \"b\", \"name\": \"B\", \"category\": \"bystander\", \"budget\": {\"amount\": "
+    "-3}},\n"
+    "  {\"id\": \"c\", \"name\": \"C\", \"category\": \"bystander\",\n"
+    "   \"schedule\": [{\"days\": [\"monday\"], \"from\": \"25:00\", \"to\": \"02:00\"}]}]},\n"
+    " \"not a municipality\"]}\n";
+
+/* Load options version 3: every schema error, not only the first. */
+START_TEST(test_load_every_error) {
+    veilig_load_options o = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err, errs[8];
+    size_t n = 99;
+    veilig_registry *reg = SENTINEL;
+    size_t len = strlen(four_errors);
+    static const struct {
+        int line;
+        const char *pointer, *message;
+    } want[] = {
+        {2, "/municipalities/0/name", "expected a string, found a number"},
+        {3, "/municipalities/0/measures/0", "a measure needs \"name\" (missing)"},
+        {4, "/municipalities/0/measures/1/budget/amount", "an amount must not be negative"},
+        {6, "/municipalities/0/measures/2/schedule/0/from", "bad time \"25:00\""},
+        {7, "/municipalities/1", "expected an object"},
+    };
+    size_t nwant = sizeof want / sizeof want[0];
+
+    /* without the list: the first error only, as ever */
+    RC(veilig_registry_load_string(&reg, four_errors, len, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_ptr_null(reg);
+    ck_assert_str_eq(err.pointer, want[0].pointer);
+
+    o.errors = errs;
+    o.max_errors = sizeof errs / sizeof errs[0];
+    o.error_count = &n;
+    o.source = "plan.json";
+    memset(errs, 0x5a, sizeof errs);
+    RC(veilig_registry_load_string(&reg, four_errors, len, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_ptr_null(reg);
+    ck_assert_uint_eq(n, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        ck_assert_int_eq(errs[i].code, VEILIG_ESCHEMA);
+        ck_assert_int_eq(errs[i].line, want[i].line);
+        ck_assert_int_gt(errs[i].column, 0);
+        ck_assert_str_eq(errs[i].source, "plan.json");
+        ck_assert_str_eq(errs[i].pointer, want[i].pointer);
+        ck_assert_msg(strstr(errs[i].message, want[i].message), "%zu: %s", i, errs[i].message);
+    }
+    /* err holds the first, as without the list */
+    ck_assert_int_eq(memcmp(&err, &errs[0], sizeof err), 0);
+    /* without an err record as well */
+    n = 0;
+    RC(veilig_registry_load_string(&reg, four_errors, len, &o, NULL), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, nwant);
+    ck_assert_str_eq(errs[3].source, "plan.json");
+
+    /* the limit: the load stops at the max_errors-th */
+    o.max_errors = 2;
+    RC(veilig_registry_load_string(&reg, four_errors, len, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(errs[1].pointer, want[1].pointer);
+    o.max_errors = 1;
+    RC(veilig_registry_load_string(&reg, four_errors, len, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, 1);
+
+    /* a failure of another kind: err says it, and no schema error is counted */
+    o.max_errors = 8;
+    n = 7;
+    RC(veilig_registry_load_string(&reg, "{\"format\": ", 12, &o, &err), VEILIG_EPARSE);
+    ck_assert_uint_eq(n, 0);
+    n = 7;
+    RC(veilig_registry_load_string(&reg, "{\"format\": \"veilig\", \"version\": 2}", 34, &o, &err),
+       VEILIG_EVERSION);
+    ck_assert_uint_eq(n, 0);
+    /* a schema error the parser finds (a duplicate key) is listed as well */
+    n = 7;
+    static const char dup[] = "{\"format\": \"veilig\", \"version\": 1, \"format\": \"veilig\"}";
+    RC(veilig_registry_load_string(&reg, dup, strlen(dup), &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(errs[0].message, err.message);
+    ck_assert_int_eq(errs[0].line, 1);
+    n = 7;
+    RC(veilig_registry_load_string(&reg, dup, strlen(dup), &o, NULL), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(errs[0].source, "plan.json");
+    /* a missing key and a bad value in one object: both, and no word of the
+       bad value's field as missing */
+    static const char two[] = "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": "
+                              "[{\"code\": 7, \"province\": \"Utrecht\"}]}";
+    RC(veilig_registry_load_string(&reg, two, strlen(two), &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(errs[0].pointer, "/municipalities/0/code");
+    ck_assert_ptr_nonnull(strstr(errs[1].message, "needs \"name\""));
+    /* success: 0, and the same registry as without the list */
+    const char *builtin = veilig_builtin_json(&len);
+    n = 7;
+    OK(veilig_registry_load_string(&reg, builtin, len, &o, &err));
+    ck_assert_uint_eq(n, 0);
+    veilig_registry_free(reg);
+    /* the records must be there when room is asked for */
+    o.errors = NULL;
+    RC(veilig_registry_load_string(&reg, builtin, len, &o, &err), VEILIG_EINVAL);
+    /* the file loader collects as well (the jansson bridge: test_jansson) */
+    const char *dir = make_tmpdir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/four.json", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(four_errors, f);
+    fclose(f);
+    o.errors = errs;
+    o.source = NULL;
+    RC(veilig_registry_load_file(&reg, path, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, nwant);
+    ck_assert_str_eq(errs[4].source, path);
+    unlink(path);
+    rmdir(dir);
 }
 END_TEST
 
@@ -2203,6 +2337,7 @@ static Suite *codec_suite(void) {
     tcase_add_test(tc, test_load_file_errors);
     tcase_add_test(tc, test_load_bounded);
     tcase_add_test(tc, test_load_options_v1);
+    tcase_add_test(tc, test_load_every_error);
     tcase_add_test(tc, test_save_file);
     tcase_add_test(tc, test_save_text);
     tcase_add_test(tc, test_missing_key_typo);

@@ -588,6 +588,40 @@ END_TEST
 
 /* ---- arguments ---- */
 
+/* Load options version 3 through the bridge: the same list of schema errors
+   as the text loader gives, without lines and columns. */
+START_TEST(test_every_error) {
+    static const char text[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": [\n"
+        " {\"code\": \"GM0153\", \"name\": 5, \"province\": \"Overijssel\", \"measures\": [\n"
+        "  {\"id\": \"a\", \"category\": \"bystander\", \"budget\": {\"amount\": -3}}]},\n"
+        " 7]}\n";
+    veilig_load_options o = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error et[8], ej[8], err;
+    size_t nt = 0, nj = 0;
+    veilig_registry *r = NULL;
+    o.max_errors = 8;
+    o.errors = et;
+    o.error_count = &nt;
+    ck_assert_int_eq(veilig_registry_load_string(&r, text, strlen(text), &o, &err), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(nt, 4);
+    json_t *root = parse(text);
+    o.errors = ej;
+    o.error_count = &nj;
+    ck_assert_int_eq(veilig_registry_from_jansson(&r, root, &o, &err), VEILIG_ESCHEMA);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(nj, nt);
+    for (size_t i = 0; i < nt; i++) {
+        ck_assert_str_eq(ej[i].pointer, et[i].pointer);
+        ck_assert_str_eq(ej[i].message, et[i].message);
+        ck_assert_str_eq(ej[i].source, "<jansson>");
+        ck_assert_int_eq(ej[i].line, 0);
+    }
+    ck_assert_str_eq(err.pointer, ej[0].pointer);
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(test_arguments) {
     veilig_registry *reg = NULL;
     veilig_error err;
@@ -633,6 +667,7 @@ static Suite *jansson_suite(void) {
     tcase_add_test(tc, test_numbers_out);
     tcase_add_test(tc, test_municipality);
     tcase_add_test(tc, test_arguments);
+    tcase_add_test(tc, test_every_error);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -217,6 +217,43 @@ static int op_load_file(char **fp) {
     return rc;
 }
 
+/* Loading a document with several schema errors, collecting them all: the
+   same list every time, or ENOMEM with nothing loaded. */
+static int op_load_every_error(char **fp) {
+    static const char text[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": [\n"
+        " {\"code\": \"GM0153\", \"name\": 5, \"province\": \"Overijssel\", \"measures\": [\n"
+        "  {\"id\": \"a\", \"category\": \"bystander\", \"partners\": [{\"name\": \"p\"}]},\n"
+        "  {\"id\": \"b\", \"name\": \"B\", \"category\": \"nieuw\", \"budget\": {\"amount\": "
+        "-3}}]},\n"
+        " {\"code\": \"GM0164\", \"name\": \"Hengelo\", \"province\": \"Overijssel\"}, 7]}\n";
+    veilig_load_options o = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_error err, errs[8];
+    size_t n = 0;
+    veilig_registry *r = SENTINEL;
+    o.errors = errs;
+    o.max_errors = 8;
+    o.error_count = &n;
+    int rc = veilig_registry_load_string(&r, text, sizeof text - 1, &o, &err);
+    if (rc == VEILIG_ESCHEMA) {
+        ck_assert_ptr_null(r);
+        char list[2048] = "";
+        for (size_t i = 0; i < n; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%d:%d %s %s\n", errs[i].line, errs[i].column,
+                     errs[i].pointer, errs[i].message);
+        }
+        int saved = counting;
+        counting = 0;
+        *fp = strdup(list);
+        counting = saved;
+        return VEILIG_OK;
+    }
+    ON_FAILURE(rc, r);
+    ck_abort_msg("a document with schema errors loaded");
+    return rc;
+}
+
 static int dump_with(char **fp, unsigned flags) {
     veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
     so.flags = flags;
@@ -725,6 +762,7 @@ static const op ops[] = {
     {"load_string", op_load_string},
     {"load_builtin", op_load_builtin},
     {"load_file", op_load_file},
+    {"load with every schema error", op_load_every_error},
     {"dump", op_dump},
     {"dump compact ascii", op_dump_compact_ascii},
     {"save_file", op_save_file},

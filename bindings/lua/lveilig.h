@@ -173,6 +173,10 @@ VL_HIDDEN int vl_sweep_prepare(lua_State *L, int owner);
 VL_HIDDEN void vl_sweep(lua_State *L, int owner, const void *only_muni, int live);
 /* Pushes t[k] of the table at t (nil when absent), raw: no metamethods, no allocation. */
 VL_HIDDEN void vl_raw_field(lua_State *L, int t, const char *k);
+/* The details table of an error (code, number, message, line, column,
+   position, pointer, source), pushed onto the stack. */
+VL_HIDDEN void vl_push_error_details(lua_State *L, int rc, const veilig_error *err,
+                                     const char *what);
 /* Pushes nil, a message and a details table; returns 3. err may be NULL. */
 VL_HIDDEN int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what);
 /*

@@ -72,23 +72,10 @@ const char *vl_status_name(int rc) {
     }
 }
 
-int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what) {
+void vl_push_error_details(lua_State *L, int rc, const veilig_error *err, const char *what) {
     const char *message = (err != NULL && err->message[0] != '\0') ? err->message
                           : (what != NULL)                         ? what
                                                                    : veilig_strerror(rc);
-    lua_pushnil(L);
-    if (err != NULL && err->line > 0)
-        lua_pushfstring(L, "%s:%d:%d: ", err->source[0] ? err->source : "<string>", err->line,
-                        err->column);
-    else if (err != NULL && err->source[0] != '\0')
-        lua_pushfstring(L, "%s: ", err->source);
-    else
-        lua_pushliteral(L, "");
-    if (err != NULL && err->pointer[0] != '\0')
-        lua_pushfstring(L, "%s (at %s)", message, err->pointer);
-    else
-        lua_pushstring(L, message);
-    lua_concat(L, 2);
     lua_createtable(L, 0, 8);
     lua_pushstring(L, vl_status_name(rc));
     lua_setfield(L, -2, "code");
@@ -106,6 +93,26 @@ int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *wha
     lua_setfield(L, -2, "pointer");
     lua_pushstring(L, err != NULL ? err->source : "");
     lua_setfield(L, -2, "source");
+}
+
+int vl_push_error(lua_State *L, int rc, const veilig_error *err, const char *what) {
+    const char *message = (err != NULL && err->message[0] != '\0') ? err->message
+                          : (what != NULL)                         ? what
+                                                                   : veilig_strerror(rc);
+    lua_pushnil(L);
+    if (err != NULL && err->line > 0)
+        lua_pushfstring(L, "%s:%d:%d: ", err->source[0] ? err->source : "<string>", err->line,
+                        err->column);
+    else if (err != NULL && err->source[0] != '\0')
+        lua_pushfstring(L, "%s: ", err->source);
+    else
+        lua_pushliteral(L, "");
+    if (err != NULL && err->pointer[0] != '\0')
+        lua_pushfstring(L, "%s (at %s)", message, err->pointer);
+    else
+        lua_pushstring(L, message);
+    lua_concat(L, 2);
+    vl_push_error_details(L, rc, err, what);
     return 3;
 }
 

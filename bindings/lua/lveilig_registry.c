@@ -20,32 +20,67 @@ static void vl_free_diagnostics(void *p) {
 
 /* ---- module functions: making registries ---- */
 
+/* How many schema errors of one document load and loads report (details.errors). */
+#define VL_LOAD_ERRORS 50
+
+/* A load's records: the first error and room for every schema error. */
+typedef struct vl_loading {
+    veilig_load_options o;
+    veilig_error err, errs[VL_LOAD_ERRORS];
+    size_t n;
+} vl_loading;
+
+static void vl_loading_init(lua_State *L, int idx, vl_loading *ld) {
+    vl_load_options(L, idx, &ld->o);
+    ld->o.errors = ld->errs;
+    ld->o.max_errors = VL_LOAD_ERRORS;
+    ld->o.error_count = &ld->n;
+    ld->n = 0;
+}
+
+/* nil, message, details for a failed load; details.errors lists every schema
+   error (each a details table), or the one error that stopped the load. */
+static int vl_load_failed(lua_State *L, int rc, const vl_loading *ld) {
+    int nret = vl_push_error(L, rc, &ld->err, NULL);
+    lua_createtable(L, ld->n ? (int)ld->n : 1, 0);
+    for (size_t i = 0; i < ld->n; i++) {
+        vl_push_error_details(L, ld->errs[i].code, &ld->errs[i], NULL);
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+    if (!ld->n) {
+        vl_push_error_details(L, rc, &ld->err, NULL);
+        lua_rawseti(L, -2, 1);
+    }
+    lua_setfield(L, -2, "errors");
+    return nret;
+}
+
 int l_load(lua_State *L) {
     const char *path = luaL_checkstring(L, 1);
-    veilig_load_options o;
-    veilig_error err;
+    lua_settop(L, 2);                                /* the options, or nil, at 2 */
+    vl_loading *ld = lua_newuserdata(L, sizeof *ld); /* large: not on the C stack */
     vl_registry *R;
     int rc;
-    vl_load_options(L, 2, &o);
+    vl_loading_init(L, 2, ld);
     R = vl_registry_push_new(L);
-    rc = veilig_registry_load_file(&R->reg, path, &o, &err);
+    rc = veilig_registry_load_file(&R->reg, path, &ld->o, &ld->err);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, &err, NULL);
+        return vl_load_failed(L, rc, ld);
     return 1;
 }
 
 int l_loads(lua_State *L) {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
-    veilig_load_options o;
-    veilig_error err;
+    lua_settop(L, 2);
+    vl_loading *ld = lua_newuserdata(L, sizeof *ld);
     vl_registry *R;
     int rc;
-    vl_load_options(L, 2, &o);
+    vl_loading_init(L, 2, ld);
     R = vl_registry_push_new(L);
-    rc = veilig_registry_load_string(&R->reg, text, len, &o, &err);
+    rc = veilig_registry_load_string(&R->reg, text, len, &ld->o, &ld->err);
     if (rc != VEILIG_OK)
-        return vl_push_error(L, rc, &err, NULL);
+        return vl_load_failed(L, rc, ld);
     return 1;
 }
 

@@ -28,8 +28,9 @@
 extern "C" {
 #endif
 
-/** Version of veilig_load_options this header knows (2 added max_size). */
-#define VEILIG_LOAD_OPTIONS_VERSION 2
+/** Version of veilig_load_options this header knows (2 added max_size, 3 the
+    list of every schema error). */
+#define VEILIG_LOAD_OPTIONS_VERSION 3
 /** Version of veilig_save_options this header knows. */
 #define VEILIG_SAVE_OPTIONS_VERSION 1
 
@@ -52,11 +53,23 @@ typedef struct veilig_load_options {
     /** Version 2: most bytes of a document's text (VEILIG_ELIMIT beyond it, found
         before they are all read when the file says its size). */
     size_t max_size;
+    /** Version 3: where every schema error of the document goes, not only the
+        first. With errors set, a load that meets a schema error
+        (VEILIG_ESCHEMA) goes on past it and records each one (source, line,
+        column, pointer, message) in errors[0], errors[1], ... until
+        max_errors are recorded, where it stops; err gets the first, as
+        without the list. NULL (the default): the load stops at the first. The
+        records are the caller's (max_errors of them). */
+    veilig_error *errors;
+    size_t max_errors; /**< Version 3: how many records errors has room for */
+    /** Version 3: receives how many schema errors were recorded (0 when the
+        load succeeds or fails for another reason first); may be NULL. */
+    size_t *error_count;
 } veilig_load_options;
 
 /** The defaults of veilig_load_options, as an initialiser. */
 #define VEILIG_LOAD_OPTIONS_INIT                                                                   \
-    { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0, 0 }
+    { VEILIG_LOAD_OPTIONS_VERSION, 0, NULL, 0, 0, 0, 0, NULL, 0, NULL }
 
 /**
  * Fills opts with the defaults (VEILIG_LOAD_OPTIONS_INIT); only the fields of
@@ -64,7 +77,8 @@ typedef struct veilig_load_options {
  *
  * @param opts     the options to fill (caller-allocated).
  * @param version  the version the caller's header was written for
- *                 (VEILIG_LOAD_OPTIONS_VERSION): 1 or 2 (2 added max_size).
+ *                 (VEILIG_LOAD_OPTIONS_VERSION): 1, 2 (added max_size) or 3
+ *                 (added errors, max_errors and error_count).
  * @return VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for a
  *         version this library does not know.
  */

@@ -169,7 +169,10 @@ int cli_read_file(char **text, size_t *len, const char *path);
    documents (a spreadsheet), into a new NUL-terminated string (free()).
    Returns 0, or prints the error and returns CLI_EXIT_NOINPUT / CLI_EXIT_SOFTWARE. */
 int cli_read_bytes(char **text, size_t *len, const char *path);
-/* Loads a document from text; on failure prints the one-line error and returns its status. */
+/* How many schema errors of one document a load reports (one line each). */
+#define CLI_LOAD_ERRORS 50
+/* Loads a document from text; on failure prints the error (one line per
+   schema error, up to CLI_LOAD_ERRORS) and returns its status. */
 int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name);
 /* Reads and loads one file: both at once. */
 int cli_load_file(veilig_registry **out, const char *path);

@@ -225,14 +225,21 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
                          size_t len) {
     veilig_load_options lo = VEILIG_LOAD_OPTIONS_INIT;
     veilig_registry *reg = NULL;
-    veilig_error err;
+    veilig_error err, errs[CLI_LOAD_ERRORS];
+    size_t nerr = 0;
     memset(&err, 0, sizeof err);
     lo.source = name;
+    lo.errors = errs;
+    lo.max_errors = CLI_LOAD_ERRORS;
+    lo.error_count = &nerr;
     int rc = veilig_registry_load_string(&reg, text, len, &lo, &err);
     if (rc == VEILIG_ENOMEM)
         return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while loading it", name);
     if (rc != VEILIG_OK) {
-        vrow(k, name, err.line, err.column, "error", "load", err.pointer, err.message);
+        /* every schema error (up to the limit), else the one that stopped the load */
+        const veilig_error *e = nerr ? errs : &err;
+        for (size_t i = 0; i < (nerr ? nerr : 1); i++)
+            vrow(k, name, e[i].line, e[i].column, "error", "load", e[i].pointer, e[i].message);
         return CLI_EXIT_INVALID;
     }
     veilig_diagnostics *d = NULL;

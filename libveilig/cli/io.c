@@ -233,11 +233,24 @@ int cli_read_file(char **text, size_t *len, const char *path) {
 
 int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
     veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
-    veilig_error err;
+    veilig_error err, errs[CLI_LOAD_ERRORS];
+    size_t n = 0;
     opts.source = name;
+    opts.errors = errs;
+    opts.max_errors = CLI_LOAD_ERRORS;
+    opts.error_count = &n;
     memset(&err, 0, sizeof err);
     int rc = veilig_registry_load_string(out, text, len, &opts, &err);
-    return rc == VEILIG_OK ? 0 : cli_document_error(rc, &err, name);
+    if (rc == VEILIG_OK)
+        return 0;
+    if (rc != VEILIG_ESCHEMA || n == 0)
+        return cli_document_error(rc, &err, name);
+    int status = 0;
+    for (size_t i = 0; i < n; i++)
+        status = cli_document_error(rc, &errs[i], name);
+    if (n == CLI_LOAD_ERRORS)
+        cli_fail(status, "%s: stopped after %d errors", name, CLI_LOAD_ERRORS);
+    return status;
 }
 
 int cli_load_file(veilig_registry **out, const char *path) {

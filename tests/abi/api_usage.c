@@ -5276,7 +5276,7 @@ VG_CHECK(veilig_schedule_options_active_on, offsetof(veilig_schedule_options, ac
 VG_CHECK(veilig_progress_options_size, sizeof(veilig_progress_options) >= 16);
 VG_CHECK(veilig_progress_options_version, offsetof(veilig_progress_options, version) == 0);
 VG_CHECK(veilig_progress_options_as_of, offsetof(veilig_progress_options, as_of) == 4);
-VG_CHECK(veilig_load_options_size, sizeof(veilig_load_options) >= 48);
+VG_CHECK(veilig_load_options_size, sizeof(veilig_load_options) >= 72);
 VG_CHECK(veilig_load_options_version, offsetof(veilig_load_options, version) == 0);
 VG_CHECK(veilig_load_options_flags, offsetof(veilig_load_options, flags) == 4);
 VG_CHECK(veilig_load_options_source, offsetof(veilig_load_options, source) == 8);
@@ -5285,6 +5285,9 @@ VG_CHECK(veilig_load_options_max_string, offsetof(veilig_load_options, max_strin
 VG_CHECK(veilig_load_options_max_municipalities,
          offsetof(veilig_load_options, max_municipalities) == 32);
 VG_CHECK(veilig_load_options_max_size, offsetof(veilig_load_options, max_size) == 40);
+VG_CHECK(veilig_load_options_errors, offsetof(veilig_load_options, errors) == 48);
+VG_CHECK(veilig_load_options_max_errors, offsetof(veilig_load_options, max_errors) == 56);
+VG_CHECK(veilig_load_options_error_count, offsetof(veilig_load_options, error_count) == 64);
 VG_CHECK(veilig_save_options_size, sizeof(veilig_save_options) >= 8);
 VG_CHECK(veilig_save_options_version, offsetof(veilig_save_options, version) == 0);
 VG_CHECK(veilig_save_options_flags, offsetof(veilig_save_options, flags) == 4);

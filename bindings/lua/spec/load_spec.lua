@@ -148,6 +148,49 @@ describe("errors", function()
     assert.matches("/municipalities/0/name", msg, 1, true)
   end)
 
+  it("list every schema error of a document in details.errors", function()
+    local text = '{"format": "veilig", "version": 1, "municipalities": [\n'
+      .. ' {"code": "GM0001", "name": 7, "province": "Utrecht", "measures": [\n'
+      .. '  {"id": "a", "category": "bystander"}]},\n'
+      .. ' {"code": 7, "name": "B", "province": "Utrecht"}]}\n'
+    local want = {
+      { 2, "/municipalities/0/name", "expected a string" },
+      { 3, "/municipalities/0/measures/0", 'needs "name"' },
+      { 4, "/municipalities/1/code", "expected a string" },
+    }
+    local path = support.tmpname("-several.json")
+    local f = assert(io.open(path, "w"))
+    f:write(text)
+    f:close()
+    for _, load in ipairs({ veilig.loads, veilig.load }) do
+      local reg, msg, details = load(load == veilig.load and path or text, { source = "plan.json" })
+      assert.is_nil(reg)
+      assert.matches("^plan.json:2:", msg)
+      assert.equal(#want, #details.errors)
+      for i, w in ipairs(want) do
+        local e = details.errors[i]
+        check_details(e)
+        assert.equal("schema", e.code)
+        assert.equal(w[1], e.line)
+        assert.equal(w[2], e.pointer)
+        assert.matches(w[3], e.message, 1, true)
+        assert.equal("plan.json", e.source)
+      end
+      assert.equal(details.pointer, details.errors[1].pointer)
+    end
+    os.remove(path)
+    -- the one error that stopped a load of another kind
+    local _, _, details = veilig.loads("[", { source = "x" })
+    assert.equal(1, #details.errors)
+    assert.equal("parse", details.errors[1].code)
+    -- at most 50
+    local many = {}
+    for i = 1, 60 do many[i] = "1" end
+    _, _, details = veilig.loads('{"format": "veilig", "version": 1, "municipalities": ['
+      .. table.concat(many, ", ") .. "]}")
+    assert.equal(50, #details.errors)
+  end)
+
   it("say when the format or version is another", function()
     local _, _, details = veilig.loads('{"format": "veilig", "version": 2}')
     assert.equal("version", details.code)

@@ -796,7 +796,7 @@ def test_progress_builtin(reg):
 #:            max_municipalities, max_size 8 each (version 2)           = 48
 #:  save:     version 4 + flags 4                                       = 8
 LP64_SIZES = {"coverage": 24, "peers": 16, "schedule": 28, "progress": 16, "report": 32,
-              "load": 48, "save": 8}
+              "load": 72, "save": 8}
 
 STRUCTS = {"coverage": _capi.CoverageOptions, "peers": _capi.PeersOptions,
            "schedule": _capi.ScheduleOptions, "progress": _capi.ProgressOptions,
@@ -809,7 +809,7 @@ C_FIELDS = {"coverage": ["version", "axis", "active_on", "all_measures"],
             "progress": ["version", "as_of"],
             "report": ["version", "format", "lang", "flags", "peers"],
             "load": ["version", "flags", "source", "max_depth", "max_string",
-                     "max_municipalities", "max_size"],
+                     "max_municipalities", "max_size", "errors", "max_errors", "error_count"],
             "save": ["version", "flags"]}
 
 VERSIONS = {"coverage": "VEILIG_COVERAGE_OPTIONS_VERSION", "peers": "VEILIG_PEERS_OPTIONS_VERSION",
@@ -886,12 +886,14 @@ def test_options_versions_are_set(fx):
         assert opts.version == 1
     with pytest.raises(veilig.VersionError):
         lib.veilig_peers_options_init(ctypes.byref(_capi.PeersOptions()), 2)
-    # load options: version 2 added max_size, which the binding's struct has
+    # load options: version 2 added max_size, 3 the list of schema errors,
+    # which the binding's struct has
     opts = _capi.LoadOptions()
     lib.veilig_load_options_init(ctypes.byref(opts), _capi.LOAD_OPTIONS_VERSION)
-    assert (opts.version, opts.max_size) == (2, 0)
+    assert (opts.version, opts.max_size, opts.max_errors) == (3, 0, 0)
+    assert not opts.errors and not opts.error_count
     with pytest.raises(veilig.VersionError):
-        lib.veilig_load_options_init(ctypes.byref(_capi.LoadOptions()), 3)
+        lib.veilig_load_options_init(ctypes.byref(_capi.LoadOptions()), 4)
 
 
 # ---- results are plain data ----

@@ -56,6 +56,45 @@ def test_schema_error():
     assert str(e).startswith("<string>:2:%d: " % column)
 
 
+SEVERAL = ('{"format": "veilig", "version": 1, "municipalities": [\n'
+           ' {"code": "GM0001", "name": 42, "province": "Utrecht", "measures": [\n'
+           '  {"id": "a", "category": "bystander"}]},\n'
+           ' {"code": 7, "name": "B", "province": "Utrecht"}]}\n')
+
+
+def test_schema_error_lists_every_error(tmp_path):
+    """load() and loads() report every schema error of a document (load
+    options version 3), each with its line, column and pointer; the first
+    is the exception itself."""
+    want = [(2, "/municipalities/0/name", "expected a string"),
+            (3, "/municipalities/0/measures/0", 'needs "name"'),
+            (4, "/municipalities/1/code", "expected a string")]
+    path = tmp_path / "several.json"
+    path.write_text(SEVERAL)
+    for load in (lambda: veilig.loads(SEVERAL, source="plan.json"),
+                 lambda: veilig.load(path, source="plan.json")):
+        with pytest.raises(veilig.SchemaError) as info:
+            load()
+        e = info.value
+        assert e.errors[0] is e
+        got = [(x.line, x.pointer, x.message) for x in e.errors]
+        assert len(got) == len(want), got
+        for (line, pointer, message), (wline, wpointer, wpart) in zip(got, want):
+            assert (line, pointer) == (wline, wpointer)
+            assert wpart in message
+        assert all(isinstance(x, veilig.SchemaError) and x.source == "plan.json"
+                   for x in e.errors)
+        assert all(str(x).startswith("plan.json:%d:" % x.line) for x in e.errors)
+    # capped at MAX_LOAD_ERRORS
+    many = ('{"format": "veilig", "version": 1, "municipalities": [%s]}'
+            % ", ".join(["1"] * (veilig.MAX_LOAD_ERRORS + 10)))
+    with pytest.raises(veilig.SchemaError) as info:
+        veilig.loads(many)
+    assert len(info.value.errors) == veilig.MAX_LOAD_ERRORS
+    # a schema error raised elsewhere is its own list
+    assert veilig.SchemaError("x", -4).errors[0].args == ("x",)
+
+
 def test_missing_file():
     with pytest.raises(veilig.VeiligIOError) as info:
         veilig.load("/nonexistent/dir/file.json")

@@ -32,7 +32,7 @@ from .errors import (Error, ExistsError, FormatError, InvalidArgumentError, Limi
 from .model import (Contact, Diagnostic, Exclusion, Indicator, Measure, Membership,
                     Municipality, Observation, Partner, PolicyLink, Programme, Registry, Rule,
                     Severity, Source, Stakeholder, Window, builtin, builtin_json, load, loads,
-                    locate, rules)
+                    locate, rules, MAX_LOAD_ERRORS)
 from .analysis import (Change, ChangeKind, ChangeList, Comparison, ComparisonRow, Counts,
                        Coverage, CoverageRow, Gap, GapKind, Match, Peer, PeerList, Profile,
                        Progress, ProgressList, QueryResult, Records, Schedule, StakeholderUse,
@@ -55,7 +55,7 @@ _methods.install()
 __version__ = "1.2.0"
 
 __all__ = [
-    "ABI_VERSION", "DEFAULT_MAX_SIZE", "library_path", "set_library_path", "version",
+    "ABI_VERSION", "DEFAULT_MAX_SIZE", "MAX_LOAD_ERRORS", "library_path", "set_library_path", "version",
     "PartialDate",
     "Error", "ExistsError", "InvalidArgumentError", "LimitError", "NotFoundError",
     "OutOfMemoryError", "ParseError", "SchemaError", "StaleObjectError", "VeiligIOError",

@@ -62,11 +62,13 @@ class CDate(Structure):
 
 
 class LoadOptions(Structure):
-    """``veilig_load_options`` (codec.h), version 2 (max_size)."""
+    """``veilig_load_options`` (codec.h), version 3 (max_size; every schema error)."""
 
     _fields_ = [("version", c_uint), ("flags", c_uint), ("source", c_char_p),
                 ("max_depth", c_size_t), ("max_string", c_size_t),
-                ("max_municipalities", c_size_t), ("max_size", c_size_t)]
+                ("max_municipalities", c_size_t), ("max_size", c_size_t),
+                ("errors", POINTER(ErrorRecord)), ("max_errors", c_size_t),
+                ("error_count", POINTER(c_size_t))]
 
 
 class SaveOptions(Structure):
@@ -139,7 +141,7 @@ class ImportOptions(Structure):
 SHEET_OPTIONS_VERSION = 1
 IMPORT_OPTIONS_VERSION = 1
 SHEET_INCLUDE_PERSONAL = 1
-LOAD_OPTIONS_VERSION = 2
+LOAD_OPTIONS_VERSION = 3
 #: VEILIG_DEFAULT_MAX_SIZE: the most bytes of a document's text by default,
 #: 4 GiB where size_t holds it (else the largest size_t).
 DEFAULT_MAX_SIZE = (1 << 32) if sizeof(c_size_t) > 4 else (1 << 8 * sizeof(c_size_t)) - 1
@@ -159,6 +161,7 @@ ADD_REPLACE = 1 << 0
 ADD_AS_LOADED = 1 << 1
 
 OK = 0
+ESCHEMA = -4
 ENOTFOUND = -6
 
 # ---- errcheck functions ----

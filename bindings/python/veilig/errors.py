@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import errno as _errno
 import os
-from typing import Any, Dict, Optional, Tuple, Type
+from typing import Any, Dict, Optional, Sequence, Tuple, Type
 
 __all__ = ["Error", "OutOfMemoryError", "VeiligIOError", "ParseError", "SchemaError",
            "InvalidArgumentError", "NotFoundError", "ExistsError", "VersionError",
@@ -133,7 +133,17 @@ class ParseError(Error, ValueError):
 
 class SchemaError(Error, ValueError):
     """VEILIG_ESCHEMA: valid JSON, but not a valid veilig document; ``pointer``
-    names the value, ``line`` and ``column`` say where it starts."""
+    names the value, ``line`` and ``column`` say where it starts. From
+    ``load()`` and ``loads()``, ``errors`` holds every schema error of the
+    document (up to ``veilig.MAX_LOAD_ERRORS``), each a SchemaError, this one
+    first; elsewhere it is this one alone (an import's SheetImportError: its
+    SheetError records)."""
+
+    errors: Sequence[Any]
+
+    def __init__(self, message: str, code: int = -4, **kwargs: Any) -> None:
+        super().__init__(message, code, **kwargs)
+        self.errors = (self,)
 
 
 class InvalidArgumentError(Error, ValueError):

@@ -41,9 +41,9 @@ accepts it and leaves it to :meth:`Registry.validate` (see README.md).
 from .diagnostics import Diagnostic, Rule, Severity, locate, rules
 from .objects import (Contact, Exclusion, Indicator, Measure, Membership, Municipality,
                       Observation, Partner, PolicyLink, Programme, Source, Stakeholder, Window)
-from .registry import Registry, builtin, builtin_json, load, loads
+from .registry import MAX_LOAD_ERRORS, Registry, builtin, builtin_json, load, loads
 
 __all__ = ["Registry", "Programme", "Municipality", "Membership", "Exclusion", "PolicyLink",
            "Stakeholder", "Contact", "Source", "Measure", "Window", "Partner", "Indicator",
-           "Observation", "Severity", "Diagnostic", "Rule", "load", "loads", "builtin",
+           "Observation", "Severity", "Diagnostic", "Rule", "load", "loads", "MAX_LOAD_ERRORS", "builtin",
            "builtin_json", "locate", "rules"]

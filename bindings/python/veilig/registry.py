@@ -11,11 +11,11 @@ import json
 import os
 import threading
 import weakref
-from ctypes import byref, c_size_t, c_void_p, string_at
+from ctypes import POINTER, byref, c_size_t, c_void_p, cast, pointer, string_at
 from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, NoReturn, Optional, Tuple,
                     Type, Union, overload)
 
-from . import _capi
+from . import _capi, errors
 from ._fields import (N, T, _Children, _Node, _Single, _dec, _enc, _json_key, _json_text, _lib,
                       _save_options)
 from .diagnostics import Diagnostic, _severity
@@ -374,12 +374,35 @@ class Registry(_RegistryBase):
 
 # ---- reading ----
 
-def _load_options(source: Optional[str], max_depth: int, max_string: int,
-                  max_municipalities: int, max_size: int) -> Optional[_capi.LoadOptions]:
-    if source is None and not (max_depth or max_string or max_municipalities or max_size):
-        return None
-    return _capi.LoadOptions(_capi.LOAD_OPTIONS_VERSION, 0, _enc(source, "source"),
-                             max_depth, max_string, max_municipalities, max_size)
+#: How many schema errors of one document load() and loads() report
+#: (SchemaError.errors).
+MAX_LOAD_ERRORS = 50
+
+
+class _Loading:
+    """The options of one load, with room for every schema error (load
+    options version 3), and the call that raises with all of them."""
+
+    def __init__(self, source: Optional[str], max_depth: int, max_string: int,
+                 max_municipalities: int, max_size: int) -> None:
+        self.records = (_capi.ErrorRecord * MAX_LOAD_ERRORS)()
+        self.count = c_size_t(0)
+        self.options = _capi.LoadOptions(
+            _capi.LOAD_OPTIONS_VERSION, 0, _enc(source, "source"), max_depth, max_string,
+            max_municipalities, max_size, cast(self.records, POINTER(_capi.ErrorRecord)),
+            MAX_LOAD_ERRORS, pointer(self.count))
+
+    def run(self, function: str, *args: Any) -> Registry:
+        out = c_void_p()
+        try:
+            getattr(_lib(), function)(byref(out), *args, byref(self.options),
+                                      _capi.ErrorRecord())
+        except errors.SchemaError as e:
+            rest = [_capi.error_for(_capi.ESCHEMA, self.records[i], function)
+                    for i in range(1, self.count.value)]
+            e.errors = (e,) + tuple(r for r in rest if isinstance(r, errors.SchemaError))
+            raise
+        return Registry._adopt(out.value)
 
 
 def load(path: "Union[str, bytes, PathLike[str]]", *, source: Optional[str] = None,
@@ -389,14 +412,11 @@ def load(path: "Union[str, bytes, PathLike[str]]", *, source: Optional[str] = No
     path); the limits (0: the library's default) guard against hostile input:
     max_size is the most bytes of the document's text (default
     veilig.DEFAULT_MAX_SIZE, 4 GiB), found before reading when the file says
-    its size. Raises VeiligIOError (an OSError), ParseError, SchemaError,
-    VersionError or LimitError (a limit exceeded)."""
-    out = c_void_p()
-    _lib().veilig_registry_load_file(byref(out), os.fsencode(path),
-                                     _load_options(source, max_depth, max_string,
-                                                   max_municipalities, max_size),
-                                     _capi.ErrorRecord())
-    return Registry._adopt(out.value)
+    its size. Raises VeiligIOError (an OSError), ParseError, SchemaError
+    (its ``errors`` every schema error of the document, up to
+    MAX_LOAD_ERRORS), VersionError or LimitError (a limit exceeded)."""
+    loading = _Loading(source, max_depth, max_string, max_municipalities, max_size)
+    return loading.run("veilig_registry_load_file", os.fsencode(path))
 
 
 def loads(text: Union[str, bytes], *, source: Optional[str] = None, max_depth: int = 0,
@@ -409,12 +429,8 @@ def loads(text: Union[str, bytes], *, source: Optional[str] = None, max_depth: i
         data = bytes(text)
     else:
         raise TypeError("loads() takes str or bytes, not %s" % type(text).__name__)
-    out = c_void_p()
-    _lib().veilig_registry_load_string(byref(out), data, len(data),
-                                       _load_options(source, max_depth, max_string,
-                                                     max_municipalities, max_size),
-                                       _capi.ErrorRecord())
-    return Registry._adopt(out.value)
+    loading = _Loading(source, max_depth, max_string, max_municipalities, max_size)
+    return loading.run("veilig_registry_load_string", data, len(data))
 
 
 def builtin() -> Registry:
