@@ -1711,6 +1711,21 @@ int veilig_municipality_to_json(char **out, size_t *len, const veilig_municipali
     return vg_out_finish(out, len, &buf, err);
 }
 
+int vg_programme_to_json(char **out, size_t *len, const veilig_registry *reg) {
+    *out = NULL;
+    if (!reg->programme)
+        return VEILIG_ENOTFOUND;
+    veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
+    so.flags = VEILIG_SAVE_COMPACT;
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, reg, &so, NULL);
+    if (rc)
+        return rc;
+    vg_write_object(&o, &vg_programme_type, reg->programme, &reg->programme->h.x);
+    return vg_out_finish(out, len, &buf, NULL);
+}
+
 int veilig_measure_to_json(char **out, size_t *len, const veilig_measure *ms,
                            const veilig_save_options *opts, veilig_error *err) {
     if (out)

@@ -364,6 +364,10 @@ void vg_limits_note(const vg_limits *lim, int rc, const veilig_error *err);
 int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, size_t len,
                  const vg_limits *lim, veilig_error *err);
 
+/* The programme block of reg as compact JSON (*out: vg_free), as a dump writes
+   it; VEILIG_ENOTFOUND when reg has none. */
+int vg_programme_to_json(char **out, size_t *len, const veilig_registry *reg);
+
 /* What veilig_registry_add_json does once its text is a tree (text as for
    vg_load_tree). reg must not be NULL. */
 int vg_registry_add_tree(veilig_municipality **out, veilig_registry *reg, const vg_jnode *root,

@@ -93,8 +93,11 @@ static void check_json(const veilig_diff_result *d) {
         size_t keys = 3;
         ck_assert_str_eq(json_string_value(json_object_get(row, "change")),
                          names[veilig_diff_change(d, i)]);
-        ck_assert_str_eq(json_string_value(json_object_get(row, "municipality")),
-                         veilig_diff_municipality(d, i));
+        if (veilig_diff_municipality(d, i))
+            ck_assert_str_eq(json_string_value(json_object_get(row, "municipality")),
+                             veilig_diff_municipality(d, i));
+        else /* a change in the programme block */
+            ck_assert(json_is_null(json_object_get(row, "municipality")));
         ck_assert_str_eq(json_string_value(json_object_get(row, "pointer")),
                          veilig_diff_pointer(d, i));
         ck_assert(json_object_get(row, "change_") == NULL);
@@ -623,6 +626,54 @@ START_TEST(test_pointer_documents) {
 }
 END_TEST
 
+/* The programme block is compared too, first, with rows that name no
+   municipality; not when one municipality is asked for. */
+#define PROG(name, extra) "\"programme\": {\"name\": \"" name "\"" extra "}, "
+#define DOC_PROG(prog)                                                                             \
+    "{\"format\": \"veilig\", \"version\": 1, " prog "\"municipalities\": [" M2 "]}"
+START_TEST(test_programme) {
+    const char *v1 = DOC_PROG(PROG("Veilige Steden", ", \"operator\": \"Movisie\""));
+    const char *v2 = DOC_PROG(PROG("Veilige Steden 2", ", \"sources\": [{\"title\": \"T\"}]"));
+    veilig_diff_result *d = diff_docs(v1, v2, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 3);
+    row_eq(d, 0, VEILIG_CHANGE_CHANGED, NULL, NULL, "/programme/name", "\"Veilige Steden\"",
+           "\"Veilige Steden 2\"");
+    row_eq(d, 1, VEILIG_CHANGE_REMOVED, NULL, NULL, "/programme/operator", "\"Movisie\"", NULL);
+    row_eq(d, 2, VEILIG_CHANGE_ADDED, NULL, NULL, "/programme/sources", NULL,
+           "[{\"title\":\"T\"}]");
+    check_json(d);
+    veilig_diff_free(d);
+    check_pointer_documents(v1, v2);
+    /* a programme block added, and removed */
+    const char *none = DOC_PROG("");
+    d = diff_docs(none, v1, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 1);
+    row_eq(d, 0, VEILIG_CHANGE_ADDED, NULL, NULL, "/programme", NULL,
+           "{\"name\":\"Veilige Steden\",\"operator\":\"Movisie\"}");
+    veilig_diff_free(d);
+    d = diff_docs(v1, none, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 1);
+    ck_assert_int_eq(veilig_diff_change(d, 0), VEILIG_CHANGE_REMOVED);
+    ck_assert_str_eq(veilig_diff_pointer(d, 0), "/programme");
+    veilig_diff_free(d);
+    /* before the municipalities' rows; not when one municipality is asked for */
+    const char *v3 =
+        "{\"format\": \"veilig\", \"version\": 1, " PROG("X", "") "\"municipalities\": [" M3 "]}";
+    d = diff_docs(v1, v3, NULL);
+    ck_assert_str_eq(veilig_diff_pointer(d, 0), "/programme/name");
+    ck_assert_ptr_null(veilig_diff_municipality(d, 0));
+    ck_assert_ptr_nonnull(veilig_diff_municipality(d, veilig_diff_count(d) - 1));
+    veilig_diff_free(d);
+    d = diff_docs(v1, v2, "GM0002");
+    ck_assert_uint_eq(veilig_diff_count(d), 0);
+    veilig_diff_free(d);
+    /* equal blocks: no rows */
+    d = diff_docs(v1, v1, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 0);
+    veilig_diff_free(d);
+}
+END_TEST
+
 /* Many measures, reversed: matched through an index, not pairwise. */
 START_TEST(test_many_measures) {
     enum { N = 20000 };
@@ -740,6 +791,7 @@ static Suite *diff_suite(void) {
     tcase_add_test(tc, test_builtin);
     tcase_add_test(tc, test_docs_example);
     tcase_add_test(tc, test_pointer_documents);
+    tcase_add_test(tc, test_programme);
     tcase_add_test(tc, test_many_measures);
     tcase_add_test(tc, test_alloc_failures);
     suite_add_tcase(s, tc);

@@ -853,6 +853,51 @@ START_TEST(test_golden_diff) {
 }
 END_TEST
 
+/* The programme block in a diff: rows without a municipality; its contact,
+   when personal, left out as a municipality's is. */
+START_TEST(test_diff_programme) {
+    static const char v1[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"programme\": {\"name\": \"P\", "
+        "\"contact\": {\"name\": \"Piet\", \"email\": \"piet@p.example\", \"personal\": true}}}";
+    static const char v2[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"programme\": {\"name\": \"Q\", "
+        "\"contact\": {\"name\": \"Piet\", \"email\": \"piet@q.example\", \"personal\": true}}}";
+    static const char none[] = "{\"format\": \"veilig\", \"version\": 1}";
+    veilig_registry *a = NULL, *b = NULL, *c = NULL;
+    OK(veilig_registry_load_string(&a, v1, strlen(v1), NULL, NULL));
+    OK(veilig_registry_load_string(&b, v2, strlen(v2), NULL, NULL));
+    OK(veilig_registry_load_string(&c, none, strlen(none), NULL, NULL));
+    veilig_diff_result *d = NULL;
+    char *out = NULL;
+    OK(veilig_diff(&d, a, b, NULL));
+    ck_assert_uint_eq(veilig_diff_count(d), 2);
+    veilig_report_options o = vg_opts(VEILIG_FORMAT_CSV, NULL, 0);
+    OK(veilig_render_diff(&out, NULL, d, &o));
+    ck_assert_ptr_nonnull(strstr(out, "changed,,,/programme/name,\"\"\"P\"\"\",\"\"\"Q\"\"\"\n"));
+    ck_assert_ptr_null(strstr(out, "piet@"));
+    veilig_free(out);
+    veilig_diff_free(d);
+    /* the whole block added: its personal contact filtered out of the value */
+    OK(veilig_diff(&d, c, a, NULL));
+    ck_assert_uint_eq(veilig_diff_count(d), 1);
+    o.format = VEILIG_FORMAT_JSON;
+    OK(veilig_render_diff(&out, NULL, d, &o));
+    json_check(out);
+    ck_assert_ptr_nonnull(strstr(out, "\"municipality\": null"));
+    ck_assert_ptr_nonnull(strstr(out, "\"name\": \"P\""));
+    ck_assert_ptr_null(strstr(out, "Piet"));
+    veilig_free(out);
+    o.flags = VEILIG_REPORT_INCLUDE_PERSONAL;
+    OK(veilig_render_diff(&out, NULL, d, &o));
+    ck_assert_ptr_nonnull(strstr(out, "piet@p.example"));
+    veilig_free(out);
+    veilig_diff_free(d);
+    veilig_registry_free(a);
+    veilig_registry_free(b);
+    veilig_registry_free(c);
+}
+END_TEST
+
 START_TEST(test_golden_schedule) {
     veilig_registry *rich = vg_rich();
     const veilig_municipality *m = veilig_registry_find(rich, "GM0999");
@@ -1260,6 +1305,7 @@ int main(void) {
     tcase_add_test(tc, test_golden_comparison);
     tcase_add_test(tc, test_golden_peers);
     tcase_add_test(tc, test_golden_diff);
+    tcase_add_test(tc, test_diff_programme);
     tcase_add_test(tc, test_golden_schedule);
     tcase_add_test(tc, test_golden_progress);
     tcase_add_test(tc, test_golden_diagnostics);

@@ -303,7 +303,8 @@ static void progress_extra(lua_State *L, const void *res, int t, int a, int b) {
 
 /* The analyses: free and to_json of result type T (functions F_free and F_to_json), and extra. */
 /* Says which document each row's pointer is into: "old" for a removal (the
-   value is gone from the new one), "new" for the others (docs/analysis.md). */
+   value is gone from the new one), "new" for the others (docs/analysis.md);
+   a row of the programme block has no municipality (nil, not veilig.null). */
 static void diff_extra(lua_State *L, const void *res, int t, int a, int b) {
     const veilig_diff_result *d = (const veilig_diff_result *)res;
     size_t i, n = veilig_diff_count(d);
@@ -315,6 +316,10 @@ static void diff_extra(lua_State *L, const void *res, int t, int a, int b) {
             continue;
         lua_pushstring(L, veilig_diff_change(d, i) == VEILIG_CHANGE_REMOVED ? "old" : "new");
         lua_setfield(L, row, "document");
+        if (!veilig_diff_municipality(d, i)) {
+            lua_pushnil(L);
+            lua_setfield(L, row, "municipality");
+        }
         lua_pop(L, 1);
     }
 }

@@ -590,13 +590,13 @@ typedef enum veilig_change {
 } veilig_change;
 
 /**
- * Differences from old to new (the whole registries, or only the
- * municipality with code when code is not NULL). Municipalities are matched
- * by code, measures (and stakeholders and indicators) by id; other values by
- * position. Each row is a change at a JSON pointer into the new document
- * (the old one for removals) with the old and the new value as JSON text
- * (NULL where there is none). Rows come in document order of new, removals
- * where the removed thing stood in old.
+ * Differences from old to new (the whole registries: the programme block
+ * first, then the municipalities; or only the municipality with code when
+ * code is not NULL). Municipalities are matched by code, measures (and
+ * stakeholders and indicators) by id; other values by position. Each row is a change at a JSON
+ * pointer into the new document (the old one for removals) with the old and the new value as JSON
+ * text (NULL where there is none). Rows come in document order of new, removals where the removed
+ * thing stood in old.
  *
  * @param out      receives the new result (veilig_diff_free); NULL on failure.
  * @param old_reg  the old version (borrowed: it must outlive the result).
@@ -634,8 +634,9 @@ VEILIG_API veilig_change veilig_diff_change(const veilig_diff_result *d, size_t 
  *
  * @param d  the result (borrowed), or NULL.
  * @param i  the row, from 0.
- * @return the code (borrowed from the result or a registry); NULL when d is
- *         NULL or i is out of range.
+ * @return the code (borrowed from the result or a registry); NULL for a change
+ *         in the programme block (its pointer starts with "/programme"), when
+ *         d is NULL or i is out of range.
  */
 VEILIG_API const char *veilig_diff_municipality(const veilig_diff_result *d, size_t i);
 /**

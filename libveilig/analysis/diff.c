@@ -27,9 +27,10 @@
    RFC 6901 pointers into the new document, into the old one for removals.
    Matching uses hash indexes: linear in the size of the documents.
 
-   Only municipalities are compared: the programme block and unknown
-   top-level keys are not. Contacts marked personal are compared like
-   everything else. */
+   The programme block is compared first (when no one municipality is asked
+   for), as one value at "/programme" walked the same way; its rows have no
+   municipality. Unknown top-level keys are not compared. Contacts marked
+   personal are compared like everything else. */
 #include <string.h>
 
 #include "analysis_internal.h"
@@ -428,6 +429,40 @@ done:
     return rc;
 }
 
+/* The programme blocks of o and n (either may have none). */
+static int vg_diff_programme(vg_diffctx *c, const veilig_registry *o, const veilig_registry *n) {
+    char *otext = NULL, *ntext = NULL;
+    size_t olen = 0, nlen = 0;
+    vg_arena tmp;
+    vg_jnode *on = NULL, *nn = NULL;
+    int rc = VEILIG_OK;
+    vg_arena_init(&tmp, 1024);
+    if (o->programme && (rc = vg_programme_to_json(&otext, &olen, o)) != VEILIG_OK)
+        goto done;
+    if (n->programme && (rc = vg_programme_to_json(&ntext, &nlen, n)) != VEILIG_OK)
+        goto done;
+    if ((!otext && !ntext) || (otext && ntext && olen == nlen && !memcmp(otext, ntext, olen)))
+        goto done;
+    c->measure = NULL;
+    c->municipality = NULL;
+    if (otext && (rc = vg_parse(&on, &tmp, otext, olen)) != VEILIG_OK)
+        goto done;
+    if (ntext && (rc = vg_parse(&nn, &tmp, ntext, nlen)) != VEILIG_OK)
+        goto done;
+    c->np.len = c->op.len = 0;
+    vg_buf_puts(&c->np, "/programme");
+    vg_buf_puts(&c->op, "/programme");
+    if (on && nn)
+        rc = vg_diff_value(c, on, nn, VG_K_PLAIN);
+    else
+        rc = vg_row(c, nn ? VEILIG_CHANGE_ADDED : VEILIG_CHANGE_REMOVED, on, nn);
+done:
+    vg_free(otext);
+    vg_free(ntext);
+    vg_arena_free(&tmp);
+    return rc;
+}
+
 static const char *vg_code_at(const void *ctx, size_t pos) {
     return ((const veilig_registry *)ctx)->municipalities[pos]->code;
 }
@@ -503,7 +538,7 @@ int veilig_diff(veilig_diff_result **out, const veilig_registry *old_reg,
     if (code)
         rc = vg_diff_municipality(&c, oi != VG_NONE ? old_reg->municipalities[oi] : NULL, oi,
                                   ni != VG_NONE ? new_reg->municipalities[ni] : NULL, ni);
-    else
+    else if ((rc = vg_diff_programme(&c, old_reg, new_reg)) == VEILIG_OK)
         rc = vg_diff_all(&c, old_reg, new_reg);
     vg_buf_free(&c.np);
     vg_buf_free(&c.op);

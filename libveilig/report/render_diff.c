@@ -17,7 +17,8 @@ enum {
     VG_DV_MUNICIPALITY, /* a whole municipality: filter its "contacts" */
     VG_DV_CONTACTS,     /* the contacts list: filter it */
     VG_DV_CONTACT,      /* one contact: left out when personal */
-    VG_DV_FIELD         /* a field of a contact that may be personal: left out */
+    VG_DV_FIELD,        /* a field of a contact that may be personal: left out */
+    VG_DV_PROGRAMME     /* the whole programme block: its "contact" left out when personal */
 };
 
 /* Member key of object o, or NULL. */
@@ -26,7 +27,17 @@ static const vg_jnode *vg_jget(const vg_jnode *o, const char *key) {
     return mb ? &mb->value : NULL;
 }
 
-/* The kind of value at pointer (into a document: /municipalities/N/...). */
+/* The kind of a contact's field: plain for the fields that never hold
+   personal data, else one to leave out. */
+static int vg_dv_contact_field(const char *key, size_t len) {
+    static const char *const safe[] = {"stakeholder", "role", "personal"};
+    for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+        if (len == strlen(safe[i]) && strncmp(key, safe[i], len) == 0)
+            return VG_DV_PLAIN;
+    return VG_DV_FIELD;
+}
+
+/* The kind of value at pointer (into a document: /programme/..., /municipalities/N/...). */
 static int vg_dv_kind(const char *pointer) {
     const char *seg[6];
     size_t segl[6], n = 0;
@@ -38,6 +49,14 @@ static int vg_dv_kind(const char *pointer) {
         seg[n] = s;
         segl[n++] = (size_t)(p - s);
     }
+    /* the programme's one contact: /programme/contact[/field] */
+    if (n >= 1 && segl[0] == 9 && strncmp(seg[0], "programme", 9) == 0) {
+        if (n == 1)
+            return VG_DV_PROGRAMME;
+        if (segl[1] != 7 || strncmp(seg[1], "contact", 7) != 0)
+            return VG_DV_PLAIN;
+        return n == 2 ? VG_DV_CONTACT : vg_dv_contact_field(seg[2], segl[2]);
+    }
     if (n < 2 || segl[0] != 14 || strncmp(seg[0], "municipalities", 14) != 0)
         return VG_DV_PLAIN;
     if (n == 2)
@@ -48,12 +67,7 @@ static int vg_dv_kind(const char *pointer) {
         return VG_DV_CONTACTS;
     if (n == 4)
         return VG_DV_CONTACT;
-    /* fields that never hold personal data */
-    static const char *const safe[] = {"stakeholder", "role", "personal"};
-    for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
-        if (n == 5 && segl[4] == strlen(safe[i]) && strncmp(seg[4], safe[i], segl[4]) == 0)
-            return VG_DV_PLAIN;
-    return VG_DV_FIELD;
+    return n == 5 ? vg_dv_contact_field(seg[4], segl[4]) : VG_DV_FIELD;
 }
 
 static int vg_is_personal(const vg_jnode *n) {
@@ -61,9 +75,20 @@ static int vg_is_personal(const vg_jnode *n) {
     return v && v->type == VG_JTRUE;
 }
 
-/* Writes node without personal contacts (kind: VG_DV_MUNICIPALITY or VG_DV_CONTACTS). */
+/* Writes node without personal contacts (kind: VG_DV_MUNICIPALITY,
+   VG_DV_CONTACTS or VG_DV_PROGRAMME). */
 static void vg_jw_redacted(vg_jwriter *w, const vg_jnode *n, int kind) {
-    if (kind == VG_DV_MUNICIPALITY && n->type == VG_JOBJECT) {
+    if (kind == VG_DV_PROGRAMME && n->type == VG_JOBJECT) {
+        vg_jw_begin_object(w);
+        for (uint32_t i = 0; i < n->len; i++) {
+            const vg_jmember *mb = &n->u.members[i];
+            if (strcmp(mb->key, "contact") == 0 && vg_is_personal(&mb->value))
+                continue;
+            vg_jw_key(w, mb->key);
+            vg_jw_node(w, &mb->value);
+        }
+        vg_jw_end_object(w);
+    } else if (kind == VG_DV_MUNICIPALITY && n->type == VG_JOBJECT) {
         vg_jw_begin_object(w);
         for (uint32_t i = 0; i < n->len; i++) {
             const vg_jmember *mb = &n->u.members[i];

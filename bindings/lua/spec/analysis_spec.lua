@@ -433,6 +433,21 @@ describe("veilig.diff", function()
     assert.equal(0, #assert(veilig.diff(old, old)))
   end)
 
+  it("compares the programme block first, its rows without a municipality", function()
+    local text = '{"format":"veilig","version":1,"programme":{"name":"P"},'
+      .. '"municipalities":[{"code":"GM0002","name":"Beedorp"}]}'
+    local old = assert(veilig.loads(text))
+    local new = assert(veilig.loads((text:gsub('"P"', '"Q"'))))
+    local rows = assert(veilig.diff(old, new))
+    assert.equal(1, #rows)
+    assert.equal("changed", rows[1].change)
+    assert.is_nil(rows[1].municipality)
+    assert.equal("/programme/name", rows[1].pointer)
+    assert.equal("P", rows[1].old)
+    assert.equal("Q", rows[1].new)
+    assert.equal(0, #assert(veilig.diff(old, new, "GM0002")))
+  end)
+
   it("sees a change made through the objects", function()
     local old, new = assert(veilig.load(fixture)), assert(veilig.load(fixture))
     new:find("GM0001"):measure("m2").name = "B"

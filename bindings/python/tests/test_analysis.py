@@ -588,6 +588,20 @@ def test_diff_worked_example():
         assert data[1]["old"] == removed.old
 
 
+def test_diff_programme():
+    """The programme block is compared first; its rows name no municipality."""
+    old_text = ('{"format": "veilig", "version": 1, "programme": {"name": "P", "operator": "O"}, '
+                '"municipalities": [{"code": "GM0002", "name": "Beedorp"}]}')
+    new_text = old_text.replace('"P"', '"Q"').replace('"Beedorp"', '"B"')
+    with veilig.loads(old_text) as old, veilig.loads(new_text) as new:
+        rows = veilig.diff(old, new)
+        assert [(r.change, r.municipality, r.pointer, r.old, r.new) for r in rows] == [
+            ("changed", None, "/programme/name", "P", "Q"),
+            ("changed", "GM0002", "/municipalities/0/name", "Beedorp", "B")]
+        assert rows[0].to_record()["municipality"] is None
+        assert [r.pointer for r in veilig.diff(old, new, "GM0002")] == ["/municipalities/0/name"]
+
+
 def test_diff_options_and_errors():
     renamed = dict(M1_OLD, measures=[dict(M1_OLD["measures"][1], name="B")])
     old_doc = dict(M1_OLD, measures=[M1_OLD["measures"][1]])

@@ -759,7 +759,8 @@ class ChangeKind(str, enum.Enum):
 @dataclass(frozen=True)
 class Change:
     """A difference between two versions: what happened, where (the
-    municipality's code and the measure's id or None, codes rather than
+    municipality's code (None for a change in the programme block) and the
+    measure's id or None, codes rather than
     objects since a removed one exists only in the old registry; an RFC 6901
     pointer into the document :attr:`document` names: the new one, or the
     old one for removals) and the old and new values as Python values (None
@@ -767,7 +768,7 @@ class Change:
     texts, None where there is none)."""
 
     change: ChangeKind
-    municipality: str
+    municipality: Optional[str]
     measure: Optional[str]
     pointer: str
     old: Any
@@ -825,7 +826,7 @@ def diff(old: "Registry", new: "Registry",
             new_json = _dec(lib.veilig_diff_new(d, i))
             result.append(Change(
                 list(ChangeKind)[lib.veilig_diff_change(d, i) - 1],
-                _dec(lib.veilig_diff_municipality(d, i)) or "",
+                _dec(lib.veilig_diff_municipality(d, i)),
                 _dec(lib.veilig_diff_measure(d, i)),
                 _dec(lib.veilig_diff_pointer(d, i)) or "",
                 None if old_json is None else json.loads(old_json),
