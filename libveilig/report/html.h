@@ -32,6 +32,12 @@ typedef struct vg_html {
        href_prefix CODE href_suffix (e.g. "gemeenten/", ".html") where both are
        set; the reports leave them NULL (names are not links). */
     const char *href_prefix, *href_suffix;
+    /* The peers (o.peers of them) of the municipality being written, when the
+       caller has them already: rows peers_first to peers_first + peers_n - 1
+       of peers (the site computes the peers of every municipality at once and
+       also links to them). NULL: vg_html_mun_peers computes them. Borrowed. */
+    const veilig_peers_result *peers;
+    size_t peers_first, peers_n;
 } vg_html;
 
 /* Starts a writer of reg in the language and with the flags of o. */

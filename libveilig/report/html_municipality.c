@@ -600,13 +600,19 @@ int vg_html_mun_gaps(vg_html *h, const veilig_municipality *m) {
 }
 
 int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
-    veilig_peers_result *p = NULL;
-    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
-    po.k = h->o.peers;
-    int rc = veilig_peers(&p, h->reg, m, &po);
-    if (rc != VEILIG_OK)
-        return rc;
-    size_t n = veilig_peers_count(p);
+    veilig_peers_result *own = NULL;
+    const veilig_peers_result *p = h->peers;
+    size_t first = h->peers_first, n = h->peers_n;
+    if (!p) {
+        veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
+        po.k = h->o.peers;
+        int rc = veilig_peers(&own, h->reg, m, &po);
+        if (rc != VEILIG_OK)
+            return rc;
+        p = own;
+        first = 0;
+        n = veilig_peers_count(p);
+    }
     vg_html_section(h, "peers", "Vergelijkbare gemeenten en suggesties",
                     "Similar municipalities and suggestions");
     vg_buf_printf(&h->b, "<p>%s</p>\n",
@@ -640,7 +646,7 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
                       "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                       VG_T(h, "Gemeente", "Municipality"), VG_T(h, "Gelijkenis", "Similarity"),
                       VG_T(h, "Suggesties", "Suggestions"));
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = first; i < first + n; i++) {
             const veilig_municipality *peer = veilig_peers_peer(p, i);
             size_t ns = veilig_peers_suggestion_count(p, i);
             vg_buf_printf(&h->b, "<tr><td class=\"num\">%zu</td><td><strong>",
@@ -670,8 +676,8 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
             vg_html_put(h, "</td></tr>\n");
         }
         vg_html_put(h, "</tbody>\n</table>\n");
-        double best = veilig_peers_similarity(p, 0);
-        for (size_t i = 1; i < n; i++)
+        double best = veilig_peers_similarity(p, first);
+        for (size_t i = first + 1; i < first + n; i++)
             if (veilig_peers_similarity(p, i) > best)
                 best = veilig_peers_similarity(p, i);
         if (vg_html_percent(best) == 0)
@@ -684,7 +690,7 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
                                "equal similarities are ranked by CBS code."));
     }
     vg_html_section_end(h);
-    veilig_peers_free(p);
+    veilig_peers_free(own);
     return VEILIG_OK;
 }
 

@@ -192,15 +192,15 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
 typedef struct vg_site_mun {
     const veilig_municipality *m;
     const veilig_peers_result *peers;
+    size_t first, n; /* its rows in peers */
 } vg_site_mun;
 
 /* The site's own section of a municipality's page: a comparison with each of
    its nearest peers. */
 static int vg_site_mun_compare(vg_html *h, void *ctx) {
     const vg_site_mun *sm = ctx;
-    size_t n = veilig_peers_count(sm->peers);
     vg_html_section(h, "compare", "Vergelijken", "Compare");
-    if (!n) {
+    if (!sm->n) {
         vg_html_put(h, "<p>");
         vg_html_put(h, VG_T(h,
                             "Geen vergelijkbare gemeenten: zonder maatregelen is er niets te "
@@ -210,7 +210,7 @@ static int vg_site_mun_compare(vg_html *h, void *ctx) {
         vg_html_put(h, "</p>\n");
     } else {
         vg_html_put(h, "<ul>\n");
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = sm->first; i < sm->first + sm->n; i++) {
             const veilig_municipality *peer = veilig_peers_peer(sm->peers, i);
             vg_html_put(h, "<li><a href=\"");
             vg_site_compare_href(h, sm->m, peer);
@@ -226,43 +226,43 @@ static int vg_site_mun_compare(vg_html *h, void *ctx) {
     return VEILIG_OK;
 }
 
+/* The page of m, the next municipality of the registry (its peers are the
+   rows of s->all_peers from s->peers_cursor on), and its comparison pages. */
 int vg_site_municipality(vg_site *s, const veilig_municipality *m) {
     const char *code = veilig_municipality_code(m);
+    vg_site_mun sm = {m, s->all_peers, s->peers_cursor, 0};
+    while (sm.first + sm.n < veilig_peers_count(s->all_peers) &&
+           veilig_peers_subject(s->all_peers, sm.first + sm.n) == m)
+        sm.n++;
+    s->peers_cursor += sm.n;
     vg_buf path;
     vg_buf_init(&path);
     vg_buf_printf(&path, "gemeenten/%s.html", code);
     char *path_s = vg_buf_finish(&path, NULL);
     if (!path_s)
         return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-    veilig_peers_result *peers = NULL;
-    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
-    po.k = s->peers;
-    int rc = veilig_peers(&peers, s->reg, m, &po);
-    if (rc != VEILIG_OK) {
-        vg_free(path_s);
-        return vg_error_set(s->err, rc, "site: peers of %s: %s", code, veilig_strerror(rc));
-    }
 
     vg_site_page p;
     vg_site_page_begin(&p, s, path_s, 1, veilig_municipality_name(m),
                        VG_NL_EN(s, "Gemeentelijke aanpak", "Municipal approach"),
                        veilig_municipality_name(m));
-    vg_site_mun sm = {m, peers};
     vg_html_mun_extra compare = {{"compare", "Vergelijken", "Compare"}, vg_site_mun_compare, &sm};
     int hidden = 0;
-    rc = vg_html_mun_body(&p.h, m, (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) != 0, &compare,
-                          &hidden);
+    /* the page's peers section and its comparisons: the same rows */
+    p.h.peers = sm.peers;
+    p.h.peers_first = sm.first;
+    p.h.peers_n = sm.n;
+    int rc = vg_html_mun_body(&p.h, m, (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) != 0, &compare,
+                              &hidden);
     if (rc != VEILIG_OK) {
         vg_buf_free(&p.h.b);
-        veilig_peers_free(peers);
         vg_free(path_s);
         return vg_error_set(s->err, rc, "site: the page of %s: %s", code, veilig_strerror(rc));
     }
     rc = vg_site_page_finish(&p, hidden);
-    for (size_t i = 0; rc == VEILIG_OK && i < veilig_peers_count(peers); i++)
-        rc = vg_site_compare_page(s, m, veilig_peers_peer(peers, i),
-                                  veilig_peers_similarity(peers, i));
-    veilig_peers_free(peers);
+    for (size_t i = sm.first; rc == VEILIG_OK && i < sm.first + sm.n; i++)
+        rc = vg_site_compare_page(s, m, veilig_peers_peer(sm.peers, i),
+                                  veilig_peers_similarity(sm.peers, i));
     vg_free(path_s);
     return rc;
 }

@@ -260,6 +260,7 @@ static int vg_site_tree(vg_site *s) {
     for (int c = 1; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++)
         if ((rc = vg_site_category(s, c)) != VEILIG_OK)
             return rc;
+    s->peers_cursor = 0;
     for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
         if ((rc = vg_site_municipality(s, veilig_registry_get(s->reg, i))) != VEILIG_OK)
             return rc;
@@ -317,17 +318,22 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) != VEILIG_OK ||
         (rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len)) != VEILIG_OK)
         return rc;
+    /* the peers of every municipality, once for the whole site: each pair of
+       municipalities is compared once, not once per page */
+    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
+    po.k = s.peers;
+    if ((rc = veilig_peers(&s.all_peers, reg, NULL, &po)) != VEILIG_OK)
+        return vg_error_set(error, rc, "site: peers: %s", veilig_strerror(rc));
     if (nl) {
         s.en = 0;
         s.tree = "";
-        if ((rc = vg_site_tree(&s)) != VEILIG_OK)
-            return rc;
+        rc = vg_site_tree(&s);
     }
-    if (en) {
+    if (en && rc == VEILIG_OK) {
         s.en = 1;
         s.tree = nl ? "en/" : "";
-        if ((rc = vg_site_tree(&s)) != VEILIG_OK)
-            return rc;
+        rc = vg_site_tree(&s);
     }
-    return VEILIG_OK;
+    veilig_peers_free(s.all_peers);
+    return rc;
 }

@@ -21,6 +21,11 @@ typedef struct vg_site {
     int en;           /* the language of the tree being written */
     int both;         /* both languages: a switch on every page */
     const char *tree; /* the tree's folder under dir: "" or "en/" */
+    /* the peers of every municipality, computed once for the whole site (its
+       rows grouped by subject in registry order), and the first row of the
+       municipality whose page comes next */
+    veilig_peers_result *all_peers;
+    size_t peers_cursor;
 } vg_site;
 
 /* One page being written: its address in the tree ("gemeenten/GM0153.html"),
