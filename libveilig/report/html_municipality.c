@@ -694,10 +694,64 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
     return VEILIG_OK;
 }
 
+static int vg_has_role(const veilig_stakeholder *st, veilig_role role) {
+    for (size_t r = 0; r < veilig_stakeholder_role_count(st); r++)
+        if (veilig_stakeholder_role(st, r) == role)
+            return 1;
+    return 0;
+}
+
+/* One line of the grouping: the names of the stakeholders of m that pass
+   (departments: 1 for municipal departments only, 0 for the others; role:
+   those with the role, or 0 for any), under label; nothing when none passes. */
+static void vg_stakeholder_group(vg_html *h, const veilig_municipality *m, int departments,
+                                 veilig_role role, const char *label) {
+    size_t n = veilig_municipality_stakeholder_count(m), shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        const veilig_stakeholder *st = veilig_municipality_stakeholder(m, i);
+        int dept = veilig_stakeholder_kind(st) == VEILIG_STAKEHOLDER_TYPE_MUNICIPAL_DEPARTMENT;
+        if (dept != departments || (role && !vg_has_role(st, role)))
+            continue;
+        if (!shown++) {
+            vg_html_put(h, "<dt>");
+            vg_html_text_capital(h, label);
+            vg_html_put(h, "</dt><dd>");
+        } else {
+            vg_html_put(h, ", ");
+        }
+        vg_html_text(h, veilig_stakeholder_name(st));
+    }
+    if (shown)
+        vg_html_put(h, "</dd>\n");
+}
+
+/* The stakeholders as the programme's pages list them, in their words
+   ("Betrokken afdelingen en samenwerkingspartners"): the municipal departments
+   involved, the department that carries out the policy and the one to turn
+   to, then the other organisations by their role. */
+static void vg_stakeholders_grouped(vg_html *h, const veilig_municipality *m) {
+    vg_html_put(h, "<dl class=\"facts\">\n");
+    vg_stakeholder_group(
+        h, m, 1, 0,
+        VG_T(h, "Betrokken gemeentelijke afdelingen", "Municipal departments involved"));
+    vg_stakeholder_group(h, m, 1, VEILIG_ROLE_EXECUTING,
+                         VG_T(h, "Gemeentelijke afdeling die het beleid uitvoert",
+                              "Municipal department that carries out the policy"));
+    vg_stakeholder_group(h, m, 1, VEILIG_ROLE_CONTACT_POINT,
+                         VG_T(h, "Aanspreekpunt voor het beleid", "Contact point for the policy"));
+    for (int r = 1; r <= veilig_vocab_size(VEILIG_VOCAB_ROLE); r++) {
+        vg_stakeholder_group(
+            h, m, 0, (veilig_role)r,
+            vg_html_label(h, VEILIG_VOCAB_ROLE, veilig_vocab_code(VEILIG_VOCAB_ROLE, r)));
+    }
+    vg_html_put(h, "</dl>\n");
+}
+
 static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
                                   const veilig_profile_result *p) {
     size_t n = veilig_profile_stakeholder_count(p);
-    vg_html_section(h, "stakeholders", "Betrokken partijen", "Stakeholders");
+    vg_html_section(h, "stakeholders", "Betrokken afdelingen en samenwerkingspartners",
+                    "Departments and partners involved");
     if (!n) {
         vg_buf_printf(&h->b, "<p class=\"empty\">%s</p>\n",
                       VG_T(h, "Er zijn geen betrokken partijen vastgelegd.",
@@ -705,6 +759,7 @@ static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
         vg_html_section_end(h);
         return;
     }
+    vg_stakeholders_grouped(h, m);
     vg_buf_printf(&h->b,
                   "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
@@ -983,19 +1038,22 @@ int vg_html_mun_sources(vg_html *h, const veilig_municipality *m) {
 
 int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
                      const vg_html_mun_extra *extra, int *hidden) {
+    /* first what the programme's own pages hold, in their order (the
+       approach, its activities, the departments and partners, contact), then
+       what the prose cannot say */
     static const vg_html_toc_item toc[] = {
         {"overview", "Overzicht", "Overview"},
         {"approach", "Aanpak", "Approach"},
         {"measures", "Maatregelen", "Measures"},
+        {"stakeholders", "Afdelingen en partners", "Departments and partners"},
+        {"contacts", "Contact", "Contact"},
         {"schedule", "Week", "Week"},
         {"indicators", "Indicatoren", "Indicators"},
         {"gaps", "Aandachtspunten", "Gaps"},
         {"peers", "Vergelijkbare gemeenten", "Similar municipalities"},
-        {"stakeholders", "Partijen", "Stakeholders"},
-        {"contacts", "Contact", "Contact"},
         {"sources", "Bronnen", "Sources"},
     };
-    enum { n_toc = sizeof toc / sizeof toc[0], after_peers = 7 };
+    enum { n_toc = sizeof toc / sizeof toc[0], after_peers = 9 };
     vg_html_toc_item items[n_toc + 1];
     size_t n = 0;
     int rc;
@@ -1016,15 +1074,15 @@ int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_perso
         return rc;
     vg_html_mun_approach(h, m);
     if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
+        return rc;
+    *hidden = vg_html_mun_contacts(h, m, include_personal);
+    if ((rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
         (rc = vg_html_mun_progress(h, m)) != VEILIG_OK ||
         (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK || (rc = vg_html_mun_peers(h, m)) != VEILIG_OK)
         return rc;
     if (extra && (rc = extra->write(h, extra->ctx)) != VEILIG_OK)
         return rc;
-    if ((rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
-        return rc;
-    *hidden = vg_html_mun_contacts(h, m, include_personal);
     return vg_html_mun_sources(h, m);
 }
 
