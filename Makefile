@@ -119,8 +119,8 @@ fuzz: deps
 	$(CMAKE) --build $(FUZZ_BUILDDIR) -j$(JOBS) --target $(FUZZ_TARGETS)
 	fuzz/run.sh $(FUZZ_BUILDDIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Line and branch coverage of the library (libveilig/: the objects of the library itself,
-# not the code of tests, the tool or the bindings) from the test suite, with gcc --coverage and lcov, in $(COVERAGE_BUILDDIR); the HTML report
+# Line and branch coverage of the library (libveilig/: the objects of the library itself and
+# of its utility layer veilig_util, not the code of tests, the tool or the bindings) from the test suite, with gcc --coverage and lcov, in $(COVERAGE_BUILDDIR); the HTML report
 # goes to $(COVERAGE_BUILDDIR)/html. COVERAGE_CTEST_ARGS picks the tests (default: all but
 # the "slow" ones). Fails when a test fails, after the report.
 COVERAGE_BUILDDIR   ?= build-coverage
@@ -136,6 +136,7 @@ coverage: deps
 	status=0; (cd $(COVERAGE_BUILDDIR) && ctest --output-on-failure -j$(JOBS) $(COVERAGE_CTEST_ARGS)) \
 	  || status=$$?; \
 	lcov $(LCOV_FLAGS) --capture --directory $(COVERAGE_BUILDDIR)/CMakeFiles/veilig_objects.dir \
+	  --directory $(COVERAGE_BUILDDIR)/CMakeFiles/veilig_util.dir \
 	  --output-file $(COVERAGE_BUILDDIR)/all.info && \
 	lcov $(LCOV_FLAGS) --extract $(COVERAGE_BUILDDIR)/all.info '$(CURDIR)/libveilig/*' \
 	  --output-file $(COVERAGE_BUILDDIR)/libveilig.info && \

@@ -1,5 +1,4 @@
-/* libveilig: allocation through the process's allocator, arenas, buffers. */
-#include <stdio.h>
+/* libveilig: allocation through the process's allocator, arenas, the buffers' allocator. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,92 +168,11 @@ size_t vg_arena_size(const vg_arena *a) {
     return n;
 }
 
-/* ---- buffers ---- */
+/* ---- buffers: the utility layer's (util/buf.c), on the library's allocator ---- */
 
-void vg_buf_init(vg_buf *b) {
-    b->data = NULL;
-    b->len = b->cap = 0;
-    b->failed = 0;
-}
+/* vg_buf_reserve's -1 is the library's VEILIG_ENOMEM. */
+typedef char vg_buf_reserve_is_enomem[VEILIG_ENOMEM == -1 ? 1 : -1];
 
-void vg_buf_free(vg_buf *b) {
-    vg_free(b->data);
-    vg_buf_init(b);
-}
-
-int vg_buf_reserve(vg_buf *b, size_t extra) {
-    if (b->failed)
-        return VEILIG_ENOMEM;
-    if (extra > SIZE_MAX - b->len - 1) {
-        b->failed = 1;
-        return VEILIG_ENOMEM;
-    }
-    size_t need = b->len + extra + 1;
-    if (need <= b->cap)
-        return VEILIG_OK;
-    size_t ncap = b->cap ? b->cap : 256;
-    while (ncap < need)
-        ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
-    char *p = vg_realloc(b->data, ncap);
-    if (!p) {
-        b->failed = 1;
-        return VEILIG_ENOMEM;
-    }
-    b->data = p;
-    b->cap = ncap;
-    return VEILIG_OK;
-}
-
-void vg_buf_put(vg_buf *b, const char *s, size_t len) {
-    if (vg_buf_reserve(b, len) != VEILIG_OK)
-        return;
-    memcpy(b->data + b->len, s, len);
-    b->len += len;
-}
-
-void vg_buf_puts(vg_buf *b, const char *s) {
-    vg_buf_put(b, s, strlen(s));
-}
-
-void vg_buf_putc(vg_buf *b, char c) {
-    if (b->len + 1 < b->cap && !b->failed) {
-        b->data[b->len++] = c;
-        return;
-    }
-    vg_buf_put(b, &c, 1);
-}
-
-void vg_buf_printf(vg_buf *b, const char *fmt, ...) {
-    char small[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->failed = 1;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        vg_buf_put(b, small, (size_t)n);
-        return;
-    }
-    if (vg_buf_reserve(b, (size_t)n) != VEILIG_OK)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-char *vg_buf_finish(vg_buf *b, size_t *len) {
-    if (vg_buf_reserve(b, 0) != VEILIG_OK) {
-        vg_buf_free(b);
-        return NULL;
-    }
-    b->data[b->len] = '\0';
-    char *p = b->data;
-    if (len)
-        *len = b->len;
-    vg_buf_init(b);
-    return p;
-}
+/* vg_realloc and vg_free: through the allocator hook, a failure recorded as
+   the thread's last error (veilig_error_last). */
+const vg_allocator vg_lib_allocator = {vg_realloc, vg_free};

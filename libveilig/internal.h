@@ -60,24 +60,21 @@ char *vg_arena_strdup(vg_arena *a, const char *s);
 /* Bytes held by the arena's chunks. */
 size_t vg_arena_size(const vg_arena *a);
 
-/* ---- growable byte buffers; a failed allocation sticks (failed = 1) ---- */
+/* ---- growable byte buffers (vg_buf: the utility layer's, util/buf.h) ---- */
 
-typedef struct vg_buf {
-    char *data;
-    size_t len;
-    size_t cap;
-    int failed;
-} vg_buf;
+#include "util/buf.h"
 
-void vg_buf_init(vg_buf *b);
-void vg_buf_free(vg_buf *b);
-int vg_buf_reserve(vg_buf *b, size_t extra);
-void vg_buf_put(vg_buf *b, const char *s, size_t len);
-void vg_buf_puts(vg_buf *b, const char *s);
-void vg_buf_putc(vg_buf *b, char c);
-void vg_buf_printf(vg_buf *b, const char *fmt, ...) VG_PRINTF(2, 3);
-/* NUL-terminates and hands the data over (caller frees with vg_free); NULL if failed. */
-char *vg_buf_finish(vg_buf *b, size_t *len);
+/* vg_realloc and vg_free, for the library's buffers. */
+extern const vg_allocator vg_lib_allocator;
+
+/* An empty buffer on the library's allocator (veilig_set_allocator): what
+   vg_buf_finish hands over is freed with vg_free. A failed allocation sticks
+   (failed = 1) and is the thread's last error; vg_buf_reserve returns
+   VEILIG_OK or VEILIG_ENOMEM. The rest is util/buf.h: vg_buf_put, _puts,
+   _putc, _printf, _reserve, _finish (NULL if failed), _free. */
+static inline void vg_buf_init(vg_buf *b) {
+    vg_buf_init_with(b, &vg_lib_allocator);
+}
 
 /* ---- error records ---- */
 

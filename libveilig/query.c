@@ -747,7 +747,7 @@ int veilig_query_parse(veilig_query **out, const char *text, veilig_error *err) 
     int rc = veilig_query_new(&q);
     if (rc)
         return vg_error_set(err, rc, "out of memory");
-    vg_qparser p = {text, text, err, {NULL, 0, 0, 0}};
+    vg_qparser p = {text, text, err, {NULL, 0, 0, 0, NULL}};
     vg_buf_init(&p.word);
     rc = vg_qp_parse(&p, q);
     vg_buf_free(&p.word);

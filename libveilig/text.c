@@ -103,6 +103,7 @@ void vg_fold(vg_buf *b, const char *s, size_t len) {
             *o++ = f[1];
         i += adv;
     }
+    *o = '\0';
     b->len = (size_t)(o - (unsigned char *)b->data);
 }
 

@@ -5,6 +5,8 @@
  * Layers: each file uses only the ones above it (no file includes or calls
  * a higher one):
  *   compat.h            the bridge between Lua 5.1, 5.2/5.3, 5.4 and LuaJIT
+ *   util/buf.h          libveilig's growable buffer (libveilig/util/buf.c,
+ *                       compiled into the module; vg_buf_init_std: malloc)
  *   lveilig_core.c      handles, registries' lifetimes, boxes, errors,
  *                       options, the naming trampoline of every function
  *   lveilig_json.c      Lua values to JSON text and back
@@ -67,6 +69,7 @@
 #include <veilig.h>
 
 #include "compat.h"
+#include "util/buf.h" /* libveilig's growable buffer (libveilig/util/buf.c, compiled in) */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define VL_HIDDEN __attribute__((visibility("hidden")))
@@ -213,13 +216,15 @@ VL_HIDDEN const char *vl_status_name(int rc);
  * until it is freed, so that nothing leaks when Lua raises meanwhile.
  */
 typedef struct vl_box {
-    void *p;
-    size_t len, cap; /* cap: for vl_buf_add */
+    void *p; /* what the C library handed out */
+    size_t len;
     void (*free)(void *p);
+    vg_buf buf; /* or text the module writes itself (vl_json_encode), on malloc */
 } vl_box;
-/* Pushes a new, empty box whose contents will be freed with free_fn. */
+/* Pushes a new, empty box whose contents will be freed with free_fn (NULL:
+   the box holds only buf). */
 VL_HIDDEN vl_box *vl_box_new(lua_State *L, void (*free_fn)(void *));
-/* Frees what the box holds now. */
+/* Frees what the box holds now (p and buf). */
 VL_HIDDEN void vl_box_clear(vl_box *b);
 
 /* ---- lveilig_values.c ---- */
@@ -265,15 +270,13 @@ VL_HIDDEN int vl_apply_table(lua_State *L, int kind, void *obj, int t, const cha
 
 /* ---- lveilig_json.c ---- */
 
-/* A growable byte buffer in a box (vl_box_new(L, free) first). */
-VL_HIDDEN int vl_buf_add(vl_box *b, const char *s, size_t n);
 /*
- * Encodes the Lua value at idx as JSON into the box b (appending; the text is
- * NUL-terminated). Returns 0, or -1 with why filled in (a value JSON cannot
- * hold, a table with mixed keys, nesting too deep). Does not raise except for
- * out of memory.
+ * Encodes the Lua value at idx as JSON into b (appending; the text is
+ * NUL-terminated), a box's buf, so that nothing leaks when Lua raises. Returns 0, or -1 with why
+ * filled in (a value JSON cannot hold, a table with mixed keys, nesting too deep). Does not raise
+ * except for out of memory.
  */
-VL_HIDDEN int vl_json_encode(lua_State *L, int idx, vl_box *b, vl_why *why);
+VL_HIDDEN int vl_json_encode(lua_State *L, int idx, vg_buf *b, vl_why *why);
 /* Decodes JSON text into a Lua value on the stack; raises on malformed text. */
 VL_HIDDEN void vl_json_decode(lua_State *L, const char *text, size_t len);
 /*

@@ -28,8 +28,8 @@ vl_box *vl_box_new(lua_State *L, void (*free_fn)(void *)) {
     vl_box *b = (vl_box *)lua_newuserdata(L, sizeof *b);
     b->p = NULL;
     b->len = 0;
-    b->cap = 0;
     b->free = free_fn;
+    vg_buf_init_std(&b->buf);
     luaL_getmetatable(L, VL_TBOX);
     lua_setmetatable(L, -2);
     return b;
@@ -40,7 +40,7 @@ void vl_box_clear(vl_box *b) {
         b->free(b->p);
     b->p = NULL;
     b->len = 0;
-    b->cap = 0;
+    vg_buf_free(&b->buf);
 }
 
 /* ---- errors ---- */

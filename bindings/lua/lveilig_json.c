@@ -31,28 +31,6 @@
 
 #define VL_JSON_MAX_DEPTH 200
 
-/* ---- buffer ---- */
-
-int vl_buf_add(vl_box *b, const char *s, size_t n) {
-    if (n >= SIZE_MAX / 2 - b->len)
-        return -1;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap != 0 ? b->cap : 256;
-        void *p;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        p = realloc(b->p, cap);
-        if (p == NULL)
-            return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy((char *)b->p + b->len, s, n);
-    b->len += n;
-    ((char *)b->p)[b->len] = '\0';
-    return 0;
-}
-
 /* The C locale's decimal point (Lua may run in a host that called setlocale). */
 static char vl_decimal_point(void) {
     const char *dp = localeconv()->decimal_point;
@@ -63,7 +41,7 @@ static char vl_decimal_point(void) {
 
 typedef struct vl_enc {
     lua_State *L;
-    vl_box *b;
+    vg_buf *b;
     vl_why *why;
 } vl_enc;
 
@@ -73,7 +51,8 @@ static int enc_fail(vl_enc *e, const char *what) {
 }
 
 static int enc_add(vl_enc *e, const char *s, size_t n) {
-    if (vl_buf_add(e->b, s, n) != 0)
+    vg_buf_put(e->b, s, n);
+    if (e->b->failed)
         return enc_fail(e, "out of memory");
     return 0;
 }
@@ -248,7 +227,7 @@ static int enc_value(vl_enc *e, int idx, int depth) {
     }
 }
 
-int vl_json_encode(lua_State *L, int idx, vl_box *b, vl_why *why) {
+int vl_json_encode(lua_State *L, int idx, vg_buf *b, vl_why *why) {
     vl_enc e;
     e.L = L;
     e.b = b;
@@ -568,11 +547,11 @@ const char *vl_json_arg(lua_State *L, int idx, size_t *len) {
         return lua_tolstring(L, -1, len);
     }
     vlc_argexpected(L, lua_type(L, idx) == LUA_TTABLE, idx, "string or table");
-    b = vl_box_new(L, free);
-    if (vl_json_encode(L, idx, b, &why) != 0)
+    b = vl_box_new(L, NULL);
+    if (vl_json_encode(L, idx, &b->buf, &why) != 0)
         luaL_argerror(L, idx, why.msg);
-    *len = b->len;
-    return (const char *)b->p;
+    *len = b->buf.len;
+    return b->buf.data;
 }
 
 int vl_return_json(lua_State *L, int box_idx, int rc, const veilig_error *err) {

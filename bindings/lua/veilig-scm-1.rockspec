@@ -6,7 +6,9 @@
 --
 -- `luarocks make` builds the sources of the folder it runs in, with the
 -- builtin backend, for the Lua that LuaRocks is set up for; the CMake build
--- does the same for every Lua it finds.
+-- does the same for every Lua it finds. It also compiles libveilig's buffer
+-- (../../libveilig/util/buf.c): run it in bindings/lua of a checkout, or in a
+-- copy of both folders that keeps their layout.
 rockspec_format = "3.0"
 package = "veilig"
 version = "scm-1"
@@ -45,8 +47,11 @@ build = {
       sources = {
         "lveilig.c", "lveilig_core.c", "lveilig_json.c", "lveilig_values.c", "lveilig_fields.c", "lveilig_registry.c",
         "lveilig_model.c", "lveilig_analysis.c", "lveilig_sheet.c", "lveilig_site.c",
+        -- libveilig's growable buffer (libveilig/util), compiled in: the module
+        -- sees only the library's exported symbols
+        "../../libveilig/util/buf.c",
       },
-      incdirs = { "$(VEILIG_INCDIR)" },
+      incdirs = { "$(VEILIG_INCDIR)", "../../libveilig" },
       libdirs = { "$(VEILIG_LIBDIR)" },
       libraries = { "veilig", "m" },
     },

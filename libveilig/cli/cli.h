@@ -1,6 +1,7 @@
 /*
  * veilig (the command-line tool): what its files share. The tool uses the
- * public API of libveilig only.
+ * public API of libveilig only, and the utility layer's buffer and atomic
+ * writer (libveilig/util, linked in).
  */
 #ifndef VEILIG_CLI_H
 #define VEILIG_CLI_H
@@ -11,6 +12,7 @@
 #include <veilig.h>
 
 #include "args.h"
+#include "util/buf.h" /* the one growable buffer (libveilig/util) */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -134,24 +136,13 @@ void cli_province_list(char *buf, size_t size);
 /* A usage error about the command's options (64), with the help hint. */
 int cli_usage(const cli_ctx *ctx, const char *fmt, ...) CLI_PRINTF(2, 3);
 
-/* ---- a growing string (io.c) ---- */
+/* ---- strings: the utility layer's buffer (util/buf.h), on malloc (vg_buf_init_std) ---- */
 
-typedef struct cli_buf {
-    char *data;
-    size_t len, cap;
-    int failed; /* an allocation failed */
-} cli_buf;
-
-void cli_buf_init(cli_buf *b);
-void cli_buf_free(cli_buf *b);
-void cli_buf_add(cli_buf *b, const char *s, size_t n);
-void cli_buf_puts(cli_buf *b, const char *s);
-void cli_buf_printf(cli_buf *b, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* s (from a document: untrusted) as one field of format, so that it can only
    be read as text there (veilig_escape): TEXT on one line with control
    characters escaped, a Markdown table cell, a CSV field (formula guard
    unless flags has VEILIG_REPORT_RAW), a JSON string with its quotes. */
-void cli_buf_field(cli_buf *b, const char *s, veilig_format format, unsigned flags);
+void cli_buf_field(vg_buf *b, const char *s, veilig_format format, unsigned flags);
 /* s escaped for a terminal (as cli_buf_field's TEXT), in buf of size bytes
    (cut at a character when longer): for messages that quote a document. */
 const char *cli_term(char *buf, size_t size, const char *s);

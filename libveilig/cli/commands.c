@@ -134,34 +134,34 @@ int cmd_show(cli_ctx *ctx) {
 typedef struct vrow_sink {
     veilig_format format;
     unsigned flags; /* VEILIG_REPORT_RAW */
-    cli_buf out;
+    vg_buf out;
     size_t rows;
 } vrow_sink;
 
 static void vrow(vrow_sink *k, const char *file, int line, int column, const char *severity,
                  const char *rule, const char *pointer, const char *message) {
-    cli_buf *b = &k->out;
+    vg_buf *b = &k->out;
     char num[2][32];
     snprintf(num[0], sizeof num[0], "%d", line);
     snprintf(num[1], sizeof num[1], "%d", column);
     switch (k->format) {
         case VEILIG_FORMAT_JSON:
-            cli_buf_puts(b, k->rows ? ",\n  {" : "\n  {");
-            cli_buf_puts(b, "\"file\": ");
+            vg_buf_puts(b, k->rows ? ",\n  {" : "\n  {");
+            vg_buf_puts(b, "\"file\": ");
             cli_buf_field(b, file, VEILIG_FORMAT_JSON, 0);
-            cli_buf_puts(b, ", \"line\": ");
-            cli_buf_puts(b, line > 0 ? num[0] : "null");
-            cli_buf_puts(b, ", \"column\": ");
-            cli_buf_puts(b, line > 0 ? num[1] : "null");
-            cli_buf_puts(b, ", \"severity\": ");
+            vg_buf_puts(b, ", \"line\": ");
+            vg_buf_puts(b, line > 0 ? num[0] : "null");
+            vg_buf_puts(b, ", \"column\": ");
+            vg_buf_puts(b, line > 0 ? num[1] : "null");
+            vg_buf_puts(b, ", \"severity\": ");
             cli_buf_field(b, severity, VEILIG_FORMAT_JSON, 0);
-            cli_buf_puts(b, ", \"rule\": ");
+            vg_buf_puts(b, ", \"rule\": ");
             cli_buf_field(b, rule, VEILIG_FORMAT_JSON, 0);
-            cli_buf_puts(b, ", \"pointer\": ");
+            vg_buf_puts(b, ", \"pointer\": ");
             cli_buf_field(b, pointer, VEILIG_FORMAT_JSON, 0);
-            cli_buf_puts(b, ", \"message\": ");
+            vg_buf_puts(b, ", \"message\": ");
             cli_buf_field(b, message, VEILIG_FORMAT_JSON, 0);
-            cli_buf_puts(b, "}");
+            vg_buf_puts(b, "}");
             break;
         case VEILIG_FORMAT_CSV:
         case VEILIG_FORMAT_MARKDOWN: {
@@ -169,54 +169,54 @@ static void vrow(vrow_sink *k, const char *file, int line, int column, const cha
                 file,   line > 0 ? num[0] : "", line > 0 ? num[1] : "", severity, rule, pointer,
                 message};
             if (k->format == VEILIG_FORMAT_MARKDOWN)
-                cli_buf_puts(b, "|");
+                vg_buf_puts(b, "|");
             for (int i = 0; i < 7; i++) {
                 if (k->format == VEILIG_FORMAT_MARKDOWN) {
-                    cli_buf_puts(b, " ");
+                    vg_buf_puts(b, " ");
                     cli_buf_field(b, cells[i], k->format, 0);
-                    cli_buf_puts(b, " |");
+                    vg_buf_puts(b, " |");
                 } else {
                     if (i)
-                        cli_buf_puts(b, ",");
+                        vg_buf_puts(b, ",");
                     /* line and column are numbers, not text */
                     cli_buf_field(b, cells[i], k->format,
                                   i == 1 || i == 2 ? VEILIG_REPORT_RAW : k->flags);
                 }
             }
-            cli_buf_puts(b, "\n");
+            vg_buf_puts(b, "\n");
             break;
         }
         default:
             cli_buf_field(b, file, VEILIG_FORMAT_TEXT, 0);
             if (line > 0)
-                cli_buf_printf(b, ":%d:%d", line, column);
-            cli_buf_printf(b, ": %s [%s]", severity, rule);
+                vg_buf_printf(b, ":%d:%d", line, column);
+            vg_buf_printf(b, ": %s [%s]", severity, rule);
             if (pointer && *pointer) {
-                cli_buf_puts(b, " ");
+                vg_buf_puts(b, " ");
                 cli_buf_field(b, pointer, VEILIG_FORMAT_TEXT, 0);
             }
-            cli_buf_puts(b, ": ");
+            vg_buf_puts(b, ": ");
             cli_buf_field(b, message, VEILIG_FORMAT_TEXT, 0);
-            cli_buf_puts(b, "\n");
+            vg_buf_puts(b, "\n");
     }
     k->rows++;
 }
 
 static void vsink_begin(vrow_sink *k) {
-    cli_buf_init(&k->out);
+    vg_buf_init_std(&k->out);
     k->rows = 0;
     if (k->format == VEILIG_FORMAT_JSON)
-        cli_buf_puts(&k->out, "[");
+        vg_buf_puts(&k->out, "[");
     else if (k->format == VEILIG_FORMAT_CSV)
-        cli_buf_puts(&k->out, "file,line,column,severity,rule,pointer,message\n");
+        vg_buf_puts(&k->out, "file,line,column,severity,rule,pointer,message\n");
     else if (k->format == VEILIG_FORMAT_MARKDOWN)
-        cli_buf_puts(&k->out, "| file | line | column | severity | rule | pointer | message |\n"
-                              "| --- | ---: | ---: | --- | --- | --- | --- |\n");
+        vg_buf_puts(&k->out, "| file | line | column | severity | rule | pointer | message |\n"
+                             "| --- | ---: | ---: | --- | --- | --- | --- |\n");
 }
 
 static void vsink_end(vrow_sink *k) {
     if (k->format == VEILIG_FORMAT_JSON)
-        cli_buf_puts(&k->out, k->rows ? "\n]\n" : "]\n");
+        vg_buf_puts(&k->out, k->rows ? "\n]\n" : "]\n");
 }
 
 /* Validates one text (pointers and messages quote it: every field is
@@ -332,7 +332,7 @@ int cmd_validate(cli_ctx *ctx) {
     }
     vsink_end(&k);
     if (k.out.failed) {
-        cli_buf_free(&k.out);
+        vg_buf_free(&k.out);
         return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     }
     if (status != CLI_EXIT_SOFTWARE) {
@@ -340,7 +340,7 @@ int cmd_validate(cli_ctx *ctx) {
         if (s)
             status = s;
     }
-    cli_buf_free(&k.out);
+    vg_buf_free(&k.out);
     return status;
 }
 
@@ -848,7 +848,7 @@ static int pointer_in(const char *pointer, size_t index) {
 }
 
 /* The short summary: a few key figures (the report's, and make demo's). */
-static int summarize(cli_buf *b, const cli_ctx *ctx, const veilig_municipality *m) {
+static int summarize(vg_buf *b, const cli_ctx *ctx, const veilig_municipality *m) {
     int ncat = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
     int has_category[64] = {0};
     size_t measures, active;
@@ -859,36 +859,36 @@ static int summarize(cli_buf *b, const cli_ctx *ctx, const veilig_municipality *
 
     if (m) {
         cli_buf_field(b, veilig_municipality_name(m), VEILIG_FORMAT_TEXT, 0);
-        cli_buf_puts(b, " (");
+        vg_buf_puts(b, " (");
         cli_buf_field(b, veilig_municipality_code(m), VEILIG_FORMAT_TEXT, 0);
-        cli_buf_puts(b, "): ");
+        vg_buf_puts(b, "): ");
     } else {
         const char *name = veilig_programme_name(veilig_registry_programme(ctx->reg));
         size_t n = veilig_registry_count(ctx->reg);
         cli_buf_field(b, name ? name : ctx->source, VEILIG_FORMAT_TEXT, 0);
-        cli_buf_printf(b, ": %zu %s, ", n,
-                       plural(ctx, n, "gemeente", "gemeenten", "municipality", "municipalities"));
+        vg_buf_printf(b, ": %zu %s, ", n,
+                      plural(ctx, n, "gemeente", "gemeenten", "municipality", "municipalities"));
     }
-    cli_buf_printf(b, "%zu %s (%zu %s)\n", measures,
-                   plural(ctx, measures, "maatregel", "maatregelen", "measure", "measures"), active,
-                   TR(ctx, "actief", "active"));
+    vg_buf_printf(b, "%zu %s (%zu %s)\n", measures,
+                  plural(ctx, measures, "maatregel", "maatregelen", "measure", "measures"), active,
+                  TR(ctx, "actief", "active"));
 
     if (covered == ncat) {
-        cli_buf_printf(b, "%s %d %s\n", TR(ctx, "Alle", "All"), ncat,
-                       TR(ctx, "categorieën gedekt", "categories covered"));
+        vg_buf_printf(b, "%s %d %s\n", TR(ctx, "Alle", "All"), ncat,
+                      TR(ctx, "categorieën gedekt", "categories covered"));
     } else {
-        cli_buf_printf(b, "%s: %d %s %d %s; %s: ", TR(ctx, "Categorieën", "Categories"), covered,
-                       TR(ctx, "van", "of"), ncat, TR(ctx, "gedekt", "covered"),
-                       TR(ctx, "ontbreekt", "missing"));
+        vg_buf_printf(b, "%s: %d %s %d %s; %s: ", TR(ctx, "Categorieën", "Categories"), covered,
+                      TR(ctx, "van", "of"), ncat, TR(ctx, "gedekt", "covered"),
+                      TR(ctx, "ontbreekt", "missing"));
         int first = 1;
         for (int c = 1; c <= ncat; c++) {
             if (has_category[c])
                 continue;
-            cli_buf_printf(b, "%s%s", first ? "" : ", ",
-                           veilig_category_label((veilig_category)c, ctx->lang));
+            vg_buf_printf(b, "%s%s", first ? "" : ", ",
+                          veilig_category_label((veilig_category)c, ctx->lang));
             first = 0;
         }
-        cli_buf_puts(b, "\n");
+        vg_buf_puts(b, "\n");
     }
 
     veilig_diagnostics *d = NULL;
@@ -905,22 +905,22 @@ static int summarize(cli_buf *b, const cli_ctx *ctx, const veilig_municipality *
         warnings += x->severity == VEILIG_SEVERITY_WARNING;
     }
     veilig_diagnostics_free(d);
-    cli_buf_printf(b, "%s: ", TR(ctx, "Validatie", "Validation"));
+    vg_buf_printf(b, "%s: ", TR(ctx, "Validatie", "Validation"));
     if (errors)
-        cli_buf_printf(b, "%zu %s", errors,
-                       plural(ctx, errors, "fout", "fouten", "error", "errors"));
+        vg_buf_printf(b, "%zu %s", errors,
+                      plural(ctx, errors, "fout", "fouten", "error", "errors"));
     else
-        cli_buf_puts(b, TR(ctx, "geen fouten", "no errors"));
+        vg_buf_puts(b, TR(ctx, "geen fouten", "no errors"));
     if (warnings)
-        cli_buf_printf(
+        vg_buf_printf(
             b, ", %zu %s", warnings,
             plural(ctx, warnings, "waarschuwing", "waarschuwingen", "warning", "warnings"));
     else
-        cli_buf_printf(b, ", %s", TR(ctx, "geen waarschuwingen", "no warnings"));
+        vg_buf_printf(b, ", %s", TR(ctx, "geen waarschuwingen", "no warnings"));
     if (errors || warnings)
-        cli_buf_printf(b, " (%s)",
-                       TR(ctx, "'veilig validate' toont ze", "'veilig validate' shows them"));
-    cli_buf_puts(b, "\n");
+        vg_buf_printf(b, " (%s)",
+                      TR(ctx, "'veilig validate' toont ze", "'veilig validate' shows them"));
+    vg_buf_puts(b, "\n");
     return 0;
 }
 
@@ -931,14 +931,14 @@ int cmd_summary(cli_ctx *ctx) {
         status = load_and_find(ctx, ctx->args.noperands ? &m : NULL, 0);
     if (status)
         return status;
-    cli_buf b;
-    cli_buf_init(&b);
+    vg_buf b;
+    vg_buf_init_std(&b);
     status = summarize(&b, ctx, m);
     if (!status && b.failed)
         status = cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     if (!status)
         status = cli_emit(ctx, b.data, b.len);
-    cli_buf_free(&b);
+    vg_buf_free(&b);
     return status;
 }
 
@@ -956,16 +956,16 @@ int cmd_report(cli_ctx *ctx) {
     if (status || !cli_output_is_file(ctx))
         return status;
     /* Written to a file: say where, after a few key figures. */
-    cli_buf b;
-    cli_buf_init(&b);
+    vg_buf b;
+    vg_buf_init_std(&b);
     status = summarize(&b, ctx, m);
-    cli_buf_printf(&b, "%s %s\n", TR(ctx, "Rapport geschreven naar", "Report written to"),
-                   ctx->output);
+    vg_buf_printf(&b, "%s %s\n", TR(ctx, "Rapport geschreven naar", "Report written to"),
+                  ctx->output);
     if (!status && b.failed)
         status = cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     if (!status)
         fputs(b.data, stdout);
-    cli_buf_free(&b);
+    vg_buf_free(&b);
     return status;
 }
 

@@ -45,78 +45,16 @@ int cli_usage(const cli_ctx *ctx, const char *fmt, ...) {
     return CLI_EXIT_USAGE;
 }
 
-/* ---- a growing string ---- */
+/* ---- strings ---- */
 
-void cli_buf_init(cli_buf *b) {
-    memset(b, 0, sizeof *b);
-}
-
-void cli_buf_free(cli_buf *b) {
-    free(b->data);
-    cli_buf_init(b);
-}
-
-static int buf_reserve(cli_buf *b, size_t more) {
-    if (b->failed)
-        return -1;
-    if (b->len + more + 1 <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more + 1) {
-        if (cap > ((size_t)-1) / 2) {
-            b->failed = 1;
-            return -1;
-        }
-        cap *= 2;
-    }
-    char *p = realloc(b->data, cap);
-    if (!p) {
-        b->failed = 1;
-        return -1;
-    }
-    b->data = p;
-    b->cap = cap;
-    return 0;
-}
-
-void cli_buf_add(cli_buf *b, const char *s, size_t n) {
-    if (buf_reserve(b, n) != 0)
-        return;
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void cli_buf_puts(cli_buf *b, const char *s) {
-    cli_buf_add(b, s ? s : "", s ? strlen(s) : 0);
-}
-
-void cli_buf_printf(cli_buf *b, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->failed = 1;
-        return;
-    }
-    if (buf_reserve(b, (size_t)n) != 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-void cli_buf_field(cli_buf *b, const char *s, veilig_format format, unsigned flags) {
+void cli_buf_field(vg_buf *b, const char *s, veilig_format format, unsigned flags) {
     char *text = NULL;
     size_t len = 0;
     if (veilig_escape(&text, &len, s ? s : "", format, flags) != VEILIG_OK) {
         b->failed = 1;
         return;
     }
-    cli_buf_add(b, text, len);
+    vg_buf_put(b, text, len);
     veilig_free(text);
 }
 
@@ -183,33 +121,28 @@ int cli_read_bytes(char **text, size_t *len, const char *path) {
     if (!f)
         return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
                         strerror(errno));
-    cli_buf b;
-    cli_buf_init(&b);
+    vg_buf b;
+    vg_buf_init_std(&b);
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        cli_buf_add(&b, chunk, n);
+        vg_buf_put(&b, chunk, n);
     int read_error = ferror(f) ? errno : 0;
     if (!from_stdin)
         fclose(f);
     if (read_error) {
-        cli_buf_free(&b);
+        vg_buf_free(&b);
         return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot read: %s (give a readable file)",
                         cli_display_name(path), strerror(read_error));
     }
     if (b.failed) {
-        cli_buf_free(&b);
+        vg_buf_free(&b);
         return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while reading it",
                         cli_display_name(path));
     }
-    if (!b.data) {
-        b.data = malloc(1);
-        if (!b.data)
-            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
-        b.data[0] = '\0';
-    }
-    *text = b.data;
-    *len = b.len;
+    *text = vg_buf_finish(&b, len); /* "" for an empty file */
+    if (!*text)
+        return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     return 0;
 }
 
@@ -329,8 +262,8 @@ static int merge(veilig_registry **regs, const char *const *names, size_t n) {
 
 int cli_load_registry(cli_ctx *ctx) {
     int status = 0;
-    cli_buf src;
-    cli_buf_init(&src);
+    vg_buf src;
+    vg_buf_init_std(&src);
     if (ctx->nfiles == 0) {
         veilig_error err;
         memset(&err, 0, sizeof err);
@@ -341,7 +274,7 @@ int cli_load_registry(cli_ctx *ctx) {
                                                   "the bundled dataset does not load: %s (please "
                                                   "report this)",
                                                   err.message);
-        cli_buf_puts(&src, "the bundled dataset");
+        vg_buf_puts(&src, "the bundled dataset");
     } else {
         size_t stdin_uses = 0;
         for (size_t i = 0; i < ctx->nfiles; i++)
@@ -359,8 +292,8 @@ int cli_load_registry(cli_ctx *ctx) {
             names[i] = cli_display_name(ctx->files[i]);
             status = cli_load_file(&regs[i], ctx->files[i]);
             if (i)
-                cli_buf_puts(&src, ", ");
-            cli_buf_puts(&src, names[i]);
+                vg_buf_puts(&src, ", ");
+            vg_buf_puts(&src, names[i]);
         }
         if (!status)
             status = merge(regs, names, ctx->nfiles);
@@ -376,7 +309,7 @@ int cli_load_registry(cli_ctx *ctx) {
     if (!status && src.failed)
         status = cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
     if (status) {
-        cli_buf_free(&src);
+        vg_buf_free(&src);
         return status;
     }
     ctx->source = src.data;
@@ -495,18 +428,18 @@ void cli_province_list(char *buf, size_t size) {
 int cli_check_code(veilig_vocab vocab, const char *what, const char *value) {
     if (veilig_vocab_from_code(vocab, value))
         return 0;
-    cli_buf b;
-    cli_buf_init(&b);
+    vg_buf b;
+    vg_buf_init_std(&b);
     for (int i = 1; i <= veilig_vocab_size(vocab); i++) {
         if (i > 1)
-            cli_buf_puts(&b, ", ");
-        cli_buf_puts(&b, veilig_vocab_code(vocab, i));
+            vg_buf_puts(&b, ", ");
+        vg_buf_puts(&b, veilig_vocab_code(vocab, i));
     }
     const char *hint = veilig_vocab_suggest(vocab, value);
     cli_fail(CLI_EXIT_USAGE, "unknown %s \"%s\"; valid: %s%s%s%s", what, value,
              b.data ? b.data : "", hint ? "; did you mean \"" : "", hint ? hint : "",
              hint ? "\"?" : "");
-    cli_buf_free(&b);
+    vg_buf_free(&b);
     return CLI_EXIT_USAGE;
 }
 

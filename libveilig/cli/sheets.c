@@ -16,11 +16,11 @@ const cli_opt cli_opts_import[] = {
     {0, NULL, 0, 0, NULL, NULL}};
 
 /* FOLDER/NAME.csv for a sheet, its name in lang with '_' for spaces ("policy_links.csv"). */
-static void sheet_path(cli_buf *path, const char *folder, veilig_sheet s, const char *lang) {
-    cli_buf_printf(path, "%s/", folder);
+static void sheet_path(vg_buf *path, const char *folder, veilig_sheet s, const char *lang) {
+    vg_buf_printf(path, "%s/", folder);
     for (const char *p = veilig_sheet_name(s, lang); *p; p++)
-        cli_buf_add(path, *p == ' ' ? "_" : p, 1);
-    cli_buf_puts(path, ".csv");
+        vg_buf_put(path, *p == ' ' ? "_" : p, 1);
+    vg_buf_puts(path, ".csv");
 }
 
 /* Writes one sheet of ctx->raw (or reg) as CSV to path (NULL: ctx->output). */
@@ -66,12 +66,12 @@ int cli_export_sheets(cli_ctx *ctx, const char *name) {
         return cli_fail(CLI_EXIT_CANTCREAT, "cannot make folder %s: %s", ctx->output,
                         strerror(errno));
     for (int s = 1; s <= veilig_sheet_count() && !status; s++) {
-        cli_buf path;
-        cli_buf_init(&path);
+        vg_buf path;
+        vg_buf_init_std(&path);
         sheet_path(&path, ctx->output, (veilig_sheet)s, so.lang);
         status = path.failed ? cli_fail(CLI_EXIT_SOFTWARE, "out of memory")
                              : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
-        cli_buf_free(&path);
+        vg_buf_free(&path);
     }
     return status;
 }
@@ -121,12 +121,12 @@ int cmd_template(cli_ctx *ctx) {
         status =
             cli_fail(CLI_EXIT_CANTCREAT, "cannot make folder %s: %s", ctx->output, strerror(errno));
     for (int s = 1; s <= veilig_sheet_count() && !status; s++) {
-        cli_buf path;
-        cli_buf_init(&path);
+        vg_buf path;
+        vg_buf_init_std(&path);
         sheet_path(&path, ctx->output, (veilig_sheet)s, so.lang);
         status = path.failed ? cli_fail(CLI_EXIT_SOFTWARE, "out of memory")
                              : export_sheet(ctx, (veilig_sheet)s, path.data, &so);
-        cli_buf_free(&path);
+        vg_buf_free(&path);
     }
     ctx->raw = saved;
     veilig_registry_free(empty);

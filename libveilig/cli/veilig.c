@@ -389,17 +389,17 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
                 }
                 veilig_format fm = veilig_format_from_name(f->value);
                 if (!fm || !(ctx->cmd->formats & CLI_FORMAT_BIT(fm))) {
-                    cli_buf b;
-                    cli_buf_init(&b);
+                    vg_buf b;
+                    vg_buf_init_std(&b);
                     for (int v = VEILIG_FORMAT_TEXT; v <= VEILIG_FORMAT_HTML; v++)
                         if (ctx->cmd->formats & CLI_FORMAT_BIT(v)) {
-                            cli_buf_puts(&b, b.len ? ", " : "");
-                            cli_buf_puts(&b, veilig_format_name((veilig_format)v));
+                            vg_buf_puts(&b, b.len ? ", " : "");
+                            vg_buf_puts(&b, veilig_format_name((veilig_format)v));
                         }
                     int status = cli_usage(ctx, "%s format \"%s\" for '%s'; valid: %s",
                                            fm ? "no" : "unknown", f->value, ctx->cmd->name,
                                            b.data ? b.data : "");
-                    cli_buf_free(&b);
+                    vg_buf_free(&b);
                     return status;
                 }
                 ctx->format = fm;

@@ -154,7 +154,7 @@ int veilig_render_profile(char **out, size_t *len, const veilig_profile_result *
     const veilig_municipality *m = veilig_profile_municipality(p);
     vg_buf b;
     vg_buf_init(&b);
-    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0}};
+    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0, NULL}};
     vg_buf_init(&d.t);
     vg_buf *t = vg_d_t(&d);
     vg_buf_printf(t, "%s: %s (%s)", VG_L(&c.o, "Profiel", "Profile"), veilig_municipality_name(m),

@@ -536,7 +536,7 @@ int veilig_render_municipality(char **out, size_t *len, const veilig_municipalit
     }
     vg_buf b;
     vg_buf_init(&b);
-    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0}};
+    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0, NULL}};
     vg_buf_init(&d.t);
     vg_doc_municipality(&d, m);
     return vg_doc_finish(&d, out, len);

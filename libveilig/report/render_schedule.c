@@ -52,7 +52,7 @@ int veilig_render_schedule(char **out, size_t *len, const veilig_schedule_result
     veilig_schedule_window(&days, &from, &to, s);
     vg_buf b;
     vg_buf_init(&b);
-    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0}};
+    vg_doc d = {&b, &c, c.o.format == VEILIG_FORMAT_MARKDOWN, {NULL, 0, 0, 0, NULL}};
     vg_buf_init(&d.t);
     vg_buf *t = vg_d_t(&d);
     const char *name = m ? veilig_municipality_name(m) : NULL;

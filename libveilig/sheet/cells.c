@@ -478,7 +478,7 @@ int vg_cell_parse(vg_value *out, const vg_cellctx *cx, const vg_column *col, con
         }
         case VG_C_CODES:
         case VG_C_IDS: {
-            vg_list l = {{NULL, 0, 0, 0}, 0, col, msg, size};
+            vg_list l = {{NULL, 0, 0, 0, NULL}, 0, col, msg, size};
             vg_buf_init(&l.items);
             int rc = vg_split(t, tl, vg_list_item, &l);
             if (rc == VEILIG_OK && l.n == 0)

@@ -269,7 +269,8 @@ size_t vg_sheet_norm(char *buf, size_t size, const char *s, size_t len) {
     /* fold into a buffer on the stack (no allocation: nothing here can run out of memory);
        folding never grows a text, and headers and codes are short */
     char tmp[512];
-    vg_buf b = {tmp, 0, sizeof tmp, 0};
+    vg_buf b;
+    vg_buf_init_fixed(&b, tmp, sizeof tmp);
     if (len > sizeof tmp - 1)
         len = sizeof tmp - 1;
     while (len && ((unsigned char)s[len] & 0xC0) == 0x80)

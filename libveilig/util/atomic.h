@@ -1,8 +1,9 @@
 /*
  * libveilig's private utility layer (libveilig/util, as libgit2's src/util):
- * writing a file atomically. One writer for the library (veilig_save_text,
- * veilig_registry_save_file, the workbook writer) and the tool (veilig -o);
- * the Lua module reaches it through veilig_save_text.
+ * the growable buffer (buf.h), writing a file atomically (here) and escaping
+ * (escape.h, on the library). This part: one writer for the library
+ * (veilig_save_text, veilig_registry_save_file, the workbook writer) and the
+ * tool (veilig -o); the Lua module reaches it through veilig_save_text.
  *
  * Nothing here allocates or touches the library's state (its allocator, its
  * error records), so that the tool can link it as well: the caller gives the

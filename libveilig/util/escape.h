@@ -16,8 +16,9 @@
  * - XML (HTML and SVG): & < > " ' as entities, characters XML does not
  *   allow left out.
  * Nothing here is exported; the public entry point is veilig_escape. Part of
- * the private utility layer (libveilig/util); it writes into the library's
- * buffers (vg_buf), so it is compiled into the library only.
+ * the private utility layer (libveilig/util); it writes into vg_buf
+ * (util/buf.h) and uses the library (its JSON writer, UTF-8 helpers), so it
+ * is compiled into the library only.
  */
 #ifndef VG_ESCAPE_H
 #define VG_ESCAPE_H

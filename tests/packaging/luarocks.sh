@@ -7,7 +7,9 @@
 #
 # libveilig is installed from BUILD_DIR into TMP_DIR/prefix first (cmake
 # --install), as a user's `make install` would; `luarocks make` runs in a copy
-# of bindings/lua, since it compiles in the folder it runs in.
+# of bindings/lua (with libveilig/util beside it, as in a checkout: the module
+# compiles in the utility layer's buffer), since it compiles in the folder it
+# runs in.
 set -eu
 [ $# -eq 3 ] || { echo "usage: $0 BUILD_DIR SOURCE_DIR TMP_DIR" >&2; exit 2; }
 build=$1
@@ -34,8 +36,11 @@ for v in 5.1 5.4; do
     command -v "$lua" >/dev/null 2>&1 || fail "$lua is not installed"
     work=$tmp/src-$v
     tree=$tmp/rocks-$v
-    cp -R "$src/bindings/lua" "$work"
-    (cd "$work" && luarocks --lua-version "$v" --tree "$tree" make veilig-scm-1.rockspec \
+    # bindings/lua and the utility layer it compiles in (libveilig/util/buf.c), in their layout
+    mkdir -p "$work/bindings" "$work/libveilig"
+    cp -R "$src/bindings/lua" "$work/bindings/lua"
+    cp -R "$src/libveilig/util" "$work/libveilig/util"
+    (cd "$work/bindings/lua" && luarocks --lua-version "$v" --tree "$tree" make veilig-scm-1.rockspec \
         VEILIG_INCDIR="$tmp/prefix/include" VEILIG_LIBDIR="$libdir") >"$tmp/make-$v.log" 2>&1 || {
         cat "$tmp/make-$v.log" >&2; fail "luarocks make for Lua $v"; }
     mod=$(find "$tree" -name veilig.so | head -n 1)
