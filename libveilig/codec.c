@@ -1929,7 +1929,7 @@ static int vg_save_atomic(const char *path, const char *data, size_t len, veilig
     if (!tmp)
         return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
     const char *step = NULL;
-    int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, &step);
+    int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, 0, &step);
     int rc = VEILIG_OK;
     if (e && strncmp(step, "create", 6) == 0)
         rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s", step, path, strerror(e));

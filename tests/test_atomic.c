@@ -69,7 +69,7 @@ static const char *contents(const char *p) {
 START_TEST(test_new_file) {
     const char *step = "unset";
     mode_t mask = umask(022);
-    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "{}", 2, "\n", 1, &step), 0);
+    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "{}", 2, "\n", 1, 0, &step), 0);
     umask(mask);
     ck_assert_str_eq(step, "unset"); /* untouched on success */
     ck_assert_str_eq(contents(path), "{}\n");
@@ -81,9 +81,9 @@ START_TEST(test_new_file) {
 END_TEST
 
 START_TEST(test_existing_file_keeps_its_mode) {
-    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "old", 3, NULL, 0, NULL), 0);
+    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "old", 3, NULL, 0, 0, NULL), 0);
     ck_assert_int_eq(chmod(path, 0640), 0);
-    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "new", 3, NULL, 0, NULL), 0);
+    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "new", 3, NULL, 0, 0, NULL), 0);
     ck_assert_str_eq(contents(path), "new");
     struct stat st;
     ck_assert_int_eq(stat(path, &st), 0);
@@ -92,18 +92,32 @@ START_TEST(test_existing_file_keeps_its_mode) {
 }
 END_TEST
 
+/* Without the flushes: the same file, mode and no temporary file left. */
+START_TEST(test_no_sync) {
+    ck_assert_int_eq(vg_atomic_write(path, tmp, sizeof tmp, "old", 3, NULL, 0, 0, NULL), 0);
+    ck_assert_int_eq(chmod(path, 0600), 0);
+    ck_assert_int_eq(
+        vg_atomic_write(path, tmp, sizeof tmp, "new", 3, "!", 1, VG_ATOMIC_NO_SYNC, NULL), 0);
+    ck_assert_str_eq(contents(path), "new!");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    ck_assert_str_eq(listing(), "plan.json");
+}
+END_TEST
+
 START_TEST(test_failures_name_the_step_and_leave_nothing) {
     const char *step = NULL;
     char missing[160];
     snprintf(missing, sizeof missing, "%s/no/plan.json", dir);
-    ck_assert_int_eq(vg_atomic_write(missing, tmp, sizeof tmp, "x", 1, NULL, 0, &step), ENOENT);
+    ck_assert_int_eq(vg_atomic_write(missing, tmp, sizeof tmp, "x", 1, NULL, 0, 0, &step), ENOENT);
     ck_assert_str_eq(step, "create a temporary file next to");
     ck_assert_str_eq(listing(), "");
 
     /* a folder where the file should be: the rename fails, the folder stays */
     ck_assert_int_eq(mkdir(path, 0755), 0);
     step = NULL;
-    ck_assert_int_ne(vg_atomic_write(path, tmp, sizeof tmp, "x", 1, NULL, 0, &step), 0);
+    ck_assert_int_ne(vg_atomic_write(path, tmp, sizeof tmp, "x", 1, NULL, 0, 0, &step), 0);
     ck_assert_str_eq(step, "rename over");
     ck_assert_str_eq(listing(), "plan.json");
     struct stat st;
@@ -112,7 +126,7 @@ START_TEST(test_failures_name_the_step_and_leave_nothing) {
 
     /* no room for the temporary name */
     char small[8];
-    ck_assert_int_eq(vg_atomic_write(path, small, sizeof small, "x", 1, NULL, 0, &step),
+    ck_assert_int_eq(vg_atomic_write(path, small, sizeof small, "x", 1, NULL, 0, 0, &step),
                      ENAMETOOLONG);
 }
 END_TEST
@@ -137,6 +151,7 @@ int main(void) {
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_new_file);
     tcase_add_test(tc, test_existing_file_keeps_its_mode);
+    tcase_add_test(tc, test_no_sync);
     tcase_add_test(tc, test_failures_name_the_step_and_leave_nothing);
     tcase_add_test(tc, test_unique_names);
     suite_add_tcase(s, tc);

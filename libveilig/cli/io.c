@@ -388,8 +388,8 @@ static int write_atomic(const char *path, const char *data, size_t len, int newl
     char *tmp = malloc(size);
     if (!tmp)
         return ENOMEM;
-    int e =
-        vg_atomic_write(path, tmp, size, data, len, newline ? "\n" : NULL, newline ? 1 : 0, NULL);
+    int e = vg_atomic_write(path, tmp, size, data, len, newline ? "\n" : NULL, newline ? 1 : 0, 0,
+                            NULL);
     free(tmp);
     return e;
 }

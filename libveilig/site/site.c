@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "../util/atomic.h"
 #include "site_internal.h"
 
 /* The file that marks a folder as a site of libveilig. */
@@ -80,7 +81,9 @@ static int vg_site_mkdirs(vg_site *s, const char *path) {
     return ok ? VEILIG_OK : VEILIG_EIO;
 }
 
-/* Writes data to dir/rel through a temporary file renamed into place; makes
+/* Writes data to dir/rel atomically (libveilig/util's writer: a unique
+   temporary file renamed into place, the mode of a file there kept; not
+   flushed one by one: a site is many files, written again as a whole); makes
    the file's folder. */
 static int vg_site_write_file(vg_site *s, const char *rel, const char *data, size_t len) {
     char *path = vg_site_join(s->dir, rel);
@@ -99,27 +102,17 @@ static int vg_site_write_file(vg_site *s, const char *rel, const char *data, siz
         if (rc != VEILIG_OK)
             goto done;
     }
-    vg_buf t;
-    vg_buf_init(&t);
-    vg_buf_printf(&t, "%s.tmp", path);
-    tmp = vg_buf_finish(&t, NULL);
+    size_t tsize = strlen(path) + VG_ATOMIC_TMP_EXTRA;
+    tmp = vg_malloc(tsize);
     if (!tmp) {
         rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
         goto done;
     }
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        int e = errno;
-        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot write %s: %s", tmp, strerror(e));
-        goto done;
-    }
-    int bad = fwrite(data, 1, len, f) != len;
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path) != 0) {
-        int e = errno;
-        remove(tmp);
-        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot write %s: %s", path, strerror(e));
-    }
+    const char *step = NULL;
+    int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, VG_ATOMIC_NO_SYNC, &step);
+    if (e)
+        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot %s %s: %s", step ? step : "write", path,
+                          strerror(e));
 done:
     vg_free(tmp);
     vg_free(path);
@@ -176,6 +169,14 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
     p->path = path;
     p->depth = depth;
     vg_html_init(&p->h, s->reg, &o);
+    /* the page is written into the site's one page buffer, taken over here and
+       given back (emptied, its room kept) by vg_site_page_finish: a page of
+       some 100 KB then costs no growing and no fresh memory each time */
+    if (s->page.data) {
+        p->h.b = s->page;
+        p->h.b.len = 0;
+        vg_buf_init(&s->page);
+    }
     vg_html *h = &p->h;
 
     vg_buf css, js;
@@ -235,19 +236,23 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
 int vg_site_page_finish(vg_site_page *p, int had_personal) {
     vg_html_put(&p->h, "</main>\n");
     vg_html_page_end(&p->h, had_personal);
-    size_t len = 0;
-    char *text = vg_buf_finish(&p->h.b, &len);
-    if (!text)
+    vg_buf *b = &p->h.b;
+    if (b->failed) {
+        vg_buf_free(b);
         return vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    }
     vg_buf rel;
     vg_buf_init(&rel);
     vg_buf_puts(&rel, p->site->tree);
     vg_buf_puts(&rel, p->path);
     char *rel_s = vg_buf_finish(&rel, NULL);
-    int rc = rel_s ? vg_site_write_file(p->site, rel_s, text, len)
+    int rc = rel_s ? vg_site_write_file(p->site, rel_s, b->data ? b->data : "", b->len)
                    : vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
     vg_free(rel_s);
-    vg_free(text);
+    /* the buffer goes back to the site for the next page */
+    vg_buf_free(&p->site->page);
+    p->site->page = *b;
+    vg_buf_init(b);
     return rc;
 }
 
@@ -271,6 +276,7 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
                       veilig_error *error) {
     vg_site s;
     memset(&s, 0, sizeof s);
+    vg_buf_init(&s.page);
     s.err = error;
     if (error)
         memset(error, 0, sizeof *error);
@@ -335,5 +341,6 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         rc = vg_site_tree(&s);
     }
     veilig_peers_free(s.all_peers);
+    vg_buf_free(&s.page);
     return rc;
 }

@@ -26,6 +26,7 @@ typedef struct vg_site {
        municipality whose page comes next */
     veilig_peers_result *all_peers;
     size_t peers_cursor;
+    vg_buf page; /* the page buffer between pages (vg_site_page_begin, _finish) */
 } vg_site;
 
 /* One page being written: its address in the tree ("gemeenten/GM0153.html"),

@@ -59,7 +59,7 @@ void vg_sync_dir(const char *path) {
 }
 
 int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
-                    const char *tail, size_t tail_len, const char **step) {
+                    const char *tail, size_t tail_len, unsigned flags, const char **step) {
     const char *failed = NULL;
     int fd = vg_open_temp(tmp, tmp_size, path);
     if (fd < 0) {
@@ -72,7 +72,7 @@ int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *da
         failed = "set the mode of";
     else if (vg_write_all(fd, data, len) != 0 || (tail && vg_write_all(fd, tail, tail_len) != 0))
         failed = "write";
-    else if (fsync(fd) != 0)
+    else if (!(flags & VG_ATOMIC_NO_SYNC) && fsync(fd) != 0)
         failed = "flush";
     int saved = errno;
     if (close(fd) != 0 && !failed) {
@@ -89,6 +89,7 @@ int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *da
             *step = failed;
         return saved ? saved : EIO;
     }
-    vg_sync_dir(path);
+    if (!(flags & VG_ATOMIC_NO_SYNC))
+        vg_sync_dir(path);
     return 0;
 }

@@ -37,12 +37,20 @@ void vg_sync_dir(const char *path);
  * renamed over path; then path's folder is flushed. On failure the
  * temporary file is removed and path is untouched.
  *
+ * With flags VG_ATOMIC_NO_SYNC neither the file nor the folder is flushed:
+ * still all or nothing for readers (the rename), not for a crash; for many
+ * files written at once (the pages of a website), where a flush per file
+ * would cost more than the writing.
+ *
  * Returns 0, or the errno value of the step that failed, with *step (when
  * step is not NULL) set to what was being done, to go before the file's name
  * in a message: "create a temporary file next to" (the file: path), "set the
  * mode of", "write", "flush", "close" (the file: tmp), "rename over" (path).
  */
 int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
-                    const char *tail, size_t tail_len, const char **step);
+                    const char *tail, size_t tail_len, unsigned flags, const char **step);
+
+/* Flags of vg_atomic_write. */
+#define VG_ATOMIC_NO_SYNC 1u
 
 #endif
