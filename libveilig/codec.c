@@ -459,7 +459,7 @@ static int vg_cv_fail(vg_cv *cv, const vg_jnode *node, int code, const char *fmt
         return code;
     if (collect) {
         vg_error_clear(err);
-        vg_error_set_source(err, cv->err ? cv->err->source : cv->source);
+        vg_error_set_source(err, cv->source);
     }
     char text[VEILIG_ERROR_MESSAGE_LENGTH * 2];
     va_list ap;
@@ -892,7 +892,8 @@ static size_t vg_load_options_size(unsigned version) {
     }
 }
 
-int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err) {
+int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, const char *source,
+                   veilig_error *err) {
     lim->json.max_depth = VEILIG_DEFAULT_MAX_DEPTH;
     lim->json.max_string = VEILIG_DEFAULT_MAX_STRING;
     lim->max_municipalities = VEILIG_DEFAULT_MAX_MUNICIPALITIES;
@@ -900,7 +901,7 @@ int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error
     lim->errors = NULL;
     lim->max_errors = 0;
     lim->error_count = NULL;
-    lim->source = err ? err->source : "";
+    lim->source = source ? source : "";
     if (!opts)
         return VEILIG_OK;
     if (!vg_load_options_size(opts->version))
@@ -928,7 +929,6 @@ int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error
         lim->max_errors = opts->max_errors;
         lim->error_count = opts->error_count;
     }
-    lim->source = opts->source ? opts->source : lim->source;
     return VEILIG_OK;
 }
 
@@ -1106,14 +1106,15 @@ static int vg_load(veilig_registry **out, const char *text, char *own, size_t le
 
 int veilig_registry_load_string(veilig_registry **out, const char *json, size_t len,
                                 const veilig_load_options *opts, veilig_error *err) {
+    const char *name = opts && opts->source ? opts->source : "<string>";
     vg_error_clear(err);
-    vg_error_set_source(err, opts && opts->source ? opts->source : "<string>");
+    vg_error_set_source(err, name);
     if (out)
         *out = NULL;
     if (!out || (!json && len))
         return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no text given");
     vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, err);
+    int rc = vg_limits_from(&lim, opts, name, err);
     if (!rc && len > lim.max_size)
         rc = vg_error_set(err, VEILIG_ELIMIT,
                           "the text is %zu bytes, more than the %zu a document may have (max_size)",
@@ -1279,7 +1280,7 @@ int veilig_document_read_fd(char **out, size_t *len, int fd, const veilig_load_o
     if (!out || !len || fd < 0)
         return vg_error_set(err, VEILIG_EINVAL, "no output pointers or no file descriptor given");
     vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, err);
+    int rc = vg_limits_from(&lim, opts, name, err);
     return rc ? rc : vg_read_fd(out, len, fd, name, lim.max_size, &lim, err);
 }
 
@@ -1296,14 +1297,15 @@ static int vg_read_file(char **out, size_t *len, const char *path, const vg_limi
 
 int veilig_registry_load_file(veilig_registry **out, const char *path,
                               const veilig_load_options *opts, veilig_error *err) {
+    const char *name = opts && opts->source ? opts->source : path ? path : "";
     vg_error_clear(err);
     if (out)
         *out = NULL;
-    vg_error_set_source(err, opts && opts->source ? opts->source : path ? path : "");
+    vg_error_set_source(err, name);
     if (!out || !path)
         return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no path given");
     vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, err);
+    int rc = vg_limits_from(&lim, opts, name, err);
     if (rc)
         return rc;
     char *text = NULL;
@@ -1341,7 +1343,7 @@ static int vg_parse_fragment(vg_jnode **root, vg_arena *tmp, const char *json, s
     if (!json && len)
         return vg_error_set(err, VEILIG_EINVAL, "no text given");
     vg_limits lim;
-    vg_limits_from(&lim, NULL, NULL);
+    vg_limits_from(&lim, NULL, "<string>", NULL);
     return vg_parse(root, tmp, json ? json : "", NULL, len, &lim, err);
 }
 

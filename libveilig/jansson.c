@@ -204,14 +204,15 @@ static int vg_jt_tree(vg_jnode *out, vg_arena *arena, const json_t *v, const vg_
 
 int veilig_registry_from_jansson(veilig_registry **out, const json_t *root,
                                  const veilig_load_options *opts, veilig_error *err) {
+    const char *name = opts && opts->source ? opts->source : "<jansson>";
     vg_error_clear(err);
-    vg_error_set_source(err, opts && opts->source ? opts->source : "<jansson>");
+    vg_error_set_source(err, name);
     if (out)
         *out = NULL;
     if (!out || !root)
         return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no document given");
     vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, err);
+    int rc = vg_limits_from(&lim, opts, name, err);
     if (rc)
         return rc;
     vg_arena tmp;
@@ -237,7 +238,7 @@ int veilig_municipality_from_jansson(veilig_municipality **out, veilig_registry 
     if (!reg || !obj)
         return vg_error_set(err, VEILIG_EINVAL, "no registry or no municipality given");
     vg_limits lim;
-    vg_limits_from(&lim, NULL, NULL);
+    vg_limits_from(&lim, NULL, "<jansson>", NULL);
     vg_arena tmp;
     vg_arena_init(&tmp, 1024);
     vg_jnode tree;

@@ -341,10 +341,12 @@ typedef struct vg_limits {
     const char *source; /* the records' source when there is no err to take it from */
 } vg_limits;
 
-/* The limits of a load: the defaults, with what opts (may be NULL) sets.
+/* The limits of a load: the defaults, with what opts (may be NULL) sets;
+   source (borrowed) names the document in the records of every schema error.
    VEILIG_EVERSION for an unknown options version, VEILIG_EINVAL for a depth
    above what can be saved; err gets the message. */
-int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, veilig_error *err);
+int vg_limits_from(vg_limits *lim, const veilig_load_options *opts, const char *source,
+                   veilig_error *err);
 /* The record a load reports into before its tree is read: err, or local
    (cleared, with the load's source) when err is NULL and the load collects
    every schema error, so that a schema error found while parsing (a duplicate

@@ -1542,6 +1542,12 @@ START_TEST(test_load_every_error) {
     RC(veilig_registry_load_file(&reg, path, &o, &err), VEILIG_ESCHEMA);
     ck_assert_uint_eq(n, nwant);
     ck_assert_str_eq(errs[4].source, path);
+    /* the records name the file without an err record too */
+    memset(errs, 0, sizeof errs);
+    RC(veilig_registry_load_file(&reg, path, &o, NULL), VEILIG_ESCHEMA);
+    ck_assert_uint_eq(n, nwant);
+    ck_assert_str_eq(errs[0].source, path);
+    ck_assert_str_eq(errs[4].source, path);
     unlink(path);
     rmdir(dir);
 }

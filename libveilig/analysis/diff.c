@@ -386,20 +386,42 @@ static int vg_parse(vg_jnode **out, vg_arena *a, char *text, size_t len) {
     return rc == VEILIG_ENOMEM || rc == VEILIG_OK ? rc : VEILIG_EINVAL;
 }
 
+/* The rows of one block (a municipality, the programme) from its renderings
+   in old and new (NULL where it is absent; not both), the pointers to it set
+   in c->op and c->np: field by field when in both, else one row. */
+static int vg_diff_rendered(vg_diffctx *c, char *otext, size_t olen, char *ntext, size_t nlen,
+                            int kind) {
+    vg_arena tmp;
+    vg_jnode *on = NULL, *nn = NULL;
+    int rc = VEILIG_OK;
+    vg_arena_init(&tmp, 4096);
+    if (otext)
+        rc = vg_parse(&on, &tmp, otext, olen);
+    if (!rc && ntext)
+        rc = vg_parse(&nn, &tmp, ntext, nlen);
+    if (!rc)
+        rc = on && nn ? vg_diff_value(c, on, nn, kind)
+                      : vg_row(c, nn ? VEILIG_CHANGE_ADDED : VEILIG_CHANGE_REMOVED, on, nn);
+    vg_arena_free(&tmp);
+    return rc;
+}
+
+/* Whether two renderings (NULL: absent) are the same. */
+static int vg_same_text(const char *a, size_t alen, const char *b, size_t blen) {
+    return a && b ? alen == blen && memcmp(a, b, alen) == 0 : a == b;
+}
+
 /* One step of the walk over municipalities: om (old, at oi) and/or nm (new, at ni). */
 static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, size_t oi,
                                 const veilig_municipality *nm, size_t ni) {
     char *otext = NULL, *ntext = NULL;
     size_t olen = 0, nlen = 0;
-    vg_arena tmp;
-    vg_jnode *on = NULL, *nn = NULL;
     int rc = VEILIG_OK;
-    vg_arena_init(&tmp, 4096);
     if (om && (rc = vg_render_municipality(&otext, &olen, om)) != VEILIG_OK)
         goto done;
     if (nm && (rc = vg_render_municipality(&ntext, &nlen, nm)) != VEILIG_OK)
         goto done;
-    if (om && nm && olen == nlen && memcmp(otext, ntext, olen) == 0)
+    if (vg_same_text(otext, olen, ntext, nlen))
         goto done;
     c->measure = NULL;
     c->municipality = vg_arena_strdup(&c->d->arena, nm ? nm->code : om->code);
@@ -407,10 +429,6 @@ static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, si
         rc = VEILIG_ENOMEM;
         goto done;
     }
-    if (om && (rc = vg_parse(&on, &tmp, otext, olen)) != VEILIG_OK)
-        goto done;
-    if (nm && (rc = vg_parse(&nn, &tmp, ntext, nlen)) != VEILIG_OK)
-        goto done;
     c->np.len = c->op.len = 0;
     vg_buf_puts(&c->np, "/municipalities");
     vg_buf_puts(&c->op, "/municipalities");
@@ -418,48 +436,33 @@ static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, si
         vg_push_index(&c->np, ni);
     if (om)
         vg_push_index(&c->op, oi);
-    if (om && nm)
-        rc = vg_diff_value(c, on, nn, VG_K_MUNICIPALITY);
-    else
-        rc = vg_row(c, nm ? VEILIG_CHANGE_ADDED : VEILIG_CHANGE_REMOVED, on, nn);
+    rc = vg_diff_rendered(c, otext, olen, ntext, nlen, VG_K_MUNICIPALITY);
 done:
     veilig_free(otext);
     veilig_free(ntext);
-    vg_arena_free(&tmp);
     return rc;
 }
 
-/* The programme blocks of o and n (either may have none). */
+/* The programme blocks of o and n (either may have none); rows without a municipality. */
 static int vg_diff_programme(vg_diffctx *c, const veilig_registry *o, const veilig_registry *n) {
     char *otext = NULL, *ntext = NULL;
     size_t olen = 0, nlen = 0;
-    vg_arena tmp;
-    vg_jnode *on = NULL, *nn = NULL;
     int rc = VEILIG_OK;
-    vg_arena_init(&tmp, 1024);
     if (o->programme && (rc = vg_programme_to_json(&otext, &olen, o)) != VEILIG_OK)
         goto done;
     if (n->programme && (rc = vg_programme_to_json(&ntext, &nlen, n)) != VEILIG_OK)
         goto done;
-    if ((!otext && !ntext) || (otext && ntext && olen == nlen && !memcmp(otext, ntext, olen)))
+    if (vg_same_text(otext, olen, ntext, nlen))
         goto done;
     c->measure = NULL;
     c->municipality = NULL;
-    if (otext && (rc = vg_parse(&on, &tmp, otext, olen)) != VEILIG_OK)
-        goto done;
-    if (ntext && (rc = vg_parse(&nn, &tmp, ntext, nlen)) != VEILIG_OK)
-        goto done;
     c->np.len = c->op.len = 0;
     vg_buf_puts(&c->np, "/programme");
     vg_buf_puts(&c->op, "/programme");
-    if (on && nn)
-        rc = vg_diff_value(c, on, nn, VG_K_PLAIN);
-    else
-        rc = vg_row(c, nn ? VEILIG_CHANGE_ADDED : VEILIG_CHANGE_REMOVED, on, nn);
+    rc = vg_diff_rendered(c, otext, olen, ntext, nlen, VG_K_PLAIN);
 done:
     vg_free(otext);
     vg_free(ntext);
-    vg_arena_free(&tmp);
     return rc;
 }
 
