@@ -103,6 +103,25 @@ void vg_arena_free(vg_arena *a) {
     a->head = NULL;
 }
 
+void vg_arena_reset(vg_arena *a) {
+    vg_arena_chunk *keep = NULL;
+    for (vg_arena_chunk *c = a->head; c; c = c->next)
+        if (!keep || c->size > keep->size)
+            keep = c;
+    vg_arena_chunk *c = a->head;
+    while (c) {
+        vg_arena_chunk *next = c->next;
+        if (c != keep)
+            vg_free(c);
+        c = next;
+    }
+    a->head = keep;
+    if (keep) {
+        keep->used = 0;
+        keep->next = NULL;
+    }
+}
+
 void *vg_arena_alloc(vg_arena *a, size_t size) {
     size = (size + 7) & ~(size_t)7;
     if (size == 0)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -1054,18 +1055,6 @@ static int vg_read_document(vg_cv *cv, const vg_jnode *root, const vg_limits *li
     return rc;
 }
 
-/* Parses text into a tree in arena, with the errors of a load; own: the same
-   text when it is the caller's to change (the tree's strings then stay in
-   it: vg_json_parse_insitu), else NULL. */
-static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, char *own, size_t len,
-                    const vg_limits *lim, veilig_error *err) {
-    int rc = own ? vg_json_parse_insitu(root, arena, own, len, &lim->json, err)
-                 : vg_json_parse(root, arena, text, len, &lim->json, err);
-    if (rc == VEILIG_ENOMEM)
-        vg_error_set(err, rc, "out of memory");
-    return rc;
-}
-
 int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, size_t len,
                  const vg_limits *lim, veilig_error *err) {
     veilig_registry *reg = NULL;
@@ -1087,250 +1076,165 @@ int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, 
     return VEILIG_OK;
 }
 
-/* Loads text (own as for vg_parse). */
-static int vg_load(veilig_registry **out, const char *text, char *own, size_t len,
-                   const vg_limits *lim, veilig_error *err) {
-    vg_arena tmp;
-    vg_arena_init(&tmp, len / 2 + 1024);
-    vg_jnode *root = NULL;
-    veilig_error local;
-    veilig_error *perr = vg_limits_err(lim, err, &local);
-    int rc = vg_parse(&root, &tmp, text, own, len, lim, perr);
-    if (rc)
-        vg_limits_note(lim, rc, perr);
-    else
-        rc = vg_load_tree(out, root, text, len, lim, err);
-    vg_arena_free(&tmp);
-    return rc;
-}
+/* ---- a document read a part at a time (load.c) ---- */
 
-int veilig_registry_load_string(veilig_registry **out, const char *json, size_t len,
-                                const veilig_load_options *opts, veilig_error *err) {
-    const char *name = opts && opts->source ? opts->source : "<string>";
-    vg_error_clear(err);
-    vg_error_set_source(err, name);
-    if (out)
-        *out = NULL;
-    if (!out || (!json && len))
-        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no text given");
-    vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, name, err);
-    if (!rc && len > lim.max_size)
-        rc = vg_error_set(err, VEILIG_ELIMIT,
-                          "the text is %zu bytes, more than the %zu a document may have (max_size)",
-                          len, lim.max_size);
-    return rc ? rc : vg_load(out, json ? json : "", NULL, len, &lim, err);
-}
+/* The known top-level keys, as bits of vg_reader.seen. */
+enum {
+    VG_READER_FORMAT = 1,
+    VG_READER_VERSION = 2,
+    VG_READER_PROGRAMME = 4,
+    VG_READER_MUNICIPALITIES = 8
+};
 
-/* ---- reading a document's text: bounded ---- */
+struct vg_reader {
+    vg_cv cv;
+    veilig_error err; /* what stopped a part (load.c reads the document whole then) */
+    const vg_limits *lim;
+    size_t count;       /* municipalities read */
+    unsigned seen;      /* VG_READER_* */
+    vg_jmember *extras; /* unknown top-level members, copied into the registry's arena */
+    size_t n_extras, cap_extras;
+};
 
-/* Whether byte c can stand anywhere in a JSON text: C0 controls other than
-   tab, line feed and carriage return, and bytes that no UTF-8 sequence holds
-   (C0, C1, F5 to FF) cannot. */
-static int vg_json_byte_ok(unsigned char c) {
-    if (c < 0x20)
-        return c == '\t' || c == '\n' || c == '\r';
-    return c != 0xC0 && c != 0xC1 && c < 0xF5;
-}
-
-/* Whether the 8 bytes at b are all printable ASCII (0x20 to 0x7E and DEL):
-   bytes that can stand anywhere in a JSON text, eight at a time. */
-static int vg_word_printable(const unsigned char *b) {
-    uint64_t w;
-    memcpy(&w, b, sizeof w);
-    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
-    /* a byte below 0x20 borrows into its high bit; one of 0x80 or above has it */
-    return ((w - 0x20 * ones) | w) & high ? 0 : 1;
-}
-
-/* Whether the text read so far (buf[0..n), of which [0..from) was looked at
-   before) can still be the start of a JSON text; if not, *bad is the offset of
-   the first byte that shows it. *started: whether a value has begun. The
-   whole text passes here once, so it goes a word at a time where it can
-   (printable ASCII: most of a document). */
-static int vg_text_can_go_on(const char *buf, size_t from, size_t n, int *started, size_t *bad) {
-    const unsigned char *b = (const unsigned char *)buf;
-    size_t i = from;
-    for (; i < n && !*started; i++) {
-        unsigned char c = b[i];
-        if (i < 3 && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-            continue; /* the byte order mark */
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            continue;
-        if (!strchr("{[\"-0123456789tfn", c) || c == '\0') {
-            *bad = i;
-            return 0;
-        }
-        *started = 1;
+int vg_reader_new(vg_reader **out, const vg_limits *lim) {
+    vg_reader *d = vg_calloc(1, sizeof *d);
+    veilig_registry *reg = NULL;
+    if (!d || veilig_registry_new(&reg) != VEILIG_OK) {
+        vg_free(d);
+        return VEILIG_ENOMEM;
     }
-    while (i < n) {
-        if (n - i >= 8 && vg_word_printable(b + i)) {
-            i += 8;
-            continue;
-        }
-        size_t end = n - i < 8 ? n : i + 8;
-        for (; i < end; i++) {
-            if (!vg_json_byte_ok(b[i])) {
-                *bad = i;
-                return 0;
-            }
-        }
-    }
-    return 1;
-}
-
-/* The most read(2) asks for at once: the part then read is checked by
-   vg_text_can_go_on while it is still in the cache (reading a large file
-   whole and then checking it costs a second pass through memory). */
-#define VG_READ_PART ((size_t)256 * 1024)
-
-/* Reads a document's text from fd (see veilig_document_read_fd). */
-static int vg_read_fd(char **out, size_t *len, int fd, const char *name, size_t max_size,
-                      const vg_limits *lim, veilig_error *err) {
-    struct stat st;
-    size_t cap = 65536;
-    /* A regular file ends (its size is bounded by max_size as it is read):
-       the parser meets every byte of it anyway, and the check of what is
-       read as it comes in (a pass through memory, about a tenth of a load)
-       is only for what may not end: pipes, terminals, devices. */
-    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (regular && st.st_size > 0) {
-        if ((uintmax_t)st.st_size > (uintmax_t)max_size)
-            return vg_error_set(err, VEILIG_ELIMIT,
-                                "%s is %jd bytes, more than the %zu a document may have (max_size)",
-                                name, (intmax_t)st.st_size, max_size);
-        cap = (size_t)st.st_size + 1;
-    }
-    char *buf = vg_malloc(cap);
-    size_t n = 0, bad = 0;
-    int started = 0, stopped = 0;
-    int rc = buf ? VEILIG_OK : vg_error_set(err, VEILIG_ENOMEM, "out of memory");
-    while (!rc) {
-        if (n == cap) {
-            size_t ncap = cap <= max_size / 2 ? cap * 2 : max_size + 1;
-            char *nb = ncap > cap ? vg_realloc(buf, ncap) : NULL;
-            if (!nb) {
-                rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", name);
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        /* a part at a time, looked at while it is still in the cache */
-        size_t want = cap - n < VG_READ_PART ? cap - n : VG_READ_PART;
-        ssize_t got = read(fd, buf + n, want);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            rc = vg_error_set(err, VEILIG_EIO, "cannot read %s: %s", name, strerror(errno));
-        } else if (got == 0) {
-            break;
-        } else {
-            size_t from = n;
-            n += (size_t)got;
-            if (!regular && !vg_text_can_go_on(buf, from, n, &started, &bad)) {
-                stopped = 1; /* nothing more can make it a document */
-                break;
-            }
-            if (n > max_size)
-                rc = vg_error_set(err, VEILIG_ELIMIT,
-                                  "%s is more than the %zu bytes a document may have (max_size)",
-                                  name, max_size);
-        }
-    }
-    if (!rc && stopped) {
-        /* the parser's own error at (or before) that byte, as if all were read */
-        vg_arena tmp;
-        vg_arena_init(&tmp, 4096);
-        vg_jnode *root = NULL;
-        rc = vg_json_parse(&root, &tmp, buf, bad + 1, &lim->json, err);
-        vg_arena_free(&tmp);
-        if (rc == VEILIG_OK || rc == VEILIG_ESCHEMA) /* cannot be: still not a document */
-            rc = vg_error_set(err, VEILIG_EPARSE, "byte 0x%02x cannot stand in a JSON text",
-                              (unsigned char)buf[bad]);
-        if (rc == VEILIG_EPARSE && err && err->position > bad)
-            vg_error_set_position(err, buf, n, bad);
-    }
-    if (!rc && n == cap) { /* room for the NUL */
-        char *nb = vg_realloc(buf, cap + 1);
-        if (nb)
-            buf = nb;
-        else
-            rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory reading %s", name);
-    }
-    if (rc) {
-        vg_free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
+    d->lim = lim;
+    d->cv.reg = reg;
+    d->cv.own = &reg->owner;
+    d->cv.err = &d->err;
+    d->cv.source = lim->source;
+    *out = d;
     return VEILIG_OK;
 }
 
-int veilig_document_read_fd(char **out, size_t *len, int fd, const veilig_load_options *opts,
-                            veilig_error *err) {
-    vg_error_clear(err);
-    if (out)
-        *out = NULL;
-    if (len)
-        *len = 0;
-    const char *name = opts && opts->source ? opts->source : "<fd>";
-    vg_error_set_source(err, name);
-    if (!out || !len || fd < 0)
-        return vg_error_set(err, VEILIG_EINVAL, "no output pointers or no file descriptor given");
-    vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, name, err);
-    return rc ? rc : vg_read_fd(out, len, fd, name, lim.max_size, &lim, err);
+void vg_reader_free(vg_reader *d) {
+    if (!d)
+        return;
+    veilig_registry_free(d->cv.reg);
+    vg_free(d->extras);
+    vg_free(d);
 }
 
-/* Reads a whole file into a new buffer, bounded as vg_read_fd says. */
-static int vg_read_file(char **out, size_t *len, const char *path, const vg_limits *lim,
-                        veilig_error *err) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return vg_error_set(err, VEILIG_EIO, "cannot open %s: %s", path, strerror(errno));
-    int rc = vg_read_fd(out, len, fd, path, lim->max_size, lim, err);
-    close(fd);
+/* Whether key[0..len) is the NUL-terminated name. */
+static int vg_key_is(const char *key, size_t len, const char *name) {
+    return strlen(name) == len && memcmp(key, name, len) == 0;
+}
+
+/* Marks a known key as read; VEILIG_ESCHEMA when it was read before. */
+static int vg_reader_once(vg_reader *d, unsigned bit) {
+    if (d->seen & bit)
+        return VEILIG_ESCHEMA;
+    d->seen |= bit;
+    return VEILIG_OK;
+}
+
+int vg_reader_municipality(vg_reader *d, const vg_jnode *item) {
+    vg_cv *cv = &d->cv;
+    if (d->count >= d->lim->max_municipalities)
+        return VEILIG_ELIMIT;
+    veilig_municipality *m = NULL;
+    vg_cv_push_key(cv, "municipalities");
+    vg_cv_push_index(cv, d->count);
+    int rc = vg_read_municipality(cv, item, &m);
+    cv->depth = 0;
+    if (!rc && vg_registry_attach(cv->reg, m, (size_t)-1)) {
+        vg_municipality_free(m);
+        rc = VEILIG_ENOMEM;
+    }
+    d->count++;
     return rc;
 }
 
-int veilig_registry_load_file(veilig_registry **out, const char *path,
-                              const veilig_load_options *opts, veilig_error *err) {
-    const char *name = opts && opts->source ? opts->source : path ? path : "";
-    vg_error_clear(err);
-    if (out)
-        *out = NULL;
-    vg_error_set_source(err, name);
-    if (!out || !path)
-        return vg_error_set(err, VEILIG_EINVAL, "no output pointer or no path given");
-    vg_limits lim;
-    int rc = vg_limits_from(&lim, opts, name, err);
-    if (rc)
+int vg_reader_member(vg_reader *d, const char *key, size_t key_len, const vg_jnode *v) {
+    vg_cv *cv = &d->cv;
+    if (vg_key_is(key, key_len, "format")) {
+        if (v->type != VG_JSTRING || strcmp(v->u.str, "veilig") != 0)
+            return VEILIG_ESCHEMA;
+        return vg_reader_once(d, VG_READER_FORMAT);
+    }
+    if (vg_key_is(key, key_len, "version")) {
+        if (v->type != VG_JNUMBER || vg_json_number_to_double(v->u.str, v->len) != 1.0)
+            return VEILIG_ESCHEMA;
+        return vg_reader_once(d, VG_READER_VERSION);
+    }
+    if (vg_key_is(key, key_len, "programme")) {
+        if (vg_reader_once(d, VG_READER_PROGRAMME))
+            return VEILIG_ESCHEMA;
+        void *p = NULL;
+        vg_cv_push_key(cv, "programme");
+        int rc = vg_read_child(cv, v, &vg_programme_type, cv->reg, &p);
+        cv->depth = 0;
+        cv->reg->programme = p;
         return rc;
-    char *text = NULL;
-    size_t len = 0;
-    rc = vg_read_file(&text, &len, path, &lim, err);
-    if (rc)
+    }
+    if (vg_key_is(key, key_len, "municipalities")) {
+        /* a list given whole (load.c streams the usual one item by item) */
+        int rc = vg_reader_municipalities(d);
+        if (rc || v->type != VG_JARRAY)
+            return rc ? rc : VEILIG_ESCHEMA;
+        for (uint32_t k = 0; k < v->len && !rc; k++)
+            rc = vg_reader_municipality(d, &v->u.items[k]);
         return rc;
-    rc = vg_load(out, text, text, len, &lim, err);
-    vg_free(text);
-    return rc;
+    }
+    if (vg_grow((void **)&d->extras, &d->cap_extras, d->n_extras + 1, sizeof *d->extras))
+        return VEILIG_ENOMEM;
+    vg_arena *a = cv->reg->owner.arena;
+    vg_jmember *x = &d->extras[d->n_extras];
+    x->key = vg_arena_strndup(a, key, key_len);
+    x->key_len = (uint32_t)key_len;
+    x->key_pos = 0;
+    vg_jnode *copy = vg_json_copy(a, v);
+    if (!x->key || !copy)
+        return VEILIG_ENOMEM;
+    x->value = *copy;
+    d->n_extras++;
+    return VEILIG_OK;
 }
 
-extern const char vg_builtin_data[];
-extern const size_t vg_builtin_data_len;
-
-const char *veilig_builtin_json(size_t *len) {
-    if (len)
-        *len = vg_builtin_data_len;
-    return vg_builtin_data;
+int vg_reader_municipalities(vg_reader *d) {
+    return vg_reader_once(d, VG_READER_MUNICIPALITIES);
 }
 
-int veilig_registry_load_builtin(veilig_registry **out, veilig_error *err) {
-    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
-    opts.source = "<builtin>";
-    return veilig_registry_load_string(out, vg_builtin_data, vg_builtin_data_len, &opts, err);
+static int vg_member_cmp(const void *a, const void *b) {
+    const vg_jmember *x = *(const vg_jmember *const *)a, *y = *(const vg_jmember *const *)b;
+    if (x->key_len != y->key_len)
+        return x->key_len < y->key_len ? -1 : 1;
+    return memcmp(x->key, y->key, x->key_len);
+}
+
+int vg_reader_finish(vg_reader *d, veilig_registry **out) {
+    if ((d->seen & (VG_READER_FORMAT | VG_READER_VERSION)) !=
+        (VG_READER_FORMAT | VG_READER_VERSION))
+        return VEILIG_ESCHEMA;
+    veilig_registry *reg = d->cv.reg;
+    if (d->n_extras) {
+        /* a key twice among the unknown ones: read whole, it is reported */
+        const vg_jmember **sorted = vg_malloc(d->n_extras * sizeof *sorted);
+        if (!sorted)
+            return VEILIG_ENOMEM;
+        for (size_t i = 0; i < d->n_extras; i++)
+            sorted[i] = &d->extras[i];
+        qsort(sorted, d->n_extras, sizeof *sorted, vg_member_cmp);
+        int twice = 0;
+        for (size_t i = 1; i < d->n_extras && !twice; i++)
+            twice = vg_member_cmp(&sorted[i - 1], &sorted[i]) == 0;
+        vg_free(sorted);
+        if (twice)
+            return VEILIG_ESCHEMA;
+        reg->h.x.m = vg_arena_alloc(reg->owner.arena, d->n_extras * sizeof *reg->h.x.m);
+        if (!reg->h.x.m)
+            return VEILIG_ENOMEM;
+        memcpy(reg->h.x.m, d->extras, d->n_extras * sizeof *reg->h.x.m);
+        reg->h.x.n = (uint32_t)d->n_extras;
+    }
+    *out = reg;
+    d->cv.reg = NULL;
+    return VEILIG_OK;
 }
 
 /* ---- fragments ---- */
@@ -1344,7 +1248,10 @@ static int vg_parse_fragment(vg_jnode **root, vg_arena *tmp, const char *json, s
         return vg_error_set(err, VEILIG_EINVAL, "no text given");
     vg_limits lim;
     vg_limits_from(&lim, NULL, "<string>", NULL);
-    return vg_parse(root, tmp, json ? json : "", NULL, len, &lim, err);
+    int rc = vg_json_parse(root, tmp, json ? json : "", len, &lim.json, err);
+    if (rc == VEILIG_ENOMEM)
+        vg_error_set(err, rc, "out of memory");
+    return rc;
 }
 
 int veilig_registry_add_json(veilig_municipality **out, veilig_registry *reg, const char *json,

@@ -51,6 +51,8 @@ typedef struct vg_arena {
 
 void vg_arena_init(vg_arena *a, size_t first_chunk);
 void vg_arena_free(vg_arena *a);
+/* Empties the arena for reuse: its largest chunk is kept, the others freed. */
+void vg_arena_reset(vg_arena *a);
 /* Aligned to 8 bytes; NULL when memory runs out. Not zeroed. */
 void *vg_arena_alloc(vg_arena *a, size_t size);
 void *vg_arena_calloc(vg_arena *a, size_t count, size_t size);

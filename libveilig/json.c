@@ -1004,6 +1004,27 @@ static const vg_uc *vg_skip_bom(const vg_uc *s, const vg_uc *end) {
     return s;
 }
 
+static void vg_jparser_init(vg_jparser *p, vg_arena *arena, const char *text, size_t len,
+                            const vg_jlimits *lim, veilig_error *err, int insitu) {
+    p->base = (const vg_uc *)text;
+    p->end = p->base + len;
+    p->cur = p->base;
+    p->len = len;
+    p->arena = arena;
+    p->err = err;
+    p->max_depth = lim && lim->max_depth ? lim->max_depth : VG_JSON_DEFAULT_DEPTH;
+    p->max_string = lim && lim->max_string ? lim->max_string : VG_JSON_DEFAULT_STRING;
+    p->depth = 0;
+    p->stack = NULL;
+    p->sp = p->cap = 0;
+    p->top = NULL;
+    p->pending = 0;
+    p->keys = NULL;
+    p->nkeys = 0;
+    p->keys_off = 0;
+    p->insitu = insitu;
+}
+
 static int vg_json_parse_text(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
                               const vg_jlimits *lim, veilig_error *err, int insitu) {
     if (out)
@@ -1019,22 +1040,7 @@ static int vg_json_parse_text(vg_jnode **out, vg_arena *arena, const char *text,
     if (!text)
         text = empty;
     vg_jparser p;
-    p.base = (const vg_uc *)text;
-    p.end = p.base + len;
-    p.len = len;
-    p.arena = arena;
-    p.err = err;
-    p.max_depth = lim && lim->max_depth ? lim->max_depth : VG_JSON_DEFAULT_DEPTH;
-    p.max_string = lim && lim->max_string ? lim->max_string : VG_JSON_DEFAULT_STRING;
-    p.depth = 0;
-    p.stack = NULL;
-    p.sp = p.cap = 0;
-    p.top = NULL;
-    p.pending = 0;
-    p.keys = NULL;
-    p.nkeys = 0;
-    p.keys_off = 0;
-    p.insitu = insitu;
+    vg_jparser_init(&p, arena, text, len, lim, err, insitu);
 
     char found[48];
     const vg_uc *s = vg_skip_ws(vg_skip_bom(p.base, p.end), p.end);
@@ -1067,6 +1073,63 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
 int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len,
                          const vg_jlimits *lim, veilig_error *err) {
     return vg_json_parse_text(out, arena, text, len, lim, err, 1);
+}
+
+int vg_json_parse_part(vg_jnode *out, vg_arena *arena, const char *text, size_t len, size_t *pos,
+                       size_t depth, const vg_jlimits *lim) {
+    vg_jparser p;
+    vg_jparser_init(&p, arena, text, len, lim, NULL, 0);
+    p.depth = depth;
+    p.cur = p.base + *pos;
+    int rc = vg_jvalue(&p, out);
+    vg_free(p.stack);
+    vg_free(p.keys);
+    if (rc == VEILIG_OK && p.pending)
+        rc = p.pending;
+    if (rc == VEILIG_OK)
+        *pos = (size_t)(p.cur - p.base);
+    return rc;
+}
+
+/* How far past a value's end vg_json_parse_part may look (a \u escape and
+   the one after it, a UTF-8 sequence): a failure further from the text's end
+   than this did not come from the text ending. */
+#define VG_JPART_LOOKAHEAD 16
+
+int vg_json_extent_closed(const char *text, size_t len, size_t pos) {
+    const vg_uc *s = (const vg_uc *)text + pos, *end = (const vg_uc *)text + len;
+    size_t depth = 0;
+    if (s >= end)
+        return 0;
+    if (*s != '{' && *s != '[' && *s != '"') {
+        /* a number or a literal: ends at the first byte that cannot continue it */
+        while (s < end && (vg_is_digit(*s) || (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '+' ||
+                           *s == '.' || *s == 'E'))
+            s++;
+        return end - s > VG_JPART_LOOKAHEAD;
+    }
+    while (s < end) {
+        vg_uc c = *s++;
+        if (c == '"') {
+            /* a string: to its closing quote (a backslash takes the byte after it) */
+            while (s < end && *s != '"')
+                s += *s == '\\' ? 2 : 1;
+            if (s >= end)
+                return 0;
+            s++;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            continue;
+        } else if (c == '}' || c == ']') {
+            if (depth > 0)
+                depth--;
+        } else {
+            continue;
+        }
+        if (depth == 0)
+            return end - s > VG_JPART_LOOKAHEAD;
+    }
+    return 0;
 }
 
 /* ---- trees ---- */

@@ -85,6 +85,28 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
 int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len,
                          const vg_jlimits *lim, veilig_error *err);
 
+/*
+ * Parses the one value that starts at text[*pos] (no whitespace before it)
+ * of a larger text, for reading a document a part at a time: depth is how
+ * many containers hold the value in its document, so that max_depth counts
+ * from the document's root. On VEILIG_OK *out is the value (its positions
+ * offsets in text) and *pos is just after it. Any failure returns its code
+ * (VEILIG_EPARSE, VEILIG_ESCHEMA for a duplicate key or a NUL, VEILIG_ELIMIT,
+ * VEILIG_ENOMEM) without a message: a part that fails is read again whole
+ * by vg_json_parse, which says what and where. A failure may also come from
+ * text ending inside the value (read more and try again: see
+ * vg_json_extent_closed); so may a number that ends at len.
+ */
+int vg_json_parse_part(vg_jnode *out, vg_arena *arena, const char *text, size_t len, size_t *pos,
+                       size_t depth, const vg_jlimits *lim);
+
+/*
+ * Whether the value starting at text[pos] ends well within text[0..len),
+ * judged by its brackets and quotes alone (nothing checked): when it does, a
+ * failure of vg_json_parse_part on it is not for want of text.
+ */
+int vg_json_extent_closed(const char *text, size_t len, size_t pos);
+
 /* Deep copy of a tree into another arena (positions kept). NULL on ENOMEM. */
 vg_jnode *vg_json_copy(vg_arena *arena, const vg_jnode *node);
 

@@ -366,6 +366,34 @@ void vg_limits_note(const vg_limits *lim, int rc, const veilig_error *err);
 int vg_load_tree(veilig_registry **out, const vg_jnode *root, const char *text, size_t len,
                  const vg_limits *lim, veilig_error *err);
 
+/*
+ * A document read a part at a time (load.c): the top-level members one by
+ * one, the municipalities one by one, each a small tree. Any failure other
+ * than VEILIG_ENOMEM says only that the part cannot be read so: no message
+ * (the loader then reads the document whole with vg_load_tree, which says
+ * what and where).
+ */
+typedef struct vg_reader vg_reader;
+
+/* A new reader with an empty registry, for a load with these limits. */
+int vg_reader_new(vg_reader **out, const vg_limits *lim);
+/* A top-level member other than a streamed list of municipalities. */
+int vg_reader_member(vg_reader *d, const char *key, size_t key_len, const vg_jnode *value);
+/* The list of municipalities begins (it may come once). */
+int vg_reader_municipalities(vg_reader *d);
+/* The list's next municipality. */
+int vg_reader_municipality(vg_reader *d, const vg_jnode *item);
+/* At the end of the document: the registry (*out, the caller's) when the
+   document had all it needs. */
+int vg_reader_finish(vg_reader *d, veilig_registry **out);
+/* Frees the reader and, unless vg_reader_finish gave it out, its registry. */
+void vg_reader_free(vg_reader *d);
+
+/* For tests only (load.c): the size of the first window over a file, and
+   whether loads stream at all (0: every load reads its document whole). */
+extern size_t vg_load_window;
+extern int vg_load_streams;
+
 /* The programme block of reg as compact JSON (*out: vg_free), as a dump writes
    it; VEILIG_ENOTFOUND when reg has none. */
 int vg_programme_to_json(char **out, size_t *len, const veilig_registry *reg);
