@@ -40,7 +40,7 @@ static int vg_parse(vg_jnode **root, vg_arena *arena, const char *text, char *ow
 /* Loads text whole: parsed into one tree, then read (own as for vg_parse).
    Every error is found this way, with what and where. */
 static int vg_load_whole(veilig_registry **out, const char *text, char *own, size_t len,
-                   const vg_limits *lim, veilig_error *err) {
+                         const vg_limits *lim, veilig_error *err) {
     vg_arena tmp;
     vg_arena_init(&tmp, len / 2 + 1024);
     vg_jnode *root = NULL;
@@ -139,8 +139,9 @@ static int vg_stream_value(vg_stream *st, size_t depth, vg_jnode *out) {
         int rc = vg_json_parse_part(out, &st->tmp, st->text, st->len, &pos, depth, &st->lim->json);
         if (rc == VEILIG_ENOMEM)
             return rc;
-        int whole = st->eof || (rc == VEILIG_OK ? pos < st->len
-                                                : vg_json_extent_closed(st->text, st->len, st->pos));
+        int whole =
+            st->eof ||
+            (rc == VEILIG_OK ? pos < st->len : vg_json_extent_closed(st->text, st->len, st->pos));
         if (whole) {
             if (rc)
                 return VG_WHOLE;
@@ -457,7 +458,8 @@ int veilig_registry_load_file(veilig_registry **out, const char *path,
         return vg_error_set(err, VEILIG_EIO, "cannot open %s: %s", path, strerror(errno));
     struct stat sb;
     int streamed = 0;
-    if (vg_load_streams && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size <= lim.max_size) {
+    if (vg_load_streams && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (uintmax_t)sb.st_size <= lim.max_size) {
         /* a file: through a window, never whole in memory */
         vg_stream st;
         memset(&st, 0, sizeof st);
@@ -471,8 +473,7 @@ int veilig_registry_load_file(veilig_registry **out, const char *path,
                 return vg_error_set(err, rc, "out of memory");
             if (rc == VEILIG_OK)
                 return rc;
-            return vg_error_set(err, VEILIG_EIO, "cannot read %s again: %s", path,
-                                strerror(errno));
+            return vg_error_set(err, VEILIG_EIO, "cannot read %s again: %s", path, strerror(errno));
         }
         streamed = 1;
     }
@@ -503,4 +504,3 @@ int veilig_registry_load_builtin(veilig_registry **out, veilig_error *err) {
     opts.source = "<builtin>";
     return veilig_registry_load_string(out, vg_builtin_data, vg_builtin_data_len, &opts, err);
 }
-

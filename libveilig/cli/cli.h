@@ -80,7 +80,10 @@ enum {
     CO_LANG = 1u << 2,     /* --lang */
     CO_PERSONAL = 1u << 3, /* --include-personal */
     CO_OUTPUT = 1u << 4,   /* -o FILE */
-    CO_RAW = 1u << 5       /* --raw: CSV cells without the formula guard */
+    CO_RAW = 1u << 5,      /* --raw: CSV cells without the formula guard */
+    /* not an option: the command reads the documents as loaded (ctx->raw)
+       beside the registry without personal data (ctx->reg) */
+    CO_AS_LOADED = 1u << 6
 };
 
 #define CLI_FORMAT_BIT(f) (1u << (unsigned)(f))
@@ -151,6 +154,9 @@ const char *cli_term(char *buf, size_t size, const char *s);
 
 /* The name of a file operand in messages ("-" is "<stdin>"). */
 const char *cli_display_name(const char *path);
+/* Whether the file can be opened for reading: 0, or prints the tool's message
+   and returns CLI_EXIT_NOINPUT. */
+int cli_can_open(const char *path);
 /* Reads a whole file ("-": standard input) into a new NUL-terminated string
    (veilig_free()), bounded as the library reads (veilig_document_read_fd).
    Returns 0, or prints the error and returns CLI_EXIT_NOINPUT, CLI_EXIT_INVALID
@@ -165,7 +171,8 @@ int cli_read_bytes(char **text, size_t *len, const char *path);
 /* Loads a document from text; on failure prints the error (one line per
    schema error, up to CLI_LOAD_ERRORS) and returns its status. */
 int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name);
-/* Reads and loads one file: both at once. */
+/* Loads one file ("-": standard input): a file through the library's
+   streamed load (never whole in memory), standard input read whole first. */
 int cli_load_file(veilig_registry **out, const char *path);
 /* A copy of reg without personal contact data (veilig_registry_free). */
 int cli_without_personal(veilig_registry **out, const veilig_registry *reg);

@@ -219,10 +219,13 @@ static void vsink_end(vrow_sink *k) {
         vg_buf_puts(&k->out, k->rows ? "\n]\n" : "]\n");
 }
 
-/* Validates one text (pointers and messages quote it: every field is
-   escaped for its format, cli_buf_field); returns the worst status it gives. */
-static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, const char *text,
-                         size_t len) {
+/* Validates one text, or the file at path when path is not NULL (read a part
+   at a time, and its text only after the registry is freed, to locate what
+   was found: never both in memory); pointers and messages quote the document,
+   so every field is escaped for its format (cli_buf_field). Returns the worst
+   status it gives. */
+static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, const char *path,
+                         const char *text, size_t len) {
     veilig_load_options lo = VEILIG_LOAD_OPTIONS_INIT;
     veilig_registry *reg = NULL;
     veilig_error err, errs[CLI_LOAD_ERRORS];
@@ -232,7 +235,8 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
     lo.errors = errs;
     lo.max_errors = CLI_LOAD_ERRORS;
     lo.error_count = &nerr;
-    int rc = veilig_registry_load_string(&reg, text, len, &lo, &err);
+    int rc = path ? veilig_registry_load_file(&reg, path, &lo, &err)
+                  : veilig_registry_load_string(&reg, text, len, &lo, &err);
     if (rc == VEILIG_ENOMEM)
         return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while loading it", name);
     if (rc != VEILIG_OK) {
@@ -244,19 +248,27 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
     }
     veilig_diagnostics *d = NULL;
     rc = veilig_validate(&d, reg);
-    if (rc != VEILIG_OK) {
-        veilig_registry_free(reg);
+    veilig_registry_free(reg);
+    if (rc != VEILIG_OK)
         return cli_fail_lib(rc, "validating");
-    }
     /* where each diagnostic points, all in one reading of the text */
     size_t nd = veilig_diagnostics_count(d);
+    char *own = NULL;
+    if (path && nd) {
+        int s = cli_read_file(&own, &len, path);
+        if (s) {
+            veilig_diagnostics_free(d);
+            return s;
+        }
+        text = own;
+    }
     const char **pointers = calloc(nd ? nd : 1, sizeof *pointers);
     veilig_error *locs = calloc(nd ? nd : 1, sizeof *locs);
     if (!pointers || !locs) {
         free(pointers);
         free(locs);
+        veilig_free(own);
         veilig_diagnostics_free(d);
-        veilig_registry_free(reg);
         return cli_fail(CLI_EXIT_SOFTWARE, "%s: out of memory while validating it", name);
     }
     for (size_t i = 0; i < nd; i++)
@@ -271,6 +283,7 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
     }
     free(pointers);
     free(locs);
+    veilig_free(own);
     int status = CLI_EXIT_OK;
     if (veilig_diagnostics_count_severity(d, VEILIG_SEVERITY_ERROR))
         status = CLI_EXIT_INVALID;
@@ -278,7 +291,6 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
              veilig_diagnostics_count_severity(d, VEILIG_SEVERITY_WARNING))
         status = CLI_EXIT_STRICT;
     veilig_diagnostics_free(d);
-    veilig_registry_free(reg);
     return status;
 }
 
@@ -319,14 +331,16 @@ int cmd_validate(cli_ctx *ctx) {
     if (!n) {
         size_t len = 0;
         const char *text = veilig_builtin_json(&len);
-        status = validate_text(&k, ctx, "<builtin>", text, len);
+        status = validate_text(&k, ctx, "<builtin>", NULL, text, len);
     }
     for (size_t i = 0; i < n && status != CLI_EXIT_SOFTWARE; i++) {
         char *text = NULL;
         size_t len = 0;
-        int s = cli_read_file(&text, &len, files[i]);
+        int from_stdin = strcmp(files[i], "-") == 0;
+        int s = from_stdin ? cli_read_file(&text, &len, files[i]) : cli_can_open(files[i]);
         if (!s)
-            s = validate_text(&k, ctx, cli_display_name(files[i]), text, len);
+            s = validate_text(&k, ctx, cli_display_name(files[i]), from_stdin ? NULL : files[i],
+                              text, len);
         veilig_free(text);
         status = worse(status, s);
     }

@@ -146,6 +146,15 @@ int cli_read_bytes(char **text, size_t *len, const char *path) {
     return 0;
 }
 
+int cli_can_open(const char *path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
+                        strerror(errno));
+    close(fd);
+    return 0;
+}
+
 int cli_read_file(char **text, size_t *len, const char *path) {
     int from_stdin = strcmp(path, "-") == 0;
     int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -164,7 +173,10 @@ int cli_read_file(char **text, size_t *len, const char *path) {
     return rc == VEILIG_OK ? 0 : cli_document_error(rc, &err, cli_display_name(path));
 }
 
-int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
+/* Loads text[0..len), or the file at path when path is not NULL, listing
+   every schema error. */
+static int cli_load(veilig_registry **out, const char *text, size_t len, const char *path,
+                    const char *name) {
     veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
     veilig_error err, errs[CLI_LOAD_ERRORS];
     size_t n = 0;
@@ -173,7 +185,8 @@ int cli_load_text(veilig_registry **out, const char *text, size_t len, const cha
     opts.max_errors = CLI_LOAD_ERRORS;
     opts.error_count = &n;
     memset(&err, 0, sizeof err);
-    int rc = veilig_registry_load_string(out, text, len, &opts, &err);
+    int rc = path ? veilig_registry_load_file(out, path, &opts, &err)
+                  : veilig_registry_load_string(out, text, len, &opts, &err);
     if (rc == VEILIG_OK)
         return 0;
     if (rc != VEILIG_ESCHEMA || n == 0)
@@ -186,16 +199,39 @@ int cli_load_text(veilig_registry **out, const char *text, size_t len, const cha
     return status;
 }
 
+int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
+    return cli_load(out, text, len, NULL, name);
+}
+
 int cli_load_file(veilig_registry **out, const char *path) {
+    *out = NULL;
+    if (strcmp(path, "-") != 0) {
+        /* a file: the library reads it a part at a time, never whole in memory */
+        int status = cli_can_open(path);
+        return status ? status : cli_load(out, NULL, 0, path, cli_display_name(path));
+    }
     char *text = NULL;
     size_t len = 0;
-    *out = NULL;
     int status = cli_read_file(&text, &len, path);
     if (status)
         return status;
     status = cli_load_text(out, text, len, cli_display_name(path));
     veilig_free(text);
     return status;
+}
+
+/* Removes the contacts marked personal from reg itself: what
+   cli_without_personal gives, without a second registry. */
+static void cli_strip_personal(veilig_registry *reg) {
+    veilig_programme *p = veilig_registry_programme_mut(reg);
+    if (p && veilig_contact_personal(veilig_programme_contact(p)))
+        veilig_programme_clear_contact(p);
+    for (size_t i = 0; i < veilig_registry_count(reg); i++) {
+        veilig_municipality *m = veilig_registry_get_mut(reg, i);
+        for (size_t k = veilig_municipality_contact_count(m); k-- > 0;)
+            if (veilig_contact_personal(veilig_municipality_contact(m, k)))
+                veilig_municipality_remove_contact(m, k);
+    }
 }
 
 int cli_without_personal(veilig_registry **out, const veilig_registry *reg) {
@@ -313,10 +349,16 @@ int cli_load_registry(cli_ctx *ctx) {
         return status;
     }
     ctx->source = src.data;
-    if (ctx->include_personal)
+    if (ctx->include_personal) {
         ctx->reg = ctx->raw;
-    else
+    } else if (!(ctx->cmd->common & CO_AS_LOADED)) {
+        /* nothing reads the documents as loaded: leave the personal data
+           out of them (no second registry of a large file) */
+        cli_strip_personal(ctx->raw);
+        ctx->reg = ctx->raw;
+    } else {
         status = cli_without_personal(&ctx->reg, ctx->raw);
+    }
     return status;
 }
 

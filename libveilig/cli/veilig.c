@@ -127,7 +127,7 @@ static const cli_command commands[] = {
      "-o FILE it writes FILE atomically and prints a few key figures and where the\n"
      "report is; without -o it writes the HTML to standard output.",
      "veilig report -o rapport.html\n  veilig report GM0153 --lang en -o enschede.html"},
-    {"export", cmd_export, cli_opts_export, ALL_COMMON,
+    {"export", cmd_export, cli_opts_export, ALL_COMMON | CO_AS_LOADED,
      CLI_FORMAT_BIT(VEILIG_FORMAT_CSV) | CLI_FORMAT_BIT(VEILIG_FORMAT_JSON) |
          CLI_FORMAT_BIT(VEILIG_FORMAT_MARKDOWN) | CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT),
      VEILIG_FORMAT_CSV, "veilig export [OPTIONS]", "flat tables for spreadsheets and pandas (CSV)",
@@ -138,8 +138,8 @@ static const cli_command commands[] = {
      "--format xlsx -o FILE.xlsx all of them as one workbook.",
      "veilig export -o maatregelen.csv\n  veilig export --table indicators --format json\n"
      "  veilig -f plan.json export --sheet all -o plan/ --include-personal"},
-    {"import", cmd_import, cli_opts_import, CO_FILE | CO_OUTPUT, CLI_FORMAT_BIT(VEILIG_FORMAT_JSON),
-     VEILIG_FORMAT_JSON, "veilig import [OPTIONS] FILE...",
+    {"import", cmd_import, cli_opts_import, CO_FILE | CO_OUTPUT | CO_AS_LOADED,
+     CLI_FORMAT_BIT(VEILIG_FORMAT_JSON), VEILIG_FORMAT_JSON, "veilig import [OPTIONS] FILE...",
      "read spreadsheets (CSV) into a document",
      "Reads sheets (CSV files written by a spreadsheet or by export --sheet) into a\n"
      "document: a new one, or, with -f, a copy of that document with the rows merged\n"
@@ -171,7 +171,7 @@ static const cli_command commands[] = {
      "site; it works from disk. A folder that is not empty must hold an earlier\n"
      "site, unless --force. docs/site.md says more.",
      "veilig site -o site\n  veilig -f plan.json site --lang en -o /var/www/veilig"},
-    {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT,
+    {"summary", cmd_summary, NULL, CO_FILE | CO_LANG | CO_OUTPUT | CO_AS_LOADED,
      CLI_FORMAT_BIT(VEILIG_FORMAT_TEXT), VEILIG_FORMAT_TEXT, "veilig summary [OPTIONS] [CODE|NAME]",
      "a few key figures",
      "Prints a few key figures: municipalities, measures, categories covered and\n"
