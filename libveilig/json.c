@@ -1247,9 +1247,18 @@ static int vg_key_equals(const vg_uc *k, const vg_uc *kend, const char *t, const
     return t == tend;
 }
 
+static int vg_skip_nested(const vg_uc **sp, const vg_uc *end, size_t max_depth);
+
 /* Steps over the value at *sp without building anything (no recursion, no
    allocation). On failure *sp is where the text breaks. */
 static int vg_skip_value(const vg_uc **sp, const vg_uc *end) {
+    int rc = vg_skip_nested(sp, end, VG_JLOCATE_MAX_DEPTH);
+    return rc == VEILIG_ELIMIT ? VEILIG_EPARSE : rc;
+}
+
+/* vg_skip_value with at most max_depth (up to VG_JLOCATE_MAX_DEPTH) levels
+   of containers in the value: VEILIG_ELIMIT beyond. */
+static int vg_skip_nested(const vg_uc **sp, const vg_uc *end, size_t max_depth) {
     unsigned char kinds[VG_JLOCATE_MAX_DEPTH / 8]; /* bit set: object */
     size_t depth = 0;
     const vg_uc *s = *sp, *stop;
@@ -1262,8 +1271,10 @@ static int vg_skip_value(const vg_uc **sp, const vg_uc *end) {
             case '{':
             case '[': {
                 int obj = *s == '{';
-                if (depth >= VG_JLOCATE_MAX_DEPTH)
-                    goto broken;
+                if (depth >= max_depth) {
+                    *sp = s;
+                    return VEILIG_ELIMIT;
+                }
                 if (obj)
                     kinds[depth / 8] |= (unsigned char)(1u << (depth % 8));
                 else
@@ -1489,45 +1500,139 @@ int veilig_json_locate(veilig_error *err, const char *json, size_t len, const ch
 /* ---- locating many pointers at once ---- */
 
 /* Whether the decoded key (key, klen) equals the reference token t..tend. */
-static int vg_key_is_token(const char *key, size_t klen, const char *t, const char *tend) {
-    for (size_t i = 0; i < klen; i++)
-        if (vg_tok_next(&t, tend) != (unsigned char)key[i])
-            return 0;
-    return t == tend;
+/* Pointers in an order where each value's pointers stand together, those
+   of each of its members or items together after it: as strcmp, but with
+   the end of a pointer before '/', and '/' before every other byte. */
+static int vg_ptr_byte(const char *p, size_t i) {
+    return p[i] == '\0' ? -1 : p[i] == '/' ? 0 : (unsigned char)p[i] + 1;
 }
 
-/* The node an RFC 6901 pointer names in a parsed tree, or NULL. */
-static const vg_jnode *vg_json_resolve(const vg_jnode *n, const char *pointer) {
-    const char *tok = pointer;
-    if (*tok && *tok != '/')
-        return NULL;
-    while (*tok && n) {
-        const char *t = tok + 1, *tend = strchr(t, '/');
-        if (!tend)
-            tend = t + strlen(t);
-        const vg_jnode *next = NULL;
-        if (n->type == VG_JOBJECT) {
-            for (uint32_t i = 0; i < n->len && !next; i++)
-                if (vg_key_is_token(n->u.members[i].key, n->u.members[i].key_len, t, tend))
-                    next = &n->u.members[i].value;
-        } else if (n->type == VG_JARRAY) {
-            size_t i;
-            if (vg_tok_index(t, tend, &i) && i < n->len)
-                next = &n->u.items[i];
-        }
-        n = next;
-        tok = tend;
+/* A pointer of the caller's, and which it was. */
+typedef struct vg_lptr {
+    const char *p;
+    size_t index; /* in the caller's list */
+    size_t pos;   /* where its value starts, or SIZE_MAX */
+} vg_lptr;
+
+static int vg_ptr_cmp(const void *a, const void *b) {
+    const char *x = ((const vg_lptr *)a)->p, *y = ((const vg_lptr *)b)->p;
+    for (size_t i = 0;; i++) {
+        int cx = vg_ptr_byte(x, i), cy = vg_ptr_byte(y, i);
+        if (cx != cy || cx < 0)
+            return cx - cy;
     }
-    return n;
 }
 
-typedef struct vg_located {
-    size_t pos, index;
-} vg_located;
+/* Where pointer p (of which [0..at) is the value's own) stands to the child
+   token tok[0..n): <0 before the child's pointers, 0 one of them, >0 after. */
+static int vg_ptr_child_cmp(const char *p, size_t at, const char *tok, size_t n) {
+    int c = vg_ptr_byte(p, at);
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    for (size_t i = 0; i < n; i++) {
+        c = vg_ptr_byte(p, at + 1 + i) - vg_ptr_byte(tok, i);
+        if (c)
+            return c;
+    }
+    c = vg_ptr_byte(p, at + 1 + n);
+    return c <= 0 ? 0 : 1;
+}
 
-static int vg_located_cmp(const void *a, const void *b) {
-    const vg_located *x = a, *y = b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
+static int vg_lptr_pos_cmp(const void *a, const void *b) {
+    size_t x = ((const vg_lptr *)a)->pos, y = ((const vg_lptr *)b)->pos;
+    return x < y ? -1 : x > y;
+}
+
+typedef struct vg_lwalk {
+    vg_lptr *ptrs; /* sorted (vg_ptr_cmp) */
+    const vg_uc *base, *end;
+    vg_buf key, tok; /* the current key, decoded, and as a pointer token */
+} vg_lwalk;
+
+/* The pointers of [*lo, hi) below the value's own at, under token tok. */
+static void vg_lw_range(const vg_lwalk *w, size_t at, const char *tok, size_t n, size_t lo,
+                        size_t hi, size_t *out_lo, size_t *out_hi) {
+    size_t a = lo, b = hi;
+    while (a < b) { /* the first not before */
+        size_t mid = a + (b - a) / 2;
+        if (vg_ptr_child_cmp(w->ptrs[mid].p, at, tok, n) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *out_lo = a;
+    b = hi;
+    while (a < b) { /* the first after */
+        size_t mid = a + (b - a) / 2;
+        if (vg_ptr_child_cmp(w->ptrs[mid].p, at, tok, n) <= 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *out_hi = a;
+}
+
+/* Walks the value at *sp, whose pointers (their first at bytes its own) are
+   ptrs[lo..hi), depth containers deep: steps over what no pointer names. */
+static int vg_lw_value(vg_lwalk *w, const vg_uc **sp, size_t at, size_t lo, size_t hi,
+                       size_t depth) {
+    const vg_uc *s = *sp, *end = w->end;
+    while (lo < hi && w->ptrs[lo].p[at] == '\0')
+        w->ptrs[lo++].pos = (size_t)(s - w->base); /* the value itself */
+    if (lo == hi || s >= end || (*s != '{' && *s != '['))
+        return vg_skip_nested(sp, end, VG_JW_MAX_DEPTH - depth);
+    if (depth >= VG_JW_MAX_DEPTH)
+        return VEILIG_ELIMIT;
+    int obj = *s == '{', rc;
+    s = vg_skip_ws(s + 1, end);
+    if (s < end && *s == (obj ? '}' : ']')) {
+        *sp = s + 1;
+        return VEILIG_OK;
+    }
+    for (size_t index = 0;; index++) {
+        size_t a = lo, b = lo;
+        if (obj) {
+            vg_jscan r;
+            if (s >= end || *s != '"' || vg_scan_string(s + 1, end, &r) != VG_S_OK)
+                return VEILIG_EPARSE;
+            /* the key as a pointer token: decoded, then ~ and / escaped */
+            w->key.len = 0;
+            if (vg_buf_reserve(&w->key, r.dlen + 1) < 0)
+                return VEILIG_ENOMEM;
+            vg_decode_string(w->key.data, s + 1, r.end);
+            w->tok.len = 0;
+            vg_json_pointer_append(&w->tok, w->key.data, r.dlen);
+            if (w->tok.failed)
+                return VEILIG_ENOMEM;
+            vg_lw_range(w, at, w->tok.data + 1, w->tok.len - 1, lo, hi, &a, &b);
+            s = vg_skip_ws(r.end + 1, end);
+            if (s >= end || *s != ':')
+                return VEILIG_EPARSE;
+            s = vg_skip_ws(s + 1, end);
+        } else {
+            char tok[24];
+            int n = snprintf(tok, sizeof tok, "%zu", index);
+            vg_lw_range(w, at, tok, (size_t)n, lo, hi, &a, &b);
+        }
+        if (a < b) {
+            size_t n = strcspn(w->ptrs[a].p + at + 1, "/");
+            rc = vg_lw_value(w, &s, at + 1 + n, a, b, depth + 1);
+        } else {
+            rc = vg_skip_nested(&s, end, VG_JW_MAX_DEPTH - depth - 1);
+        }
+        if (rc)
+            return rc;
+        s = vg_skip_ws(s, end);
+        if (s < end && *s == ',') {
+            s = vg_skip_ws(s + 1, end);
+            continue;
+        }
+        if (s < end && *s == (obj ? '}' : ']')) {
+            *sp = s + 1;
+            return VEILIG_OK;
+        }
+        return VEILIG_EPARSE;
+    }
 }
 
 int veilig_json_locate_many(veilig_error *errs, const char *json, size_t len,
@@ -1539,54 +1644,60 @@ int veilig_json_locate_many(veilig_error *errs, const char *json, size_t len,
     for (size_t i = 0; i < n; i++)
         if (!pointers[i])
             return VEILIG_EINVAL;
-    vg_arena arena;
-    vg_arena_init(&arena, len / 2 + 1024);
-    vg_jnode *root = NULL;
-    vg_jlimits lim = {VG_JW_MAX_DEPTH, (size_t)-1};
-    veilig_error perr;
-    int rc = vg_json_parse(&root, &arena, json, len, &lim, &perr);
-    vg_located *found = NULL;
-    if (rc == VEILIG_ESCHEMA) /* a key twice, a \u0000: still JSON */
-        rc = VEILIG_OK;
-    if (!rc && n && !(found = vg_malloc(n * sizeof *found)))
-        rc = VEILIG_ENOMEM;
-    if (rc) {
-        vg_arena_free(&arena);
-        return rc;
-    }
-    /* every position, then line and column for all of them in one pass */
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        const vg_jnode *node = root ? vg_json_resolve(root, pointers[i]) : NULL;
-        errs[i].line = errs[i].column = 0;
-        errs[i].position = 0;
-        if (node) {
-            found[m].pos = node->pos;
-            found[m++].index = i;
-        }
-    }
-    if (m) /* found is NULL when no pointer was given */
-        qsort(found, m, sizeof *found, vg_located_cmp);
-    int line = 1, column = 1;
-    size_t at = 0;
-    for (size_t k = 0; k < m; k++) {
-        for (; at < found[k].pos && at < len; at++) {
-            unsigned char c = (unsigned char)json[at];
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                column++; /* characters, as vg_error_set_position counts */
+    /* one walk through the text, into only the values the pointers name
+       (no tree): the pointers sorted so that each value's stand together */
+    vg_lwalk w;
+    memset(&w, 0, sizeof w);
+    vg_buf_init(&w.key);
+    vg_buf_init(&w.tok);
+    w.ptrs = vg_malloc((n ? n : 1) * sizeof *w.ptrs);
+    int rc = w.ptrs ? VEILIG_OK : VEILIG_ENOMEM;
+    if (!rc) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (pointers[i][0] == '\0' || pointers[i][0] == '/') { /* others name nothing */
+                w.ptrs[m].p = pointers[i];
+                w.ptrs[m].index = i;
+                w.ptrs[m++].pos = SIZE_MAX;
             }
         }
-        veilig_error *e = &errs[found[k].index];
-        e->line = line;
-        e->column = column;
-        e->position = found[k].pos;
+        qsort(w.ptrs, m, sizeof *w.ptrs, vg_ptr_cmp);
+        w.base = (const vg_uc *)json;
+        w.end = w.base + len;
+        const vg_uc *s = vg_skip_ws(vg_skip_bom(w.base, w.end), w.end);
+        rc = s < w.end ? vg_lw_value(&w, &s, 0, 0, m, 0) : VEILIG_EPARSE;
+        if (!rc && vg_skip_ws(s, w.end) < w.end)
+            rc = VEILIG_EPARSE; /* more after the document */
+        if (!rc) {
+            for (size_t i = 0; i < n; i++) {
+                errs[i].line = errs[i].column = 0;
+                errs[i].position = 0;
+            }
+            /* line and column of every position found, in one pass */
+            qsort(w.ptrs, m, sizeof *w.ptrs, vg_lptr_pos_cmp);
+            int line = 1, column = 1;
+            size_t at = 0;
+            for (size_t q = 0; q < m && w.ptrs[q].pos != SIZE_MAX; q++) {
+                for (; at < w.ptrs[q].pos && at < len; at++) {
+                    unsigned char c = (unsigned char)json[at];
+                    if (c == '\n') {
+                        line++;
+                        column = 1;
+                    } else if ((c & 0xC0) != 0x80) {
+                        column++; /* characters, as vg_error_set_position counts */
+                    }
+                }
+                veilig_error *e = &errs[w.ptrs[q].index];
+                e->line = line;
+                e->column = column;
+                e->position = w.ptrs[q].pos;
+            }
+        }
     }
-    vg_free(found);
-    vg_arena_free(&arena);
-    return VEILIG_OK;
+    vg_free(w.ptrs);
+    vg_buf_free(&w.key);
+    vg_buf_free(&w.tok);
+    return rc;
 }
 
 /* ---- numbers in the C locale ---- */

@@ -1461,9 +1461,37 @@ START_TEST(test_locate_many) {
         "\xEF\xBB\xBF{\"a\": [1, {\"b/c\": [[], {}, \"x\"], \"~\": {\"\\u00e9\": -1e5}}],\n"
         "\"\\ud83d\\ude00\": {\"\": [null, true,\n false]}, \"k\\\"q\": \"v\xC3\xA9\"}";
     check_locate_many(doc, strlen(doc));
+    /* keys that sort around '/' and '~' (each value's pointers stand together) */
+    const char *keys =
+        "{\"a\": 1, \"a!\": 2, \"ab\": {\"x\": 3, \"\": [4]}, \"a/b\": [5], \"a~\": 6, "
+        "\"m\": [0,1,2,3,4,5,6,7,8,9,10,11,[12,[13]]], \"a \": {\"a\": {\"a\": 7}}}";
+    check_locate_many(keys, strlen(keys));
     size_t len = 0;
     const char *builtin = veilig_builtin_json(&len);
     check_locate_many(builtin, len);
+    /* the same pointer twice, an index with a leading zero */
+    {
+        const char *twice[4] = {"/m/10", "/m/010", "/m/10", "/a~1b/0"};
+        veilig_error t[4];
+        ck_assert_int_eq(veilig_json_locate_many(t, keys, strlen(keys), twice, 4), VEILIG_OK);
+        ck_assert_int_gt(t[0].column, 0);
+        ck_assert_int_eq(t[1].column, 0);
+        ck_assert_int_eq(t[2].column, t[0].column);
+        ck_assert_int_gt(t[3].column, 0);
+    }
+    /* nesting: 256 levels are read, 257 are VEILIG_ELIMIT as a parse says */
+    {
+        char deep[2 * 257 + 1];
+        const char *root[1] = {""}, *inner[1] = {"/0/0"};
+        veilig_error t[1];
+        for (size_t levels = 256; levels <= 257; levels++) {
+            memset(deep, '[', levels);
+            memset(deep + levels, ']', levels);
+            int want = levels <= 256 ? VEILIG_OK : VEILIG_ELIMIT;
+            ck_assert_int_eq(veilig_json_locate_many(t, deep, 2 * levels, root, 1), want);
+            ck_assert_int_eq(veilig_json_locate_many(t, deep, 2 * levels, inner, 1), want);
+        }
+    }
     /* no pointers; not JSON; arguments */
     veilig_error e[2];
     const char *ptrs[2] = {"", "/a"};
@@ -1772,6 +1800,20 @@ START_TEST(test_corpus) {
         }
         if (name[0] == 'y' && len < 4096)
             check_prefixes(text, len);
+        {
+            /* locating (no tree) refuses what a parse at its limits refuses */
+            vg_arena tmp;
+            vg_arena_init(&tmp, 4096);
+            vg_jnode *root = NULL;
+            vg_jlimits lim = {VG_JW_MAX_DEPTH, (size_t)-1};
+            int want = vg_json_parse(&root, &tmp, text, len, &lim, NULL);
+            vg_arena_free(&tmp);
+            const char *ptrs[2] = {"", "/0"};
+            veilig_error where[2];
+            int got = veilig_json_locate_many(where, text, len, ptrs, 2);
+            ck_assert_msg(got == (want == VEILIG_ESCHEMA ? VEILIG_OK : want),
+                          "%s: locate_many %d, parse %d", name, got, want);
+        }
         free(text);
     }
     closedir(dir);

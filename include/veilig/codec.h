@@ -114,6 +114,10 @@ VEILIG_API int veilig_save_options_init(veilig_save_options *opts, unsigned vers
 /**
  * Loads a document from a file.
  *
+ * A regular file is read a part at a time through a small window, never whole
+ * in memory (docs/format.md, "Limits"); a pipe or a device is read whole first,
+ * bounded as veilig_document_read_fd says.
+ *
  * @param out   receives the new registry (veilig_registry_free); NULL on failure.
  * @param path  the file's name (borrowed).
  * @param opts  limits and the error records' source name; NULL for the defaults.
@@ -329,8 +333,8 @@ VEILIG_API int veilig_json_locate(veilig_error *err, const char *json, size_t le
 /**
  * veilig_json_locate for many pointers at once: reads the text once, so that
  * n pointers cost one parse instead of n scans (the tool's `validate` uses it
- * for every diagnostic of a file). Builds a tree of the text for the time of
- * the call.
+ * for every diagnostic of a file). Walks the text without building a tree of
+ * it: memory is the n pointers sorted, not the size of the text.
  *
  * @param errs      n records (caller-allocated): errs[i] gets the line, column
  *                  and position where the value at pointers[i] starts (and
