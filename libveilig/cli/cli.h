@@ -62,6 +62,7 @@ enum {
     OPT_AS_OF,
     OPT_TABLE,
     OPT_RAW,
+    OPT_MAX_SIZE,
     OPT_SHEET,
     OPT_LABELS,
     OPT_SEPARATOR,
@@ -83,7 +84,9 @@ enum {
     CO_RAW = 1u << 5,      /* --raw: CSV cells without the formula guard */
     /* not an option: the command reads the documents as loaded (ctx->raw)
        beside the registry without personal data (ctx->reg) */
-    CO_AS_LOADED = 1u << 6
+    CO_AS_LOADED = 1u << 6,
+    /* --max-size: reads documents (every command with CO_FILE has it) */
+    CO_MAX_SIZE = 1u << 7
 };
 
 #define CLI_FORMAT_BIT(f) (1u << (unsigned)(f))
@@ -118,6 +121,7 @@ typedef struct cli_ctx {
     const char *lang;     /* "nl" or "en" */
     int include_personal; /* --include-personal */
     int csv_raw;          /* --raw */
+    size_t max_size;      /* --max-size in bytes; 0: the library's default */
     const char *output;   /* -o FILE; NULL or "-" for standard output */
     veilig_report_options ropts;
     /* The documents: raw as loaded, reg with personal data removed unless
@@ -161,19 +165,23 @@ int cli_can_open(const char *path);
    (veilig_free()), bounded as the library reads (veilig_document_read_fd).
    Returns 0, or prints the error and returns CLI_EXIT_NOINPUT, CLI_EXIT_INVALID
    (not a document, too large) or CLI_EXIT_SOFTWARE. */
-int cli_read_file(char **text, size_t *len, const char *path);
+int cli_read_file(const cli_ctx *ctx, char **text, size_t *len, const char *path);
 /* Reads a whole file ("-": standard input) as it is, for inputs that are not
    documents (a spreadsheet), into a new NUL-terminated string (free()).
    Returns 0, or prints the error and returns CLI_EXIT_NOINPUT / CLI_EXIT_SOFTWARE. */
 int cli_read_bytes(char **text, size_t *len, const char *path);
+/* Load options for a document named name (borrowed): the library's defaults
+   and the tool's --max-size. */
+void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char *name);
 /* How many schema errors of one document a load reports (one line each). */
 #define CLI_LOAD_ERRORS 50
 /* Loads a document from text; on failure prints the error (one line per
    schema error, up to CLI_LOAD_ERRORS) and returns its status. */
-int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name);
+int cli_load_text(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
+                  const char *name);
 /* Loads one file ("-": standard input): a file through the library's
    streamed load (never whole in memory), standard input read whole first. */
-int cli_load_file(veilig_registry **out, const char *path);
+int cli_load_file(const cli_ctx *ctx, veilig_registry **out, const char *path);
 /* A copy of reg without personal contact data (veilig_registry_free). */
 int cli_without_personal(veilig_registry **out, const veilig_registry *reg);
 /* Loads ctx->raw and ctx->reg from the -f files (merged) or the bundled dataset. */

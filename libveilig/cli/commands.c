@@ -226,12 +226,12 @@ static void vsink_end(vrow_sink *k) {
    status it gives. */
 static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, const char *path,
                          const char *text, size_t len) {
-    veilig_load_options lo = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_load_options lo;
     veilig_registry *reg = NULL;
     veilig_error err, errs[CLI_LOAD_ERRORS];
     size_t nerr = 0;
     memset(&err, 0, sizeof err);
-    lo.source = name;
+    cli_load_options(&lo, ctx, name);
     lo.errors = errs;
     lo.max_errors = CLI_LOAD_ERRORS;
     lo.error_count = &nerr;
@@ -255,7 +255,7 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
     size_t nd = veilig_diagnostics_count(d);
     char *own = NULL;
     if (path && nd) {
-        int s = cli_read_file(&own, &len, path);
+        int s = cli_read_file(ctx, &own, &len, path);
         if (s) {
             veilig_diagnostics_free(d);
             return s;
@@ -337,7 +337,7 @@ int cmd_validate(cli_ctx *ctx) {
         char *text = NULL;
         size_t len = 0;
         int from_stdin = strcmp(files[i], "-") == 0;
-        int s = from_stdin ? cli_read_file(&text, &len, files[i]) : cli_can_open(files[i]);
+        int s = from_stdin ? cli_read_file(ctx, &text, &len, files[i]) : cli_can_open(files[i]);
         if (!s)
             s = validate_text(&k, ctx, cli_display_name(files[i]), from_stdin ? NULL : files[i],
                               text, len);
@@ -602,7 +602,7 @@ static int load_against(veilig_registry **raw, veilig_registry **clean, const cl
             for (size_t i = 0; i < ctx->nfiles; i++)
                 if (strcmp(ctx->files[i], "-") == 0)
                     return cli_usage(ctx, "standard input (-) can be read only once");
-        int status = cli_load_file(raw, source);
+        int status = cli_load_file(ctx, raw, source);
         if (status)
             return status;
     }
@@ -686,9 +686,9 @@ int cmd_diff(cli_ctx *ctx) {
         return cli_usage(ctx, "diff: standard input (-) can be only one of the two files");
     const char *code = cli_args_last(&ctx->args, OPT_MUNICIPALITY);
     veilig_registry *raw[2] = {NULL, NULL}, *clean[2] = {NULL, NULL};
-    status = cli_load_file(&raw[0], old_path);
+    status = cli_load_file(ctx, &raw[0], old_path);
     if (!status)
-        status = cli_load_file(&raw[1], new_path);
+        status = cli_load_file(ctx, &raw[1], new_path);
     for (int i = 0; i < 2 && !status; i++) {
         if (ctx->include_personal) {
             clean[i] = raw[i];

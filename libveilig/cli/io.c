@@ -105,8 +105,10 @@ static int cli_document_error(int rc, const veilig_error *err, const char *name)
                             "%s: not a veilig document of format version 1 (%s%s%s)", where, ptr,
                             ptr[0] ? ": " : "", msg);
         case VEILIG_ELIMIT:
-            return cli_fail(CLI_EXIT_INVALID, "%s: too large for veilig (%s%s%s)", where, ptr,
-                            ptr[0] ? ": " : "", msg);
+            return cli_fail(CLI_EXIT_INVALID, "%s: too large for veilig (%s%s%s)%s", where, ptr,
+                            ptr[0] ? ": " : "", msg,
+                            strstr(err->message, "(max_size)") ? "; --max-size raises the limit"
+                                                               : "");
         default:
             return cli_fail(CLI_EXIT_INVALID, "%s: not a valid veilig document (%s%s%s)", where,
                             ptr, ptr[0] ? ": " : "", msg);
@@ -155,7 +157,15 @@ int cli_can_open(const char *path) {
     return 0;
 }
 
-int cli_read_file(char **text, size_t *len, const char *path) {
+void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char *name) {
+    veilig_load_options def = VEILIG_LOAD_OPTIONS_INIT;
+    *opts = def;
+    opts->source = name;
+    if (ctx->max_size)
+        opts->max_size = ctx->max_size;
+}
+
+int cli_read_file(const cli_ctx *ctx, char **text, size_t *len, const char *path) {
     int from_stdin = strcmp(path, "-") == 0;
     int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     *text = NULL;
@@ -164,9 +174,9 @@ int cli_read_file(char **text, size_t *len, const char *path) {
         return cli_fail(CLI_EXIT_NOINPUT, "%s: cannot open: %s (check the file name)", path,
                         strerror(errno));
     /* bounded as the library reads: no further than can still be a document */
-    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+    veilig_load_options opts;
     veilig_error err;
-    opts.source = cli_display_name(path);
+    cli_load_options(&opts, ctx, cli_display_name(path));
     int rc = veilig_document_read_fd(text, len, fd, &opts, &err);
     if (!from_stdin)
         close(fd);
@@ -175,12 +185,12 @@ int cli_read_file(char **text, size_t *len, const char *path) {
 
 /* Loads text[0..len), or the file at path when path is not NULL, listing
    every schema error. */
-static int cli_load(veilig_registry **out, const char *text, size_t len, const char *path,
-                    const char *name) {
-    veilig_load_options opts = VEILIG_LOAD_OPTIONS_INIT;
+static int cli_load(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
+                    const char *path, const char *name) {
+    veilig_load_options opts;
     veilig_error err, errs[CLI_LOAD_ERRORS];
     size_t n = 0;
-    opts.source = name;
+    cli_load_options(&opts, ctx, name);
     opts.errors = errs;
     opts.max_errors = CLI_LOAD_ERRORS;
     opts.error_count = &n;
@@ -199,23 +209,24 @@ static int cli_load(veilig_registry **out, const char *text, size_t len, const c
     return status;
 }
 
-int cli_load_text(veilig_registry **out, const char *text, size_t len, const char *name) {
-    return cli_load(out, text, len, NULL, name);
+int cli_load_text(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
+                  const char *name) {
+    return cli_load(ctx, out, text, len, NULL, name);
 }
 
-int cli_load_file(veilig_registry **out, const char *path) {
+int cli_load_file(const cli_ctx *ctx, veilig_registry **out, const char *path) {
     *out = NULL;
     if (strcmp(path, "-") != 0) {
         /* a file: the library reads it a part at a time, never whole in memory */
         int status = cli_can_open(path);
-        return status ? status : cli_load(out, NULL, 0, path, cli_display_name(path));
+        return status ? status : cli_load(ctx, out, NULL, 0, path, cli_display_name(path));
     }
     char *text = NULL;
     size_t len = 0;
-    int status = cli_read_file(&text, &len, path);
+    int status = cli_read_file(ctx, &text, &len, path);
     if (status)
         return status;
-    status = cli_load_text(out, text, len, cli_display_name(path));
+    status = cli_load_text(ctx, out, text, len, cli_display_name(path));
     veilig_free(text);
     return status;
 }
@@ -326,7 +337,7 @@ int cli_load_registry(cli_ctx *ctx) {
         }
         for (size_t i = 0; i < ctx->nfiles && !status; i++) {
             names[i] = cli_display_name(ctx->files[i]);
-            status = cli_load_file(&regs[i], ctx->files[i]);
+            status = cli_load_file(ctx, &regs[i], ctx->files[i]);
             if (i)
                 vg_buf_puts(&src, ", ");
             vg_buf_puts(&src, names[i]);

@@ -6,6 +6,7 @@
  *
  * This file: main, the command table, global options and help texts.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,9 @@ static const cli_opt common_opts[] = {
     {OPT_RAW, "raw", 0, 0, NULL,
      "CSV: cells as they are, without the ' before a leading = + - @ TAB CR or ' that keeps "
      "a spreadsheet from running a formula"},
+    {OPT_MAX_SIZE, "max-size", 0, 1, "SIZE",
+     "read no document larger than SIZE bytes (K, M, G: KiB, MiB, GiB; default 4G): a larger "
+     "one is refused before it fills memory"},
     {OPT_HELP, "help", 'h', 0, NULL, "show this help and exit"},
     {0, NULL, 0, 0, NULL, NULL}};
 
@@ -96,7 +100,7 @@ static const cli_command commands[] = {
      "Municipalities without measures are no peers.",
      "veilig peers GM0153 -k 3\n  veilig peers --all --format csv\n"
      "  veilig -f plan.json peers GM0344 --against builtin"},
-    {"diff", cmd_diff, cli_opts_diff, CO_FORMAT | CO_LANG | CO_PERSONAL | CO_OUTPUT,
+    {"diff", cmd_diff, cli_opts_diff, CO_FORMAT | CO_LANG | CO_PERSONAL | CO_OUTPUT | CO_MAX_SIZE,
      CLI_FORMATS_TABLES, VEILIG_FORMAT_TEXT, "veilig diff [OPTIONS] OLD NEW",
      "what changed between two versions of a file",
      "Lists what changed from OLD to NEW (two files; one may be - for standard\n"
@@ -255,14 +259,46 @@ static unsigned common_bit(int id) {
             return CO_OUTPUT;
         case OPT_RAW:
             return CO_RAW;
+        case OPT_MAX_SIZE:
+            return CO_MAX_SIZE;
         default:
             return 0; /* always allowed */
     }
 }
 
-/* The common options cmd uses: its own, and --raw where it offers CSV. */
+/* The common options cmd uses: its own, --raw where it offers CSV and
+   --max-size where it reads documents. */
 static unsigned command_common(const cli_command *cmd) {
-    return cmd->common | (cmd->formats & CLI_FORMAT_BIT(VEILIG_FORMAT_CSV) ? CO_RAW : 0u);
+    return cmd->common | (cmd->formats & CLI_FORMAT_BIT(VEILIG_FORMAT_CSV) ? CO_RAW : 0u) |
+           (cmd->common & CO_FILE ? CO_MAX_SIZE : 0u);
+}
+
+/* Parses --max-size: a whole number of bytes, or of KiB, MiB or GiB with the
+   suffix K, M or G. */
+static int parse_size(size_t *out, const cli_ctx *ctx, const char *value) {
+    size_t n = 0;
+    const char *c = value;
+    for (; *c >= '0' && *c <= '9'; c++) {
+        if (n > (SIZE_MAX - 9) / 10)
+            return cli_usage(ctx, "--max-size: \"%s\" is too large", value);
+        n = n * 10 + (size_t)(*c - '0');
+    }
+    unsigned shift = 0;
+    if (c > value && (*c == 'K' || *c == 'k'))
+        shift = 10, c++;
+    else if (c > value && (*c == 'M' || *c == 'm'))
+        shift = 20, c++;
+    else if (c > value && (*c == 'G' || *c == 'g'))
+        shift = 30, c++;
+    if (c == value || *c || n == 0)
+        return cli_usage(ctx,
+                         "--max-size: \"%s\" is not a size; give a number of bytes from 1 up, "
+                         "or with K, M or G (500M, 2G)",
+                         value);
+    if (n > (SIZE_MAX >> shift))
+        return cli_usage(ctx, "--max-size: \"%s\" is too large", value);
+    *out = n << shift;
+    return 0;
 }
 
 static void print_codes(FILE *f, const char *title, veilig_vocab vocab) {
@@ -417,6 +453,12 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
             case OPT_RAW:
                 ctx->csv_raw = 1;
                 break;
+            case OPT_MAX_SIZE: {
+                int status = parse_size(&ctx->max_size, ctx, f->value);
+                if (status)
+                    return status;
+                break;
+            }
             case OPT_OUTPUT:
                 if (!*f->value)
                     return cli_usage(ctx, "-o needs a file name");

@@ -13,7 +13,7 @@ written out below.
 
 Groups: list, show, validate, query, coverage, profile, compare, peers, diff,
 schedule, indicators, export, summary, report, help, errors, personal,
-output (without --group: all of them).
+output, unbounded (without --group: all of them).
 
 Environment:
     VEILIG_UPDATE_GOLDEN=1  write the golden files from the tool's output
@@ -206,6 +206,19 @@ CASES = [
     ("errors", "error-file-twice", F + ["-f", "steden.json", "list"], 64),
     ("errors", "error-stdin-twice", ["-f", "-", "-f", "-", "list"], 64, "steden.json"),
     ("errors", "error-output-folder", F + ["list", "-o", "no-such-folder/list.txt"], 73),
+    # --max-size: the most bytes of a document, for files, standard input, validate and diff
+    ("errors", "error-max-size", F + ["list", "--max-size", "1K"], 2),
+    ("errors", "error-max-size-stdin", ["-f", "-", "list", "--max-size=2k"], 2, "steden.json"),
+    ("validate", "validate-max-size", ["validate", "--max-size", "1K", "steden.json"], 2),
+    ("errors", "error-max-size-diff", ["diff", "--max-size", "1K", "plan-v1.json", "plan-v2.json"],
+     2),
+    ("errors", "error-max-size-value", F + ["list", "--max-size", "2x"], 64),
+    ("errors", "error-max-size-zero", F + ["list", "--max-size", "0"], 64),
+    ("errors", "error-max-size-overflow", F + ["list", "--max-size", "99999999999999999999G"], 64),
+    ("errors", "error-max-size-not-offered", ["template", "--max-size", "1M"], 64),
+    ("list", "list-max-size", F + ["list", "--format", "csv", "--max-size", "1M"], 0),
+    # what cannot be a document fails at its first byte, not when memory runs out
+    ("errors", "error-dev-zero", ["-f", "/dev/zero", "list"], 2),
 ]
 
 failures = []
@@ -511,7 +524,39 @@ def check_output(tool):
         fail("veilig validate (bundled dataset): status %d, output %r" % (code, out[:200]))
 
 
-EXTRA = {"help": check_help, "personal": check_personal, "report": check_report,
+def check_unbounded(tool):
+    """An endless pipe of what could go on for ever (white space) stops at
+    --max-size, at once, with the limit's message; one of what cannot start
+    a document stops at its first byte."""
+    import threading
+    for chunk, args, want in (
+            (b" " * 65536, ["list", "--max-size", "1M"], b"--max-size raises the limit"),
+            (b"y\n" * 32768, ["validate"], b"<stdin>:1:1:")):
+        p = subprocess.Popen(WRAPPER + [tool, "-f", "-"] + args, cwd=DATA, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+        def feed(pipe=p.stdin, chunk=chunk):
+            try:
+                while True:
+                    pipe.write(chunk)
+            except (OSError, ValueError):  # the tool closed its end: done
+                pass
+
+        threading.Thread(target=feed, daemon=True).start()
+        timer = threading.Timer(60, p.kill)
+        timer.start()
+        err = p.stderr.read()
+        out = p.stdout.read()
+        p.wait()
+        timer.cancel()
+        label = "veilig -f - %s on an endless pipe" % " ".join(args)
+        if p.returncode < 0:
+            fail("%s: still reading after 60 s" % label)
+        elif p.returncode != 2 or want not in out + err:
+            fail("%s: status %d, output %r" % (label, p.returncode, (out + err)[:300]))
+
+
+EXTRA = {"help": check_help, "unbounded": check_unbounded, "personal": check_personal, "report": check_report,
          "output": check_output}
 
 
