@@ -56,9 +56,9 @@ static void vg_site_json_text(vg_buf *b, const char *s) {
 #define VG_SITE_NVOCAB 3
 typedef struct vg_site_jindex {
     vg_buf fold;
-    vg_buf terms;                                        /* every value's strings, one after another */
-    size_t term_at[VG_SITE_NVOCAB][VG_SITE_NCAT + 2];    /* value v's: term_at[v] .. term_at[v + 1] */
-    int nterms[VG_SITE_NVOCAB];                          /* values of each vocabulary */
+    vg_buf terms;                                     /* every value's strings, one after another */
+    size_t term_at[VG_SITE_NVOCAB][VG_SITE_NCAT + 2]; /* value v's: term_at[v] .. term_at[v + 1] */
+    int nterms[VG_SITE_NVOCAB];                       /* values of each vocabulary */
 } vg_site_jindex;
 
 static const veilig_vocab vg_site_index_vocabs[VG_SITE_NVOCAB] = {
@@ -255,8 +255,7 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
     vg_site_codes(h, VEILIG_VOCAB_TARGET_GROUP, ms, veilig_measure_target_group_count(ms),
                   vg_site_m_group);
     vg_html_put(h, "</td><td>");
-    vg_site_codes(h, VEILIG_VOCAB_SETTING, ms, veilig_measure_setting_count(ms),
-                  vg_site_m_setting);
+    vg_site_codes(h, VEILIG_VOCAB_SETTING, ms, veilig_measure_setting_count(ms), vg_site_m_setting);
     vg_html_put(h, "</td></tr>\n");
 }
 
