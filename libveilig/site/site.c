@@ -451,13 +451,12 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
     if ((rc = vg_site_check_dir(&s)) != VEILIG_OK || (rc = vg_site_mkdirs(&s, dir)) != VEILIG_OK)
         return rc;
     static const char marker[] = "This folder is a website written by libveilig (veilig site).\n";
-    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) != VEILIG_OK ||
-        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) != VEILIG_OK ||
-        (rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len)) != VEILIG_OK)
-        return rc;
+    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) == VEILIG_OK &&
+        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) == VEILIG_OK)
+        rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len);
     /* the peers of every municipality and the measures of each category,
        once for the whole site */
-    if ((rc = vg_site_peers(&s)) == VEILIG_OK)
+    if (rc == VEILIG_OK && (rc = vg_site_peers(&s)) == VEILIG_OK)
         rc = vg_site_categories_gather(&s);
     if (nl && rc == VEILIG_OK) {
         s.en = 0;
