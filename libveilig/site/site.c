@@ -3,10 +3,15 @@
  *
  * This file holds the folder and file handling and the driver: each page is
  * rendered into memory, written to a temporary file beside its place and
- * renamed into place, then freed, so memory stays bounded by the registry
- * and an interrupted run leaves every page whole. The pages themselves
- * (pages.c) are made of the HTML reports' page frame and section renderers
- * (report/html.h) and share their style sheet, written once as style.css.
+ * renamed into place, so memory stays bounded by the registry and an
+ * interrupted run leaves every page whole; a page that grows past
+ * VG_SITE_CHUNK (the catalogue) goes to its temporary file a part at a time
+ * as it is made. What every tree needs is made once for the site: the peers
+ * of every municipality (each pair compared once), the measures of each
+ * category (one pass), each folder (as its first page is written). The
+ * pages themselves (pages.c, catalogue.c) are made of the HTML reports' page
+ * frame and section renderers (report/html.h) and share their style sheet,
+ * written once as style.css.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>

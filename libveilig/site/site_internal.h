@@ -1,6 +1,7 @@
 /* libveilig internals of the website (veilig_site_write): the writer of one
    page tree (one language) and its pages. site.c holds the folder and file
-   handling and the driver, pages.c the pages. */
+   handling and the driver, pages.c the pages, catalogue.c the measures
+   catalogue. */
 #ifndef VG_SITE_INTERNAL_H
 #define VG_SITE_INTERNAL_H
 
