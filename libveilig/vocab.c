@@ -83,7 +83,7 @@ int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
     if (!v || !code)
         return 0;
     for (int i = 1; i <= v->size; i++)
-        if (strcmp(v->terms[i].code, code) == 0)
+        if (v->terms[i].code[0] == code[0] && strcmp(v->terms[i].code, code) == 0)
             return i;
     return 0;
 }

@@ -1,9 +1,10 @@
 /*
  * veilig_site_write: the files of a site, both languages or one, the same
  * bytes twice, the folder rules (a non-empty folder without a previous site is
- * refused unless forced), bad options, a code that cannot name a file, and
- * text from the document escaped (the browser checks of the pages are in
- * tests/browser).
+ * refused unless forced), bad options, a code that cannot name a file,
+ * text from the document escaped, and a registry whose catalogue is written
+ * in parts, with one comparison page per pair (the browser checks of the
+ * pages are in tests/browser).
  */
 #include <check.h>
 #include <stdio.h>
@@ -183,6 +184,115 @@ START_TEST(test_hostile_text) {
 }
 END_TEST
 
+/* Occurrences of needle in hay. */
+static size_t count_of(const char *hay, const char *needle) {
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* Files under dir (recursively) whose name holds part. */
+static size_t files_named(const char *dir, const char *part) {
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "find '%s' -type f -name '*%s*' | wc -l", dir, part);
+    FILE *f = popen(cmd, "r");
+    ck_assert_ptr_nonnull(f);
+    size_t n = 0;
+    ck_assert_int_eq(fscanf(f, "%zu", &n), 1);
+    pclose(f);
+    return n;
+}
+
+/* A registry large enough that the catalogue goes to its file in parts
+   (more than 1 MiB), with municipalities of different measures (peers that
+   are and are not each other's). */
+START_TEST(test_many_pages) {
+    veilig_registry *reg = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    enum { NMUN = 60 };
+    char text[700], code[16], id[32];
+    size_t measures = 0, per_category[14] = {0};
+    for (int i = 0; i < NMUN; i++) {
+        veilig_municipality *m = NULL;
+        snprintf(code, sizeof code, "GM%04d", i);
+        snprintf(text, sizeof text, "Gemeente <%d> & \xC3\xA9\xE2\x80\xA8 \"%d\"", i, i);
+        ck_assert_int_eq(veilig_registry_add(&m, reg, code, text), VEILIG_OK);
+        for (int k = 0; k < 10 + i % 40; k++) {
+            veilig_measure *ms = NULL;
+            int cat = 1 + (i * 7 + k * (1 + i % 3)) % 13;
+            snprintf(id, sizeof id, "m-%d", k);
+            snprintf(text, sizeof text, "Maatregel %d van %d <b>", k, i);
+            ck_assert_int_eq(
+                veilig_municipality_add_measure(&ms, m, id, text, (veilig_category)cat), VEILIG_OK);
+            memset(text, 0, sizeof text);
+            for (int c = 0; c < 60; c++)
+                strcat(text, c % 7 ? "tekst " : "\xC3\xA9\xE2\x80\xA8<&> ");
+            ck_assert_int_eq(veilig_measure_set_description(ms, text), VEILIG_OK);
+            if (k % 3)
+                ck_assert_int_eq(
+                    veilig_measure_add_target_group(ms, (veilig_target_group)(1 + k % 5)),
+                    VEILIG_OK);
+            measures++;
+            per_category[cat]++;
+        }
+    }
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.lang = "nl";
+    veilig_error err;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("many"), &o, &err), VEILIG_OK);
+    /* the catalogue, written in parts: whole, every measure in the table and the index */
+    size_t len = 0;
+    char *cat = vg_test_read_file(path_in("many", "maatregelen.html"), &len);
+    ck_assert_ptr_nonnull(cat);
+    ck_assert_uint_gt(len, 1u << 20);
+    ck_assert_uint_eq(strlen(cat), len);
+    ck_assert_uint_eq(count_of(cat, "<tr data-id=\""), measures);
+    ck_assert_uint_eq(count_of(cat, "{\"c\":\""), measures);
+    ck_assert_ptr_nonnull(strstr(cat, "\\u2028"));
+    ck_assert_ptr_null(strstr(cat, "\xE2\x80\xA8<&>"));
+    ck_assert_ptr_nonnull(strstr(cat, "]</script>\n</section>\n</main>\n"));
+    ck_assert_str_eq(cat + len - 8, "</html>\n");
+    free(cat);
+    ck_assert_uint_eq(files_named(site_dir("many"), ".tmp-"), 0);
+    /* each category page lists its measures */
+    for (int c = 1; c <= 13; c++) {
+        char rel[96];
+        snprintf(rel, sizeof rel, "categorieen/%s.html",
+                 veilig_vocab_code(VEILIG_VOCAB_CATEGORY, c));
+        char *page = vg_test_read_file(path_in("many", rel), NULL);
+        ck_assert_ptr_nonnull(page);
+        ck_assert_uint_eq(count_of(page, "<tr><td>"), per_category[c]);
+        free(page);
+    }
+    /* one comparison page per pair of a municipality and one of its peers,
+       however many sides list the pair; every link to one resolves */
+    veilig_peers_result *peers = NULL;
+    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
+    po.k = 3;
+    ck_assert_int_eq(veilig_peers(&peers, reg, NULL, &po), VEILIG_OK);
+    size_t pairs = 0, mutual = 0;
+    for (size_t r = 0; r < veilig_peers_count(peers); r++) {
+        const veilig_municipality *a = veilig_peers_subject(peers, r),
+                                  *b = veilig_peers_peer(peers, r);
+        int seen = 0;
+        for (size_t q = 0; q < r; q++)
+            seen |= veilig_peers_subject(peers, q) == b && veilig_peers_peer(peers, q) == a;
+        pairs += !seen;
+        mutual += seen;
+        const char *x = veilig_municipality_code(a), *y = veilig_municipality_code(b);
+        char rel[96];
+        snprintf(rel, sizeof rel, "vergelijk/%s-%s.html", strcmp(x, y) < 0 ? x : y,
+                 strcmp(x, y) < 0 ? y : x);
+        ck_assert_msg(exists("many", rel), "no %s", rel);
+    }
+    ck_assert_uint_gt(mutual, 0); /* pairs listed by both sides were there */
+    ck_assert_uint_eq(files_named(site_dir("many"), "GM"), NMUN + pairs);
+    veilig_peers_free(peers);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 static Suite *site_suite(void) {
     Suite *s = suite_create("site");
     TCase *tc = tcase_create("site");
@@ -193,6 +303,7 @@ static Suite *site_suite(void) {
     tcase_add_test(tc, test_bad_arguments);
     tcase_add_test(tc, test_code_not_a_file_name);
     tcase_add_test(tc, test_hostile_text);
+    tcase_add_test(tc, test_many_pages);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,5 +1,6 @@
 /* libveilig: peers: the municipalities most like one, by weighted Jaccard
    similarity (docs/analysis.md, "Peers and similarity"). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis_internal.h"
@@ -128,12 +129,47 @@ void veilig_peers_free(veilig_peers_result *p) {
     vg_free(p);
 }
 
-/* Whether candidate (similarity s, municipality c) ranks before (t, d). */
-static int vg_before(double s, const veilig_municipality *c, double t,
-                     const veilig_municipality *d) {
+/* Whether candidate (similarity s, code rank c) ranks before (t, d): the
+   more similar first, then the code first in byte order (ranks of the
+   codes in that order, equal for equal codes: vg_code_ranks). */
+static int vg_before(double s, size_t c, double t, size_t d) {
     if (s != t)
         return s > t;
-    return strcmp(c->code, d->code) < 0;
+    return c < d;
+}
+
+typedef struct vg_coded {
+    const char *code;
+    size_t i;
+} vg_coded;
+
+static int vg_coded_cmp(const void *x, const void *y) {
+    const vg_coded *a = x, *b = y;
+    int c = strcmp(a->code, b->code);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* rank[i]: the place of the code of the registry's municipality i among the
+   distinct codes in byte order, so that comparing ranks compares codes (one
+   sort instead of a strcmp per pair). */
+static int vg_code_ranks(size_t *rank, const veilig_registry *reg) {
+    size_t n = reg->count;
+    vg_coded *order = vg_calloc(n ? n : 1, sizeof *order);
+    if (!order)
+        return VEILIG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        order[i].code = reg->municipalities[i]->code;
+        order[i].i = i;
+    }
+    qsort(order, n, sizeof *order, vg_coded_cmp);
+    size_t r = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(order[i].code, order[i - 1].code))
+            r++;
+        rank[order[i].i] = r;
+    }
+    vg_free(order);
+    return VEILIG_OK;
 }
 
 /* Appends the suggestions of row: peer's measures in categories the subject lacks. */
@@ -162,12 +198,12 @@ typedef struct vg_top {
     size_t have;
 } vg_top;
 
-static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const veilig_registry *reg) {
-    const veilig_municipality *c = reg->municipalities[cand];
-    if (t->have == k && !vg_before(s, c, t->sim[k - 1], reg->municipalities[t->idx[k - 1]]))
+static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const size_t *rank) {
+    size_t c = rank[cand];
+    if (t->have == k && !vg_before(s, c, t->sim[k - 1], rank[t->idx[k - 1]]))
         return;
     size_t at = t->have < k ? t->have++ : k - 1;
-    while (at > 0 && vg_before(s, c, t->sim[at - 1], reg->municipalities[t->idx[at - 1]])) {
+    while (at > 0 && vg_before(s, c, t->sim[at - 1], rank[t->idx[at - 1]])) {
         t->idx[at] = t->idx[at - 1];
         t->sim[at] = t->sim[at - 1];
         at--;
@@ -205,7 +241,10 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     size_t slots = nsub * k > 0 ? nsub * k : 1;
     size_t *idx = vg_calloc(slots, sizeof *idx);
     double *sim = vg_calloc(slots, sizeof *sim);
-    int rc = p && f && top && idx && sim ? VEILIG_OK : VEILIG_ENOMEM;
+    size_t *rank = vg_calloc(n ? n : 1, sizeof *rank); /* of the codes: vg_code_ranks */
+    int rc = p && f && top && idx && sim && rank ? VEILIG_OK : VEILIG_ENOMEM;
+    if (!rc)
+        rc = vg_code_ranks(rank, reg);
     for (size_t i = 0; i < n && !rc; i++)
         vg_features_of(&f[i], reg->municipalities[i]);
     if (!rc && m)
@@ -219,19 +258,22 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
         if (m) {
             for (size_t j = 0; j < n && m->measures.n; j++)
                 if (vg_candidate(reg->municipalities[j], m))
-                    vg_top_offer(&top[0], k, vg_similarity(&f[n], &f[j]), j, reg);
+                    vg_top_offer(&top[0], k, vg_similarity(&f[n], &f[j]), j, rank);
         } else {
-            /* similarity is symmetric: each pair once, offered to both */
-            for (size_t i = 0; i < n; i++)
+            /* similarity is symmetric: each pair once, offered to both; a
+               pair is two candidates when both have measures and their codes
+               differ (vg_candidate, by the codes' ranks) */
+            for (size_t i = 0; i < n; i++) {
+                if (!reg->municipalities[i]->measures.n)
+                    continue;
                 for (size_t j = i + 1; j < n; j++) {
-                    const veilig_municipality *a = reg->municipalities[i];
-                    const veilig_municipality *b = reg->municipalities[j];
-                    if (!a->measures.n || !vg_candidate(b, a))
+                    if (!reg->municipalities[j]->measures.n || rank[i] == rank[j])
                         continue;
                     double s = vg_similarity(&f[i], &f[j]);
-                    vg_top_offer(&top[i], k, s, j, reg);
-                    vg_top_offer(&top[j], k, s, i, reg);
+                    vg_top_offer(&top[i], k, s, j, rank);
+                    vg_top_offer(&top[j], k, s, i, rank);
                 }
+            }
         }
     }
     for (size_t t = 0; t < nsub && !rc; t++) {
@@ -253,6 +295,7 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
     vg_free(top);
     vg_free(idx);
     vg_free(sim);
+    vg_free(rank);
     if (rc) {
         veilig_peers_free(p);
         return rc;

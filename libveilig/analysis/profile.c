@@ -338,6 +338,7 @@ int veilig_profile_to_json(char **out, size_t *len, const veilig_profile_result 
 typedef struct vg_cmp_row {
     veilig_vocab vocab;
     const char *code;
+    int v; /* the code's value in vocab, 0 when unknown (kept: no lookup per row) */
     unsigned a, b;
 } vg_cmp_row;
 
@@ -356,29 +357,33 @@ void veilig_comparison_free(veilig_comparison *c) {
 
 /* Adds n to side (0: a, 1: b) of the row for code; rows of one vocabulary are
    kept in enum order, unknown codes after the known ones, by code. */
-static int vg_cmp_add(veilig_comparison *c, size_t first, veilig_vocab vocab, const char *code,
-                      int side, unsigned n) {
+/* Counts n for the term t (of vocab) of one side (0: a, 1: b) in rows from
+   first on: known codes in the vocabulary's order, then unknown ones by
+   code. Known codes are matched by their value (a code of the vocabulary is
+   never an unknown one), unknown ones by their text. */
+static int vg_cmp_add(veilig_comparison *c, size_t first, veilig_vocab vocab,
+                      const veilig_registry *reg, vg_term t, int side, unsigned n) {
+    const char *code = vg_term_code(reg, vocab, t);
     if (!code)
         return VEILIG_OK;
-    int v = veilig_vocab_from_code(vocab, code);
+    int v = VG_KNOWN(t);
     size_t at = first;
     for (; at < c->count; at++) {
         const vg_cmp_row *r = &c->rows[at];
-        if (strcmp(r->code, code) == 0) {
+        if (v ? r->v == v : (r->v == 0 && strcmp(r->code, code) == 0)) {
             if (side)
                 c->rows[at].b += n;
             else
                 c->rows[at].a += n;
             return VEILIG_OK;
         }
-        int rv = veilig_vocab_from_code(vocab, r->code);
-        if (v ? (rv == 0 || rv > v) : (rv == 0 && strcmp(r->code, code) > 0))
+        if (v ? (r->v == 0 || r->v > v) : (r->v == 0 && strcmp(r->code, code) > 0))
             break;
     }
     if (vg_grow((void **)&c->rows, &c->cap, c->count + 1, sizeof *c->rows))
         return VEILIG_ENOMEM;
     memmove(c->rows + at + 1, c->rows + at, (c->count - at) * sizeof *c->rows);
-    vg_cmp_row row = {vocab, code, side ? 0 : n, side ? n : 0};
+    vg_cmp_row row = {vocab, code, v, side ? 0 : n, side ? n : 0};
     c->rows[at] = row;
     c->count++;
     return VEILIG_OK;
@@ -392,22 +397,21 @@ static int vg_cmp_collect(veilig_comparison *c, size_t first, veilig_vocab dim,
     if (dim == VEILIG_VOCAB_STAKEHOLDER_TYPE) {
         for (uint32_t i = 0; i < m->stakeholders.n && !rc; i++) {
             const veilig_stakeholder *s = m->stakeholders.v[i];
-            rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, s->kind), side, 1);
+            rc = vg_cmp_add(c, first, dim, reg, s->kind, side, 1);
         }
         return rc;
     }
     for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
         const veilig_measure *ms = m->measures.v[k];
         if (dim == VEILIG_VOCAB_CATEGORY) {
-            rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, ms->category), side, 1);
+            rc = vg_cmp_add(c, first, dim, reg, ms->category, side, 1);
         } else if (dim == VEILIG_VOCAB_APPROACH) {
-            rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, vg_measure_approach_term(ms)),
-                            side, 1);
+            rc = vg_cmp_add(c, first, dim, reg, vg_measure_approach_term(ms), side, 1);
         } else {
             const vg_terms *l =
                 dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
             for (uint32_t g = 0; g < l->n && !rc; g++)
-                rc = vg_cmp_add(c, first, dim, vg_term_code(reg, dim, l->v[g]), side, 1);
+                rc = vg_cmp_add(c, first, dim, reg, l->v[g], side, 1);
         }
     }
     return rc;

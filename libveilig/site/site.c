@@ -3,20 +3,26 @@
  *
  * This file holds the folder and file handling and the driver: each page is
  * rendered into memory, written to a temporary file beside its place and
- * renamed into place, then freed, so memory stays bounded by the registry
- * and an interrupted run leaves every page whole. The pages themselves
- * (pages.c) are made of the HTML reports' page frame and section renderers
- * (report/html.h) and share their style sheet, written once as style.css.
+ * renamed into place, so memory stays bounded by the registry and an
+ * interrupted run leaves every page whole; a page that grows past
+ * VG_SITE_CHUNK (the catalogue) goes to its temporary file a part at a time
+ * as it is made. What every tree needs is made once for the site: the peers
+ * of every municipality (each pair compared once), the measures of each
+ * category (one pass), each folder (as its first page is written). The
+ * pages themselves (pages.c, catalogue.c) are made of the HTML reports' page
+ * frame and section renderers (report/html.h) and share their style sheet,
+ * written once as style.css.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "../util/atomic.h"
 #include "site_internal.h"
 
 /* The file that marks a folder as a site of libveilig. */
@@ -81,39 +87,48 @@ static int vg_site_mkdirs(vg_site *s, const char *path) {
     return ok ? VEILIG_OK : VEILIG_EIO;
 }
 
+/* Makes the folder of the file path (a name under the site's folder) when
+   no file went there yet: each folder once, as its first file is written
+   (s->folders remembers them), not once per page. */
+static int vg_site_folder_of(vg_site *s, const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return VEILIG_OK;
+    size_t len = (size_t)(slash - path);
+    for (size_t i = 0; i < s->nfolders; i++)
+        if (strlen(s->folders[i]) == len && !memcmp(s->folders[i], path, len))
+            return VEILIG_OK;
+    char *folder = vg_malloc(len + 1);
+    if (!folder)
+        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+    memcpy(folder, path, len);
+    folder[len] = '\0';
+    int rc = vg_site_mkdirs(s, folder);
+    if (rc == VEILIG_OK && s->nfolders < VG_SITE_NFOLDERS)
+        s->folders[s->nfolders++] = folder; /* kept (freed with the site) */
+    else
+        vg_free(folder);
+    return rc;
+}
+
 /* Writes data to dir/rel atomically (libveilig/util's writer: a unique
    temporary file renamed into place, the mode of a file there kept; not
    flushed one by one: a site is many files, written again as a whole); makes
-   the file's folder. */
+   the file's folder the first time. */
 static int vg_site_write_file(vg_site *s, const char *rel, const char *data, size_t len) {
     char *path = vg_site_join(s->dir, rel);
-    char *tmp = NULL;
+    size_t tsize = path ? strlen(path) + VG_ATOMIC_TMP_EXTRA : 0;
+    char *tmp = path ? vg_malloc(tsize) : NULL;
     int rc = VEILIG_OK;
-    if (!path) {
-        rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-        goto done;
-    }
-    /* the folder of the file */
-    char *slash = strrchr(path, '/');
-    if (slash) {
-        *slash = '\0';
-        rc = vg_site_mkdirs(s, path);
-        *slash = '/';
-        if (rc != VEILIG_OK)
-            goto done;
-    }
-    size_t tsize = strlen(path) + VG_ATOMIC_TMP_EXTRA;
-    tmp = vg_malloc(tsize);
     if (!tmp) {
         rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-        goto done;
+    } else if ((rc = vg_site_folder_of(s, path)) == VEILIG_OK) {
+        const char *step = NULL;
+        int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, VG_ATOMIC_NO_SYNC, &step);
+        if (e)
+            rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot %s %s: %s", step ? step : "write",
+                              path, strerror(e));
     }
-    const char *step = NULL;
-    int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, VG_ATOMIC_NO_SYNC, &step);
-    if (e)
-        rc = vg_error_set(s->err, VEILIG_EIO, "site: cannot %s %s: %s", step ? step : "write", path,
-                          strerror(e));
-done:
     vg_free(tmp);
     vg_free(path);
     return rc;
@@ -168,6 +183,10 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
     p->site = s;
     p->path = path;
     p->depth = depth;
+    p->file.fd = -1;
+    p->full = p->tmp = NULL;
+    p->rc = VEILIG_OK;
+    p->written = 0;
     vg_html_init(&p->h, s->reg, &o);
     /* the page is written into the site's one page buffer, taken over here and
        given back (emptied, its room kept) by vg_site_page_finish: a page of
@@ -233,22 +252,96 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
     vg_html_put(h, "</h1>\n");
 }
 
+/* The page's file name under the site's folder (new string; NULL: out of memory). */
+static char *vg_site_page_file(const vg_site_page *p) {
+    vg_buf b;
+    vg_buf_init(&b);
+    vg_buf_puts(&b, p->site->dir);
+    if (b.len && b.data[b.len - 1] != '/')
+        vg_buf_putc(&b, '/');
+    vg_buf_puts(&b, p->site->tree);
+    vg_buf_puts(&b, p->path);
+    return vg_buf_finish(&b, NULL);
+}
+
+/* Appends what the buffer holds to the page's file (made the first time)
+   and empties the buffer; a failure goes to p->rc. */
+static void vg_site_page_out(vg_site_page *p) {
+    vg_buf *b = &p->h.b;
+    const char *step = NULL;
+    int e = 0;
+    if (p->rc != VEILIG_OK || b->failed)
+        return;
+    if (p->file.fd < 0) {
+        p->full = vg_site_page_file(p);
+        size_t tsize = p->full ? strlen(p->full) + VG_ATOMIC_TMP_EXTRA : 0;
+        p->tmp = p->full ? vg_malloc(tsize) : NULL;
+        if (!p->tmp) {
+            b->failed = 1; /* out of memory */
+            return;
+        }
+        if ((p->rc = vg_site_folder_of(p->site, p->full)) != VEILIG_OK) {
+            b->failed = 1;
+            return;
+        }
+        e = vg_atomic_open(&p->file, p->full, p->tmp, tsize, &step);
+    }
+    if (!e)
+        e = vg_atomic_put(&p->file, b->data ? b->data : "", b->len, &step);
+    if (e) {
+        p->rc = vg_error_set(p->site->err, VEILIG_EIO, "site: cannot %s %s: %s",
+                             step ? step : "write", p->full, strerror(e));
+        b->failed = 1; /* nothing more to write */
+        return;
+    }
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void vg_site_page_flush(vg_site_page *p) {
+    if (p->h.b.len >= VG_SITE_CHUNK)
+        vg_site_page_out(p);
+}
+
 int vg_site_page_finish(vg_site_page *p, int had_personal) {
     vg_html_put(&p->h, "</main>\n");
     vg_html_page_end(&p->h, had_personal);
     vg_buf *b = &p->h.b;
-    if (b->failed) {
-        vg_buf_free(b);
-        return vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    if (p->file.fd >= 0) {
+        /* a page written a part at a time: the rest, then into place */
+        vg_site_page_out(p);
+        if (p->rc == VEILIG_OK && !b->failed) {
+            const char *step = NULL;
+            int e = vg_atomic_commit(&p->file, VG_ATOMIC_NO_SYNC, &step);
+            if (e)
+                p->rc = vg_error_set(p->site->err, VEILIG_EIO, "site: cannot %s %s: %s",
+                                     step ? step : "write", p->full, strerror(e));
+        }
+        vg_atomic_abort(&p->file); /* removes the temporary file unless committed */
+        p->written = 1;
     }
-    vg_buf rel;
-    vg_buf_init(&rel);
-    vg_buf_puts(&rel, p->site->tree);
-    vg_buf_puts(&rel, p->path);
-    char *rel_s = vg_buf_finish(&rel, NULL);
-    int rc = rel_s ? vg_site_write_file(p->site, rel_s, b->data ? b->data : "", b->len)
+    vg_free(p->full);
+    vg_free(p->tmp);
+    p->full = p->tmp = NULL;
+    int rc = p->rc;
+    if (rc == VEILIG_OK && b->failed)
+        rc = vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    if (rc != VEILIG_OK) {
+        vg_buf_free(b);
+        return rc;
+    }
+    if (!p->written) {
+        /* a page held whole: written at once */
+        vg_buf rel;
+        vg_buf_init(&rel);
+        vg_buf_puts(&rel, p->site->tree);
+        vg_buf_puts(&rel, p->path);
+        char *rel_s = vg_buf_finish(&rel, NULL);
+        rc = rel_s ? vg_site_write_file(p->site, rel_s, b->data ? b->data : "", b->len)
                    : vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
-    vg_free(rel_s);
+        vg_free(rel_s);
+    }
     /* the buffer goes back to the site for the next page */
     vg_buf_free(&p->site->page);
     p->site->page = *b;
@@ -265,10 +358,53 @@ static int vg_site_tree(vg_site *s) {
     for (int c = 1; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++)
         if ((rc = vg_site_category(s, c)) != VEILIG_OK)
             return rc;
-    s->peers_cursor = 0;
     for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
-        if ((rc = vg_site_municipality(s, veilig_registry_get(s->reg, i))) != VEILIG_OK)
+        if ((rc = vg_site_municipality(s, i)) != VEILIG_OK)
             return rc;
+    return VEILIG_OK;
+}
+
+static int vg_site_address_cmp(const void *x, const void *y) {
+    uintptr_t a = (uintptr_t)((const vg_site_placed *)x)->m;
+    uintptr_t b = (uintptr_t)((const vg_site_placed *)y)->m;
+    return (a > b) - (a < b);
+}
+
+size_t vg_site_place(const vg_site *s, const veilig_municipality *m) {
+    vg_site_placed key = {m, 0};
+    const vg_site_placed *at = bsearch(&key, s->by_address, veilig_registry_count(s->reg),
+                                       sizeof *s->by_address, vg_site_address_cmp);
+    return at ? at->i : (size_t)-1;
+}
+
+/* The peers of every municipality (each pair compared once for the whole
+   site), where each one's rows are (peers_first, peers_n), and the
+   registry's municipalities by address (vg_site_place). */
+static int vg_site_peers(vg_site *s) {
+    const veilig_registry *reg = s->reg;
+    size_t n = veilig_registry_count(reg);
+    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
+    po.k = s->peers;
+    int rc = veilig_peers(&s->all_peers, reg, NULL, &po);
+    if (rc != VEILIG_OK)
+        return vg_error_set(s->err, rc, "site: peers: %s", veilig_strerror(rc));
+    s->peers_first = vg_calloc(n + 1, sizeof *s->peers_first);
+    s->peers_n = vg_calloc(n + 1, sizeof *s->peers_n);
+    s->by_address = vg_calloc(n + 1, sizeof *s->by_address);
+    if (!s->peers_first || !s->peers_n || !s->by_address)
+        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+    /* the rows come grouped by subject in the registry's order */
+    size_t row = 0, rows = veilig_peers_count(s->all_peers);
+    for (size_t i = 0; i < n; i++) {
+        const veilig_municipality *m = veilig_registry_get(reg, i);
+        s->peers_first[i] = row;
+        while (row < rows && veilig_peers_subject(s->all_peers, row) == m)
+            row++;
+        s->peers_n[i] = row - s->peers_first[i];
+        s->by_address[i].m = m;
+        s->by_address[i].i = i;
+    }
+    qsort(s->by_address, n, sizeof *s->by_address, vg_site_address_cmp);
     return VEILIG_OK;
 }
 
@@ -320,17 +456,14 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
     if ((rc = vg_site_check_dir(&s)) != VEILIG_OK || (rc = vg_site_mkdirs(&s, dir)) != VEILIG_OK)
         return rc;
     static const char marker[] = "This folder is a website written by libveilig (veilig site).\n";
-    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) != VEILIG_OK ||
-        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) != VEILIG_OK ||
-        (rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len)) != VEILIG_OK)
-        return rc;
-    /* the peers of every municipality, once for the whole site: each pair of
-       municipalities is compared once, not once per page */
-    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
-    po.k = s.peers;
-    if ((rc = veilig_peers(&s.all_peers, reg, NULL, &po)) != VEILIG_OK)
-        return vg_error_set(error, rc, "site: peers: %s", veilig_strerror(rc));
-    if (nl) {
+    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) == VEILIG_OK &&
+        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) == VEILIG_OK)
+        rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len);
+    /* the peers of every municipality and the measures of each category,
+       once for the whole site */
+    if (rc == VEILIG_OK && (rc = vg_site_peers(&s)) == VEILIG_OK)
+        rc = vg_site_categories_gather(&s);
+    if (nl && rc == VEILIG_OK) {
         s.en = 0;
         s.tree = "";
         rc = vg_site_tree(&s);
@@ -341,6 +474,13 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         rc = vg_site_tree(&s);
     }
     veilig_peers_free(s.all_peers);
+    vg_free(s.peers_first);
+    vg_free(s.peers_n);
+    vg_free(s.by_address);
+    for (size_t c = 0; c <= VG_SITE_NCAT; c++)
+        vg_free(s.cat_entries[c]);
+    for (size_t i = 0; i < s.nfolders; i++)
+        vg_free(s.folders[i]);
     vg_buf_free(&s.page);
     return rc;
 }

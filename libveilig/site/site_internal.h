@@ -1,16 +1,40 @@
 /* libveilig internals of the website (veilig_site_write): the writer of one
    page tree (one language) and its pages. site.c holds the folder and file
-   handling and the driver, pages.c the pages. */
+   handling and the driver, pages.c the pages, catalogue.c the measures
+   catalogue. */
 #ifndef VG_SITE_INTERNAL_H
 #define VG_SITE_INTERNAL_H
 
 #include "veilig/site.h"
 
 #include "../report/html.h"
+#include "../util/atomic.h"
+
+/* A page longer than this is written to its (temporary) file a part at a
+   time as it is made (vg_site_page_flush): the catalogue. */
+#define VG_SITE_CHUNK (1u << 20)
+
+/* A measure and its municipality (the category pages' lists). */
+typedef struct vg_site_entry {
+    const veilig_municipality *m;
+    const veilig_measure *ms;
+} vg_site_entry;
 
 /* The script of the catalogue (site.js; NUL-terminated). */
 extern const char vg_site_js[];
 extern const size_t vg_site_js_len;
+
+/* A municipality and its place in the registry. */
+typedef struct vg_site_placed {
+    const veilig_municipality *m;
+    size_t i;
+} vg_site_placed;
+
+/* The folders of a site: the top, en/ and three in each tree. */
+#define VG_SITE_NFOLDERS 8
+
+/* Room for the categories (13 today). */
+#define VG_SITE_NCAT 32
 
 typedef struct vg_site {
     const veilig_registry *reg;
@@ -22,12 +46,25 @@ typedef struct vg_site {
     int both;         /* both languages: a switch on every page */
     const char *tree; /* the tree's folder under dir: "" or "en/" */
     /* the peers of every municipality, computed once for the whole site (its
-       rows grouped by subject in registry order), and the first row of the
-       municipality whose page comes next */
+       rows grouped by subject in registry order) */
     veilig_peers_result *all_peers;
-    size_t peers_cursor;
+    /* by the registry's order: the first of its rows in all_peers and their
+       number, and the registry's municipalities sorted by address, to find
+       one's place (vg_site_place) */
+    size_t *peers_first, *peers_n;
+    vg_site_placed *by_address;
+    /* the measures of each category (1 .. the vocabulary's size) in the
+       registry's order, gathered in one pass for every category page */
+    vg_site_entry *cat_entries[VG_SITE_NCAT + 1];
+    size_t cat_count[VG_SITE_NCAT + 1];
     vg_buf page; /* the page buffer between pages (vg_site_page_begin, _finish) */
+    /* the folders made so far (vg_site_write_file makes each once) */
+    char *folders[VG_SITE_NFOLDERS];
+    size_t nfolders;
 } vg_site;
+
+/* The Dutch or the English text, by the language of the tree being written. */
+#define VG_NL_EN(site, text_nl, text_en) ((site)->en ? (text_en) : (text_nl))
 
 /* One page being written: its address in the tree ("gemeenten/GM0153.html"),
    its depth there (0 or 1) and the writer. */
@@ -36,25 +73,54 @@ typedef struct vg_site_page {
     const char *path;
     int depth;
     vg_html h;
+    /* a page written a part at a time (vg_site_page_flush): its file (fd
+       -1 until the first part), its full name and the temporary file's; rc:
+       how the writing failed; written: the file is done with */
+    vg_atomic_file file;
+    char *full, *tmp;
+    int rc, written;
 } vg_site_page;
 
 /* Starts a page of the tree at path (depth 0 or 1) with title, opens its
    header with the site's navigation and the kicker and heading given. */
 void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth, const char *title,
                         const char *kicker, const char *heading);
+/* Writes what the page holds so far to its temporary file when that is
+   VG_SITE_CHUNK or more (the first time: makes the file) and empties the
+   writer's buffer: a long page never whole in memory. A failure is kept
+   (p->rc, the page's buffer failed) and reported by vg_site_page_finish. */
+void vg_site_page_flush(vg_site_page *p);
 /* Writes "../" depth times (the way to the tree's top). */
 void vg_site_up(vg_site_page *p);
 /* Closes the page and writes it to its file (atomically); frees the writer.
    Returns VEILIG_OK or the error, set in s->err. */
 int vg_site_page_finish(vg_site_page *p, int had_personal);
 
+/* The place of m in the registry (via s->by_address); (size_t)-1 when it is
+   not there. */
+size_t vg_site_place(const vg_site *s, const veilig_municipality *m);
+
 /* 1 when code can be a file name of the site (letters, digits, - and _). */
 int vg_site_safe_name(const char *code);
 
-/* The pages of one tree (pages.c). */
+/* Pieces of pages (pages.c): a table wide enough to need its own scrolling
+   on a phone (a focusable region, so that a keyboard can scroll it, named
+   label); the vocabulary's labels of a measure's codes, comma-separated (n
+   codes, the i-th from at), or a dash for none; at for target groups and
+   settings. */
+void vg_site_wide_begin(vg_html *h, const char *label);
+void vg_site_wide_end(vg_html *h);
+void vg_site_codes(vg_html *h, veilig_vocab vocab, const veilig_measure *ms, size_t n,
+                   const char *(*at)(const veilig_measure *, size_t));
+const char *vg_site_m_group(const veilig_measure *ms, size_t i);
+const char *vg_site_m_setting(const veilig_measure *ms, size_t i);
+
+/* The pages of one tree (pages.c; the catalogue: catalogue.c). */
 int vg_site_index(vg_site *s);
-int vg_site_municipality(vg_site *s, const veilig_municipality *m);
+int vg_site_municipality(vg_site *s, size_t i); /* the registry's i-th */
 int vg_site_catalogue(vg_site *s);
 int vg_site_category(vg_site *s, int category);
+/* Gathers s->cat_entries (one pass over the measures). */
+int vg_site_categories_gather(vg_site *s);
 
 #endif

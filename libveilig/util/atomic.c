@@ -58,38 +58,79 @@ void vg_sync_dir(const char *path) {
     }
 }
 
-int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
-                    const char *tail, size_t tail_len, unsigned flags, const char **step) {
-    const char *failed = NULL;
-    int fd = vg_open_temp(tmp, tmp_size, path);
-    if (fd < 0) {
+int vg_atomic_open(vg_atomic_file *f, const char *path, char *tmp, size_t tmp_size,
+                   const char **step) {
+    f->path = path;
+    f->tmp = tmp;
+    f->fd = vg_open_temp(tmp, tmp_size, path);
+    if (f->fd < 0) {
         if (step)
             *step = "create a temporary file next to";
         return errno ? errno : EIO;
     }
     struct stat st;
-    if (stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0)
-        failed = "set the mode of";
-    else if (vg_write_all(fd, data, len) != 0 || (tail && vg_write_all(fd, tail, tail_len) != 0))
-        failed = "write";
-    else if (!(flags & VG_ATOMIC_NO_SYNC) && fsync(fd) != 0)
+    if (stat(path, &st) == 0 && fchmod(f->fd, st.st_mode & 07777) != 0) {
+        int e = errno;
+        vg_atomic_abort(f);
+        if (step)
+            *step = "set the mode of";
+        return e ? e : EIO;
+    }
+    return 0;
+}
+
+int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **step) {
+    if (vg_write_all(f->fd, data, len) == 0)
+        return 0;
+    int e = errno;
+    vg_atomic_abort(f);
+    if (step)
+        *step = "write";
+    return e ? e : EIO;
+}
+
+void vg_atomic_abort(vg_atomic_file *f) {
+    if (f->fd < 0)
+        return;
+    close(f->fd);
+    unlink(f->tmp);
+    f->fd = -1;
+}
+
+int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step) {
+    const char *failed = NULL;
+    if (!(flags & VG_ATOMIC_NO_SYNC) && fsync(f->fd) != 0)
         failed = "flush";
     int saved = errno;
-    if (close(fd) != 0 && !failed) {
+    if (close(f->fd) != 0 && !failed) {
         saved = errno;
         failed = "close";
     }
-    if (!failed && rename(tmp, path) != 0) {
+    f->fd = -1;
+    if (!failed && rename(f->tmp, f->path) != 0) {
         saved = errno;
         failed = "rename over";
     }
     if (failed) {
-        unlink(tmp);
+        unlink(f->tmp);
         if (step)
             *step = failed;
         return saved ? saved : EIO;
     }
     if (!(flags & VG_ATOMIC_NO_SYNC))
-        vg_sync_dir(path);
+        vg_sync_dir(f->path);
     return 0;
+}
+
+int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
+                    const char *tail, size_t tail_len, unsigned flags, const char **step) {
+    vg_atomic_file f;
+    int e = vg_atomic_open(&f, path, tmp, tmp_size, step);
+    if (!e)
+        e = vg_atomic_put(&f, data, len, step);
+    if (!e && tail)
+        e = vg_atomic_put(&f, tail, tail_len, step);
+    if (!e)
+        e = vg_atomic_commit(&f, flags, step);
+    return e;
 }

@@ -50,7 +50,29 @@ void vg_sync_dir(const char *path);
 int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
                     const char *tail, size_t tail_len, unsigned flags, const char **step);
 
-/* Flags of vg_atomic_write. */
+/* Flags of vg_atomic_write and vg_atomic_commit. */
 #define VG_ATOMIC_NO_SYNC 1u
+
+/*
+ * The same a part at a time, for a file too large to hold whole in memory:
+ * vg_atomic_open (the temporary file, with the mode of the file at path),
+ * vg_atomic_put as often as needed, then vg_atomic_commit (flushed unless
+ * VG_ATOMIC_NO_SYNC, closed, renamed over path) or vg_atomic_abort (closed
+ * and removed; path untouched). path and tmp must outlive f. Each returns 0
+ * or the errno value with *step as vg_atomic_write's; a failed open, put or
+ * commit has removed the temporary file already (vg_atomic_abort then does
+ * nothing).
+ */
+typedef struct vg_atomic_file {
+    int fd; /* -1 once closed */
+    const char *path;
+    char *tmp;
+} vg_atomic_file;
+
+int vg_atomic_open(vg_atomic_file *f, const char *path, char *tmp, size_t tmp_size,
+                   const char **step);
+int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **step);
+int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step);
+void vg_atomic_abort(vg_atomic_file *f);
 
 #endif

@@ -393,8 +393,24 @@ static void vg_xml_char(vg_buf *b, const char *s, size_t n) {
     vg_buf_put(b, s, n);
 }
 
+/* 1 for the bytes vg_xml_char writes as they are, alone: printable ASCII
+   but & < > " ', and tab, line feed and carriage return. */
+static int vg_xml_plain(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') ||
+           c == '\t' || c == '\n' || c == '\r';
+}
+
 void vg_xml_escape(vg_buf *b, const char *s) {
     while (s && *s) {
+        /* a run of plain ASCII at once, then one character as vg_xml_char
+           writes it (ASCII is one byte: the characters stay aligned) */
+        const char *run = s;
+        while (vg_xml_plain((unsigned char)*s))
+            s++;
+        if (s > run)
+            vg_buf_put(b, run, (size_t)(s - run));
+        if (!*s)
+            break;
         size_t n = vg_char_len(s);
         vg_xml_char(b, s, n);
         s += n;

@@ -1,0 +1,312 @@
+/*
+ * libveilig: the measures catalogue of the website (maatregelen.html): every
+ * measure of every municipality in one table, a form of filters (shown by
+ * site.js) and the JSON index the script filters by. On a large registry
+ * the page is hundreds of megabytes: it is written to its file a part at a
+ * time as it is made (vg_site_page_flush), never whole in memory. Every text
+ * from the document goes through vg_html_text, or in the JSON index through
+ * vg_site_json_text, which escapes < > & as well.
+ */
+#include <string.h>
+
+#include "site_internal.h"
+
+/* Bytes of a text vg_site_json_text writes as they are, one at a time:
+   not " \ < > &, no control character, not the first byte of U+2028 or
+   U+2029 (0xE2, looked at with the bytes after it). */
+static int vg_site_json_plain(unsigned char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xE2;
+}
+
+/* A JSON string of s for a <script type="application/json"> block: escaped
+   as JSON and with < > & (and U+2028, U+2029) as \u escapes, so no text can
+   end the block. */
+static void vg_site_json_text(vg_buf *b, const char *s) {
+    static const char hex[] = "0123456789abcdef";
+    vg_buf_putc(b, '"');
+    const unsigned char *c = (const unsigned char *)(s ? s : "");
+    while (*c) {
+        const unsigned char *run = c;
+        while (vg_site_json_plain(*c))
+            c++;
+        if (c > run)
+            vg_buf_put(b, (const char *)run, (size_t)(c - run));
+        if (!*c)
+            break;
+        if (*c == '"' || *c == '\\') {
+            char e[2] = {'\\', (char)*c};
+            vg_buf_put(b, e, 2);
+        } else if (*c == 0xE2 && c[1] == 0x80 && (c[2] == 0xA8 || c[2] == 0xA9)) {
+            vg_buf_puts(b, c[2] == 0xA8 ? "\\u2028" : "\\u2029");
+            c += 2;
+        } else if (*c == 0xE2) {
+            vg_buf_putc(b, (char)*c);
+        } else {
+            char e[6] = {'\\', 'u', '0', '0', hex[*c >> 4], hex[*c & 15]};
+            vg_buf_put(b, e, 6);
+        }
+        c++;
+    }
+    vg_buf_putc(b, '"');
+}
+
+/* What the index entries are written with: a buffer for folding texts, and
+   the entries' terms of the vocabularies, made once: for each value, its
+   code and labels folded as JSON strings ("code","nl","en"). */
+#define VG_SITE_NVOCAB 3
+typedef struct vg_site_jindex {
+    vg_buf fold;
+    vg_buf terms;                                     /* every value's strings, one after another */
+    size_t term_at[VG_SITE_NVOCAB][VG_SITE_NCAT + 2]; /* value v's: term_at[v] .. term_at[v + 1] */
+    int nterms[VG_SITE_NVOCAB];                       /* values of each vocabulary */
+} vg_site_jindex;
+
+static const veilig_vocab vg_site_index_vocabs[VG_SITE_NVOCAB] = {
+    VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH, VEILIG_VOCAB_TARGET_GROUP};
+
+/* A folded text of the index (vg_fold, as veilig_query folds), as one JSON
+   string after a comma unless it is the first; nothing for an empty one. */
+static void vg_site_json_folded(vg_site_jindex *x, vg_buf *b, int *first, const char *s) {
+    if (!s || !*s)
+        return;
+    x->fold.len = 0;
+    if (x->fold.data)
+        x->fold.data[0] = '\0';
+    vg_fold(&x->fold, s, strlen(s));
+    if (x->fold.failed) {
+        b->failed = 1;
+        return;
+    }
+    if (!*first)
+        vg_buf_putc(b, ',');
+    *first = 0;
+    vg_site_json_text(b, x->fold.data ? x->fold.data : "");
+}
+
+/* Makes x->terms; returns VEILIG_OK or VEILIG_ENOMEM. */
+static int vg_site_index_init(vg_site_jindex *x) {
+    memset(x, 0, sizeof *x);
+    vg_buf_init(&x->fold);
+    vg_buf_init(&x->terms);
+    for (int d = 0; d < VG_SITE_NVOCAB; d++) {
+        veilig_vocab vocab = vg_site_index_vocabs[d];
+        int n = veilig_vocab_size(vocab);
+        if (n > VG_SITE_NCAT)
+            return VEILIG_ENOMEM; /* no room: cannot happen with VG_SITE_NCAT above every size */
+        x->nterms[d] = n;
+        for (int v = 1; v <= n; v++) {
+            x->term_at[d][v] = x->terms.len;
+            int first = 1;
+            vg_site_json_folded(x, &x->terms, &first, veilig_vocab_code(vocab, v));
+            vg_site_json_folded(x, &x->terms, &first, veilig_vocab_label(vocab, v, "nl"));
+            vg_site_json_folded(x, &x->terms, &first, veilig_vocab_label(vocab, v, "en"));
+        }
+        x->term_at[d][n + 1] = x->terms.len;
+    }
+    return x->terms.failed || x->fold.failed ? VEILIG_ENOMEM : VEILIG_OK;
+}
+
+static void vg_site_index_free(vg_site_jindex *x) {
+    vg_buf_free(&x->fold);
+    vg_buf_free(&x->terms);
+}
+
+/* A term of the index: its code folded and, for a code of the vocabulary
+   (the d-th of vg_site_index_vocabs), its labels folded. */
+static void vg_site_json_term(vg_site_jindex *x, vg_buf *b, int *first, int d, const char *code) {
+    if (!code)
+        return;
+    int v = veilig_vocab_from_code(vg_site_index_vocabs[d], code);
+    if (v <= 0 || v > x->nterms[d]) {
+        vg_site_json_folded(x, b, first, code);
+        return;
+    }
+    size_t at = x->term_at[d][v], len = x->term_at[d][v + 1] - at;
+    if (!len)
+        return;
+    if (!*first)
+        vg_buf_putc(b, ',');
+    *first = 0;
+    vg_buf_put(b, x->terms.data + at, len);
+}
+
+/* The approach of a measure as stored, or its category's usual one (as
+   veilig_query's approach filter reads it). */
+static const char *vg_site_approach(const veilig_measure *ms) {
+    const char *code = veilig_measure_approach_code(ms);
+    return code ? code : veilig_approach_code(veilig_measure_approach(ms));
+}
+
+/* The index entry of a measure: the codes the filters look at and the
+   folded texts the free-text search looks in (as veilig_query does). */
+static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_municipality *m,
+                                const veilig_measure *ms) {
+    vg_buf_puts(b, "{\"c\":");
+    vg_site_json_text(b, veilig_measure_category_code(ms));
+    vg_buf_puts(b, ",\"a\":");
+    vg_site_json_text(b, vg_site_approach(ms));
+    vg_buf_puts(b, ",\"p\":");
+    vg_site_json_text(b, veilig_municipality_province(m));
+    vg_buf_puts(b, ",\"g\":[");
+    for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++) {
+        if (i)
+            vg_buf_putc(b, ',');
+        vg_site_json_text(b, veilig_measure_target_group_code(ms, i));
+    }
+    vg_buf_puts(b, "],\"s\":[");
+    for (size_t i = 0; i < veilig_measure_setting_count(ms); i++) {
+        if (i)
+            vg_buf_putc(b, ',');
+        vg_site_json_text(b, veilig_measure_setting_code(ms, i));
+    }
+    vg_buf_puts(b, "],\"t\":[");
+    int first = 1;
+    vg_site_json_folded(x, b, &first, veilig_measure_id(ms));
+    vg_site_json_folded(x, b, &first, veilig_measure_name(ms));
+    vg_site_json_folded(x, b, &first, veilig_measure_description(ms));
+    vg_site_json_folded(x, b, &first, veilig_measure_area_name(ms));
+    vg_site_json_folded(x, b, &first, veilig_measure_area_note(ms));
+    vg_site_json_term(x, b, &first, 0, veilig_measure_category_code(ms));
+    vg_site_json_term(x, b, &first, 1, veilig_measure_approach_code(ms));
+    for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
+        vg_site_json_term(x, b, &first, 2, veilig_measure_target_group_code(ms, i));
+    for (size_t i = 0; i < veilig_measure_partner_count(ms); i++) {
+        const char *id = veilig_partner_stakeholder(veilig_measure_partner(ms, i));
+        vg_site_json_folded(x, b, &first, id);
+        for (size_t k = 0; id && k < veilig_municipality_stakeholder_count(m); k++) {
+            const veilig_stakeholder *st = veilig_municipality_stakeholder(m, k);
+            const char *sid = veilig_stakeholder_id(st);
+            if (sid && !strcmp(sid, id))
+                vg_site_json_folded(x, b, &first, veilig_stakeholder_name(st));
+        }
+    }
+    vg_buf_puts(b, "]}");
+}
+
+/* A <select> of the catalogue's form over a vocabulary. */
+static void vg_site_select(vg_html *h, const char *name, const char *nl, const char *en,
+                           veilig_vocab vocab) {
+    vg_buf_printf(&h->b, "<label>%s <select name=\"%s\">\n<option value=\"\">%s</option>\n",
+                  VG_T(h, nl, en), name, VG_T(h, "alle", "all"));
+    for (int v = 1; v <= veilig_vocab_size(vocab); v++) {
+        const char *code = veilig_vocab_code(vocab, v);
+        vg_buf_printf(&h->b, "<option value=\"%s\">", code);
+        vg_html_text_capital(h, vg_html_label(h, vocab, code));
+        vg_html_put(h, "</option>\n");
+    }
+    vg_html_put(h, "</select></label>\n");
+}
+
+/* The form of filters, hidden until the script runs (without it the page
+   lists everything). */
+static void vg_site_filters(vg_site *s, vg_html *h) {
+    vg_buf_printf(&h->b,
+                  "<form id=\"filters\" class=\"filters\" role=\"search\" hidden=\"\" "
+                  "aria-label=\"%s\">\n",
+                  VG_T(h, "Filters", "Filters"));
+    vg_site_select(h, "category", "Categorie", "Category", VEILIG_VOCAB_CATEGORY);
+    vg_site_select(h, "approach", "Aanpak", "Approach", VEILIG_VOCAB_APPROACH);
+    vg_site_select(h, "target_group", "Doelgroep", "Target group", VEILIG_VOCAB_TARGET_GROUP);
+    vg_site_select(h, "setting", "Setting", "Setting", VEILIG_VOCAB_SETTING);
+    vg_buf_printf(&h->b, "<label>%s <select name=\"province\">\n<option value=\"\">%s</option>\n",
+                  VG_T(h, "Provincie", "Province"), VG_T(h, "alle", "all"));
+    vg_strset provinces = {0};
+    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
+        vg_strset_add(&provinces, veilig_municipality_province(veilig_registry_get(s->reg, i)));
+    for (size_t i = 0; i < provinces.n; i++) {
+        vg_html_put(h, "<option value=\"");
+        vg_html_text(h, provinces.v[i]);
+        vg_html_put(h, "\">");
+        vg_html_text(h, vg_html_province_name(h, provinces.v[i]));
+        vg_html_put(h, "</option>\n");
+    }
+    vg_free(provinces.v);
+    if (provinces.failed)
+        h->b.failed = 1;
+    vg_buf_printf(&h->b,
+                  "</select></label>\n<label>%s <input type=\"search\" name=\"text\" /></label>\n",
+                  VG_T(h, "Zoeken", "Search"));
+    vg_buf_printf(&h->b, "<p>%s <output id=\"filter-count\" aria-live=\"polite\">",
+                  VG_T(h, "Gevonden:", "Found:"));
+    size_t total = 0;
+    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
+        total += veilig_municipality_measure_count(veilig_registry_get(s->reg, i));
+    vg_buf_printf(&h->b, "%zu</output> <button type=\"submit\">%s</button></p>\n</form>\n", total,
+                  VG_T(h, "Filteren", "Filter"));
+}
+
+/* A row of the table: the measure ms of m. */
+static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
+                                  const veilig_measure *ms) {
+    vg_html_put(h, "<tr data-id=\"");
+    vg_html_text(h, veilig_municipality_code(m));
+    vg_html_put(h, "/");
+    vg_html_text(h, veilig_measure_id(ms));
+    vg_html_put(h, "\"><td>");
+    vg_html_text(h, veilig_measure_name(ms));
+    vg_html_put(h, "</td><td>");
+    vg_html_municipality_name(h, m);
+    vg_html_put(h, "</td><td>");
+    vg_html_text_capital(h,
+                         vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
+    vg_html_put(h, "</td><td>");
+    vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, vg_site_approach(ms)));
+    vg_html_put(h, "</td><td>");
+    vg_site_codes(h, VEILIG_VOCAB_TARGET_GROUP, ms, veilig_measure_target_group_count(ms),
+                  vg_site_m_group);
+    vg_html_put(h, "</td><td>");
+    vg_site_codes(h, VEILIG_VOCAB_SETTING, ms, veilig_measure_setting_count(ms), vg_site_m_setting);
+    vg_html_put(h, "</td></tr>\n");
+}
+
+int vg_site_catalogue(vg_site *s) {
+    vg_site_jindex x;
+    if (vg_site_index_init(&x) != VEILIG_OK) {
+        vg_site_index_free(&x);
+        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+    }
+    vg_site_page p;
+    vg_site_page_begin(&p, s, "maatregelen.html", 0, VG_NL_EN(s, "Maatregelen", "Measures"),
+                       VG_NL_EN(s, "Catalogus", "Catalogue"),
+                       VG_NL_EN(s, "Alle maatregelen", "All measures"));
+    vg_html *h = &p.h;
+    h->href_prefix = "gemeenten/";
+    h->href_suffix = ".html";
+    vg_html_put(h, "</header>\n<main>\n<section id=\"catalogue-section\">\n");
+    vg_site_filters(s, h);
+    vg_site_wide_begin(h, VG_T(h, "Maatregelen", "Measures"));
+    vg_buf_printf(
+        &h->b,
+        "<table id=\"catalogue\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+        "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+        VG_T(h, "Maatregel", "Measure"), VG_T(h, "Gemeente", "Municipality"),
+        VG_T(h, "Categorie", "Category"), VG_T(h, "Aanpak", "Approach"),
+        VG_T(h, "Doelgroepen", "Target groups"), VG_T(h, "Settings", "Settings"));
+    /* the rows, then the index of the same measures in the same order: each
+       straight into the page, which goes to its file a part at a time */
+    size_t n = veilig_registry_count(s->reg);
+    for (size_t i = 0; i < n && !h->b.failed; i++) {
+        const veilig_municipality *m = veilig_registry_get(s->reg, i);
+        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++)
+            vg_site_catalogue_row(h, m, veilig_municipality_measure(m, k));
+        vg_site_page_flush(&p);
+    }
+    vg_html_put(h, "</tbody>\n</table>\n");
+    vg_site_wide_end(h);
+    vg_html_put(h, "<script type=\"application/json\" id=\"catalogue-index\">[");
+    int first = 1;
+    for (size_t i = 0; i < n && !h->b.failed; i++) {
+        const veilig_municipality *m = veilig_registry_get(s->reg, i);
+        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
+            if (!first)
+                vg_buf_puts(&h->b, ",\n");
+            first = 0;
+            vg_site_index_entry(&x, &h->b, m, veilig_municipality_measure(m, k));
+        }
+        vg_site_page_flush(&p);
+    }
+    vg_html_put(h, "]</script>\n</section>\n");
+    vg_site_index_free(&x);
+    return vg_site_page_finish(&p, 0);
+}
