@@ -26,7 +26,7 @@ import time
 
 # name: (municipalities, measures per municipality)
 SIZES = {"S": (342, 50), "342x150": (342, 150), "M": (342, 500), "L": (10000, 50),
-         "1G": (10000, 90)}
+         "1G": (10000, 95)}
 ONCE_ABOVE = 200 * 1000 * 1000
 
 

@@ -1,5 +1,8 @@
 /* veilig (the command-line tool): the subcommands. */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +252,11 @@ static int validate_text(vrow_sink *k, const cli_ctx *ctx, const char *name, con
     veilig_diagnostics *d = NULL;
     rc = veilig_validate(&d, reg);
     veilig_registry_free(reg);
+#ifdef __GLIBC__
+    /* the registry's memory back to the system before the text comes in:
+       glibc keeps freed heap pages otherwise, and the two would add up */
+    malloc_trim(0);
+#endif
     if (rc != VEILIG_OK)
         return cli_fail_lib(rc, "validating");
     /* where each diagnostic points, all in one reading of the text */
