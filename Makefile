@@ -82,7 +82,7 @@ bench:
 	  PYTHONDONTWRITEBYTECODE=1 $(BENCH_PYTHON) bench/python_baseline.py --data $(BENCH_DATA)
 
 # How load, validate and coverage grow from S to L to a 1 GB file (issue 21.4):
-# generates about 1.6 GB of data into $(BENCH_DATA) the first time and takes
+# generates about 1.7 GB of data into $(BENCH_DATA) the first time and takes
 # several GB of memory; not part of `make bench`.
 bench-scale:
 	@scripts/install-deps --bench

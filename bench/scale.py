@@ -26,7 +26,7 @@ import time
 
 # name: (municipalities, measures per municipality)
 SIZES = {"S": (342, 50), "342x150": (342, 150), "M": (342, 500), "L": (10000, 50),
-         "1G": (10000, 95)}
+         "1G": (10000, 96)}
 ONCE_ABOVE = 200 * 1000 * 1000
 
 
@@ -78,7 +78,7 @@ def svg_plot(points, path):
         return lo, max(hi, lo + 1)
 
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-           'font-family="sans-serif" font-size="11">' % (2 * w + 40, h + 60),
+           'font-family="sans-serif" font-size="11">' % (2 * w + 60, h + 60),
            '<rect width="100%" height="100%" fill="white"/>']
 
     def panel(x0, title, ylabel, series, ref=None):

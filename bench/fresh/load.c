@@ -5,6 +5,7 @@
  *
  *     fresh-load read|veilig|jansson|yajl FILE
  *     fresh-load veilig-save|jansson-save FILE OUT
+ *     fresh-load veilig-two|veilig-diff OLD NEW
  *
  *   read         reads FILE into memory: the floor every reader pays
  *   veilig       veilig_registry_load_file
@@ -13,6 +14,8 @@
  *   jansson-save json_load_file, then json_dump_file to OUT (two-space indent,
  *                like the canonical form)
  *   yajl         reads FILE, then yajl_tree_parse (built when yajl is found)
+ *   veilig-two   veilig_registry_load_file of OLD and of NEW (what a diff loads)
+ *   veilig-diff  the same, then veilig_diff of the two (prints the rows)
  *
  * Prints one line, a count taken from the result (so that nothing is
  * optimised away and the rows can be checked against each other), and exits
@@ -87,15 +90,36 @@ static int load_veilig(const char *path, const char *out) {
     return 0;
 }
 
+/* Loads two versions; with diff, compares them and prints the rows. */
+static int load_two(const char *old_path, const char *new_path, int diff) {
+    veilig_registry *reg[2] = {NULL, NULL};
+    const char *paths[2] = {old_path, new_path};
+    veilig_error err;
+    for (int i = 0; i < 2; i++)
+        if (veilig_registry_load_file(&reg[i], paths[i], NULL, &err) != VEILIG_OK)
+            return die(paths[i], err.message);
+    if (!diff) {
+        printf("%zu\n", veilig_registry_count(reg[0]) + veilig_registry_count(reg[1]));
+        return 0;
+    }
+    veilig_diff_result *d = NULL;
+    if (veilig_diff(&d, reg[0], reg[1], NULL) != VEILIG_OK)
+        return die("veilig_diff", "failed");
+    printf("%zu\n", veilig_diff_count(d));
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 3)
-        return die("usage", "fresh-load read|veilig|jansson|yajl FILE, or veilig-save|jansson-save "
-                            "FILE OUT");
+        return die("usage", "fresh-load read|veilig|jansson|yajl FILE, veilig-save|jansson-save "
+                            "FILE OUT, or veilig-two|veilig-diff OLD NEW");
     const char *mode = argv[1], *path = argv[2];
     if (strcmp(mode, "veilig") == 0)
         return load_veilig(path, NULL);
     if (strcmp(mode, "veilig-save") == 0 && argc == 4)
         return load_veilig(path, argv[3]);
+    if ((strcmp(mode, "veilig-two") == 0 || strcmp(mode, "veilig-diff") == 0) && argc == 4)
+        return load_two(path, argv[3], strcmp(mode, "veilig-diff") == 0);
     if (strcmp(mode, "jansson") == 0 || (strcmp(mode, "jansson-save") == 0 && argc == 4)) {
         json_error_t err;
         json_t *root = json_load_file(path, 0, &err);

@@ -15,7 +15,8 @@ against each other.
 import os
 import sys
 
-sys.dont_write_bytecode = True  # nothing written into the source tree
+if not os.environ.get("PYTHONPYCACHEPREFIX"):
+    sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
