@@ -1499,7 +1499,6 @@ int veilig_json_locate(veilig_error *err, const char *json, size_t len, const ch
 
 /* ---- locating many pointers at once ---- */
 
-/* Whether the decoded key (key, klen) equals the reference token t..tend. */
 /* Pointers in an order where each value's pointers stand together, those
    of each of its members or items together after it: as strcmp, but with
    the end of a pointer before '/', and '/' before every other byte. */
@@ -1577,8 +1576,11 @@ static void vg_lw_range(const vg_lwalk *w, size_t at, const char *tok, size_t n,
 static int vg_lw_value(vg_lwalk *w, const vg_uc **sp, size_t at, size_t lo, size_t hi,
                        size_t depth) {
     const vg_uc *s = *sp, *end = w->end;
-    while (lo < hi && w->ptrs[lo].p[at] == '\0')
-        w->ptrs[lo++].pos = (size_t)(s - w->base); /* the value itself */
+    /* the value itself; under a key given twice the first value is the one
+       named, as veilig_json_locate says */
+    for (; lo < hi && w->ptrs[lo].p[at] == '\0'; lo++)
+        if (w->ptrs[lo].pos == SIZE_MAX)
+            w->ptrs[lo].pos = (size_t)(s - w->base);
     if (lo == hi || s >= end || (*s != '{' && *s != '['))
         return vg_skip_nested(sp, end, VG_JW_MAX_DEPTH - depth);
     if (depth >= VG_JW_MAX_DEPTH)

@@ -1479,6 +1479,20 @@ START_TEST(test_locate_many) {
         ck_assert_int_eq(t[2].column, t[0].column);
         ck_assert_int_gt(t[3].column, 0);
     }
+    /* a key given twice (still JSON): the first value, as veilig_json_locate */
+    {
+        const char *dup = "{\"a\": {\"b\": 1}, \"a\": {\"b\": 2}}";
+        const char *both[2] = {"/a", "/a/b"};
+        veilig_error t[2];
+        ck_assert_int_eq(veilig_json_locate_many(t, dup, strlen(dup), both, 2), VEILIG_OK);
+        ck_assert_uint_eq(t[0].position, 6);
+        ck_assert_uint_eq(t[1].position, 12);
+        for (size_t i = 0; i < 2; i++) {
+            veilig_error one;
+            ck_assert_int_eq(veilig_json_locate(&one, dup, strlen(dup), both[i]), VEILIG_OK);
+            ck_assert_uint_eq(t[i].position, one.position);
+        }
+    }
     /* nesting: 256 levels are read, 257 are VEILIG_ELIMIT as a parse says */
     {
         char deep[2 * 257 + 1];

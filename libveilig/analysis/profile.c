@@ -355,8 +355,6 @@ void veilig_comparison_free(veilig_comparison *c) {
     vg_free(c);
 }
 
-/* Adds n to side (0: a, 1: b) of the row for code; rows of one vocabulary are
-   kept in enum order, unknown codes after the known ones, by code. */
 /* Counts n for the term t (of vocab) of one side (0: a, 1: b) in rows from
    first on: known codes in the vocabulary's order, then unknown ones by
    code. Known codes are matched by their value (a code of the vocabulary is

@@ -54,11 +54,13 @@ static void vg_site_json_text(vg_buf *b, const char *s) {
    the entries' terms of the vocabularies, made once: for each value, its
    code and labels folded as JSON strings ("code","nl","en"). */
 #define VG_SITE_NVOCAB 3
+#define VG_SITE_NTERMS 64 /* room for the values of each (13, 14 and 12 today) */
 typedef struct vg_site_jindex {
     vg_buf fold;
-    vg_buf terms;                                     /* every value's strings, one after another */
-    size_t term_at[VG_SITE_NVOCAB][VG_SITE_NCAT + 2]; /* value v's: term_at[v] .. term_at[v + 1] */
-    int nterms[VG_SITE_NVOCAB];                       /* values of each vocabulary */
+    vg_buf terms; /* every value's strings, one after another */
+    size_t term_at[VG_SITE_NVOCAB]
+                  [VG_SITE_NTERMS + 2]; /* value v's: term_at[v] .. term_at[v + 1] */
+    int nterms[VG_SITE_NVOCAB];         /* values of each vocabulary */
 } vg_site_jindex;
 
 static const veilig_vocab vg_site_index_vocabs[VG_SITE_NVOCAB] = {
@@ -83,7 +85,8 @@ static void vg_site_json_folded(vg_site_jindex *x, vg_buf *b, int *first, const 
     vg_site_json_text(b, x->fold.data ? x->fold.data : "");
 }
 
-/* Makes x->terms; returns VEILIG_OK or VEILIG_ENOMEM. */
+/* Makes x->terms; returns VEILIG_OK, VEILIG_ENOMEM, or VEILIG_EINVAL when a
+   vocabulary has more than VG_SITE_NTERMS values. */
 static int vg_site_index_init(vg_site_jindex *x) {
     memset(x, 0, sizeof *x);
     vg_buf_init(&x->fold);
@@ -91,8 +94,8 @@ static int vg_site_index_init(vg_site_jindex *x) {
     for (int d = 0; d < VG_SITE_NVOCAB; d++) {
         veilig_vocab vocab = vg_site_index_vocabs[d];
         int n = veilig_vocab_size(vocab);
-        if (n > VG_SITE_NCAT)
-            return VEILIG_ENOMEM; /* no room: cannot happen with VG_SITE_NCAT above every size */
+        if (n > VG_SITE_NTERMS)
+            return VEILIG_EINVAL;
         x->nterms[d] = n;
         for (int v = 1; v <= n; v++) {
             x->term_at[d][v] = x->terms.len;
@@ -261,9 +264,15 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
 
 int vg_site_catalogue(vg_site *s) {
     vg_site_jindex x;
-    if (vg_site_index_init(&x) != VEILIG_OK) {
+    int rc = vg_site_index_init(&x);
+    if (rc != VEILIG_OK) {
         vg_site_index_free(&x);
-        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+        return rc == VEILIG_ENOMEM
+                   ? vg_error_set(s->err, rc, "out of memory")
+                   : vg_error_set(s->err, rc,
+                                  "site: a vocabulary of the catalogue has more than "
+                                  "%d values",
+                                  VG_SITE_NTERMS);
     }
     vg_site_page p;
     vg_site_page_begin(&p, s, "maatregelen.html", 0, VG_NL_EN(s, "Maatregelen", "Measures"),

@@ -252,16 +252,23 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
     vg_html_put(h, "</h1>\n");
 }
 
-/* The page's file name under the site's folder (new string; NULL: out of memory). */
-static char *vg_site_page_file(const vg_site_page *p) {
+/* The page's name in the site's folder: its tree's folder and its address
+   (new string; NULL: out of memory). */
+static char *vg_site_page_rel(const vg_site_page *p) {
     vg_buf b;
     vg_buf_init(&b);
-    vg_buf_puts(&b, p->site->dir);
-    if (b.len && b.data[b.len - 1] != '/')
-        vg_buf_putc(&b, '/');
     vg_buf_puts(&b, p->site->tree);
     vg_buf_puts(&b, p->path);
     return vg_buf_finish(&b, NULL);
+}
+
+/* The page's file name: the site's folder and vg_site_page_rel (new string;
+   NULL: out of memory). */
+static char *vg_site_page_file(const vg_site_page *p) {
+    char *rel = vg_site_page_rel(p);
+    char *full = rel ? vg_site_join(p->site->dir, rel) : NULL;
+    vg_free(rel);
+    return full;
 }
 
 /* Appends what the buffer holds to the page's file (made the first time)
@@ -333,11 +340,7 @@ int vg_site_page_finish(vg_site_page *p, int had_personal) {
     }
     if (!p->written) {
         /* a page held whole: written at once */
-        vg_buf rel;
-        vg_buf_init(&rel);
-        vg_buf_puts(&rel, p->site->tree);
-        vg_buf_puts(&rel, p->path);
-        char *rel_s = vg_buf_finish(&rel, NULL);
+        char *rel_s = vg_site_page_rel(p);
         rc = rel_s ? vg_site_write_file(p->site, rel_s, b->data ? b->data : "", b->len)
                    : vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
         vg_free(rel_s);
