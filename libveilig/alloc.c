@@ -1,6 +1,10 @@
-/* libveilig: allocation through the process's allocator, arenas, the buffers' allocator. */
+/* libveilig: allocation through the process's allocator (the hook of
+   veilig_set_allocator), the buffers' allocator. Arenas: arena.c. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "internal.h"
 
@@ -59,6 +63,25 @@ void veilig_free(void *ptr) {
     vg_free(ptr);
 }
 
+/* Transparent huge pages are 2 MB on x86-64 and (with 4 KB pages) arm64. */
+#define VG_HUGE_PAGE ((size_t)2 << 20)
+
+void *vg_malloc_block(size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (vg_malloc_fn == malloc && size >= VG_HUGE_PAGE) {
+        void *p = NULL;
+        if (posix_memalign(&p, VG_HUGE_PAGE, size)) {
+            vg_fail_oom();
+            return NULL;
+        }
+        /* advice only: where huge pages are off, nothing changes */
+        (void)madvise(p, size, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return vg_malloc(size);
+}
+
 int vg_grow(void **array, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap)
         return VEILIG_OK;
@@ -74,117 +97,6 @@ int vg_grow(void **array, size_t *cap, size_t need, size_t elem) {
     *array = p;
     *cap = ncap;
     return VEILIG_OK;
-}
-
-/* ---- arenas ---- */
-
-struct vg_arena_chunk {
-    vg_arena_chunk *next;
-    size_t size; /* usable bytes */
-    size_t used;
-    /* data follows, 8-aligned */
-};
-
-#define VG_CHUNK_HEAD ((sizeof(vg_arena_chunk) + 7) & ~(size_t)7)
-#define VG_CHUNK_MAX  ((size_t)1 << 20)
-
-void vg_arena_init(vg_arena *a, size_t first_chunk) {
-    a->head = NULL;
-    a->next_size = first_chunk < 256 ? 256 : first_chunk;
-}
-
-void vg_arena_free(vg_arena *a) {
-    vg_arena_chunk *c = a->head;
-    while (c) {
-        vg_arena_chunk *next = c->next;
-        vg_free(c);
-        c = next;
-    }
-    a->head = NULL;
-}
-
-void vg_arena_reset(vg_arena *a) {
-    vg_arena_chunk *keep = NULL;
-    for (vg_arena_chunk *c = a->head; c; c = c->next)
-        if (!keep || c->size > keep->size)
-            keep = c;
-    vg_arena_chunk *c = a->head;
-    while (c) {
-        vg_arena_chunk *next = c->next;
-        if (c != keep)
-            vg_free(c);
-        c = next;
-    }
-    a->head = keep;
-    if (keep) {
-        keep->used = 0;
-        keep->next = NULL;
-    }
-}
-
-void *vg_arena_alloc(vg_arena *a, size_t size) {
-    size = (size + 7) & ~(size_t)7;
-    if (size == 0)
-        size = 8;
-    vg_arena_chunk *c = a->head;
-    if (c && c->size - c->used >= size) {
-        void *p = (char *)c + VG_CHUNK_HEAD + c->used;
-        c->used += size;
-        return p;
-    }
-    size_t csize = a->next_size;
-    if (csize < size)
-        csize = size;
-    if (csize > SIZE_MAX - VG_CHUNK_HEAD)
-        return NULL;
-    vg_arena_chunk *n = vg_malloc(VG_CHUNK_HEAD + csize);
-    if (!n)
-        return NULL;
-    n->size = csize;
-    n->used = size;
-    /* A big one-off block goes behind the current chunk so that the current
-       chunk's free space stays in use. */
-    if (c && size > a->next_size / 2 && c->size - c->used > 64) {
-        n->next = c->next;
-        c->next = n;
-    } else {
-        n->next = c;
-        a->head = n;
-        if (a->next_size < VG_CHUNK_MAX)
-            a->next_size *= 2;
-    }
-    return (char *)n + VG_CHUNK_HEAD;
-}
-
-void *vg_arena_calloc(vg_arena *a, size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size)
-        return NULL;
-    void *p = vg_arena_alloc(a, count * size);
-    if (p)
-        memset(p, 0, count * size);
-    return p;
-}
-
-char *vg_arena_strndup(vg_arena *a, const char *s, size_t len) {
-    if (len == SIZE_MAX)
-        return NULL;
-    char *p = vg_arena_alloc(a, len + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, s, len);
-    p[len] = '\0';
-    return p;
-}
-
-char *vg_arena_strdup(vg_arena *a, const char *s) {
-    return s ? vg_arena_strndup(a, s, strlen(s)) : NULL;
-}
-
-size_t vg_arena_size(const vg_arena *a) {
-    size_t n = 0;
-    for (const vg_arena_chunk *c = a->head; c; c = c->next)
-        n += VG_CHUNK_HEAD + c->size;
-    return n;
 }
 
 /* ---- buffers: the utility layer's (util/buf.c), on the library's allocator ---- */

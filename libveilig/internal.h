@@ -40,16 +40,49 @@ void *vg_realloc(void *ptr, size_t size);
 void vg_free(void *ptr);
 /* Grows *array (of elem-sized items, *cap of them) to hold at least need items. */
 int vg_grow(void **array, size_t *cap, size_t need, size_t elem);
+/* A large block (of megabytes) for a pool, freed with vg_free: from the C
+   library's malloc, aligned to a huge page and advised for huge pages where
+   the system has them; from the allocator hook as it is, when one is set. */
+void *vg_malloc_block(size_t size);
 
-/* ---- arenas: many small allocations freed at once ---- */
+/* ---- arenas: many small allocations freed at once (arena.c) ---- */
 
 typedef struct vg_arena_chunk vg_arena_chunk;
+typedef struct vg_pool vg_pool;
 typedef struct vg_arena {
     vg_arena_chunk *head;
     size_t next_size; /* size of the next chunk to allocate */
+    vg_pool *pool;    /* where the chunks come from; NULL: the allocator */
 } vg_arena;
 
+/* A pool of arena chunks carved from a few large blocks, for arenas that
+   live and die together (a registry's and its municipalities'): a large
+   block from the C library's malloc is aligned and advised for huge pages,
+   so that filling it costs one page fault per 2 MB instead of one per 4 KB.
+   A chunk freed with its arena is kept for the next arena that needs one of
+   its size; the blocks go back to the allocator with vg_pool_free, after
+   every arena drawing on the pool is freed. Not thread-safe: the arenas of
+   a pool are changed by one thread at a time, as their registry is. */
+#define VG_POOL_CLASSES 9 /* chunks of 1 KB, 2 KB, ... 256 KB */
+typedef struct vg_pool_block vg_pool_block;
+struct vg_pool {
+    vg_pool_block *blocks;
+    char *room; /* the unused end of the newest block */
+    size_t room_left;
+    size_t next_block;                      /* size of the next block */
+    vg_arena_chunk *spare[VG_POOL_CLASSES]; /* freed chunks, by size */
+};
+
+/* The largest block a pool takes (but for one chunk larger still). */
+extern size_t vg_pool_block_max;
+
+void vg_pool_init(vg_pool *p);
+void vg_pool_free(vg_pool *p);
+
 void vg_arena_init(vg_arena *a, size_t first_chunk);
+/* An arena whose chunks of up to 256 KB come from pool (larger ones from the
+   allocator). */
+void vg_arena_init_pooled(vg_arena *a, size_t first_chunk, vg_pool *pool);
 void vg_arena_free(vg_arena *a);
 /* Empties the arena for reuse: its largest chunk is kept, the others freed. */
 void vg_arena_reset(vg_arena *a);

@@ -1076,19 +1076,40 @@ int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len
 }
 
 int vg_json_parse_part(vg_jnode *out, vg_arena *arena, const char *text, size_t len, size_t *pos,
-                       size_t depth, const vg_jlimits *lim) {
+                       size_t depth, const vg_jlimits *lim, vg_jscratch *scratch) {
     vg_jparser p;
     vg_jparser_init(&p, arena, text, len, lim, NULL, 0);
     p.depth = depth;
     p.cur = p.base + *pos;
+    if (scratch) {
+        p.stack = scratch->stack;
+        p.cap = scratch->cap;
+        p.keys = scratch->keys;
+        /* the keys of the last call point into an arena that is gone */
+        if (p.keys && scratch->keys_used)
+            memset(p.keys, 0, VG_JKEYS_CAP * sizeof *p.keys);
+    }
     int rc = vg_jvalue(&p, out);
-    vg_free(p.stack);
-    vg_free(p.keys);
+    if (scratch) {
+        scratch->stack = p.stack;
+        scratch->cap = p.cap;
+        scratch->keys = p.keys;
+        scratch->keys_used = p.nkeys > 0;
+    } else {
+        vg_free(p.stack);
+        vg_free(p.keys);
+    }
     if (rc == VEILIG_OK && p.pending)
         rc = p.pending;
     if (rc == VEILIG_OK)
         *pos = (size_t)(p.cur - p.base);
     return rc;
+}
+
+void vg_jscratch_free(vg_jscratch *s) {
+    vg_free(s->stack);
+    vg_free(s->keys);
+    memset(s, 0, sizeof *s);
 }
 
 /* How far past a value's end vg_json_parse_part may look (a \u escape and

@@ -85,6 +85,19 @@ int vg_json_parse(vg_jnode **out, vg_arena *arena, const char *text, size_t len,
 int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len,
                          const vg_jlimits *lim, veilig_error *err);
 
+/* Scratch memory that a series of vg_json_parse_part calls share: the
+   stack of the open containers and the table of interned keys, kept from one
+   call to the next instead of allocated and freed by each (a streamed load
+   parses thousands of parts). Zeroed to begin; vg_jscratch_free at the end. */
+typedef struct vg_jscratch {
+    char *stack;
+    size_t cap;
+    struct vg_jkey *keys; /* cleared at the start of a call that finds it used */
+    int keys_used;
+} vg_jscratch;
+
+void vg_jscratch_free(vg_jscratch *s);
+
 /*
  * Parses the one value that starts at text[*pos] (no whitespace before it)
  * of a larger text, for reading a document a part at a time: depth is how
@@ -98,7 +111,7 @@ int vg_json_parse_insitu(vg_jnode **out, vg_arena *arena, char *text, size_t len
  * vg_json_extent_closed); so may a number that ends at len.
  */
 int vg_json_parse_part(vg_jnode *out, vg_arena *arena, const char *text, size_t len, size_t *pos,
-                       size_t depth, const vg_jlimits *lim);
+                       size_t depth, const vg_jlimits *lim, vg_jscratch *scratch);
 
 /*
  * Whether the value starting at text[pos] ends well within text[0..len),

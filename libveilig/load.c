@@ -78,6 +78,11 @@ typedef struct vg_stream {
     size_t total; /* bytes read from fd */
     const vg_limits *lim;
     vg_arena tmp; /* the tree of the current part */
+    /* what parsing one part after another reuses: the tree's chunks (a part
+       larger than the last takes new ones, the rest are kept) and the
+       parser's stack and key table */
+    vg_pool pool;
+    vg_jscratch scratch;
 } vg_stream;
 
 /* Reads more of the file behind what is at hand, dropping what lies before
@@ -136,7 +141,8 @@ static int vg_stream_peek(vg_stream *st, int *c) {
 static int vg_stream_value(vg_stream *st, size_t depth, vg_jnode *out) {
     for (;;) {
         size_t pos = st->pos;
-        int rc = vg_json_parse_part(out, &st->tmp, st->text, st->len, &pos, depth, &st->lim->json);
+        int rc = vg_json_parse_part(out, &st->tmp, st->text, st->len, &pos, depth, &st->lim->json,
+                                    &st->scratch);
         if (rc == VEILIG_ENOMEM)
             return rc;
         int whole =
@@ -235,9 +241,12 @@ static int vg_stream_load(veilig_registry **out, vg_stream *st) {
     int rc = vg_reader_new(&d, st->lim);
     if (rc)
         return rc;
-    vg_arena_init(&st->tmp, 64 * 1024);
+    vg_pool_init(&st->pool);
+    vg_arena_init_pooled(&st->tmp, 64 * 1024, &st->pool);
     rc = vg_stream_document(st, d);
     vg_arena_free(&st->tmp);
+    vg_pool_free(&st->pool);
+    vg_jscratch_free(&st->scratch);
     if (rc == VEILIG_OK)
         rc = vg_reader_finish(d, out);
     vg_reader_free(d);

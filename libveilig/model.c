@@ -616,11 +616,25 @@ static void vg_text_off(veilig_municipality *m) {
     m->text_ok = 0;
 }
 
+static int vg_text_count(void *ctx, const char *s) {
+    *(size_t *)ctx += strlen(s) + 1;
+    return 0;
+}
+
 /* Folds the text of every measure of m again (briefs must be in place). */
 static void vg_text_rebuild(veilig_municipality *m) {
     m->text.len = 0;
     m->text_live = 0;
     m->text_ok = 1;
+    /* room for all of it at once (folding never lengthens a text): no
+       copying as it grows */
+    size_t need = 0;
+    for (uint32_t k = 0; k < m->measures.n; k++)
+        vg_measure_texts(m, m->measures.v[k], vg_text_count, &need);
+    if (need && vg_buf_reserve(&m->text, need)) {
+        vg_text_off(m);
+        return;
+    }
     for (uint32_t k = 0; k < m->measures.n; k++) {
         if (vg_text_append(m, m->measures.v[k], &m->briefs[k])) {
             vg_text_off(m);
@@ -1104,7 +1118,7 @@ veilig_municipality *vg_municipality_new(veilig_registry *reg) {
     veilig_municipality *m = vg_calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    vg_arena_init(&m->arena, 1024);
+    vg_arena_init_pooled(&m->arena, 1024, &reg->pool);
     m->owner.reg = reg;
     m->owner.arena = &m->arena;
     vg_obj_init(&m->h, &m->owner, reg);
@@ -1407,7 +1421,8 @@ int veilig_registry_new(veilig_registry **out) {
     veilig_registry *reg = vg_calloc(1, sizeof *reg);
     if (!reg)
         return VEILIG_ENOMEM;
-    vg_arena_init(&reg->arena, 512);
+    vg_pool_init(&reg->pool);
+    vg_arena_init_pooled(&reg->arena, 512, &reg->pool);
     reg->owner.reg = reg;
     reg->owner.arena = &reg->arena;
     vg_obj_init(&reg->h, &reg->owner, NULL);
@@ -1431,6 +1446,7 @@ void veilig_registry_free(veilig_registry *reg) {
     vg_index_free(&reg->ix_terms);
     vg_free(reg->terms);
     vg_arena_free(&reg->arena);
+    vg_pool_free(&reg->pool);
     vg_free(reg);
 }
 

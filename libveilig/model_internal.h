@@ -228,6 +228,8 @@ struct veilig_municipality {
 struct veilig_registry {
     vg_obj h;
     vg_owner owner;
+    /* the chunks of its arena and its municipalities' (freed last) */
+    vg_pool pool;
     vg_arena arena;
     veilig_programme *programme;
     veilig_municipality **municipalities;
@@ -257,7 +259,8 @@ int vg_list_push(vg_arena *a, vg_list *l, void *item);
 int vg_terms_push(vg_arena *a, vg_terms *l, vg_term t);
 int vg_strs_push(vg_arena *a, vg_strs *l, const char *s);
 
-/* A new, empty municipality with its own arena (code and name unset). */
+/* A new, empty municipality with its own arena, whose chunks come from the
+   registry's pool (code and name unset). */
 veilig_municipality *vg_municipality_new(veilig_registry *reg);
 void vg_municipality_free(veilig_municipality *m);
 /* Positions of a municipality's children by id (the first, when an id is
