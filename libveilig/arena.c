@@ -38,7 +38,8 @@ static size_t vg_class_bytes(unsigned k) {
 
 void vg_pool_init(vg_pool *p) {
     memset(p, 0, sizeof *p);
-    p->next_block = VG_POOL_FIRST_BLOCK < vg_pool_block_max ? VG_POOL_FIRST_BLOCK : vg_pool_block_max;
+    p->next_block =
+        VG_POOL_FIRST_BLOCK < vg_pool_block_max ? VG_POOL_FIRST_BLOCK : vg_pool_block_max;
 }
 
 void vg_pool_free(vg_pool *p) {

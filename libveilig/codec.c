@@ -1353,8 +1353,12 @@ int veilig_municipality_add_measure_json(veilig_measure **out, veilig_municipali
 typedef struct vg_out {
     vg_jwriter w;
     const veilig_registry *reg;
-    unsigned flags;
+    unsigned flags; /* VEILIG_SAVE_*, and VG_OUT_MEASURES_HELD */
 } vg_out;
+
+/* A municipality's measures written as the number 0 (when it has any):
+   vg_municipality_head_to_json. */
+#define VG_OUT_MEASURES_HELD (1u << 30)
 
 static void vg_write_object(vg_out *o, const vg_type *type, const void *obj,
                             const vg_extras *extras);
@@ -1488,6 +1492,13 @@ static void vg_write_field(vg_out *o, const vg_field *f, const void *obj) {
         }
         case VG_F_LIST: {
             const vg_list *l = VG_CAT(obj, f->offset, vg_list);
+            if (f->sub == &vg_measure_type && (o->flags & VG_OUT_MEASURES_HELD)) {
+                if (l->n) { /* in their place, a mark that they are there */
+                    vg_jw_key(w, f->key);
+                    vg_jw_int(w, 0);
+                }
+                return;
+            }
             uint32_t shown = 0;
             for (uint32_t i = 0; i < l->n; i++)
                 shown += !vg_skip_child(o, f->sub, l->v[i]);
@@ -1633,6 +1644,120 @@ int vg_programme_to_json(char **out, size_t *len, const veilig_registry *reg) {
         return rc;
     vg_write_object(&o, &vg_programme_type, reg->programme, &reg->programme->h.x);
     return vg_out_finish(out, len, &buf, NULL);
+}
+
+int vg_municipality_head_to_json(char **out, size_t *len, const veilig_municipality *m) {
+    *out = NULL;
+    veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
+    so.flags = VEILIG_SAVE_COMPACT;
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, m->owner.reg, &so, NULL);
+    if (rc)
+        return rc;
+    o.flags |= VG_OUT_MEASURES_HELD;
+    vg_write_object(&o, &vg_municipality_type, m, &m->h.x);
+    return vg_out_finish(out, len, &buf, NULL);
+}
+
+/* ---- whether two objects are written alike, without writing them ---- */
+
+static int vg_str_same(const char *a, const char *b) {
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Terms by their codes: the registries number unknown codes each their own way. */
+static int vg_term_same(const veilig_registry *ra, const veilig_registry *rb, int vocab, vg_term a,
+                        vg_term b) {
+    if (ra == rb && a == b)
+        return 1;
+    return vg_str_same(vg_term_code(ra, (veilig_vocab)vocab, a),
+                       vg_term_code(rb, (veilig_vocab)vocab, b));
+}
+
+static int vg_object_same(const vg_type *type, const void *a, const veilig_registry *ra,
+                          const vg_extras *xa, const void *b, const veilig_registry *rb,
+                          const vg_extras *xb);
+
+/* Whether field f is written alike for a and b (a "no" may be wrong; a "yes"
+   is not). */
+static int vg_field_same(const vg_field *f, const void *a, const veilig_registry *ra, const void *b,
+                         const veilig_registry *rb) {
+    switch ((vg_kind)f->kind) {
+        case VG_F_STR:
+            return vg_str_same(*VG_CAT(a, f->offset, char *), *VG_CAT(b, f->offset, char *));
+        case VG_F_DATE: {
+            const vg_date *x = VG_CAT(a, f->offset, vg_date), *y = VG_CAT(b, f->offset, vg_date);
+            return x->year == y->year && x->month == y->month && x->day == y->day;
+        }
+        case VG_F_TERM:
+            return vg_term_same(ra, rb, f->vocab, *VG_CAT(a, f->offset, vg_term),
+                                *VG_CAT(b, f->offset, vg_term));
+        case VG_F_BOOL:
+            return *VG_CAT(a, f->offset, uint8_t) == *VG_CAT(b, f->offset, uint8_t);
+        case VG_F_TIME:
+            return *VG_CAT(a, f->offset, int16_t) == *VG_CAT(b, f->offset, int16_t);
+        case VG_F_NUM: {
+            double x = *VG_CAT(a, f->offset, double), y = *VG_CAT(b, f->offset, double);
+            return (isnan(x) && isnan(y)) || memcmp(&x, &y, sizeof x) == 0;
+        }
+        case VG_F_CENTS:
+            return *VG_CAT(a, f->offset, int64_t) == *VG_CAT(b, f->offset, int64_t);
+        case VG_F_TERMS: {
+            const vg_terms *x = VG_CAT(a, f->offset, vg_terms), *y = VG_CAT(b, f->offset, vg_terms);
+            if (x->n != y->n)
+                return 0;
+            for (uint32_t i = 0; i < x->n; i++)
+                if (!vg_term_same(ra, rb, f->vocab, x->v[i], y->v[i]))
+                    return 0;
+            return 1;
+        }
+        case VG_F_IDS: {
+            const vg_strs *x = VG_CAT(a, f->offset, vg_strs), *y = VG_CAT(b, f->offset, vg_strs);
+            if (x->n != y->n)
+                return 0;
+            for (uint32_t i = 0; i < x->n; i++)
+                if (!vg_str_same(x->v[i], y->v[i]))
+                    return 0;
+            return 1;
+        }
+        case VG_F_LIST: {
+            const vg_list *x = VG_CAT(a, f->offset, vg_list), *y = VG_CAT(b, f->offset, vg_list);
+            if (x->n != y->n)
+                return 0;
+            for (uint32_t i = 0; i < x->n; i++)
+                if (!vg_object_same(f->sub, x->v[i], ra, &((const vg_obj *)x->v[i])->x, y->v[i], rb,
+                                    &((const vg_obj *)y->v[i])->x))
+                    return 0;
+            return 1;
+        }
+        case VG_F_ONE: {
+            const void *x = *VG_CAT(a, f->offset, void *), *y = *VG_CAT(b, f->offset, void *);
+            if (!x || !y)
+                return x == y;
+            return vg_object_same(f->sub, x, ra, &((const vg_obj *)x)->x, y, rb,
+                                  &((const vg_obj *)y)->x);
+        }
+        case VG_F_INLINE:
+            return vg_object_same(f->sub, a, ra, VG_CAT(a, f->extra_offset, vg_extras), b, rb,
+                                  VG_CAT(b, f->extra_offset, vg_extras));
+    }
+    return 0;
+}
+
+static int vg_object_same(const vg_type *type, const void *a, const veilig_registry *ra,
+                          const vg_extras *xa, const void *b, const veilig_registry *rb,
+                          const vg_extras *xb) {
+    if (xa->n || xb->n)
+        return 0; /* unknown members: left to the writer */
+    for (size_t i = 0; i < type->nfields; i++)
+        if (!vg_field_same(&type->fields[i], a, ra, b, rb))
+            return 0;
+    return 1;
+}
+
+int vg_measures_same(const veilig_measure *a, const veilig_measure *b) {
+    return vg_object_same(&vg_measure_type, a, a->h.own->reg, &a->h.x, b, b->h.own->reg, &b->h.x);
 }
 
 int veilig_measure_to_json(char **out, size_t *len, const veilig_measure *ms,

@@ -400,6 +400,14 @@ extern int vg_load_streams;
 /* The programme block of reg as compact JSON (*out: vg_free), as a dump writes
    it; VEILIG_ENOTFOUND when reg has none. */
 int vg_programme_to_json(char **out, size_t *len, const veilig_registry *reg);
+/* A municipality as compact JSON (*out: vg_free) with its measures left out:
+   in their place "measures": 0 when it has any. For the diff, which compares
+   measures one by one. */
+int vg_municipality_head_to_json(char **out, size_t *len, const veilig_municipality *m);
+/* 1 when two measures (of any registries) are written alike, 0 when they may
+   not be: a 0 for measures with unknown members or numbers written alike is
+   possible, so compare their JSON then. No allocation. */
+int vg_measures_same(const veilig_measure *a, const veilig_measure *b);
 
 /* What veilig_registry_add_json does once its text is a tree (text as for
    vg_load_tree). reg must not be NULL. */

@@ -771,6 +771,38 @@ START_TEST(test_alloc_failures) {
 }
 END_TEST
 
+/* Measures are compared in the model before they are rendered, their
+   vocabulary codes by code: the two registries number unknown codes each in
+   the order they meet them. Here "zzz_p" (old) and "zzz_r" (new) have the
+   same number, and "zzz_q" a different one in each. */
+START_TEST(test_unknown_codes_across_registries) {
+    const char *old_json =
+        DOC_BEGIN "{\"code\": \"GM0001\", \"name\": \"Aastad\", \"measures\": ["
+                  "{\"id\": \"m1\", \"name\": \"E\", \"category\": \"zzz_q\"}, "
+                  "{\"id\": \"m2\", \"name\": \"F\", \"category\": \"zzz_p\"}]}" DOC_END;
+    const char *new_json =
+        DOC_BEGIN "{\"code\": \"GM0001\", \"name\": \"Aastad\", \"measures\": ["
+                  "{\"id\": \"m1\", \"name\": \"E\", \"category\": \"zzz_q\"}, "
+                  "{\"id\": \"m2\", \"name\": \"F\", \"category\": \"zzz_r\"}]}" DOC_END;
+    const char *renumbered_json =
+        DOC_BEGIN "{\"code\": \"GM0001\", \"name\": \"Aastad\", "
+                  "\"scope\": {\"target_groups\": [\"zzz_p\"]}, \"measures\": ["
+                  "{\"id\": \"m1\", \"name\": \"E\", \"category\": \"zzz_q\"}, "
+                  "{\"id\": \"m2\", \"name\": \"F\", \"category\": \"zzz_p\"}]}" DOC_END;
+    veilig_diff_result *d = diff_docs(old_json, new_json, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 1);
+    row_eq(d, 0, VEILIG_CHANGE_CHANGED, "GM0001", "m2", "/municipalities/0/measures/1/category",
+           "\"zzz_p\"", "\"zzz_r\"");
+    check_json(d);
+    veilig_diff_free(d);
+    d = diff_docs(old_json, renumbered_json, NULL);
+    ck_assert_uint_eq(veilig_diff_count(d), 1);
+    row_eq(d, 0, VEILIG_CHANGE_ADDED, "GM0001", NULL, "/municipalities/0/scope", NULL,
+           "{\"target_groups\":[\"zzz_p\"]}");
+    veilig_diff_free(d);
+}
+END_TEST
+
 static Suite *diff_suite(void) {
     Suite *s = suite_create("diff");
     TCase *tc = tcase_create("diff");
@@ -786,6 +818,7 @@ static Suite *diff_suite(void) {
     tcase_add_test(tc, test_code_case);
     tcase_add_test(tc, test_target_groups);
     tcase_add_test(tc, test_unknown_keys);
+    tcase_add_test(tc, test_unknown_codes_across_registries);
     tcase_add_test(tc, test_code_filter);
     tcase_add_test(tc, test_notfound_and_args);
     tcase_add_test(tc, test_builtin);

@@ -179,6 +179,10 @@ typedef struct vg_diffctx {
     vg_buf tmp;               /* rendering of values */
     const char *municipality; /* code, in d->arena */
     const char *measure;      /* id of the measure being compared, or NULL */
+    /* the municipalities being compared, when both are there: their renderings
+       hold their measures as a mark (vg_municipality_head_to_json), and the
+       measures are compared in the model (vg_diff_measures) */
+    const veilig_municipality *om, *nm;
 } vg_diffctx;
 
 /* What a value is, for the rules of comparison. */
@@ -233,6 +237,7 @@ static const char *vg_id_of(const vg_jnode *node) {
 }
 
 static int vg_diff_value(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, int kind);
+static int vg_diff_measures(vg_diffctx *c);
 
 /* An id list (o or n may be NULL: absent, as if empty). */
 static int vg_diff_idlist(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, int measures) {
@@ -313,7 +318,9 @@ static int vg_diff_object(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, i
         int mk = vg_member_kind(kind, any->key);
         vg_push_key(&c->np, any->key, any->key_len);
         vg_push_key(&c->op, any->key, any->key_len);
-        if (st->kind == VG_STEP_PAIR) {
+        if (mk == VG_K_MEASURES && c->nm) {
+            rc = vg_diff_measures(c); /* the mark of measures held back */
+        } else if (st->kind == VG_STEP_PAIR) {
             rc = vg_diff_value(c, &om->value, &nm->value, mk);
         } else if (mk != VG_K_PLAIN && any->value.type == VG_JARRAY) {
             /* an id list only on one side: one row per element */
@@ -411,17 +418,113 @@ static int vg_same_text(const char *a, size_t alen, const char *b, size_t blen) 
     return a && b ? alen == blen && memcmp(a, b, alen) == 0 : a == b;
 }
 
-/* One step of the walk over municipalities: om (old, at oi) and/or nm (new, at ni). */
+static const char *vg_measure_id_at(const vg_list *l, size_t i) {
+    return ((const veilig_measure *)l->v[i])->id;
+}
+
+/* A measure as a tree in tmp (NULL: none), from its compact rendering. */
+static int vg_measure_tree(vg_jnode **out, vg_arena *tmp, const veilig_measure *ms) {
+    *out = NULL;
+    if (!ms)
+        return VEILIG_OK;
+    veilig_save_options so = VEILIG_SAVE_OPTIONS_INIT;
+    so.flags = VEILIG_SAVE_COMPACT;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = veilig_measure_to_json(&text, &len, ms, &so, NULL);
+    if (rc)
+        return rc;
+    /* the tree's strings stay in the text: kept with the arena */
+    char *kept = vg_arena_alloc(tmp, len + 1);
+    if (kept)
+        memcpy(kept, text, len + 1);
+    veilig_free(text);
+    return kept ? vg_parse(out, tmp, kept, len) : VEILIG_ENOMEM;
+}
+
+/* The measures of c->om and c->nm, matched by id as in vg_diff_idlist, at
+   the current pointers: a pair the model shows written alike is passed over
+   without rendering it; the others are rendered and compared as trees, as
+   every other value is. */
+static int vg_diff_measures(vg_diffctx *c) {
+    const vg_list *ol = &c->om->measures, *nl = &c->nm->measures;
+    const char **nk = vg_malloc((nl->n + 1) * sizeof *nk);
+    const char **ok = vg_malloc((ol->n + 1) * sizeof *ok);
+    vg_step *steps = NULL;
+    size_t nsteps = 0;
+    int rc = VEILIG_ENOMEM;
+    if (!nk || !ok)
+        goto done;
+    for (uint32_t j = 0; j < nl->n; j++)
+        nk[j] = vg_measure_id_at(nl, j);
+    for (uint32_t i = 0; i < ol->n; i++)
+        ok[i] = vg_measure_id_at(ol, i);
+    if ((rc = vg_plan(&steps, &nsteps, nl->n, nk, ol->n, ok, 0)) != VEILIG_OK)
+        goto done;
+    size_t nlen = c->np.len, olen = c->op.len;
+    vg_arena tmp;
+    vg_arena_init(&tmp, 4096);
+    for (size_t s = 0; s < nsteps && rc == VEILIG_OK; s++) {
+        const vg_step *st = &steps[s];
+        const veilig_measure *nms = st->kind != VG_STEP_REMOVE ? nl->v[st->n] : NULL;
+        const veilig_measure *oms = st->kind != VG_STEP_ADD ? ol->v[st->o] : NULL;
+        if (nms && oms && vg_measures_same(oms, nms))
+            continue;
+        vg_jnode *on = NULL, *nn = NULL;
+        vg_arena_reset(&tmp);
+        rc = vg_measure_tree(&on, &tmp, oms);
+        if (!rc)
+            rc = vg_measure_tree(&nn, &tmp, nms);
+        if (rc)
+            break;
+        if (nn)
+            vg_push_index(&c->np, st->n);
+        if (on)
+            vg_push_index(&c->op, st->o);
+        c->measure = nms ? nk[st->n] : ok[st->o];
+        if (on && nn)
+            rc = vg_diff_value(c, on, nn, VG_K_PLAIN);
+        else
+            rc = vg_row(c, nn ? VEILIG_CHANGE_ADDED : VEILIG_CHANGE_REMOVED, on, nn);
+        c->measure = NULL;
+        c->np.len = nlen;
+        c->op.len = olen;
+    }
+    vg_arena_free(&tmp);
+done:
+    vg_free(nk);
+    vg_free(ok);
+    vg_free(steps);
+    return rc;
+}
+
+/* Whether two municipalities' measures are all written alike, in order. */
+static int vg_measures_all_same(const veilig_municipality *om, const veilig_municipality *nm) {
+    if (om->measures.n != nm->measures.n)
+        return 0;
+    for (uint32_t k = 0; k < om->measures.n; k++)
+        if (!vg_measures_same(om->measures.v[k], nm->measures.v[k]))
+            return 0;
+    return 1;
+}
+
+/* One step of the walk over municipalities: om (old, at oi) and/or nm (new,
+   at ni). When both are there, their renderings leave the measures out
+   (they are compared in the model, vg_diff_measures); else a whole one is
+   one row. */
 static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, size_t oi,
                                 const veilig_municipality *nm, size_t ni) {
     char *otext = NULL, *ntext = NULL;
     size_t olen = 0, nlen = 0;
+    int both = om && nm;
+    int (*render)(char **, size_t *, const veilig_municipality *) =
+        both ? vg_municipality_head_to_json : vg_render_municipality;
     int rc = VEILIG_OK;
-    if (om && (rc = vg_render_municipality(&otext, &olen, om)) != VEILIG_OK)
+    if (om && (rc = render(&otext, &olen, om)) != VEILIG_OK)
         goto done;
-    if (nm && (rc = vg_render_municipality(&ntext, &nlen, nm)) != VEILIG_OK)
+    if (nm && (rc = render(&ntext, &nlen, nm)) != VEILIG_OK)
         goto done;
-    if (vg_same_text(otext, olen, ntext, nlen))
+    if (vg_same_text(otext, olen, ntext, nlen) && (!both || vg_measures_all_same(om, nm)))
         goto done;
     c->measure = NULL;
     c->municipality = vg_arena_strdup(&c->d->arena, nm ? nm->code : om->code);
@@ -436,7 +539,10 @@ static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, si
         vg_push_index(&c->np, ni);
     if (om)
         vg_push_index(&c->op, oi);
+    c->om = both ? om : NULL;
+    c->nm = both ? nm : NULL;
     rc = vg_diff_rendered(c, otext, olen, ntext, nlen, VG_K_MUNICIPALITY);
+    c->om = c->nm = NULL;
 done:
     veilig_free(otext);
     veilig_free(ntext);
