@@ -1,5 +1,6 @@
 /* libveilig: the model: objects, getters, setters and the builder API. */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "model_internal.h"
@@ -608,12 +609,18 @@ static int vg_text_append(veilig_municipality *m, const veilig_measure *ms, vg_m
     return VEILIG_OK;
 }
 
-/* Turns the text off (after a failed allocation): queries fold as they go. */
-static void vg_text_off(veilig_municipality *m) {
+/* Drops the text: state VG_TEXT_NONE after a change (the next query by text
+   folds it anew, vg_municipality_text_ready), VG_TEXT_FAILED when memory ran
+   out while folding it (queries fold as they go until the next change). */
+static void vg_text_drop(veilig_municipality *m, int state) {
     vg_buf_free(&m->text);
     vg_buf_init(&m->text);
     m->text_live = 0;
-    m->text_ok = 0;
+    __atomic_store_n(&m->text_ok, state, __ATOMIC_RELEASE);
+}
+
+static void vg_text_off(veilig_municipality *m) {
+    vg_text_drop(m, VG_TEXT_NONE);
 }
 
 static int vg_text_count(void *ctx, const char *s) {
@@ -625,23 +632,24 @@ static int vg_text_count(void *ctx, const char *s) {
 static void vg_text_rebuild(veilig_municipality *m) {
     m->text.len = 0;
     m->text_live = 0;
-    m->text_ok = 1;
     /* room for all of it at once (folding never lengthens a text): no
        copying as it grows */
     size_t need = 0;
     for (uint32_t k = 0; k < m->measures.n; k++)
         vg_measure_texts(m, m->measures.v[k], vg_text_count, &need);
     if (need && vg_buf_reserve(&m->text, need)) {
-        vg_text_off(m);
+        vg_text_drop(m, VG_TEXT_FAILED);
         return;
     }
     for (uint32_t k = 0; k < m->measures.n; k++) {
         if (vg_text_append(m, m->measures.v[k], &m->briefs[k])) {
-            vg_text_off(m);
+            vg_text_drop(m, VG_TEXT_FAILED);
             return;
         }
         m->text_live += m->briefs[k].text_len;
     }
+    /* published: queries in other threads read it without the lock */
+    __atomic_store_n(&m->text_ok, VG_TEXT_READY, __ATOMIC_RELEASE);
 }
 
 /* Drops what changes left behind once it outweighs what is in use. */
@@ -662,11 +670,20 @@ static void vg_text_compact(veilig_municipality *m) {
     m->text = fresh;
 }
 
+/* Whether a change is to be written into the text as well: only when it is
+   there (a text that could not be folded is tried again after a change). */
+static int vg_text_kept(veilig_municipality *m) {
+    if (m->text_ok == VG_TEXT_READY)
+        return 1;
+    m->text_ok = VG_TEXT_NONE;
+    return 0;
+}
+
 /* After a change to the text of a measure: its new text is appended. */
 static void vg_measure_text_refresh(veilig_measure *ms) {
     veilig_municipality *m = ms->h.parent;
     vg_measure_brief *b = vg_measure_brief_of(ms);
-    if (!b || !m->text_ok)
+    if (!b || !vg_text_kept(m))
         return;
     size_t old = b->text_len;
     if (vg_text_append(m, ms, b)) {
@@ -678,10 +695,26 @@ static void vg_measure_text_refresh(veilig_measure *ms) {
 }
 
 /* After a change to a stakeholder's id or name, or a new one: the text of
-   every measure that names it changes. */
+   every measure that names it changes; folded anew when next asked for. */
 static void vg_municipality_text_refresh(veilig_municipality *m) {
-    if (m && m->briefs)
+    if (m && m->text_ok != VG_TEXT_NONE)
+        vg_text_off(m);
+}
+
+int vg_municipality_text_ready(const veilig_municipality *cm) {
+    int state = __atomic_load_n(&cm->text_ok, __ATOMIC_ACQUIRE);
+    if (state != VG_TEXT_NONE)
+        return state == VG_TEXT_READY;
+    /* the text is a cache, logically const: built under the registry's lock,
+       as a query on a const registry may run in many threads at once */
+    veilig_municipality *m = (veilig_municipality *)(uintptr_t)cm;
+    pthread_mutex_t *lock = &m->owner.reg->text_lock;
+    pthread_mutex_lock(lock);
+    if (m->text_ok == VG_TEXT_NONE)
         vg_text_rebuild(m);
+    int ok = m->text_ok == VG_TEXT_READY;
+    pthread_mutex_unlock(lock);
+    return ok;
 }
 
 int vg_municipality_attach_measure(veilig_municipality *m, veilig_measure *ms) {
@@ -694,7 +727,7 @@ int vg_municipality_attach_measure(veilig_municipality *m, veilig_measure *ms) {
     vg_measure_brief *b = &m->briefs[ms->slot];
     vg_brief_fill(b, ms);
     b->text_len = 0;
-    if (m->text_ok) {
+    if (vg_text_kept(m)) {
         if (vg_text_append(m, ms, b))
             vg_text_off(m);
         else
@@ -710,7 +743,7 @@ void vg_municipality_replace_measure(veilig_municipality *m, size_t index, veili
     m->measures.v[index] = ms;
     ms->slot = (uint32_t)index;
     vg_brief_fill(b, ms);
-    if (m->text_ok) {
+    if (vg_text_kept(m)) {
         if (vg_text_append(m, ms, b)) {
             vg_text_off(m);
             return;
@@ -734,8 +767,8 @@ int vg_municipality_reindex(veilig_municipality *m) {
         rc = vg_index_rebuild(&m->ix_stakeholders, m->stakeholders.n, vg_stakeholder_key, m);
     if (!rc)
         rc = vg_index_rebuild(&m->ix_indicators, m->indicators.n, vg_indicator_key, m);
-    if (!rc)
-        vg_text_rebuild(m); /* after the stakeholders' index: partners name them */
+    if (!rc && m->text_ok != VG_TEXT_NONE)
+        vg_text_off(m); /* folded anew when a query asks for it */
     return rc;
 }
 
@@ -1126,7 +1159,7 @@ veilig_municipality *vg_municipality_new(veilig_registry *reg) {
     vg_index_init(&m->ix_stakeholders, 0);
     vg_index_init(&m->ix_indicators, 0);
     vg_buf_init(&m->text);
-    m->text_ok = 1; /* no measures: no text */
+    m->text_ok = VG_TEXT_NONE; /* folded when a query first asks for it */
     return m;
 }
 
@@ -1421,6 +1454,10 @@ int veilig_registry_new(veilig_registry **out) {
     veilig_registry *reg = vg_calloc(1, sizeof *reg);
     if (!reg)
         return VEILIG_ENOMEM;
+    if (pthread_mutex_init(&reg->text_lock, NULL)) {
+        vg_free(reg);
+        return vg_fail(VEILIG_ENOMEM, "out of resources for a lock");
+    }
     vg_pool_init(&reg->pool);
     vg_arena_init_pooled(&reg->arena, 512, &reg->pool);
     reg->owner.reg = reg;
@@ -1447,6 +1484,7 @@ void veilig_registry_free(veilig_registry *reg) {
     vg_free(reg->terms);
     vg_arena_free(&reg->arena);
     vg_pool_free(&reg->pool);
+    pthread_mutex_destroy(&reg->text_lock);
     vg_free(reg);
 }
 

@@ -17,6 +17,8 @@
 #ifndef VG_MODEL_INTERNAL_H
 #define VG_MODEL_INTERNAL_H
 
+#include <pthread.h>
+
 #include "internal.h"
 #include "json.h"
 
@@ -173,6 +175,9 @@ struct veilig_measure {
    measure, kept by the municipality in one contiguous array parallel to its
    measures: the measures themselves lie apart in the arena, one cache miss
    each. */
+/* The state of a municipality's folded text (text_ok). */
+enum { VG_TEXT_FAILED = -1, VG_TEXT_NONE = 0, VG_TEXT_READY = 1 };
+
 typedef struct vg_measure_brief {
     vg_term category;
     vg_term approach; /* the effective one: vg_measure_approach_term */
@@ -217,9 +222,11 @@ struct veilig_municipality {
     vg_measure_brief *briefs;
     size_t briefs_cap;
     /* the measures' folded text (see vg_measure_brief), valid when text_ok
-       (a failed allocation turns it off until the next reindex; the query
-       then folds as it goes); text_live: bytes that briefs point to, the rest
-       is what changes left behind, dropped when it outgrows the live part */
+       is VG_TEXT_READY: folded when a query by text first needs it
+       (vg_municipality_text_ready; a load does not fold), kept up by later
+       changes or dropped by them to be folded anew (VG_TEXT_NONE); after a
+       failed allocation VG_TEXT_FAILED, and queries fold as they go; text_live: bytes that briefs
+       point to, the rest is what changes left behind, dropped when it outgrows the live part */
     vg_buf text;
     size_t text_live;
     int text_ok;
@@ -230,6 +237,8 @@ struct veilig_registry {
     vg_owner owner;
     /* the chunks of its arena and its municipalities' (freed last) */
     vg_pool pool;
+    /* held while a municipality's folded text is built for a reader */
+    pthread_mutex_t text_lock;
     vg_arena arena;
     veilig_programme *programme;
     veilig_municipality **municipalities;
@@ -263,6 +272,11 @@ int vg_strs_push(vg_arena *a, vg_strs *l, const char *s);
    registry's pool (code and name unset). */
 veilig_municipality *vg_municipality_new(veilig_registry *reg);
 void vg_municipality_free(veilig_municipality *m);
+/* Whether m's folded text (vg_measure_brief) is there to read: built now
+   when it is not, under the registry's lock (readers of one registry may run
+   in many threads). 0 when it cannot be built for want of memory: then fold
+   as you go. */
+int vg_municipality_text_ready(const veilig_municipality *m);
 /* Positions of a municipality's children by id (the first, when an id is
    used twice), or (size_t)-1. O(1). */
 size_t vg_measure_index(const veilig_municipality *m, const char *id);

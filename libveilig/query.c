@@ -442,7 +442,8 @@ static int vg_match(vg_run *r, const veilig_municipality *m, uint32_t k) {
                                            &f->values[i]->date);
                 break;
             case VEILIG_FILTER_TEXT:
-                ok = m->text_ok ? vg_match_text_brief(r, f, m, k) : vg_match_text(r, f, m, ms);
+                ok = vg_municipality_text_ready(m) ? vg_match_text_brief(r, f, m, k)
+                                                   : vg_match_text(r, f, m, ms);
                 break;
             case VEILIG_FILTER_MUNICIPALITY:
                 ok = vg_match_municipality(f, m);

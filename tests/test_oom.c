@@ -377,6 +377,31 @@ static int op_query_parse(char **fp) {
     return rc;
 }
 
+/* A registry's first query by text folds its measures' text (kept with the
+   registry): on a registry of its own, so that the operation leaves memory
+   as it found it; when folding fails, the query folds as it goes. */
+static int op_load_query_text(char **fp) {
+    veilig_registry *r = SENTINEL;
+    int rc = veilig_registry_load_builtin(&r, NULL);
+    ON_FAILURE(rc, r);
+    veilig_query *q = SENTINEL;
+    rc = veilig_query_parse(&q, "text=nacht OR text=\"Ç\"", NULL);
+    if (rc != VEILIG_OK)
+        veilig_registry_free(r);
+    ON_FAILURE(rc, q);
+    veilig_query_result *res = SENTINEL;
+    rc = veilig_query_run(&res, q, r);
+    veilig_query_free(q);
+    if (rc != VEILIG_OK)
+        veilig_registry_free(r);
+    ON_FAILURE(rc, res);
+    ck_assert_uint_gt(veilig_query_result_count(res), 0);
+    QUIET_JSON(fp, veilig_query_result_to_json(&j_, NULL, res));
+    veilig_query_result_free(res);
+    veilig_registry_free(r);
+    return rc;
+}
+
 static int op_coverage(char **fp) {
     veilig_coverage_result *c = SENTINEL;
     int rc = veilig_coverage(&c, reg, NULL);
@@ -771,6 +796,7 @@ static const op ops[] = {
     {"json_locate_many", op_locate_many},
     {"query (two filters)", op_query},
     {"query (parsed, OR)", op_query_parse},
+    {"load + query by text (folded on first use)", op_load_query_text},
     {"coverage", op_coverage},
     {"coverage (target groups)", op_coverage_target_groups},
     {"profile GM0153", op_profile},
@@ -880,6 +906,16 @@ static void setup(void) {
     ck_assert_int_eq(veilig_query_new(&query), VEILIG_OK);
     ck_assert_int_eq(veilig_query_add(query, VEILIG_FILTER_CATEGORY, "bystander"), VEILIG_OK);
     ck_assert_int_eq(veilig_query_run(&qres, query, reg), VEILIG_OK);
+    {
+        /* reg's measures' text folded now (kept with it), not by the first
+           query by text among the operations */
+        veilig_query *t = NULL;
+        veilig_query_result *tr = NULL;
+        ck_assert_int_eq(veilig_query_parse(&t, "text=straat", NULL), VEILIG_OK);
+        ck_assert_int_eq(veilig_query_run(&tr, t, reg), VEILIG_OK);
+        veilig_query_result_free(tr);
+        veilig_query_free(t);
+    }
     ck_assert_int_eq(veilig_coverage(&cov, reg, NULL), VEILIG_OK);
     ck_assert_int_eq(veilig_profile(&prof, enschede), VEILIG_OK);
     ck_assert_int_eq(veilig_compare(&cmp, enschede, enschede_mod), VEILIG_OK);
