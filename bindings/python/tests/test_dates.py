@@ -1,5 +1,6 @@
 """PartialDate, date and time properties."""
 
+import calendar
 import datetime
 import pickle
 
@@ -29,6 +30,17 @@ def test_construct_and_text():
 def test_invalid_dates(args):
     with pytest.raises(ValueError):
         PartialDate(*args)
+
+
+def test_last_day_of_every_month_as_calendar_has_it():
+    # dates.py knows the lengths of months itself (importing calendar, and
+    # locale with it, cost a fresh process's import more than the rest of dates.py)
+    for year in list(range(1, 2101)) + [2400, 9999]:
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            assert PartialDate(year, month, last).day == last
+            with pytest.raises(ValueError):
+                PartialDate(year, month, last + 1)
 
 
 def test_from_text_as_repr_shows():

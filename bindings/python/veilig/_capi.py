@@ -4,9 +4,10 @@ table of ctypes signatures.
 Everything that touches ctypes lives here (cindex.py style): the library is
 looked up and loaded on first use (:func:`lib`), every function the binding
 uses is declared once in :data:`FUNCTIONS` as ``(name, argtypes, restype,
-errcheck)`` and registered when the library loads, and only registered
-functions are reachable through the object :func:`lib` returns, so a call
-with an undeclared signature cannot happen.
+errcheck)``, its signature set when the function is first looked up on the
+object :func:`lib` returns (the library's load checks that every one is
+there), and only registered functions are reachable through that object, so
+a call with an undeclared signature cannot happen.
 
 Functions that return a status code get an ``errcheck`` that raises the
 matching :class:`veilig.Error` subclass on a negative code, filled in from
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import glob
 import json
 import os
 import threading
@@ -618,12 +618,44 @@ RELEASES_GIL = frozenset(
 # ---- finding and loading the library ----
 
 class _Lib:
-    """The loaded library: one attribute per registered function, nothing else."""
+    """The loaded library: one attribute per registered function, nothing else.
 
-    def __init__(self, cdll: ctypes.CDLL, path: str) -> None:
-        self._cdll = cdll
+    A function's ctypes signature (argtypes, restype, errcheck) is declared
+    from its entry in :data:`FUNCTIONS` when the function is first looked up
+    (:meth:`__getattr__`), not for the whole table when the library loads: a
+    process that calls forty functions declares forty. The declared function
+    is then kept as an attribute, so that later look-ups are plain attribute
+    reads that no longer reach __getattr__.
+    """
+
+    def __init__(self, cdll: ctypes.CDLL, held: ctypes.PyDLL, path: str) -> None:
+        self._cdll = cdll  # its functions release the GIL (RELEASES_GIL)
+        self._held = held  # the same library as a PyDLL: its functions keep the GIL
         self._path = path
+        self._table = {entry[0]: entry for entry in FUNCTIONS}
         self._missing: Set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for a name that is no attribute yet: a registered
+        # function looked up for the first time, or anything else.
+        entry = None if name.startswith("_") else self._table.get(name)
+        if entry is None:
+            raise AttributeError("%s is not a function of veilig._capi.FUNCTIONS" % name)
+        _, argtypes, restype, errcheck = entry
+        # dll[name] makes a function object of its own, where getattr(dll,
+        # name) would hand out the one the dll caches, to another thread too,
+        # before its signature is set here. Two threads that look up the same
+        # function at once each declare one, alike, and the last is kept.
+        func = (self._cdll if name in RELEASES_GIL else self._held)[name]
+        func.argtypes = argtypes
+        func.restype = restype
+        if errcheck is not None:
+            func.errcheck = errcheck
+        setattr(self, name, func)
+        return func
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(self._table))
 
     def __repr__(self) -> str:
         return "<libveilig %s>" % self._path
@@ -660,6 +692,7 @@ def _candidates() -> List[Tuple[str, bool]]:
     env = os.environ.get("VEILIG_LIBRARY")
     if env:
         return [(env, True)]
+    import glob  # only the search needs it (it imports re and fnmatch)
     pkg = _package_dir()
     found: List[Tuple[str, bool]] = []
     # Installed layout: beside the package, in a lib dir of it, or in the
@@ -720,25 +753,23 @@ def _load() -> _Lib:
     if abi() != ABI_VERSION:
         raise ImportError("%s has ABI version %d, but this veilig package needs ABI %d"
                           % (path, abi(), ABI_VERSION))
-    result = _Lib(cdll, path)
     # The same library, loaded again as a PyDLL (dlopen hands back the same
     # handle): its functions keep the GIL (see RELEASES_GIL).
-    held = ctypes.PyDLL(path)
-    for name, argtypes, restype, errcheck in FUNCTIONS:
+    result = _Lib(cdll, ctypes.PyDLL(path), path)
+    # Every function of the table must be there, though its signature is
+    # declared on first use (_Lib.__getattr__): one symbol look-up each
+    # (in_dll, which makes no function object), so that a library older than
+    # this package is an ImportError here, not a failure in some later call.
+    for name, _, _, _ in FUNCTIONS:
         try:
-            func = getattr(cdll if name in RELEASES_GIL else held, name)
-        except AttributeError as exc:
+            c_void_p.in_dll(cdll, name)
+        except ValueError as exc:
             if name in OPTIONAL:
                 setattr(result, name, _missing(name, path))
                 result._missing.add(name)
                 continue
             raise ImportError("%s lacks %s: the library is older than this package"
                               % (path, name)) from exc
-        func.argtypes = argtypes
-        func.restype = restype
-        if errcheck is not None:
-            func.errcheck = errcheck
-        setattr(result, name, func)
     return result
 
 
@@ -754,7 +785,8 @@ def _missing(name: str, path: str) -> Callable[..., Any]:
 def has(name: str) -> bool:
     """Whether the loaded library has the registered function name (only
     functions of :data:`OPTIONAL` can be missing); loads the library."""
-    return name not in lib()._missing and hasattr(lib(), name)
+    loaded = lib()
+    return name in loaded._table and name not in loaded._missing
 
 
 def lib() -> Any:

@@ -42,7 +42,6 @@ from typing import (Any, Callable, ClassVar, ContextManager, Dict, Iterable,
                     Iterator, List, NamedTuple, Optional, Tuple, TypeVar, Union, cast)
 
 from . import _capi
-from . import report as _report
 from .objects import Indicator, Measure, Municipality, Stakeholder
 from .registry import Registry
 from .dates import DateLike, PartialDate, cents_to_decimal, text_to_minutes, to_partial_date
@@ -115,6 +114,7 @@ class _Analysis:
         terminal), ``"csv"``, ``"markdown"`` or ``"json"``; Dutch labels
         (``lang="nl"``) or English (``"en"``). Runs the analysis again on the
         registry as it is now."""
+        from . import report as _report  # here: computing an analysis needs none of it
         opts = _report.options(format, lang)
         with self._again() as ptr:
             return _capi.take_string(getattr(_lib(), self._RENDER), ptr, byref(opts))
@@ -708,6 +708,7 @@ def peers(reg: "Registry", municipality: "Optional[Union[Municipality, str]]" = 
     if isinstance(municipality, Municipality):
         m = _check_municipality(municipality)
     else:
+        from . import report as _report
         m = _report._member(reg, municipality)
     lib = _lib()
     opts = _capi.PeersOptions()

@@ -17,7 +17,6 @@ units) with at most two decimals; the library keeps them as whole cents.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
@@ -29,6 +28,16 @@ __all__ = ["PartialDate", "DateLike", "to_partial_date", "minutes_to_text", "tex
            "cents_to_decimal", "decimal_to_cents"]
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """The number of days of a month of the Gregorian calendar (what
+    calendar.monthrange gives, without importing calendar and locale)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 class PartialDate:
@@ -64,7 +73,7 @@ class PartialDate:
         if day is not None:
             if month is None:
                 raise invalid_argument("a day needs a month")
-            last = calendar.monthrange(year, month)[1]
+            last = _days_in_month(year, month)
             if not 1 <= day <= last:
                 raise invalid_argument("day %r out of range 1..%d for %04d-%02d"
                                  % (day, last, year, month))

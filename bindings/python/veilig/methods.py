@@ -7,13 +7,16 @@ imports none of them; install(), called once by the package's __init__,
 copies these methods onto its classes. The classes here are no bases at run
 time; for type checkers the model names them as bases (under TYPE_CHECKING),
 so ``reg.coverage()`` is typed as before.
+
+Each method imports the module it calls when it runs, not at the import of
+this module: ``import veilig`` installs the methods without importing
+analysis, report or tables, and ``reg.coverage()`` imports analysis alone.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Union, cast
 
-from . import analysis as _analysis, report as _report, tables as _tables
 from ._fields import attach
 from .dates import DateLike
 from .objects import Indicator, Municipality
@@ -34,6 +37,7 @@ class IndicatorMethods:
         """Its progress towards its target (a veilig.Progress: latest
         observation, fraction, projection, track), as
         Municipality.progress() computes it for every indicator."""
+        from . import analysis as _analysis
         indicator = cast(Indicator, self)
         for row in _analysis.progress(indicator._parent, as_of):
             if row.indicator is indicator:
@@ -50,15 +54,18 @@ class MunicipalityMethods:
         budget per category, target groups, stakeholders with the measures
         they carry, stakeholders per kind, and gaps. Every measure counts,
         active or not."""
+        from . import analysis as _analysis
         return _analysis.profile(cast(Municipality, self))
 
     def compare(self, other: "Municipality") -> "Comparison":
         """This municipality (a) and other (b, of any registry) side by side:
         rows of (dimension, code, a, b) for every value either has."""
+        from . import analysis as _analysis
         return _analysis.compare(cast(Municipality, self), other)
 
     def similarity(self, other: "Municipality") -> float:
         """How alike its approach is to other's, 0..1 (veilig.similarity)."""
+        from . import analysis as _analysis
         return _analysis.similarity(cast(Municipality, self), other)
 
     def peers(self, k: int = 5, against: "Optional[Registry]" = None) -> "PeerList":
@@ -71,6 +78,7 @@ class MunicipalityMethods:
         if against is not None and not isinstance(against, Registry):
             raise TypeError("against must be a Registry, not %s" % type(against).__name__)
         m = cast(Municipality, self)
+        from . import analysis as _analysis
         return _analysis.peers(m._reg if against is None else against, m, k)
 
     def schedule(self, days: Iterable[Union[Day, str]] = ("fri", "sat"), start: Any = "22:00",
@@ -79,11 +87,13 @@ class MunicipalityMethods:
         (a veilig.Schedule: slots, by_category), and the share of the window
         (days, start to end, past midnight when end is before start) that at
         least one measure covers. active_on: only measures active that day."""
+        from . import analysis as _analysis
         return _analysis.schedule(cast(Municipality, self), days, start, end, active_on)
 
     def progress(self, as_of: Optional[DateLike] = None) -> "ProgressList":
         """The progress of each of its indicators (veilig.Progress rows, in
         document order); observations after as_of are left out."""
+        from . import analysis as _analysis
         return _analysis.progress(cast(Municipality, self), as_of)
 
     def render(self, format: str = "text", lang: str = "nl",
@@ -91,6 +101,7 @@ class MunicipalityMethods:
         """Its whole approach, readable (format "text" or "markdown") or as
         JSON; labels in Dutch ("nl") or English ("en"); contacts marked
         personal only with include_personal=True."""
+        from . import report as _report
         return _report.render_municipality(cast(Municipality, self), format, lang,
                                            include_personal)
 
@@ -127,6 +138,7 @@ class RegistryMethods:
         approach=prevention")`` (a ParseError or InvalidArgumentError with
         the column when it is not one). Matches come in document order, each
         once."""
+        from . import analysis as _analysis
         return _analysis.query(cast(Registry, self), *any_of, where=where, category=category,
                      approach=approach, target_group=target_group, setting=setting,
                      stakeholder_kind=stakeholder_kind, stakeholder=stakeholder, status=status,
@@ -139,6 +151,7 @@ class RegistryMethods:
         value of axis ("category", "approach" or "target_group"), the number
         of active measures (on active_on, when given; every measure with
         all_measures=True). ``pandas.DataFrame(reg.coverage().to_records())``."""
+        from . import analysis as _analysis
         return _analysis.coverage(cast(Registry, self), axis, active_on, all_measures)
 
     def peers(self, municipality: "Optional[Union[Municipality, str]]" = None,
@@ -148,12 +161,14 @@ class RegistryMethods:
         another registry, such as your own plan) or, with None, of every one:
         subjects in document order, rank 1 first. Municipalities without
         measures are no peers and have none."""
+        from . import analysis as _analysis
         return _analysis.peers(cast(Registry, self), municipality, k)
 
     def render_list(self, format: str = "text", lang: str = "nl",
                     include_personal: bool = False) -> str:
         """The municipalities, one row each (code, name, province, measures,
         summary), as "text", "csv", "markdown" or "json"."""
+        from . import report as _report
         return _report.render_list(cast(Registry, self), format, lang, include_personal)
 
     def export(self, table: str = "measures", format: str = "csv", lang: str = "nl",
@@ -162,12 +177,14 @@ class RegistryMethods:
         (or "json", "markdown", "text"), for spreadsheets and pandas. A CSV
         cell that begins with = + - @ TAB CR or ' gets one leading ' (so that a
         spreadsheet reads it as text) unless raw."""
+        from . import report as _report
         return _report.export(cast(Registry, self), table, format, lang, include_personal, raw)
 
     def report_html(self, municipality: "Optional[Union[Municipality, str]]" = None,
                     lang: str = "nl", include_personal: bool = False, peers: int = 5) -> str:
         """The standalone HTML report of the programme, or of one
         municipality (the object, its code or its name)."""
+        from . import report as _report
         return _report.report_html(cast(Registry, self), municipality, lang, include_personal,
                                    peers)
 
@@ -175,11 +192,13 @@ class RegistryMethods:
                     municipality: "Optional[Union[Municipality, str]]" = None,
                     lang: str = "nl", include_personal: bool = False, peers: int = 5) -> None:
         """Writes report_html(...) to path (UTF-8, atomically)."""
+        from . import report as _report
         _report.save_report(cast(Registry, self), path, municipality, lang, include_personal,
                             peers)
 
     def render_validation(self, format: str = "text", lang: str = "nl") -> str:
         """validate()'s findings as a table ("text", "csv", "markdown", "json")."""
+        from . import report as _report
         return _report.render_diagnostics(cast(Registry, self), format, lang)
 
     def to_records(self, table: str = "measures") -> List[Dict[str, Any]]:
@@ -187,6 +206,7 @@ class RegistryMethods:
         ``"measures"`` (:func:`veilig.measures_table`): every field of every
         measure, dates as PartialDate, the budget as Decimal, lists as lists,
         the same keys in every row."""
+        from . import tables as _tables
         return _tables.to_records(cast(Registry, self), table)
 
 

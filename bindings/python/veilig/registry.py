@@ -18,7 +18,6 @@ from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, NoReturn,
 from . import _capi, errors
 from ._fields import (N, T, _Children, _Node, _Single, _dec, _enc, _json_key, _json_text, _lib,
                       _save_options)
-from .diagnostics import Diagnostic, _severity
 from .objects import Municipality, Programme
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     # checkers; at run time Registry has no base and nothing above is imported.
     from os import PathLike
 
+    from .diagnostics import Diagnostic  # at run time imported by validate()
     from .methods import RegistryMethods as _RegistryBase
 else:
     _RegistryBase = object
@@ -331,6 +331,7 @@ class Registry(_RegistryBase):
         """Checks what only the whole document can tell (duplicates, dangling
         references, periods that end before they start, unknown codes, ...):
         a list of Diagnostic, ordered by position in the document."""
+        from .diagnostics import Diagnostic, _severity
         lib = _lib()
         data = _capi.call_result(lib.veilig_validate, lib.veilig_diagnostics_to_json,
                                  lib.veilig_diagnostics_free, self._p())
