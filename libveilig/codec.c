@@ -1756,6 +1756,18 @@ static int vg_object_same(const vg_type *type, const void *a, const veilig_regis
     return 1;
 }
 
+int vg_municipality_heads_same(const veilig_municipality *a, const veilig_municipality *b) {
+    const veilig_registry *ra = a->owner.reg, *rb = b->owner.reg;
+    if (a->h.x.n || b->h.x.n)
+        return 0;
+    for (size_t i = 0; i < vg_municipality_type.nfields; i++) {
+        const vg_field *f = &vg_municipality_type.fields[i];
+        if (f->sub != &vg_measure_type && !vg_field_same(f, a, ra, b, rb))
+            return 0;
+    }
+    return 1;
+}
+
 int vg_measures_same(const veilig_measure *a, const veilig_measure *b) {
     return vg_object_same(&vg_measure_type, a, a->h.own->reg, &a->h.x, b, b->h.own->reg, &b->h.x);
 }

@@ -422,6 +422,9 @@ int vg_municipality_head_to_json(char **out, size_t *len, const veilig_municipal
    not be: a 0 for measures with unknown members or numbers written alike is
    possible, so compare their JSON then. No allocation. */
 int vg_measures_same(const veilig_measure *a, const veilig_measure *b);
+/* As vg_measures_same, for two municipalities without their measures: 1
+   when vg_municipality_head_to_json would write them alike. */
+int vg_municipality_heads_same(const veilig_municipality *a, const veilig_municipality *b);
 
 /* What veilig_registry_add_json does once its text is a tree (text as for
    vg_load_tree). reg must not be NULL. */

@@ -517,15 +517,23 @@ static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, si
     char *otext = NULL, *ntext = NULL;
     size_t olen = 0, nlen = 0;
     int both = om && nm;
-    int (*render)(char **, size_t *, const veilig_municipality *) =
-        both ? vg_municipality_head_to_json : vg_render_municipality;
+    /* the model says at once when all but the measures is the same (most
+       municipalities of two versions): then nothing is rendered but the
+       measures that differ */
+    int heads_same = both && vg_municipality_heads_same(om, nm);
+    if (heads_same && vg_measures_all_same(om, nm))
+        return VEILIG_OK;
     int rc = VEILIG_OK;
-    if (om && (rc = render(&otext, &olen, om)) != VEILIG_OK)
-        goto done;
-    if (nm && (rc = render(&ntext, &nlen, nm)) != VEILIG_OK)
-        goto done;
-    if (vg_same_text(otext, olen, ntext, nlen) && (!both || vg_measures_all_same(om, nm)))
-        goto done;
+    if (!heads_same) {
+        int (*render)(char **, size_t *, const veilig_municipality *) =
+            both ? vg_municipality_head_to_json : vg_render_municipality;
+        if (om && (rc = render(&otext, &olen, om)) != VEILIG_OK)
+            goto done;
+        if (nm && (rc = render(&ntext, &nlen, nm)) != VEILIG_OK)
+            goto done;
+        if (vg_same_text(otext, olen, ntext, nlen) && (!both || vg_measures_all_same(om, nm)))
+            goto done;
+    }
     c->measure = NULL;
     c->municipality = vg_arena_strdup(&c->d->arena, nm ? nm->code : om->code);
     if (!c->municipality) {
@@ -541,7 +549,14 @@ static int vg_diff_municipality(vg_diffctx *c, const veilig_municipality *om, si
         vg_push_index(&c->op, oi);
     c->om = both ? om : NULL;
     c->nm = both ? nm : NULL;
-    rc = vg_diff_rendered(c, otext, olen, ntext, nlen, VG_K_MUNICIPALITY);
+    if (heads_same) {
+        /* no rows but the measures' */
+        vg_push_key(&c->np, "measures", 8);
+        vg_push_key(&c->op, "measures", 8);
+        rc = vg_diff_measures(c);
+    } else {
+        rc = vg_diff_rendered(c, otext, olen, ntext, nlen, VG_K_MUNICIPALITY);
+    }
     c->om = c->nm = NULL;
 done:
     veilig_free(otext);
