@@ -1354,7 +1354,18 @@ typedef struct vg_out {
     vg_jwriter w;
     const veilig_registry *reg;
     unsigned flags; /* VEILIG_SAVE_*, and VG_OUT_MEASURES_HELD */
+    /* when set, the text goes to this file a municipality at a time
+       (vg_out_spill), so that a save never holds the whole document; the
+       first failure to write it (errno value, step), after which the rest
+       stays in the buffer */
+    vg_atomic_file *file;
+    int file_err;
+    const char *file_step;
 } vg_out;
+
+/* What the buffer of a save to a file may hold before it goes to the file
+   (its capacity grows to twice that and a municipality at most). */
+#define VG_OUT_SPILL ((size_t)256 << 10)
 
 /* A municipality's measures written as the number 0 (when it has any):
    vg_municipality_head_to_json. */
@@ -1566,6 +1577,9 @@ static int vg_out_begin(vg_out *o, vg_buf *buf, const veilig_registry *reg,
     vg_jw_init(&o->w, buf, wf);
     o->reg = reg;
     o->flags = flags;
+    o->file = NULL;
+    o->file_err = 0;
+    o->file_step = NULL;
     return VEILIG_OK;
 }
 
@@ -1577,7 +1591,18 @@ static int vg_out_finish(char **out, size_t *len, vg_buf *buf, veilig_error *err
     return VEILIG_OK;
 }
 
-/* Writes the whole document into buf. */
+/* Sends what the buffer holds to o->file once it is large (the writer reads
+   nothing back from the buffer: it may start again empty). */
+static void vg_out_spill(vg_out *o) {
+    vg_buf *b = o->w.buf;
+    if (!o->file || o->file_err || b->failed || b->len < VG_OUT_SPILL)
+        return;
+    o->file_err = vg_atomic_put(o->file, b->data, b->len, &o->file_step);
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+/* Writes the whole document into buf (and o->file when set). */
 static void vg_write_document(vg_out *o, const veilig_registry *reg) {
     vg_jwriter *w = &o->w;
     vg_jw_begin_object(w);
@@ -1592,9 +1617,11 @@ static void vg_write_document(vg_out *o, const veilig_registry *reg) {
     if (reg->count) {
         vg_jw_key(w, "municipalities");
         vg_jw_begin_array(w);
-        for (size_t i = 0; i < reg->count; i++)
+        for (size_t i = 0; i < reg->count; i++) {
             vg_write_object(o, &vg_municipality_type, reg->municipalities[i],
                             &reg->municipalities[i]->h.x);
+            vg_out_spill(o);
+        }
         vg_jw_end_array(w);
     }
     vg_write_extras(o, &reg->h.x);
@@ -1966,6 +1993,16 @@ int vg_registry_each_unknown_key(const veilig_registry *reg, vg_key_fn fn, void 
 
 /* ---- atomic save ---- */
 
+/* The message of a failed atomic write (e: errno value, step as
+   vg_atomic_write's), err's source path. */
+static int vg_save_failed(veilig_error *err, const char *path, const char *tmp, const char *step,
+                          int e) {
+    if (strncmp(step, "create", 6) == 0)
+        return vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s", step, path, strerror(e));
+    return vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)", step,
+                        strcmp(step, "rename over") == 0 ? path : tmp, strerror(e));
+}
+
 /* Writes data to path atomically (veilig_save_text), through the utility layer's one writer
    (util/atomic.h); err's source is path. */
 static int vg_save_atomic(const char *path, const char *data, size_t len, veilig_error *err) {
@@ -1976,28 +2013,53 @@ static int vg_save_atomic(const char *path, const char *data, size_t len, veilig
         return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
     const char *step = NULL;
     int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, 0, &step);
-    int rc = VEILIG_OK;
-    if (e && strncmp(step, "create", 6) == 0)
-        rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s", step, path, strerror(e));
-    else if (e)
-        rc = vg_error_set(err, VEILIG_EIO, "cannot %s %s: %s (the old file is untouched)", step,
-                          strcmp(step, "rename over") == 0 ? path : tmp, strerror(e));
+    int rc = e ? vg_save_failed(err, path, tmp, step, e) : VEILIG_OK;
     vg_free(tmp);
     return rc;
 }
 
+/* The document written to path as it is made (256 KiB at a time), into a
+   temporary file renamed over path at the end: the whole text is never in
+   memory, and a failure leaves path as it was. */
 int veilig_registry_save_file(const veilig_registry *reg, const char *path,
                               const veilig_save_options *opts, veilig_error *err) {
     vg_error_clear(err);
     vg_error_set_source(err, path ? path : "");
     if (!reg || !path || !*path)
         return vg_error_set(err, VEILIG_EINVAL, "no registry or no path given");
-    char *data = NULL;
-    size_t len = 0;
-    int rc = veilig_registry_dump(&data, &len, reg, opts, err);
-    if (!rc)
-        rc = vg_save_atomic(path, data, len, err);
-    vg_free(data);
+    vg_out o;
+    vg_buf buf;
+    int rc = vg_out_begin(&o, &buf, reg, opts, err);
+    vg_error_set_source(err, path); /* vg_out_begin cleared it */
+    if (rc)
+        return rc;
+    size_t tsize = strlen(path) + VG_ATOMIC_TMP_EXTRA;
+    char *tmp = vg_malloc(tsize);
+    if (!tmp)
+        return vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+    vg_atomic_file f;
+    const char *step = NULL;
+    int e = vg_atomic_open(&f, path, tmp, tsize, &step);
+    if (!e) {
+        o.file = &f;
+        vg_write_document(&o, reg);
+        vg_buf_putc(&buf, '\n');
+        if (o.file_err) {
+            e = o.file_err;
+            step = o.file_step;
+        } else if (buf.failed) {
+            rc = vg_error_set(err, VEILIG_ENOMEM, "out of memory");
+        } else {
+            e = vg_atomic_put(&f, buf.data, buf.len, &step);
+            if (!e)
+                e = vg_atomic_commit(&f, 0, &step);
+        }
+        vg_atomic_abort(&f); /* removes the temporary file unless committed */
+    }
+    if (e)
+        rc = vg_save_failed(err, path, tmp, step, e);
+    vg_buf_free(&buf);
+    vg_free(tmp);
     return rc;
 }
 

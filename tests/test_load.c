@@ -262,6 +262,42 @@ START_TEST(test_file_not_whole) {
 }
 END_TEST
 
+/* A save writes the document as it makes it: no allocation near the size of
+   the text (a dump holds it whole), and the file is the dump byte for byte. */
+START_TEST(test_save_not_whole) {
+    json_t *doc = big_document(120); /* some 2.8 MB: the text goes out in parts of 256 KiB */
+    char *text = json_dumps(doc, 0);
+    json_decref(doc);
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    ck_assert_int_eq(veilig_registry_load_string(&reg, text, strlen(text), NULL, &err), VEILIG_OK);
+    free(text);
+    char *dump = NULL;
+    size_t dump_len = 0;
+    ck_assert_int_eq(veilig_registry_dump(&dump, &dump_len, reg, NULL, NULL), VEILIG_OK);
+    ck_assert_uint_gt(dump_len, (size_t)5 << 19);
+    snprintf(tmp_path, sizeof tmp_path, "/tmp/veilig-test-save-%ld.json", (long)getpid());
+    largest = 0;
+    ck_assert_int_eq(veilig_set_allocator(counting_malloc, counting_realloc, free), VEILIG_OK);
+    int rc = veilig_registry_save_file(reg, tmp_path, NULL, &err);
+    ck_assert_int_eq(veilig_set_allocator(NULL, NULL, NULL), VEILIG_OK);
+    ck_assert_int_eq(rc, VEILIG_OK);
+    ck_assert_msg(largest < dump_len / 2, "save: largest allocation %zu of a %zu-byte text",
+                  largest, dump_len);
+    FILE *f = fopen(tmp_path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *saved = malloc(dump_len + 1);
+    size_t got = fread(saved, 1, dump_len + 1, f);
+    fclose(f);
+    unlink(tmp_path);
+    ck_assert_uint_eq(got, dump_len);
+    ck_assert(memcmp(saved, dump, dump_len) == 0);
+    free(saved);
+    veilig_free(dump);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("load");
     TCase *tc = tcase_create("load");
@@ -269,6 +305,7 @@ int main(void) {
     tcase_add_test(tc, test_streamed_equals_whole);
     tcase_add_test(tc, test_errors_as_whole);
     tcase_add_test(tc, test_file_not_whole);
+    tcase_add_test(tc, test_save_not_whole);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }
