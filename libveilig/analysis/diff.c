@@ -239,8 +239,9 @@ static const char *vg_id_of(const vg_jnode *node) {
 static int vg_diff_value(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, int kind);
 static int vg_diff_measures(vg_diffctx *c);
 
-/* An id list (o or n may be NULL: absent, as if empty). */
-static int vg_diff_idlist(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, int measures) {
+/* An id list, stakeholders or indicators (o or n may be NULL: absent, as if
+   empty); the measures go through vg_diff_measures. */
+static int vg_diff_idlist(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n) {
     size_t nn = n ? n->len : 0, no = o ? o->len : 0;
     const char **nk = vg_malloc((nn + 1) * sizeof *nk);
     const char **ok = vg_malloc((no + 1) * sizeof *ok);
@@ -264,15 +265,12 @@ static int vg_diff_idlist(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, i
             vg_push_index(&c->np, st->n);
         if (oi)
             vg_push_index(&c->op, st->o);
-        if (measures)
-            c->measure = ni ? nk[st->n] : ok[st->o];
         if (st->kind == VG_STEP_PAIR)
             rc = vg_diff_value(c, oi, ni, VG_K_PLAIN);
         else if (st->kind == VG_STEP_ADD)
             rc = vg_row(c, VEILIG_CHANGE_ADDED, NULL, ni);
         else
             rc = vg_row(c, VEILIG_CHANGE_REMOVED, oi, NULL);
-        c->measure = NULL;
         c->np.len = nlen;
         c->op.len = olen;
     }
@@ -318,14 +316,15 @@ static int vg_diff_object(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, i
         int mk = vg_member_kind(kind, any->key);
         vg_push_key(&c->np, any->key, any->key_len);
         vg_push_key(&c->op, any->key, any->key_len);
-        if (mk == VG_K_MEASURES && c->nm) {
-            rc = vg_diff_measures(c); /* the mark of measures held back */
+        if (mk == VG_K_MEASURES) {
+            /* the mark of measures held back (a municipality is walked as a
+               tree only when both versions have it: c->om, c->nm set) */
+            rc = vg_diff_measures(c);
         } else if (st->kind == VG_STEP_PAIR) {
             rc = vg_diff_value(c, &om->value, &nm->value, mk);
         } else if (mk != VG_K_PLAIN && any->value.type == VG_JARRAY) {
             /* an id list only on one side: one row per element */
-            rc = vg_diff_idlist(c, om ? &om->value : NULL, nm ? &nm->value : NULL,
-                                mk == VG_K_MEASURES);
+            rc = vg_diff_idlist(c, om ? &om->value : NULL, nm ? &nm->value : NULL);
         } else if (st->kind == VG_STEP_ADD) {
             rc = vg_row(c, VEILIG_CHANGE_ADDED, NULL, &nm->value);
         } else {
@@ -349,8 +348,8 @@ static int vg_diff_value(vg_diffctx *c, const vg_jnode *o, const vg_jnode *n, in
         case VG_JOBJECT:
             return vg_diff_object(c, o, n, kind);
         case VG_JARRAY: {
-            if (kind == VG_K_MEASURES || kind == VG_K_IDLIST)
-                return vg_diff_idlist(c, o, n, kind == VG_K_MEASURES);
+            if (kind == VG_K_IDLIST)
+                return vg_diff_idlist(c, o, n);
             if (o->len != n->len)
                 return vg_row(c, VEILIG_CHANGE_CHANGED, o, n);
             size_t nlen = c->np.len, olen = c->op.len;
