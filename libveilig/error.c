@@ -124,6 +124,13 @@ int vg_fail_version(const char *what, unsigned got, unsigned want) {
                    want);
 }
 
+void vg_error_take(veilig_error *err, const veilig_error *from) {
+    vg_last = *from;
+    vg_last_set = 1;
+    if (err)
+        *err = *from;
+}
+
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -120,6 +120,9 @@ void vg_error_clear(veilig_error *err);
 int vg_error_set(veilig_error *err, int code, const char *fmt, ...) VG_PRINTF(3, 4);
 /* The same with a va_list (for the printf-style helpers of the readers). */
 int vg_error_vset(veilig_error *err, int code, const char *fmt, va_list ap) VG_PRINTF(3, 0);
+/* Takes a record made in another thread: copies it to err (may be NULL) and
+   to the calling thread's last error (veilig_error_last). */
+void vg_error_take(veilig_error *err, const veilig_error *from);
 /* Records a failure of a function without a veilig_error as the thread's
    last error (code and message, printf-style); returns code. */
 int vg_fail(int code, const char *fmt, ...) VG_PRINTF(2, 3);

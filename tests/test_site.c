@@ -2,9 +2,10 @@
  * veilig_site_write: the files of a site, both languages or one, the same
  * bytes twice, the folder rules (a non-empty folder without a previous site is
  * refused unless forced), bad options, a code that cannot name a file,
- * text from the document escaped, and a registry whose catalogue is written
- * in parts, with one comparison page per pair (the browser checks of the
- * pages are in tests/browser).
+ * text from the document escaped, a registry whose catalogue is written
+ * in parts, with one comparison page per pair, and the writers (threads:
+ * the same bytes, a failure in one of them reported; the browser checks of
+ * the pages are in tests/browser).
  */
 #include <check.h>
 #include <stdio.h>
@@ -184,6 +185,58 @@ START_TEST(test_hostile_text) {
 }
 END_TEST
 
+static size_t files_named(const char *dir, const char *part);
+
+/* 0 when the folders a and b under tmp hold the same files, byte for byte. */
+static int trees_differ(const char *a, const char *b) {
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "diff -r '%s' '%s' >&2", site_dir(a), path_in(b, ""));
+    return system(cmd);
+}
+
+/* The writers: one thread or several, the same bytes; a page that fails in
+   another thread is the call's error (and the calling thread's last error),
+   and the other writers stop with every page they wrote whole; options of
+   version 1 (before threads) are read without their threads. */
+START_TEST(test_threads) {
+    veilig_registry *reg = builtin();
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    veilig_error err;
+    o.threads = 1;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("one"), &o, &err), VEILIG_OK);
+    o.threads = 5;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("five"), &o, &err), VEILIG_OK);
+    ck_assert_int_eq(trees_differ("one", "five"), 0);
+    o.threads = 0; /* one per processor */
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("cpus"), &o, &err), VEILIG_OK);
+    ck_assert_int_eq(trees_differ("one", "cpus"), 0);
+
+    /* a page that cannot be put in place: a folder of that name, not empty */
+    ck_assert_int_eq(unlink(path_in("five", "gemeenten/GM0153.html")), 0);
+    ck_assert_int_eq(mkdir(path_in("five", "gemeenten/GM0153.html"), 0777), 0);
+    ck_assert_int_eq(mkdir(path_in("five", "gemeenten/GM0153.html/x"), 0777), 0);
+    veilig_error_clear();
+    o.threads = 5;
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("five"), &o, &err), VEILIG_EIO);
+    ck_assert_ptr_nonnull(strstr(err.message, "gemeenten/GM0153.html"));
+    ck_assert_ptr_nonnull(veilig_error_last());
+    ck_assert_str_eq(veilig_error_last()->message, err.message);
+    ck_assert_uint_eq(files_named(site_dir("five"), ".tmp-"), 0);
+
+    /* version 1: threads is neither written by _init nor read */
+    veilig_site_options v1;
+    memset(&v1, 0xAB, sizeof v1);
+    ck_assert_int_eq(veilig_site_options_init(&v1, 1), VEILIG_OK);
+    ck_assert_uint_eq(v1.version, 1);
+    ck_assert_ptr_null(v1.lang);
+    ck_assert_uint_eq(v1.threads, 0xABABABABu);
+    v1.lang = "nl";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("v1"), &v1, &err), VEILIG_OK);
+    ck_assert(exists("v1", "gemeenten/GM0153.html"));
+    veilig_registry_free(reg);
+}
+END_TEST
+
 /* Occurrences of needle in hay. */
 static size_t count_of(const char *hay, const char *needle) {
     size_t n = 0;
@@ -304,6 +357,7 @@ static Suite *site_suite(void) {
     tcase_add_test(tc, test_code_not_a_file_name);
     tcase_add_test(tc, test_hostile_text);
     tcase_add_test(tc, test_many_pages);
+    tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,7 +3,8 @@
  * programme as a static website into the folder dir (veilig_site_write);
  * opts: lang ("nl", "en" or "both", the default), include_personal, force
  * (write into a folder that is not empty and holds no earlier site), peers
- * (comparison pages per municipality; 0: 3). Returns true, or nil, a message
+ * (comparison pages per municipality; 0: 3), threads (how many threads write
+ * the pages; 0: one per processor). Returns true, or nil, a message
  * and the error table, as every call that can fail on its input does.
  */
 #include <string.h>
@@ -12,7 +13,8 @@
 
 /* A mistake of the call raises (the module's rule): an option it does not know too. */
 static void site_check_keys(lua_State *L, int t) {
-    static const char *const known[] = {"lang", "include_personal", "force", "peers", NULL};
+    static const char *const known[] = {"lang",  "include_personal", "force",
+                                        "peers", "threads",          NULL};
     lua_pushnil(L);
     while (lua_next(L, t) != 0) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
@@ -23,7 +25,7 @@ static void site_check_keys(lua_State *L, int t) {
             luaL_argerror(L, t,
                           lua_pushfstring(L,
                                           "unknown option '%s' (lang, include_personal, force, "
-                                          "peers)",
+                                          "peers, threads)",
                                           k));
         lua_pop(L, 1);
     }
@@ -57,7 +59,14 @@ int l_site(lua_State *L) {
                 luaL_argerror(L, 3, "option 'peers' must be 0 to 100");
             o.peers = (size_t)k;
         }
-        lua_pop(L, 4);
+        lua_getfield(L, 3, "threads");
+        if (!lua_isnil(L, -1)) {
+            lua_Integer n = luaL_checkinteger(L, -1);
+            if (n < 0 || n > 256)
+                luaL_argerror(L, 3, "option 'threads' must be 0 to 256");
+            o.threads = (unsigned)n;
+        }
+        lua_pop(L, 5);
     }
     veilig_error err;
     int rc = veilig_site_write(R->reg, dir, &o, &err);

@@ -19,9 +19,12 @@
  * (docs/site.md). Text from the document is escaped everywhere; personal
  * contact data is left out unless VEILIG_SITE_INCLUDE_PERSONAL is set.
  *
- * The pages are written one at a time, each to a temporary file renamed
- * into place, so memory is bounded by the registry and an interrupted run
- * leaves every page whole (old or new).
+ * Each page is made in memory and written to a temporary file renamed into
+ * place, so memory is bounded by the registry (a page per writing thread)
+ * and an interrupted run leaves every page whole (old or new). The pages
+ * are made by as many threads as the machine has processors, unless
+ * veilig_site_options.threads says otherwise; the bytes do not depend on
+ * it.
  */
 #ifndef VEILIG_SITE_H
 #define VEILIG_SITE_H
@@ -41,8 +44,8 @@ enum {
     VEILIG_SITE_FORCE = 1u << 1
 };
 
-/** Version of veilig_site_options this header knows. */
-#define VEILIG_SITE_OPTIONS_VERSION 1
+/** Version of veilig_site_options this header knows (2 added threads). */
+#define VEILIG_SITE_OPTIONS_VERSION 2
 
 /** Options of veilig_site_write(). */
 typedef struct veilig_site_options {
@@ -53,18 +56,28 @@ typedef struct veilig_site_options {
     const char *lang;
     unsigned flags; /**< VEILIG_SITE_* flags */
     size_t peers;   /**< peers (and comparison pages) per municipality; 0: 3 */
+    /** Version 2: how many threads make the pages: 0 (the default) one per
+        online processor, at most 16; 1 only the calling thread. The pages
+        are the same bytes whatever the number. With more than one, the
+        allocator set with veilig_set_allocator() is called from each of
+        them (it must be thread-safe), and which error is reported when two
+        pages fail at once is the first one met. */
+    unsigned threads;
 } veilig_site_options;
 
 /** The defaults of veilig_site_options, as an initialiser. */
 #define VEILIG_SITE_OPTIONS_INIT                                                                   \
-    { VEILIG_SITE_OPTIONS_VERSION, NULL, 0u, 0 }
+    { VEILIG_SITE_OPTIONS_VERSION, NULL, 0u, 0, 0u }
 
 /**
- * Fills opts with the defaults (VEILIG_SITE_OPTIONS_INIT).
+ * Fills opts with the defaults (VEILIG_SITE_OPTIONS_INIT); only the fields of
+ * the version given are written.
  *
  * @param opts     the options to fill (caller-allocated).
- * @param version  VEILIG_SITE_OPTIONS_VERSION.
- * @return VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for another version.
+ * @param version  the version the caller's header was written for
+ *                 (VEILIG_SITE_OPTIONS_VERSION): 1, or 2 (added threads).
+ * @return VEILIG_OK, VEILIG_EINVAL when opts is NULL, VEILIG_EVERSION for a
+ *         version this library does not know.
  */
 VEILIG_API int veilig_site_options_init(veilig_site_options *opts, unsigned version);
 

@@ -71,7 +71,8 @@ enum {
     OPT_AGAINST,
     OPT_OR,
     OPT_WHERE,
-    OPT_FORCE
+    OPT_FORCE,
+    OPT_THREADS
 };
 
 /* Which of the common options a command uses. */
@@ -203,6 +204,10 @@ int cli_output_is_file(const cli_ctx *ctx);
 int cli_check_code(veilig_vocab vocab, const char *what, const char *value);
 /* Parses a date option; prints the error (64). */
 int cli_parse_date(veilig_date *out, const char *option, const char *value);
+/* Parses value, a count from 1 to max given to option, into *out; 0, or the
+   usage error's status (the option and value named). */
+int cli_parse_count(size_t *out, const cli_ctx *ctx, const char *option, const char *value,
+                    size_t max);
 
 /* ---- commands (commands.c) ---- */
 

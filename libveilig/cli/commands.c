@@ -584,18 +584,6 @@ int cmd_compare(cli_ctx *ctx) {
     return status;
 }
 
-/* Parses a positive whole number option (at most max). */
-static int parse_count(size_t *out, const cli_ctx *ctx, const char *option, const char *value,
-                       size_t max) {
-    char *end = NULL;
-    errno = 0;
-    unsigned long v = value[0] >= '0' && value[0] <= '9' ? strtoul(value, &end, 10) : 0;
-    if (!end || *end || errno || v == 0 || v > max)
-        return cli_usage(ctx, "%s: \"%s\" is not a number from 1 to %zu", option, value, max);
-    *out = (size_t)v;
-    return 0;
-}
-
 /* Loads the registry peers are looked for in, for --against: "builtin" is the
    bundled dataset, anything else a file. *raw as loaded, *clean without
    personal data unless --include-personal (then NULL: use *raw). */
@@ -649,7 +637,7 @@ int cmd_peers(cli_ctx *ctx) {
             return status;
     }
     const char *k = cli_args_last(&ctx->args, OPT_K);
-    if (k && (status = parse_count(&po.k, ctx, "-k", k, 1000)) != 0)
+    if (k && (status = cli_parse_count(&po.k, ctx, "-k", k, 1000)) != 0)
         return status;
     status = load_and_find(ctx, all ? NULL : &m, 0);
     if (status)

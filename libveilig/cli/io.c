@@ -503,3 +503,14 @@ int cli_parse_date(veilig_date *out, const char *option, const char *value) {
                     "%s: \"%s\" is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (2024-06-01)",
                     option, value);
 }
+
+int cli_parse_count(size_t *out, const cli_ctx *ctx, const char *option, const char *value,
+                    size_t max) {
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = value[0] >= '0' && value[0] <= '9' ? strtoul(value, &end, 10) : 0;
+    if (!end || *end || errno || v == 0 || v > max)
+        return cli_usage(ctx, "%s: \"%s\" is not a number from 1 to %zu", option, value, max);
+    *out = (size_t)v;
+    return 0;
+}

@@ -9,6 +9,8 @@
 const cli_opt cli_opts_site[] = {
     {OPT_FORCE, "force", 0, 0, NULL,
      "write into a folder that is not empty and holds no earlier site"},
+    {OPT_THREADS, "threads", 'j', 1, "N",
+     "write the pages with N threads (default: one per processor)"},
     {0, NULL, 0, 0, NULL, NULL}};
 
 int cmd_site(cli_ctx *ctx) {
@@ -16,10 +18,13 @@ int cmd_site(cli_ctx *ctx) {
         return cli_usage(ctx, "site: no arguments; give the folder with -o");
     if (!cli_output_is_file(ctx))
         return cli_usage(ctx, "site: give the folder to write the site into with -o FOLDER");
-    int status = cli_load_registry(ctx);
-    if (status)
-        return status;
     veilig_site_options opts = VEILIG_SITE_OPTIONS_INIT;
+    const char *threads = cli_args_last(&ctx->args, OPT_THREADS);
+    size_t n = 0;
+    int status = threads ? cli_parse_count(&n, ctx, "--threads", threads, 256) : 0;
+    if (status || (status = cli_load_registry(ctx)) != 0)
+        return status;
+    opts.threads = (unsigned)n;
     /* without --lang: both languages */
     opts.lang = cli_args_last(&ctx->args, OPT_LANG) ? ctx->lang : "both";
     if (ctx->include_personal)

@@ -6,35 +6,57 @@
  * renamed into place, so memory stays bounded by the registry and an
  * interrupted run leaves every page whole; a page that grows past
  * VG_SITE_CHUNK (the catalogue) goes to its temporary file a part at a time
- * as it is made. What every tree needs is made once for the site: the peers
- * of every municipality (each pair compared once), the measures of each
- * category (one pass), each folder (as its first page is written). The
- * pages themselves (pages.c, catalogue.c) are made of the HTML reports' page
- * frame and section renderers (report/html.h) and share their style sheet,
- * written once as style.css.
+ * as it is made. What every tree needs is made once for the site, before
+ * any page: the peers of every municipality (each pair compared once), the
+ * measures of each category (one pass), the folders. Then the pages are
+ * tasks in one list that the writers (threads, each with its own copy of
+ * the site's state and its own page buffer) take in turn until the list is
+ * done or one fails; each page depends on the registry only, so the bytes
+ * are the same whatever the number of writers. The pages themselves
+ * (pages.c, catalogue.c) are made of the HTML reports' page frame and
+ * section renderers (report/html.h) and share their style sheet, written
+ * once as style.css.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "site_internal.h"
 
 /* The file that marks a folder as a site of libveilig. */
 #define VG_SITE_MARKER ".veilig-site"
 
+/* The size of veilig_site_options of a version; 0 for one this library
+   does not know. */
+static size_t vg_site_options_size(unsigned version) {
+    switch (version) {
+        case 1:
+            return offsetof(veilig_site_options, threads);
+        case 2:
+            return sizeof(veilig_site_options);
+        default:
+            return 0;
+    }
+}
+
 int veilig_site_options_init(veilig_site_options *opts, unsigned version) {
     if (!opts)
         return vg_fail(VEILIG_EINVAL, "site options: NULL");
-    if (version != VEILIG_SITE_OPTIONS_VERSION)
+    size_t size = vg_site_options_size(version);
+    if (!size)
         return vg_fail_version("site options", version, VEILIG_SITE_OPTIONS_VERSION);
     veilig_site_options def = VEILIG_SITE_OPTIONS_INIT;
-    *opts = def;
+    def.version = version;
+    memcpy(opts, &def, size);
     return VEILIG_OK;
 }
 
@@ -87,34 +109,10 @@ static int vg_site_mkdirs(vg_site *s, const char *path) {
     return ok ? VEILIG_OK : VEILIG_EIO;
 }
 
-/* Makes the folder of the file path (a name under the site's folder) when
-   no file went there yet: each folder once, as its first file is written
-   (s->folders remembers them), not once per page. */
-static int vg_site_folder_of(vg_site *s, const char *path) {
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return VEILIG_OK;
-    size_t len = (size_t)(slash - path);
-    for (size_t i = 0; i < s->nfolders; i++)
-        if (strlen(s->folders[i]) == len && !memcmp(s->folders[i], path, len))
-            return VEILIG_OK;
-    char *folder = vg_malloc(len + 1);
-    if (!folder)
-        return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-    memcpy(folder, path, len);
-    folder[len] = '\0';
-    int rc = vg_site_mkdirs(s, folder);
-    if (rc == VEILIG_OK && s->nfolders < VG_SITE_NFOLDERS)
-        s->folders[s->nfolders++] = folder; /* kept (freed with the site) */
-    else
-        vg_free(folder);
-    return rc;
-}
-
 /* Writes data to dir/rel atomically (libveilig/util's writer: a unique
    temporary file renamed into place, the mode of a file there kept; not
-   flushed one by one: a site is many files, written again as a whole); makes
-   the file's folder the first time. */
+   flushed one by one: a site is many files, written again as a whole); its
+   folder is there (vg_site_folders). */
 static int vg_site_write_file(vg_site *s, const char *rel, const char *data, size_t len) {
     char *path = vg_site_join(s->dir, rel);
     size_t tsize = path ? strlen(path) + VG_ATOMIC_TMP_EXTRA : 0;
@@ -122,7 +120,7 @@ static int vg_site_write_file(vg_site *s, const char *rel, const char *data, siz
     int rc = VEILIG_OK;
     if (!tmp) {
         rc = vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-    } else if ((rc = vg_site_folder_of(s, path)) == VEILIG_OK) {
+    } else {
         const char *step = NULL;
         int e = vg_atomic_write(path, tmp, tsize, data, len, NULL, 0, VG_ATOMIC_NO_SYNC, &step);
         if (e)
@@ -287,10 +285,6 @@ static void vg_site_page_out(vg_site_page *p) {
             b->failed = 1; /* out of memory */
             return;
         }
-        if ((p->rc = vg_site_folder_of(p->site, p->full)) != VEILIG_OK) {
-            b->failed = 1;
-            return;
-        }
         e = vg_atomic_open(&p->file, p->full, p->tmp, tsize, &step);
     }
     if (!e)
@@ -352,19 +346,136 @@ int vg_site_page_finish(vg_site_page *p, int had_personal) {
     return rc;
 }
 
-/* ---- the driver ---- */
+/* ---- the writers ---- */
 
-static int vg_site_tree(vg_site *s) {
-    int rc;
-    if ((rc = vg_site_index(s)) != VEILIG_OK || (rc = vg_site_catalogue(s)) != VEILIG_OK)
-        return rc;
-    for (int c = 1; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++)
-        if ((rc = vg_site_category(s, c)) != VEILIG_OK)
-            return rc;
-    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
-        if ((rc = vg_site_municipality(s, i)) != VEILIG_OK)
-            return rc;
-    return VEILIG_OK;
+/* The pages of the site as one list of tasks, per tree (language): the
+   catalogue first (the longest page: started first, it does not hold the
+   others up at the end), the start page, each category, then each
+   municipality with its comparison pages. */
+typedef struct vg_site_run {
+    const vg_site *site;  /* the state every writer copies (read only meanwhile) */
+    int trees;            /* 1 or 2 (both languages: Dutch, then English) */
+    int en;               /* the language of a single tree */
+    size_t per_tree;      /* tasks per tree */
+    size_t next;          /* the next task to take (atomic) */
+    int stop;             /* set when a task failed: no more are taken (atomic) */
+    pthread_mutex_t lock; /* guards rc and err */
+    int rc;               /* the first failure */
+    veilig_error err;     /* and its record */
+} vg_site_run;
+
+/* Task k of a tree. */
+static int vg_site_task(vg_site *w, size_t k) {
+    int ncat = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
+    if (k == 0)
+        return vg_site_catalogue(w);
+    if (k == 1)
+        return vg_site_index(w);
+    if (k < 2 + (size_t)ncat)
+        return vg_site_category(w, (int)(k - 1));
+    return vg_site_municipality(w, k - 2 - (size_t)ncat);
+}
+
+/* One writer: takes tasks until none is left or one failed, with its own
+   copy of the site's state (page buffer, error, tree). */
+static void *vg_site_writer(void *arg) {
+    vg_site_run *run = arg;
+    vg_site w = *run->site;
+    veilig_error err;
+    vg_error_clear(&err);
+    w.err = &err;
+    vg_buf_init(&w.page);
+    size_t ntasks = run->per_tree * (size_t)run->trees;
+    for (;;) {
+        if (__atomic_load_n(&run->stop, __ATOMIC_ACQUIRE))
+            break;
+        size_t t = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
+        if (t >= ntasks)
+            break;
+        size_t tree = t / run->per_tree;
+        w.en = run->trees == 2 ? (int)tree : run->en;
+        w.tree = run->trees == 2 && tree == 1 ? "en/" : "";
+        int rc = vg_site_task(&w, t % run->per_tree);
+        if (rc != VEILIG_OK) {
+            pthread_mutex_lock(&run->lock);
+            if (run->rc == VEILIG_OK) {
+                run->rc = rc;
+                run->err = err;
+            }
+            pthread_mutex_unlock(&run->lock);
+            __atomic_store_n(&run->stop, 1, __ATOMIC_RELEASE);
+            break;
+        }
+    }
+    vg_buf_free(&w.page);
+    return NULL;
+}
+
+/* How many writers: threads as asked, or one per online processor (at most
+   VG_SITE_MAX_THREADS), never more than there are tasks. */
+#define VG_SITE_MAX_THREADS 16
+
+static size_t vg_site_writers(unsigned threads, size_t ntasks) {
+    size_t n = threads;
+    if (!n) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cpus > 0 ? (size_t)cpus : 1;
+    }
+    if (n > VG_SITE_MAX_THREADS)
+        n = VG_SITE_MAX_THREADS;
+    if (n > ntasks)
+        n = ntasks;
+    return n ? n : 1;
+}
+
+/* Writes every page of the site's trees with the writers: the calling
+   thread and threads - 1 more (fewer when the system gives fewer: then the
+   others do their share). Returns the first failure (in s->err). */
+static int vg_site_pages(vg_site *s, int nl, int en, unsigned threads) {
+    vg_site_run run;
+    memset(&run, 0, sizeof run);
+    run.site = s;
+    run.trees = nl + en;
+    run.en = !nl;
+    run.per_tree =
+        2 + (size_t)veilig_vocab_size(VEILIG_VOCAB_CATEGORY) + veilig_registry_count(s->reg);
+    if (pthread_mutex_init(&run.lock, NULL) != 0)
+        return vg_error_set(s->err, VEILIG_ENOMEM, "site: cannot start the writers");
+    size_t n = vg_site_writers(threads, run.per_tree * (size_t)run.trees);
+    pthread_t tid[VG_SITE_MAX_THREADS];
+    size_t started = 0;
+    while (started + 1 < n && pthread_create(&tid[started], NULL, vg_site_writer, &run) == 0)
+        started++;
+    vg_site_writer(&run);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    pthread_mutex_destroy(&run.lock);
+    if (run.rc != VEILIG_OK)
+        vg_error_take(s->err, &run.err); /* the caller's and the thread's last error */
+    return run.rc;
+}
+
+/* Makes the folders of a tree that will hold pages: the tree, categorieen/
+   always, gemeenten/ when there are municipalities, vergelijk/ when any has
+   peers. */
+static int vg_site_folders(vg_site *s, const char *tree) {
+    const char *sub[] = {"categorieen", veilig_registry_count(s->reg) ? "gemeenten" : NULL,
+                         veilig_peers_count(s->all_peers) ? "vergelijk" : NULL};
+    int rc = VEILIG_OK;
+    for (size_t i = 0; rc == VEILIG_OK && i < sizeof sub / sizeof sub[0]; i++) {
+        if (!sub[i])
+            continue;
+        vg_buf rel;
+        vg_buf_init(&rel);
+        vg_buf_puts(&rel, tree);
+        vg_buf_puts(&rel, sub[i]);
+        char *rel_s = vg_buf_finish(&rel, NULL);
+        char *path = rel_s ? vg_site_join(s->dir, rel_s) : NULL;
+        rc = path ? vg_site_mkdirs(s, path) : vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+        vg_free(path);
+        vg_free(rel_s);
+    }
+    return rc;
 }
 
 static int vg_site_address_cmp(const void *x, const void *y) {
@@ -423,11 +534,12 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         return vg_error_set(error, VEILIG_EINVAL, "site: %s", !reg ? "no registry" : "no folder");
     veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
     if (opts) {
-        if (opts->version != VEILIG_SITE_OPTIONS_VERSION)
+        size_t size = vg_site_options_size(opts->version);
+        if (!size)
             return vg_error_set(error, VEILIG_EVERSION,
                                 "site options: version %u, this library knows %u", opts->version,
                                 VEILIG_SITE_OPTIONS_VERSION);
-        o = *opts;
+        memcpy(&o, opts, size); /* an older version's fields; the rest default */
     }
     int nl = 1, en = 1;
     if (o.lang && !strcmp(o.lang, "nl"))
@@ -466,24 +578,16 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
        once for the whole site */
     if (rc == VEILIG_OK && (rc = vg_site_peers(&s)) == VEILIG_OK)
         rc = vg_site_categories_gather(&s);
-    if (nl && rc == VEILIG_OK) {
-        s.en = 0;
-        s.tree = "";
-        rc = vg_site_tree(&s);
-    }
-    if (en && rc == VEILIG_OK) {
-        s.en = 1;
-        s.tree = nl ? "en/" : "";
-        rc = vg_site_tree(&s);
-    }
+    if (rc == VEILIG_OK && (rc = vg_site_folders(&s, "")) == VEILIG_OK && nl && en)
+        rc = vg_site_folders(&s, "en/");
+    if (rc == VEILIG_OK)
+        rc = vg_site_pages(&s, nl, en, o.threads);
     veilig_peers_free(s.all_peers);
     vg_free(s.peers_first);
     vg_free(s.peers_n);
     vg_free(s.by_address);
     for (size_t c = 0; c <= VG_SITE_NCAT; c++)
         vg_free(s.cat_entries[c]);
-    for (size_t i = 0; i < s.nfolders; i++)
-        vg_free(s.folders[i]);
     vg_buf_free(&s.page);
     return rc;
 }

@@ -30,12 +30,13 @@ typedef struct vg_site_placed {
     size_t i;
 } vg_site_placed;
 
-/* The folders of a site: the top, en/ and three in each tree. */
-#define VG_SITE_NFOLDERS 8
-
 /* Room for the categories (13 today). */
 #define VG_SITE_NCAT 32
 
+/* The state of a site being written. The driver fills it; each writer
+   (thread) works on its own copy, with its own page buffer, error record and
+   tree: the rest (registry, peers, category lists) is shared and only read
+   while the writers run. */
 typedef struct vg_site {
     const veilig_registry *reg;
     const char *dir; /* the site's folder */
@@ -58,9 +59,6 @@ typedef struct vg_site {
     vg_site_entry *cat_entries[VG_SITE_NCAT + 1];
     size_t cat_count[VG_SITE_NCAT + 1];
     vg_buf page; /* the page buffer between pages (vg_site_page_begin, _finish) */
-    /* the folders made so far (vg_site_write_file makes each once) */
-    char *folders[VG_SITE_NFOLDERS];
-    size_t nfolders;
 } vg_site;
 
 /* The Dutch or the English text, by the language of the tree being written. */

@@ -5319,11 +5319,12 @@ VG_CHECK(veilig_import_options_version, offsetof(veilig_import_options, version)
 VG_CHECK(veilig_import_options_flags, offsetof(veilig_import_options, flags) == 4);
 VG_CHECK(veilig_import_options_encoding, offsetof(veilig_import_options, encoding) == 8);
 VG_CHECK(veilig_import_options_max_errors, offsetof(veilig_import_options, max_errors) == 16);
-VG_CHECK(veilig_site_options_size, sizeof(veilig_site_options) >= 32);
+VG_CHECK(veilig_site_options_size, sizeof(veilig_site_options) >= 40);
 VG_CHECK(veilig_site_options_version, offsetof(veilig_site_options, version) == 0);
 VG_CHECK(veilig_site_options_lang, offsetof(veilig_site_options, lang) == 8);
 VG_CHECK(veilig_site_options_flags, offsetof(veilig_site_options, flags) == 16);
 VG_CHECK(veilig_site_options_peers, offsetof(veilig_site_options, peers) == 24);
+VG_CHECK(veilig_site_options_threads, offsetof(veilig_site_options, threads) == 32);
 VG_CHECK(veilig_diagnostic_size, sizeof(veilig_diagnostic) >= 32);
 VG_CHECK(veilig_diagnostic_severity, offsetof(veilig_diagnostic, severity) == 0);
 VG_CHECK(veilig_diagnostic_rule, offsetof(veilig_diagnostic, rule) == 8);

@@ -5,6 +5,8 @@
  * registries of their own, 50 rounds each. Every reader's outputs must equal
  * the ones made before the threads started, byte for byte; any report of
  * ThreadSanitizer fails the test (TSAN_OPTIONS=halt_on_error=1 exitcode=66).
+ * Then the website of the registry is written by 4 writer threads and by
+ * one (veilig_site_write): the same files, byte for byte.
  *
  * Usage: reliability_threads CANONICAL_JSON [ROUNDS]
  */
@@ -294,6 +296,38 @@ static void *writer(void *arg) {
     return NULL;
 }
 
+/* The site of reg written by 4 threads and by 1: the same files (diff -r);
+   the folders are removed. Returns 0 when they are. */
+static int site_by_threads(const veilig_registry *reg) {
+    char dir[64] = "/tmp/veilig-threads-XXXXXX", a[96], b[96], cmd[300];
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(a, sizeof a, "%s/four", dir);
+    snprintf(b, sizeof b, "%s/one", dir);
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    veilig_error err;
+    int status = 0;
+    o.threads = 4;
+    if (veilig_site_write(reg, a, &o, &err) != VEILIG_OK) {
+        fprintf(stderr, "reliability_threads: FAIL: site, 4 threads: %s\n", err.message);
+        status = 1;
+    }
+    o.threads = 1;
+    if (!status && veilig_site_write(reg, b, &o, &err) != VEILIG_OK) {
+        fprintf(stderr, "reliability_threads: FAIL: site, 1 thread: %s\n", err.message);
+        status = 1;
+    }
+    snprintf(cmd, sizeof cmd, "diff -r -q '%s' '%s' >&2", a, b);
+    if (!status && system(cmd) != 0) {
+        fprintf(stderr, "reliability_threads: FAIL: the sites of 4 threads and 1 differ\n");
+        status = 1;
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        status = 1;
+    return status;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: reliability_threads CANONICAL_JSON [ROUNDS]\n");
@@ -333,11 +367,12 @@ int main(int argc, char **argv) {
                     i < READERS ? "reader" : "writer", i, verdicts[i].what);
         }
     }
+    failures += site_by_threads(shared);
     size_t n_outputs = reference.n;
     free_outputs(&reference);
     veilig_registry_free(reg);
     printf("reliability_threads: %d readers x %d rounds of %zu outputs on one registry, %d "
-           "writers x %d rounds: %s\n",
+           "writers x %d rounds, a site by 4 threads: %s\n",
            READERS, rounds, n_outputs, WRITERS, rounds, failures ? "FAILED" : "passed");
     return failures ? 1 : 0;
 }

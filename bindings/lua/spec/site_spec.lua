@@ -39,9 +39,23 @@ describe("site", function()
     os.execute("rm -rf '" .. dir .. "' '" .. used .. "'")
   end)
 
+  it("writes the same pages with one thread or several", function()
+    local one, three = tmpdir(), tmpdir()
+    assert.is_true(veilig.site(veilig.builtin(), one, { lang = "nl", threads = 1 }))
+    assert.is_true(veilig.site(veilig.builtin(), three, { lang = "nl", threads = 3 }))
+    for _, page in ipairs({ "index.html", "maatregelen.html", "gemeenten/GM0153.html" }) do
+      local a, b = read(one .. "/" .. page), read(three .. "/" .. page)
+      assert.truthy(a)
+      assert.are.equal(a, b)
+    end
+    os.execute("rm -rf '" .. one .. "' '" .. three .. "'")
+  end)
+
   it("raises on a bad option", function()
     assert.has_error(function() veilig.site(veilig.builtin(), tmpdir(), { lang = "de" }) end)
     assert.has_error(function() veilig.site(veilig.builtin(), tmpdir(), { peers = -1 }) end)
+    assert.has_error(function() veilig.site(veilig.builtin(), tmpdir(), { threads = -1 }) end)
+    assert.has_error(function() veilig.site(veilig.builtin(), tmpdir(), { threads = 257 }) end)
     assert.has_error(function() veilig.site(nil, tmpdir()) end)
   end)
 end)

@@ -46,3 +46,25 @@ def test_site_hostile_text(tmp_path):
     page = (tmp_path / "h" / "gemeenten" / "GM0001.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def _files(top):
+    """{relative path: bytes} of every file under top."""
+    found = {}
+    for root, _dirs, names in os.walk(top):
+        for n in names:
+            path = os.path.join(root, n)
+            with open(path, "rb") as f:
+                found[os.path.relpath(path, top)] = f.read()
+    return found
+
+
+def test_site_threads_same_bytes(reg, tmp_path):
+    veilig.site(reg, tmp_path / "one", lang="nl", threads=1)
+    veilig.site(reg, tmp_path / "three", lang="nl", threads=3)
+    one, three = _files(tmp_path / "one"), _files(tmp_path / "three")
+    assert len(one) > 20 and one == three
+    for bad in (-1, 257, 1.5, True, "2"):
+        with pytest.raises(ValueError):
+            veilig.site(reg, tmp_path / "x", threads=bad)
+    assert not (tmp_path / "x").exists()

@@ -123,10 +123,11 @@ class SheetOptions(Structure):
 class SiteOptions(Structure):
     """veilig_site_options."""
 
-    _fields_ = [("version", c_uint), ("lang", c_char_p), ("flags", c_uint), ("peers", c_size_t)]
+    _fields_ = [("version", c_uint), ("lang", c_char_p), ("flags", c_uint), ("peers", c_size_t),
+                ("threads", c_uint)]
 
 
-SITE_OPTIONS_VERSION = 1
+SITE_OPTIONS_VERSION = 2
 SITE_INCLUDE_PERSONAL = 1
 SITE_FORCE = 2
 

@@ -15,19 +15,23 @@ __all__ = ["site"]
 
 
 def site(reg: "Registry", dir: "Union[str, os.PathLike[str]]", *, lang: str = "both",
-         include_personal: bool = False, force: bool = False, peers: int = 0) -> None:
+         include_personal: bool = False, force: bool = False, peers: int = 0,
+         threads: int = 0) -> None:
     """Writes the website of reg into the folder dir (made when missing).
 
     lang: "nl", "en" or "both" (Dutch at the top, English under en/);
     include_personal: show contacts marked personal; force: write into a
     folder that is not empty and holds no earlier site; peers: comparison
-    pages per municipality (0: 3). Raises veilig.Error (an IOError-like
-    veilig.Error for a folder that cannot be written or is refused,
-    InvalidArgumentError for an unknown language)."""
+    pages per municipality (0: 3); threads: how many threads write the
+    pages (0: one per processor; the pages are the same bytes). Raises
+    veilig.Error (an IOError-like veilig.Error for a folder that cannot be
+    written or is refused, InvalidArgumentError for an unknown language)."""
     if not isinstance(lang, str):
         raise TypeError("lang must be a str (nl, en or both), not %s" % type(lang).__name__)
+    if isinstance(threads, bool) or not isinstance(threads, int) or not 0 <= threads <= 256:
+        raise ValueError("threads must be a whole number from 0 to 256, not %r" % (threads,))
     flags = (_capi.SITE_INCLUDE_PERSONAL if include_personal else 0) | \
         (_capi.SITE_FORCE if force else 0)
     opts = _capi.SiteOptions(_capi.SITE_OPTIONS_VERSION, _capi.encode(lang, "lang"), flags,
-                             int(peers))
+                             int(peers), threads)
     _capi.lib().veilig_site_write(reg._p(), os.fsencode(dir), opts, _capi.ErrorRecord())
