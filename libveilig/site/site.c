@@ -348,62 +348,103 @@ int vg_site_page_finish(vg_site_page *p, int had_personal) {
 
 /* ---- the writers ---- */
 
-/* The pages of the site as one list of tasks, per tree (language): the
-   catalogue first (the longest page: started first, it does not hold the
-   others up at the end), the start page, each category, then each
-   municipality with its comparison pages. */
+/* The pages of the site as one list of tasks. First those that need no
+   peers, for each tree (language): the catalogues (the longest pages:
+   started first, they do not hold the others up at the end), then the start
+   pages and the category pages; then each municipality's page (with its
+   comparison pages) in each tree. The peers are computed by the calling
+   thread while the other writers start on the first part; a writer that
+   reaches a municipality before they are ready waits for them. */
 typedef struct vg_site_run {
-    const vg_site *site;  /* the state every writer copies (read only meanwhile) */
+    vg_site base;         /* what each writer copies (taken before the peers) */
+    vg_site *site;        /* the site the peers go into (read after ready) */
     int trees;            /* 1 or 2 (both languages: Dutch, then English) */
     int en;               /* the language of a single tree */
-    size_t per_tree;      /* tasks per tree */
+    size_t first_part;    /* tasks that need no peers */
+    size_t ntasks;        /* all tasks */
     size_t next;          /* the next task to take (atomic) */
     int stop;             /* set when a task failed: no more are taken (atomic) */
-    pthread_mutex_t lock; /* guards rc and err */
+    pthread_mutex_t lock; /* guards what follows */
+    pthread_cond_t ready; /* signalled when the peers are computed or failed */
+    int peers_done;       /* 1: computed (or failed: then rc is set) */
     int rc;               /* the first failure */
     veilig_error err;     /* and its record */
 } vg_site_run;
 
-/* Task k of a tree. */
-static int vg_site_task(vg_site *w, size_t k) {
-    int ncat = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
-    if (k == 0)
-        return vg_site_catalogue(w);
-    if (k == 1)
-        return vg_site_index(w);
-    if (k < 2 + (size_t)ncat)
-        return vg_site_category(w, (int)(k - 1));
-    return vg_site_municipality(w, k - 2 - (size_t)ncat);
+/* Records a failure (the first one is kept) and stops the writers. */
+static void vg_site_failed(vg_site_run *run, int rc, const veilig_error *err) {
+    pthread_mutex_lock(&run->lock);
+    if (run->rc == VEILIG_OK) {
+        run->rc = rc;
+        run->err = *err;
+    }
+    pthread_mutex_unlock(&run->lock);
+    __atomic_store_n(&run->stop, 1, __ATOMIC_RELEASE);
+}
+
+/* Waits until the peers are computed; 0 when they failed. */
+static int vg_site_wait_peers(vg_site_run *run) {
+    pthread_mutex_lock(&run->lock);
+    while (!run->peers_done)
+        pthread_cond_wait(&run->ready, &run->lock);
+    int ok = run->rc == VEILIG_OK;
+    pthread_mutex_unlock(&run->lock);
+    return ok;
+}
+
+/* Task t, for the writer w (its tree set here). */
+static int vg_site_task(vg_site_run *run, vg_site *w, size_t t) {
+    size_t tree;
+    int rc;
+    if (t < run->first_part) {
+        tree = t % (size_t)run->trees;
+        size_t k = t / (size_t)run->trees;
+        w->en = run->trees == 2 ? (int)tree : run->en;
+        w->tree = run->trees == 2 && tree == 1 ? "en/" : "";
+        if (k == 0)
+            rc = vg_site_catalogue(w);
+        else if (k == 1)
+            rc = vg_site_index(w);
+        else
+            rc = vg_site_category(w, (int)(k - 1));
+        return rc;
+    }
+    t -= run->first_part;
+    tree = t % (size_t)run->trees;
+    w->en = run->trees == 2 ? (int)tree : run->en;
+    w->tree = run->trees == 2 && tree == 1 ? "en/" : "";
+    return vg_site_municipality(w, t / (size_t)run->trees);
 }
 
 /* One writer: takes tasks until none is left or one failed, with its own
    copy of the site's state (page buffer, error, tree). */
 static void *vg_site_writer(void *arg) {
     vg_site_run *run = arg;
-    vg_site w = *run->site;
+    vg_site w = run->base;
     veilig_error err;
     vg_error_clear(&err);
     w.err = &err;
     vg_buf_init(&w.page);
-    size_t ntasks = run->per_tree * (size_t)run->trees;
+    int have_peers = 0;
     for (;;) {
         if (__atomic_load_n(&run->stop, __ATOMIC_ACQUIRE))
             break;
         size_t t = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
-        if (t >= ntasks)
+        if (t >= run->ntasks)
             break;
-        size_t tree = t / run->per_tree;
-        w.en = run->trees == 2 ? (int)tree : run->en;
-        w.tree = run->trees == 2 && tree == 1 ? "en/" : "";
-        int rc = vg_site_task(&w, t % run->per_tree);
+        if (t >= run->first_part && !have_peers) {
+            if (!vg_site_wait_peers(run))
+                break;
+            /* the peers, made after this copy was taken */
+            w.all_peers = run->site->all_peers;
+            w.peers_first = run->site->peers_first;
+            w.peers_n = run->site->peers_n;
+            w.by_address = run->site->by_address;
+            have_peers = 1;
+        }
+        int rc = vg_site_task(run, &w, t);
         if (rc != VEILIG_OK) {
-            pthread_mutex_lock(&run->lock);
-            if (run->rc == VEILIG_OK) {
-                run->rc = rc;
-                run->err = err;
-            }
-            pthread_mutex_unlock(&run->lock);
-            __atomic_store_n(&run->stop, 1, __ATOMIC_RELEASE);
+            vg_site_failed(run, rc, &err);
             break;
         }
     }
@@ -428,53 +469,88 @@ static size_t vg_site_writers(unsigned threads, size_t ntasks) {
     return n ? n : 1;
 }
 
+static int vg_site_peers(vg_site *s);
+static int vg_site_folder(vg_site *s, const char *tree, const char *sub);
+
+/* The peers and the comparison pages' folders (made by the calling thread
+   while the others write); then the waiting writers go on. */
+static void vg_site_peers_part(vg_site_run *run, int nl, int en) {
+    vg_site *s = run->site;
+    veilig_error err, *caller = s->err;
+    vg_error_clear(&err);
+    s->err = &err;
+    int rc = vg_site_peers(s);
+    if (rc == VEILIG_OK && veilig_peers_count(s->all_peers)) {
+        if (nl && (rc = vg_site_folder(s, "", "vergelijk")) == VEILIG_OK && en)
+            rc = vg_site_folder(s, "en/", "vergelijk");
+        else if (!nl)
+            rc = vg_site_folder(s, "", "vergelijk");
+    }
+    s->err = caller;
+    if (rc != VEILIG_OK)
+        vg_site_failed(run, rc, &err);
+    pthread_mutex_lock(&run->lock);
+    run->peers_done = 1;
+    pthread_cond_broadcast(&run->ready);
+    pthread_mutex_unlock(&run->lock);
+}
+
 /* Writes every page of the site's trees with the writers: the calling
-   thread and threads - 1 more (fewer when the system gives fewer: then the
-   others do their share). Returns the first failure (in s->err). */
+   thread (after the peers) and threads - 1 more (fewer when the system gives
+   fewer: then the others do their share). Returns the first failure (in
+   s->err). */
 static int vg_site_pages(vg_site *s, int nl, int en, unsigned threads) {
     vg_site_run run;
     memset(&run, 0, sizeof run);
+    run.base = *s;
     run.site = s;
     run.trees = nl + en;
     run.en = !nl;
-    run.per_tree =
-        2 + (size_t)veilig_vocab_size(VEILIG_VOCAB_CATEGORY) + veilig_registry_count(s->reg);
+    run.first_part = (size_t)run.trees * (2 + (size_t)veilig_vocab_size(VEILIG_VOCAB_CATEGORY));
+    run.ntasks = run.first_part + (size_t)run.trees * veilig_registry_count(s->reg);
     if (pthread_mutex_init(&run.lock, NULL) != 0)
         return vg_error_set(s->err, VEILIG_ENOMEM, "site: cannot start the writers");
-    size_t n = vg_site_writers(threads, run.per_tree * (size_t)run.trees);
+    if (pthread_cond_init(&run.ready, NULL) != 0) {
+        pthread_mutex_destroy(&run.lock);
+        return vg_error_set(s->err, VEILIG_ENOMEM, "site: cannot start the writers");
+    }
+    size_t n = vg_site_writers(threads, run.ntasks);
     pthread_t tid[VG_SITE_MAX_THREADS];
     size_t started = 0;
     while (started + 1 < n && pthread_create(&tid[started], NULL, vg_site_writer, &run) == 0)
         started++;
+    vg_site_peers_part(&run, nl, en);
     vg_site_writer(&run);
     for (size_t i = 0; i < started; i++)
         pthread_join(tid[i], NULL);
+    pthread_cond_destroy(&run.ready);
     pthread_mutex_destroy(&run.lock);
     if (run.rc != VEILIG_OK)
         vg_error_take(s->err, &run.err); /* the caller's and the thread's last error */
     return run.rc;
 }
 
-/* Makes the folders of a tree that will hold pages: the tree, categorieen/
-   always, gemeenten/ when there are municipalities, vergelijk/ when any has
-   peers. */
+/* Makes the folder sub of a tree ("" or "en/"). */
+static int vg_site_folder(vg_site *s, const char *tree, const char *sub) {
+    vg_buf rel;
+    vg_buf_init(&rel);
+    vg_buf_puts(&rel, tree);
+    vg_buf_puts(&rel, sub);
+    char *rel_s = vg_buf_finish(&rel, NULL);
+    char *path = rel_s ? vg_site_join(s->dir, rel_s) : NULL;
+    int rc = path ? vg_site_mkdirs(s, path) : vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+    vg_free(path);
+    vg_free(rel_s);
+    return rc;
+}
+
+/* Makes the folders of a tree that hold pages before the peers:
+   categorieen/ always, gemeenten/ when there are municipalities (vergelijk/
+   is made with the peers, when any municipality has some). */
 static int vg_site_folders(vg_site *s, const char *tree) {
-    const char *sub[] = {"categorieen", veilig_registry_count(s->reg) ? "gemeenten" : NULL,
-                         veilig_peers_count(s->all_peers) ? "vergelijk" : NULL};
-    int rc = VEILIG_OK;
-    for (size_t i = 0; rc == VEILIG_OK && i < sizeof sub / sizeof sub[0]; i++) {
-        if (!sub[i])
-            continue;
-        vg_buf rel;
-        vg_buf_init(&rel);
-        vg_buf_puts(&rel, tree);
-        vg_buf_puts(&rel, sub[i]);
-        char *rel_s = vg_buf_finish(&rel, NULL);
-        char *path = rel_s ? vg_site_join(s->dir, rel_s) : NULL;
-        rc = path ? vg_site_mkdirs(s, path) : vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-        vg_free(path);
-        vg_free(rel_s);
-    }
+    int rc = vg_site_folder(s, tree, "categorieen");
+    if (rc == VEILIG_OK && veilig_registry_count(s->reg))
+        rc = vg_site_folder(s, tree, "gemeenten");
     return rc;
 }
 
@@ -493,7 +569,8 @@ size_t vg_site_place(const vg_site *s, const veilig_municipality *m) {
 
 /* The peers of every municipality (each pair compared once for the whole
    site), where each one's rows are (peers_first, peers_n), and the
-   registry's municipalities by address (vg_site_place). */
+   registry's municipalities by address (vg_site_place). Made while the
+   first writers write (vg_site_pages). */
 static int vg_site_peers(vg_site *s) {
     const veilig_registry *reg = s->reg;
     size_t n = veilig_registry_count(reg);
@@ -576,7 +653,7 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len);
     /* the peers of every municipality and the measures of each category,
        once for the whole site */
-    if (rc == VEILIG_OK && (rc = vg_site_peers(&s)) == VEILIG_OK)
+    if (rc == VEILIG_OK)
         rc = vg_site_categories_gather(&s);
     if (rc == VEILIG_OK && (rc = vg_site_folders(&s, "")) == VEILIG_OK && nl && en)
         rc = vg_site_folders(&s, "en/");
