@@ -387,32 +387,72 @@ static int vg_cmp_add(veilig_comparison *c, size_t first, veilig_vocab vocab,
     return VEILIG_OK;
 }
 
-/* Counts one dimension of m into side (0: a, 1: b); rows from first on. */
+/* Known codes below this are counted in an array (vg_cmp_collect); the
+   vocabularies have 16 values or fewer. */
+#define VG_CMP_KNOWN 64
+
+/* Counts term t of one side: a known code into known[] (by its value), any
+   other through vg_cmp_add. */
+static int vg_cmp_term(veilig_comparison *c, size_t first, veilig_vocab vocab,
+                       const veilig_registry *reg, vg_term t, int side, unsigned *known) {
+    int v = VG_KNOWN(t);
+    if (v > 0 && v < VG_CMP_KNOWN && veilig_vocab_code(vocab, v)) {
+        known[v]++;
+        return VEILIG_OK;
+    }
+    return vg_cmp_add(c, first, vocab, reg, t, side, 1);
+}
+
+/* Counts one dimension of m into side (0: a, 1: b): known codes into known[],
+   the others into the rows from first on. */
 static int vg_cmp_collect(veilig_comparison *c, size_t first, veilig_vocab dim,
-                          const veilig_municipality *m, int side) {
+                          const veilig_municipality *m, int side, unsigned *known) {
     const veilig_registry *reg = m->owner.reg;
     int rc = VEILIG_OK;
     if (dim == VEILIG_VOCAB_STAKEHOLDER_TYPE) {
         for (uint32_t i = 0; i < m->stakeholders.n && !rc; i++) {
             const veilig_stakeholder *s = m->stakeholders.v[i];
-            rc = vg_cmp_add(c, first, dim, reg, s->kind, side, 1);
+            rc = vg_cmp_term(c, first, dim, reg, s->kind, side, known);
         }
         return rc;
     }
     for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
         const veilig_measure *ms = m->measures.v[k];
         if (dim == VEILIG_VOCAB_CATEGORY) {
-            rc = vg_cmp_add(c, first, dim, reg, ms->category, side, 1);
+            rc = vg_cmp_term(c, first, dim, reg, ms->category, side, known);
         } else if (dim == VEILIG_VOCAB_APPROACH) {
-            rc = vg_cmp_add(c, first, dim, reg, vg_measure_approach_term(ms), side, 1);
+            rc = vg_cmp_term(c, first, dim, reg, vg_measure_approach_term(ms), side, known);
         } else {
             const vg_terms *l =
                 dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
             for (uint32_t g = 0; g < l->n && !rc; g++)
-                rc = vg_cmp_add(c, first, dim, reg, l->v[g], side, 1);
+                rc = vg_cmp_term(c, first, dim, reg, l->v[g], side, known);
         }
     }
     return rc;
+}
+
+/* Puts the rows of the known codes counted (known[side][value]) at first, in
+   the vocabulary's order, before the other codes' rows of the dimension. */
+static int vg_cmp_known(veilig_comparison *c, size_t first, veilig_vocab dim,
+                        unsigned known[2][VG_CMP_KNOWN]) {
+    size_t k = 0;
+    for (int v = 1; v < VG_CMP_KNOWN; v++)
+        k += known[0][v] || known[1][v];
+    if (!k)
+        return VEILIG_OK;
+    if (vg_grow((void **)&c->rows, &c->cap, c->count + k, sizeof *c->rows))
+        return VEILIG_ENOMEM;
+    memmove(c->rows + first + k, c->rows + first, (c->count - first) * sizeof *c->rows);
+    size_t at = first;
+    for (int v = 1; v < VG_CMP_KNOWN; v++) {
+        if (!known[0][v] && !known[1][v])
+            continue;
+        vg_cmp_row row = {dim, veilig_vocab_code(dim, v), v, known[0][v], known[1][v]};
+        c->rows[at++] = row;
+    }
+    c->count += k;
+    return VEILIG_OK;
 }
 
 int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
@@ -433,9 +473,13 @@ int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
     /* one dimension after the other, so that each one's rows stay together */
     for (size_t d = 0; d < sizeof dims / sizeof dims[0] && !rc; d++) {
         size_t first = c->count;
-        rc = vg_cmp_collect(c, first, dims[d], a, 0);
+        unsigned known[2][VG_CMP_KNOWN];
+        memset(known, 0, sizeof known);
+        rc = vg_cmp_collect(c, first, dims[d], a, 0, known[0]);
         if (!rc)
-            rc = vg_cmp_collect(c, first, dims[d], b, 1);
+            rc = vg_cmp_collect(c, first, dims[d], b, 1, known[1]);
+        if (!rc)
+            rc = vg_cmp_known(c, first, dims[d], known);
     }
     if (rc) {
         veilig_comparison_free(c);
