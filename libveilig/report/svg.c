@@ -74,6 +74,29 @@ const char *vg_svg_ink(int level) {
 #define VG_RULE       "#c5ccd5"
 #define VG_MARK       "#c2410c"
 
+/* Appends v in decimal: the charts' many coordinates without printf. */
+static void vg_svg_int(vg_buf *b, long v) {
+    char d[24];
+    size_t i = sizeof d;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        d[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        d[--i] = '-';
+    vg_buf_put(b, d + i, sizeof d - i);
+}
+
+/* Appends <text x="x" y="y">, the text's other attributes given by its group. */
+static void vg_svg_text_at(vg_buf *b, int x, int y) {
+    vg_buf_put(b, "<text x=\"", 9);
+    vg_svg_int(b, x);
+    vg_buf_put(b, "\" y=\"", 5);
+    vg_svg_int(b, y);
+    vg_buf_put(b, "\">", 2);
+}
+
 static int vg_max(int a, int b) {
     return a > b ? a : b;
 }
@@ -342,9 +365,12 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
     vg_svg_open(b, "chart week", width, height, w->title);
     /* the hours over the grid, their shared attributes once */
     vg_buf_puts(b, "<g text-anchor=\"middle\" font-size=\"10\" fill=\"" VG_INK_SOFT "\">");
-    for (int hr = 0; hr < 24; hr++)
-        vg_buf_printf(b, "<text x=\"%d\" y=\"%d\">%02d</text>", x0 + hr * VG_WK_CW + VG_WK_CW / 2,
-                      y0 - 8, hr);
+    for (int hr = 0; hr < 24; hr++) {
+        vg_svg_text_at(b, x0 + hr * VG_WK_CW + VG_WK_CW / 2, y0 - 8);
+        char two[2] = {(char)('0' + hr / 10), (char)('0' + hr % 10)};
+        vg_buf_put(b, two, 2);
+        vg_buf_puts(b, "</text>");
+    }
     vg_buf_puts(b, "</g>\n");
     for (int d = 0; d < 7; d++) {
         char attrs[96];
@@ -355,6 +381,9 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
     /* the slots: one path per colour (a square per slot of that level), then
        the numbers, one group per colour: the same picture as a rectangle
        and a text per slot, in a quarter of the bytes */
+    char square[32]; /* a slot's square after its corner */
+    int sq =
+        snprintf(square, sizeof square, "h%dv%dh-%dz", VG_WK_CW - 2, VG_WK_CH - 2, VG_WK_CW - 2);
     for (int l = 0; l < VG_SVG_LEVELS; l++) {
         int any = 0;
         for (int s = 0; s < 7 * 24; s++) {
@@ -363,8 +392,11 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
             if (!any)
                 vg_buf_printf(b, "<path fill=\"%s\" d=\"", vg_fills[l]);
             any = 1;
-            vg_buf_printf(b, "M%d %dh%dv%dh-%dz", x0 + s % 24 * VG_WK_CW + 1,
-                          y0 + s / 24 * VG_WK_CH + 1, VG_WK_CW - 2, VG_WK_CH - 2, VG_WK_CW - 2);
+            vg_buf_putc(b, 'M');
+            vg_svg_int(b, x0 + s % 24 * VG_WK_CW + 1);
+            vg_buf_putc(b, ' ');
+            vg_svg_int(b, y0 + s / 24 * VG_WK_CH + 1);
+            vg_buf_put(b, square, (size_t)sq);
         }
         if (any)
             vg_buf_puts(b, "\"/>\n");
@@ -379,9 +411,10 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
                 vg_buf_printf(b, "<g text-anchor=\"middle\" font-size=\"11\" fill=\"%s\">",
                               vg_inks[l]);
             any = 1;
-            vg_buf_printf(b, "<text x=\"%d\" y=\"%d\">%u</text>",
-                          x0 + s % 24 * VG_WK_CW + VG_WK_CW / 2,
-                          y0 + s / 24 * VG_WK_CH + VG_WK_CH / 2 + 4, v);
+            vg_svg_text_at(b, x0 + s % 24 * VG_WK_CW + VG_WK_CW / 2,
+                           y0 + s / 24 * VG_WK_CH + VG_WK_CH / 2 + 4);
+            vg_svg_int(b, (long)v);
+            vg_buf_puts(b, "</text>");
         }
         if (any)
             vg_buf_puts(b, "</g>\n");
