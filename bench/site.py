@@ -14,7 +14,7 @@ makes the file system's next thousands of file creations slower for a
 minute or more on ext4 without a journal; that would fall on the next row).
 
     site.py --tool VEILIG --file L.json [--runs 3] [--lang nl,both]
-            [--before OLD_VEILIG] [--out DIR]
+            [--threads 1,2] [--before OLD_VEILIG] [--out DIR]
 
 With --before, the same site rows of another build of the tool run too,
 alternated with this one's within each round (before and after).
@@ -60,15 +60,24 @@ def main():
     ap.add_argument("--lang", default="nl,both", help="the site rows: --lang of each")
     ap.add_argument("--before", help="another build of the tool, its site rows alternated")
     ap.add_argument("--out", help="where the sites are written (default: a new folder in /tmp)")
+    ap.add_argument("--remove-each", action="store_true",
+                    help="remove each site right after its run (for a tmpfs --out such as "
+                         "/dev/shm, where removing costs the next run nothing)")
+    ap.add_argument("--threads", default="",
+                    help="comma-separated -j values: a site row for each (default: none given, "
+                         "one writer per processor)")
     args = ap.parse_args()
 
     out = tempfile.mkdtemp(prefix="veilig-site-bench-", dir=args.out)
     tools = [("after", args.tool)] + ([("before", args.before)] if args.before else [])
     rows = [("load (list)", None, args.tool, None)]
+    threads = args.threads.split(",") if args.threads else [None]
     for lang in args.lang.split(","):
-        for name, tool in tools:
-            label = "site --lang %s" % lang + (" (%s)" % name if args.before else "")
-            rows.append((label, lang, tool, name))
+        for j in threads:
+            for name, tool in tools:
+                label = "site --lang %s" % lang + (" -j %s" % j if j else "") + \
+                    (" (%s)" % name if args.before else "")
+                rows.append((label, (lang, j), tool, name))
     results = {label: [] for label, _l, _t, _n in rows}
     sizes = {}
     try:
@@ -80,16 +89,20 @@ def main():
                 else:
                     dest = os.path.join(out, "%d-%s" % (r, label.replace(" ", "_")
                                                         .replace("(", "").replace(")", "")))
-                    argv = [tool, "-f", args.file, "site", "--lang", lang, "-o", dest]
+                    argv = [tool, "-f", args.file, "site", "--lang", lang[0], "-o", dest] + \
+                        (["-j", lang[1]] if lang[1] else [])
                 res = run_once(argv)
                 if lang is None:
                     load = res
                 elif label not in sizes:
                     sizes[label] = folder_size(dest)
+                if lang is not None and args.remove_each:
+                    shutil.rmtree(dest)
                 results[label].append((res, load))
                 print("round %d: %-28s wall %6.2f s  user %6.2f s  sys %6.2f s  peak %6.0f MiB%s"
                       % (r + 1, label, res[0], res[1], res[2], res[3] / 2**20,
-                         "" if lang is None else "  %.2fx the load (wall)" % (res[0] / load[0])),
+                         "" if lang is None else "  %.2fx the load (wall), writing %.2fx"
+                         % (res[0] / load[0], (res[0] - load[0]) / load[0])),
                       file=sys.stderr)
     finally:
         shutil.rmtree(out, ignore_errors=True)
@@ -97,17 +110,22 @@ def main():
     print("# `veilig site` against the load (bench/site.py)\n")
     print("%s, %.0f MB; %d rounds, each row once per round in this order; every figure a fresh "
           "process (wall clock; user and system time and peak RSS by getrusage via os.wait4); "
-          "the ratio is a site run's wall over the load run of the same round.\n"
+          "the ratio is a site run's wall over the load run of the same round, and the "
+          "writing's: the site run's wall less the load run's (the time the pages took) over "
+          "the load run's.\n"
           % (os.path.basename(args.file), os.path.getsize(args.file) / 1e6, args.runs))
-    print("| run | wall s | user s | system s | peak RSS MiB | / load (wall), per round | pages | MB written |")
-    print("|---|---:|---:|---:|---:|---|---:|---:|")
+    print("| run | wall s | user s | system s | peak RSS MiB | / load (wall), per round "
+          "| writing / load, per round | pages | MB written |")
+    print("|---|---:|---:|---:|---:|---|---|---:|---:|")
     for label, lang, _t, _n in rows:
         res = results[label]
         med = sorted(res, key=lambda x: x[0][0])[len(res) // 2][0]
         ratios = ", ".join("%.2fx" % (x[0][0] / x[1][0]) for x in res) if lang else "1"
+        writing = ", ".join("%.2fx" % ((x[0][0] - x[1][0]) / x[1][0]) for x in res) \
+            if lang else ""
         files, size = sizes.get(label, (0, 0))
-        print("| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %s |"
-              % (label, med[0], med[1], med[2], med[3] / 2**20, ratios,
+        print("| %s | %.2f | %.2f | %.2f | %.0f | %s | %s | %s | %s |"
+              % (label, med[0], med[1], med[2], med[3] / 2**20, ratios, writing,
                  "{:,}".format(files) if lang else "", "%.0f" % (size / 1e6) if lang else ""))
     print("\n(wall, user, system and RSS: the median run by wall clock)")
 

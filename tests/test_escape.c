@@ -239,6 +239,14 @@ START_TEST(test_json_html) {
     assert_esc("a\"b\\c\x1b</script>", VEILIG_FORMAT_JSON, 0, "\"a\\\"b\\\\c\\u001b</script>\"");
     assert_esc("<b onclick=\"x\">&'\x1b\x7f", VEILIG_FORMAT_HTML, 0,
                "&lt;b onclick=&quot;x&quot;&gt;&amp;&#39;");
+    /* the escaper itself: characters of several bytes pass whole, U+FFFE and
+       U+FFFF are dropped, and bytes that are not UTF-8 (which the model
+       refuses) still cannot carry markup past it */
+    vg_buf b;
+    vg_buf_init_std(&b);
+    vg_xml_escape(&b, "\xC3\xA9\xE2\x80\x94\xEF\xBF\xBEx\xEF\xBF\xBF\xC3<i>\xEF\xBF\xEF>");
+    ck_assert_str_eq(b.data, "\xC3\xA9\xE2\x80\x94x\xC3&lt;i&gt;\xEF\xBF\xEF&gt;");
+    vg_buf_free(&b);
 }
 END_TEST
 

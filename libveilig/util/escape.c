@@ -393,25 +393,44 @@ static void vg_xml_char(vg_buf *b, const char *s, size_t n) {
     vg_buf_put(b, s, n);
 }
 
-/* 1 for the bytes vg_xml_char writes as they are, alone: printable ASCII
-   but & < > " ', and tab, line feed and carriage return. */
-static int vg_xml_plain(unsigned char c) {
-    return (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') ||
-           c == '\t' || c == '\n' || c == '\r';
-}
+/* 1 for the bytes that vg_xml_escape copies as they are in a run: printable
+   ASCII but & < > " ', tab, line feed and carriage return, and every byte of
+   a multi-byte character (vg_xml_char writes those as they are) except
+   0xEF, the first byte of U+FFFE and U+FFFF, which vg_xml_char drops. A
+   run stops only at ASCII or at 0xEF, never inside a character, so the
+   characters stay aligned; and since no byte of a multi-byte character is
+   ASCII, no & < > " ' passes unescaped, even in text that is not UTF-8. */
+#define VG_XP(c)                                                                                   \
+    ((c) >= 0x80 ? (c) != 0xEF                                                                     \
+                 : ((c) >= 0x20 && (c) != 0x7F && (c) != '&' && (c) != '<' && (c) != '>' &&        \
+                    (c) != '"' && (c) != '\'') ||                                                  \
+                       (c) == '\t' || (c) == '\n' || (c) == '\r')
+#define VG_XP4(c)  VG_XP(c), VG_XP((c) + 1), VG_XP((c) + 2), VG_XP((c) + 3)
+#define VG_XP16(c) VG_XP4(c), VG_XP4((c) + 4), VG_XP4((c) + 8), VG_XP4((c) + 12)
+static const unsigned char vg_xml_plain_byte[256] = {
+    VG_XP16(0x00), VG_XP16(0x10), VG_XP16(0x20), VG_XP16(0x30), VG_XP16(0x40), VG_XP16(0x50),
+    VG_XP16(0x60), VG_XP16(0x70), VG_XP16(0x80), VG_XP16(0x90), VG_XP16(0xA0), VG_XP16(0xB0),
+    VG_XP16(0xC0), VG_XP16(0xD0), VG_XP16(0xE0), VG_XP16(0xF0)};
 
 void vg_xml_escape(vg_buf *b, const char *s) {
     while (s && *s) {
-        /* a run of plain ASCII at once, then one character as vg_xml_char
-           writes it (ASCII is one byte: the characters stay aligned) */
+        /* a run of plain bytes at once, then one character as vg_xml_char
+           writes it */
         const char *run = s;
-        while (vg_xml_plain((unsigned char)*s))
+        while (vg_xml_plain_byte[(unsigned char)*s])
             s++;
         if (s > run)
             vg_buf_put(b, run, (size_t)(s - run));
         if (!*s)
             break;
+        /* a character ends where its continuation bytes do, so that a
+           broken one cannot take an ASCII byte along unescaped */
         size_t n = vg_char_len(s);
+        for (size_t i = 1; i < n; i++)
+            if (((unsigned char)s[i] & 0xC0) != 0x80) {
+                n = i;
+                break;
+            }
         vg_xml_char(b, s, n);
         s += n;
     }
