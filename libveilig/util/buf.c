@@ -63,8 +63,10 @@ int vg_buf_reserve(vg_buf *b, size_t extra) {
 }
 
 void vg_buf_put(vg_buf *b, const char *s, size_t len) {
-    if (vg_buf_reserve(b, len) != 0)
-        return;
+    if (b->failed || len >= b->cap - b->len) { /* (cap > len always: the NUL) */
+        if (vg_buf_reserve(b, len) != 0)
+            return;
+    }
     if (len)
         memcpy(b->data + b->len, s, len);
     b->len += len;
