@@ -14,7 +14,8 @@ makes the file system's next thousands of file creations slower for a
 minute or more on ext4 without a journal; that would fall on the next row).
 
     site.py --tool VEILIG --file L.json [--runs 3] [--lang nl,both]
-            [--threads 1,2] [--before OLD_VEILIG] [--out DIR]
+            [--threads 1,2] [--before OLD_VEILIG] [--out DIR] [--sync]
+            [--remove-each]
 
 With --before, the same site rows of another build of the tool run too,
 alternated with this one's within each round (before and after).
@@ -63,6 +64,9 @@ def main():
     ap.add_argument("--remove-each", action="store_true",
                     help="remove each site right after its run (for a tmpfs --out such as "
                          "/dev/shm, where removing costs the next run nothing)")
+    ap.add_argument("--sync", action="store_true",
+                    help="flush the file system (sync) before each run, so that no run pays "
+                         "for the writeback of the sites before it")
     ap.add_argument("--threads", default="",
                     help="comma-separated -j values: a site row for each (default: none given, "
                          "one writer per processor)")
@@ -91,6 +95,8 @@ def main():
                                                         .replace("(", "").replace(")", "")))
                     argv = [tool, "-f", args.file, "site", "--lang", lang[0], "-o", dest] + \
                         (["-j", lang[1]] if lang[1] else [])
+                if args.sync:
+                    os.sync()
                 res = run_once(argv)
                 if lang is None:
                     load = res

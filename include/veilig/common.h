@@ -22,6 +22,9 @@
  *   library stays reentrant: distinct registries may be used from distinct
  *   threads; one registry may be read from many threads at once; changing it
  *   needs the caller's exclusion.
+ * - The library starts threads of its own in one place only: the website
+ *   (veilig_site_write(), veilig_site_options.threads) writes its pages with
+ *   several, which call the allocator hook (veilig_set_allocator()) too.
  */
 #ifndef VEILIG_COMMON_H
 #define VEILIG_COMMON_H
@@ -167,7 +170,10 @@ typedef void (*veilig_free_fn)(void *ptr);
  * whole process. Call it before any other call of the library, while no
  * registry or result exists; memory allocated with one set of functions must
  * be freed with the same set. Passing three NULLs restores the C library's
- * malloc, realloc and free.
+ * malloc, realloc and free. The functions are called from every thread that
+ * calls the library, and from the website's writer threads
+ * (veilig_site_write() with veilig_site_options.threads other than 1): they
+ * must be thread-safe where those are used.
  *
  * @param malloc_fn   the allocation function, or NULL.
  * @param realloc_fn  the reallocation function, or NULL.
