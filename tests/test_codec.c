@@ -1664,6 +1664,7 @@ START_TEST(test_save_text) {
     ck_assert_ptr_nonnull(strstr(err.message, strerror(ENOENT)));
     RC(veilig_save_text(NULL, "x", 1, &err), VEILIG_EINVAL);
     RC(veilig_save_text(path, NULL, 1, &err), VEILIG_EINVAL);
+    remove_tree(dir);
 }
 END_TEST
 

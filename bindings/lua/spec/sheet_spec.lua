@@ -25,10 +25,12 @@ describe("spreadsheets", function()
 
   it("gives back the same document through a workbook", function()
     local reg = veilig.builtin()
-    local path = os.tmpname() .. ".xlsx"
+    local base = os.tmpname() -- made by os.tmpname: removed with the workbook
+    local path = base .. ".xlsx"
     assert.is_true(veilig.save_xlsx(reg, path, { lang = "en", include_personal = true }))
     local back = assert(veilig.import_sheets({ path }))
     os.remove(path)
+    os.remove(base)
     assert.equal(reg:dump(), back:dump())
   end)
 
