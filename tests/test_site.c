@@ -304,7 +304,11 @@ START_TEST(test_many_pages) {
     ck_assert_uint_eq(count_of(cat, "{\"c\":\""), measures);
     ck_assert_ptr_nonnull(strstr(cat, "\\u2028"));
     ck_assert_ptr_null(strstr(cat, "\xE2\x80\xA8<&>"));
-    ck_assert_ptr_nonnull(strstr(cat, "]</script>\n</section>\n</main>\n"));
+    ck_assert_ptr_nonnull(strstr(cat, "]</script>\n<script type=\"application/json\" "
+                                      "id=\"catalogue-terms\">{\"c\":{\"deescalation\":["));
+    ck_assert_ptr_nonnull(strstr(cat, "]}}</script>\n</section>\n</main>\n"));
+    /* the labels of known codes once for the page, not per entry */
+    ck_assert_uint_eq(count_of(cat, "\"vrouwen en meisjes\""), 1);
     ck_assert_str_eq(cat + len - 8, "</html>\n");
     free(cat);
     ck_assert_uint_eq(files_named(site_dir("many"), ".tmp-"), 0);

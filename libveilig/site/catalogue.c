@@ -115,8 +115,12 @@ static void vg_site_index_free(vg_site_jindex *x) {
 }
 
 /* A term of the index: its code folded and, for a code of the vocabulary
-   (the d-th of vg_site_index_vocabs), its labels folded. */
-static void vg_site_json_term(vg_site_jindex *x, vg_buf *b, int *first, int d, const char *code) {
+   (the d-th of vg_site_index_vocabs), its labels folded. The terms of the
+   known categories and target groups are not repeated per entry: the page
+   holds them once (vg_site_json_vocab_terms) and site.js looks them up by
+   the entry's codes; with shared, only an unknown code's is written. */
+static void vg_site_json_term(vg_site_jindex *x, vg_buf *b, int *first, int d, const char *code,
+                              int shared) {
     if (!code)
         return;
     int v = veilig_vocab_from_code(vg_site_index_vocabs[d], code);
@@ -124,6 +128,8 @@ static void vg_site_json_term(vg_site_jindex *x, vg_buf *b, int *first, int d, c
         vg_site_json_folded(x, b, first, code);
         return;
     }
+    if (shared)
+        return;
     size_t at = x->term_at[d][v], len = x->term_at[d][v + 1] - at;
     if (!len)
         return;
@@ -169,10 +175,10 @@ static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_munic
     vg_site_json_folded(x, b, &first, veilig_measure_description(ms));
     vg_site_json_folded(x, b, &first, veilig_measure_area_name(ms));
     vg_site_json_folded(x, b, &first, veilig_measure_area_note(ms));
-    vg_site_json_term(x, b, &first, 0, veilig_measure_category_code(ms));
-    vg_site_json_term(x, b, &first, 1, veilig_measure_approach_code(ms));
+    vg_site_json_term(x, b, &first, 0, veilig_measure_category_code(ms), 1);
+    vg_site_json_term(x, b, &first, 1, veilig_measure_approach_code(ms), 0);
     for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
-        vg_site_json_term(x, b, &first, 2, veilig_measure_target_group_code(ms, i));
+        vg_site_json_term(x, b, &first, 2, veilig_measure_target_group_code(ms, i), 1);
     for (size_t i = 0; i < veilig_measure_partner_count(ms); i++) {
         const char *id = veilig_partner_stakeholder(veilig_measure_partner(ms, i));
         vg_site_json_folded(x, b, &first, id);
@@ -184,6 +190,34 @@ static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_munic
         }
     }
     vg_buf_puts(b, "]}");
+}
+
+/* The folded terms of every known category and target group, once for the
+   page: {"c": {"bystander": ["bystander", "omstanders", "bystander
+   intervention"], ...}, "g": {...}}, in a block of its own
+   (id="catalogue-terms"); site.js adds them to the entries' own terms by
+   their codes (e.c, e.g), as veilig_query searches them. */
+static void vg_site_json_vocab_terms(const vg_site_jindex *x, vg_buf *b) {
+    static const struct {
+        const char *key;
+        int d; /* in vg_site_index_vocabs */
+    } parts[] = {{"c", 0}, {"g", 2}};
+    vg_buf_putc(b, '{');
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        int d = parts[i].d;
+        vg_buf_printf(b, "%s\"%s\":{", i ? "," : "", parts[i].key);
+        for (int v = 1; v <= x->nterms[d]; v++) {
+            if (v > 1)
+                vg_buf_putc(b, ',');
+            vg_site_json_text(b, veilig_vocab_code(vg_site_index_vocabs[d], v));
+            vg_buf_puts(b, ":[");
+            size_t at = x->term_at[d][v];
+            vg_buf_put(b, x->terms.data + at, x->term_at[d][v + 1] - at);
+            vg_buf_putc(b, ']');
+        }
+        vg_buf_putc(b, '}');
+    }
+    vg_buf_putc(b, '}');
 }
 
 /* A <select> of the catalogue's form over a vocabulary. */
@@ -315,7 +349,9 @@ int vg_site_catalogue(vg_site *s) {
         }
         vg_site_page_flush(&p);
     }
-    vg_html_put(h, "]</script>\n</section>\n");
+    vg_html_put(h, "]</script>\n<script type=\"application/json\" id=\"catalogue-terms\">");
+    vg_site_json_vocab_terms(&x, &h->b);
+    vg_html_put(h, "</script>\n</section>\n");
     vg_site_index_free(&x);
     return vg_site_page_finish(&p, 0);
 }

@@ -1,6 +1,7 @@
 /* libveilig site: the measures catalogue's filters (maatregelen.html).
    Reads the page's embedded JSON index (one entry per row of the table, in
-   the same order) and hides the rows that do not pass the form's filters.
+   the same order) and the terms of the vocabularies' codes (once for the
+   page), and hides the rows that do not pass the form's filters.
    Without this script the page shows every measure and no form. */
 (function () {
   "use strict";
@@ -9,6 +10,20 @@
   var table = document.getElementById("catalogue");
   if (!form || !data || !table) return;
   var index = JSON.parse(data.textContent);
+  /* the terms of the known categories and target groups, once for the page,
+     by code; an entry's own terms (e.t) hold the rest */
+  var termsEl = document.getElementById("catalogue-terms");
+  var terms = termsEl ? JSON.parse(termsEl.textContent) : { c: {}, g: {} };
+  function termsOf(table, code) {
+    return Object.prototype.hasOwnProperty.call(table, code) ? table[code] : [];
+  }
+  function has(list, q) {
+    return list.some(function (t) { return t.indexOf(q) >= 0; });
+  }
+  function found(e, q) {
+    if (has(e.t, q) || has(termsOf(terms.c, e.c), q)) return true;
+    return e.g.some(function (g) { return has(termsOf(terms.g, g), q); });
+  }
   var rows = table.querySelectorAll("tbody tr");
   var count = document.getElementById("filter-count");
   function fold(s) {
@@ -26,7 +41,7 @@
       var e = index[i];
       var ok = (!c || e.c === c) && (!a || e.a === a) && (!g || e.g.indexOf(g) >= 0) &&
         (!s || e.s.indexOf(s) >= 0) && (!p || e.p === p) &&
-        (!q || e.t.some(function (t) { return t.indexOf(q) >= 0; }));
+        (!q || found(e, q));
       rows[i].hidden = !ok;
       if (ok) n++;
     }

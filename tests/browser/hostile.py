@@ -57,7 +57,8 @@ class Check(HTMLParser):
                 self.problems.append(f"{self.name}: <{tag} {k}={v[:40]!r}>")
         if tag == "script":
             ours = (a.get("src") or "").endswith("site.js") or (
-                a.get("type") == "application/json" and a.get("id") == "catalogue-index")
+                a.get("type") == "application/json" and
+                a.get("id") in ("catalogue-index", "catalogue-terms"))
             if not ours:
                 self.problems.append(f"{self.name}: a script that is not the site's own: {attrs}")
         if tag in ("iframe", "object", "embed", "img", "base"):

@@ -54,7 +54,12 @@ def main():
         if provs:
             c["province"] = provs[i % len(provs)]
         cases.append(c)
-    cases += [{"text": t} for t in ("markt", "STATION", "voorlichting", "zzz-nothing")]
+    # texts in the measures' own words, and in the labels of their codes (which
+    # the page holds once for all: category and target group, Dutch and
+    # English, and the codes themselves)
+    cases += [{"text": t} for t in ("markt", "STATION", "voorlichting", "zzz-nothing",
+                                    "bystander intervention", "vrouwen en", "women_girls",
+                                    "preventie", "lhbti", "young people", "de-escalation", "campaign")]
     if cats:
         cases.append({"category": cats[0], "text": "e"})
     result = [{"page": page, "filters": c, "expect": query(tool, doc, c)} for c in cases]
