@@ -176,10 +176,6 @@ int cli_read_bytes(char **text, size_t *len, const char *path);
 void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char *name);
 /* How many schema errors of one document a load reports (one line each). */
 #define CLI_LOAD_ERRORS 50
-/* Loads a document from text; on failure prints the error (one line per
-   schema error, up to CLI_LOAD_ERRORS) and returns its status. */
-int cli_load_text(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
-                  const char *name);
 /* Loads one file ("-": standard input): a file through the library's
    streamed load (never whole in memory), standard input read whole first. */
 int cli_load_file(const cli_ctx *ctx, veilig_registry **out, const char *path);

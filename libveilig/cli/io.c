@@ -209,8 +209,10 @@ static int cli_load(const cli_ctx *ctx, veilig_registry **out, const char *text,
     return status;
 }
 
-int cli_load_text(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
-                  const char *name) {
+/* Loads a document from text; on failure prints the error (one line per
+   schema error, up to CLI_LOAD_ERRORS) and returns its status. */
+static int cli_load_text(const cli_ctx *ctx, veilig_registry **out, const char *text, size_t len,
+                         const char *name) {
     return cli_load(ctx, out, text, len, NULL, name);
 }
 
