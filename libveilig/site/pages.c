@@ -159,9 +159,9 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
     vg_site_wide_begin(h, VG_T(h, "Vergelijking", "Comparison"));
     vg_buf_printf(&h->b, "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
                   VG_T(h, "Soort", "Kind"), VG_T(h, "Waarde", "Value"));
-    vg_html_put(h, "<th scope=\"col\" class=\"n\">");
+    vg_html_put(h, "<th scope=\"col\" class=\"num\">");
     vg_html_municipality_name(h, a);
-    vg_html_put(h, "</th><th scope=\"col\" class=\"n\">");
+    vg_html_put(h, "</th><th scope=\"col\" class=\"num\">");
     vg_html_municipality_name(h, b);
     vg_html_put(h, "</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < veilig_comparison_count(c); i++) {
@@ -171,7 +171,7 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
         vg_html_text_capital(h, veilig_vocab_name(v));
         vg_html_put(h, "</td><td>");
         vg_html_text_capital(h, vg_html_label(h, v, veilig_comparison_code(c, i)));
-        vg_buf_printf(&h->b, "</td><td class=\"n\">%u</td><td class=\"n\">%u</td></tr>\n", x, y);
+        vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n", x, y);
     }
     vg_html_put(h, "</tbody>\n</table>\n");
     vg_site_wide_end(h);
