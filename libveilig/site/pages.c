@@ -171,7 +171,8 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
         vg_html_text_capital(h, veilig_vocab_name(v));
         vg_html_put(h, "</td><td>");
         vg_html_text_capital(h, vg_html_label(h, v, veilig_comparison_code(c, i)));
-        vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n", x, y);
+        vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n", x,
+                      y);
     }
     vg_html_put(h, "</tbody>\n</table>\n");
     vg_site_wide_end(h);
