@@ -247,6 +247,12 @@ START_TEST(test_json_html) {
     vg_xml_escape(&b, "\xC3\xA9\xE2\x80\x94\xEF\xBF\xBEx\xEF\xBF\xBF\xC3<i>\xEF\xBF\xEF>");
     ck_assert_str_eq(b.data, "\xC3\xA9\xE2\x80\x94x\xC3&lt;i&gt;\xEF\xBF\xEF&gt;");
     vg_buf_free(&b);
+    /* the same when cut to a number of characters */
+    vg_buf_init_std(&b);
+    vg_xml_escape_cut(&b, "\xC3<script>alert(1)</script>", 3);
+    ck_assert_ptr_null(strchr(b.data, '<'));
+    ck_assert_ptr_nonnull(strstr(b.data, "\xC3&lt;"));
+    vg_buf_free(&b);
 }
 END_TEST
 

@@ -57,7 +57,8 @@ typedef struct veilig_site_options {
     unsigned flags; /**< VEILIG_SITE_* flags */
     size_t peers;   /**< peers (and comparison pages) per municipality; 0: 3 */
     /** Version 2: how many threads make the pages: 0 (the default) one per
-        online processor, at most 16; 1 only the calling thread. The pages
+        online processor; 1 only the calling thread; at most 16 in any case
+        (and no more than there are pages). The pages
         are the same bytes whatever the number. With more than one, the
         allocator set with veilig_set_allocator() is called from each of
         them (it must be thread-safe), and which error is reported when two

@@ -6,13 +6,14 @@
  * renamed into place, so memory stays bounded by the registry and an
  * interrupted run leaves every page whole; a page that grows past
  * VG_SITE_CHUNK (the catalogue) goes to its temporary file a part at a time
- * as it is made. What every tree needs is made once for the site, before
- * any page: the peers of every municipality (each pair compared once), the
- * measures of each category (one pass), the folders. Then the pages are
- * tasks in one list that the writers (threads, each with its own copy of
- * the site's state and its own page buffer) take in turn until the list is
- * done or one fails; each page depends on the registry only, so the bytes
- * are the same whatever the number of writers. The pages themselves
+ * as it is made. What every tree needs is made once for the site: the
+ * measures of each category (one pass) and the folders before any page, the
+ * peers of every municipality (each pair compared once) by the calling
+ * thread while the first pages are written. The pages are tasks in one list
+ * that the writers (threads, each with its own copy of the site's state and
+ * its own page buffer) take in turn until the list is done or one fails;
+ * each page depends on the registry only, so the bytes are the same
+ * whatever the number of writers. The pages themselves
  * (pages.c, catalogue.c) are made of the HTML reports' page frame and
  * section renderers (report/html.h) and share their style sheet, written
  * once as style.css.
@@ -392,28 +393,21 @@ static int vg_site_wait_peers(vg_site_run *run) {
     return ok;
 }
 
-/* Task t, for the writer w (its tree set here). */
+/* Task t, for the writer w: each part's tasks go through the trees in turn
+   (the tree set here), k counting within the part. */
 static int vg_site_task(vg_site_run *run, vg_site *w, size_t t) {
-    size_t tree;
-    int rc;
-    if (t < run->first_part) {
-        tree = t % (size_t)run->trees;
-        size_t k = t / (size_t)run->trees;
-        w->en = run->trees == 2 ? (int)tree : run->en;
-        w->tree = run->trees == 2 && tree == 1 ? "en/" : "";
-        if (k == 0)
-            rc = vg_site_catalogue(w);
-        else if (k == 1)
-            rc = vg_site_index(w);
-        else
-            rc = vg_site_category(w, (int)(k - 1));
-        return rc;
-    }
-    t -= run->first_part;
-    tree = t % (size_t)run->trees;
+    int peers_part = t >= run->first_part;
+    size_t u = peers_part ? t - run->first_part : t;
+    size_t tree = u % (size_t)run->trees, k = u / (size_t)run->trees;
     w->en = run->trees == 2 ? (int)tree : run->en;
     w->tree = run->trees == 2 && tree == 1 ? "en/" : "";
-    return vg_site_municipality(w, t / (size_t)run->trees);
+    if (peers_part)
+        return vg_site_municipality(w, k);
+    if (k == 0)
+        return vg_site_catalogue(w);
+    if (k == 1)
+        return vg_site_index(w);
+    return vg_site_category(w, (int)(k - 1));
 }
 
 /* One writer: takes tasks until none is left or one failed, with its own
@@ -480,12 +474,9 @@ static void vg_site_peers_part(vg_site_run *run, int nl, int en) {
     vg_error_clear(&err);
     s->err = &err;
     int rc = vg_site_peers(s);
-    if (rc == VEILIG_OK && veilig_peers_count(s->all_peers)) {
-        if (nl && (rc = vg_site_folder(s, "", "vergelijk")) == VEILIG_OK && en)
-            rc = vg_site_folder(s, "en/", "vergelijk");
-        else if (!nl)
-            rc = vg_site_folder(s, "", "vergelijk");
-    }
+    if (rc == VEILIG_OK && veilig_peers_count(s->all_peers) &&
+        (rc = vg_site_folder(s, "", "vergelijk")) == VEILIG_OK && nl && en)
+        rc = vg_site_folder(s, "en/", "vergelijk");
     s->err = caller;
     if (rc != VEILIG_OK)
         vg_site_failed(run, rc, &err);
@@ -651,8 +642,8 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
     if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) == VEILIG_OK &&
         (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) == VEILIG_OK)
         rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len);
-    /* the peers of every municipality and the measures of each category,
-       once for the whole site */
+    /* the measures of each category, once for the whole site (the peers:
+       vg_site_pages) */
     if (rc == VEILIG_OK)
         rc = vg_site_categories_gather(&s);
     if (rc == VEILIG_OK && (rc = vg_site_folders(&s, "")) == VEILIG_OK && nl && en)

@@ -357,6 +357,17 @@ void vg_md_url(vg_buf *b, const char *url) {
 
 /* ---- XML ---- */
 
+/* The length of the character at s for vg_xml_char: vg_char_len's, but
+   ending where its continuation bytes do, so that a broken character cannot
+   take an ASCII byte (a < or &) along unescaped. */
+static size_t vg_xml_char_len(const char *s) {
+    size_t n = vg_char_len(s);
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return i;
+    return n;
+}
+
 /* Writes one character (the sequence at s, n bytes) escaped. */
 static void vg_xml_char(vg_buf *b, const char *s, size_t n) {
     unsigned char c = (unsigned char)s[0];
@@ -423,14 +434,7 @@ void vg_xml_escape(vg_buf *b, const char *s) {
             vg_buf_put(b, run, (size_t)(s - run));
         if (!*s)
             break;
-        /* a character ends where its continuation bytes do, so that a
-           broken one cannot take an ASCII byte along unescaped */
-        size_t n = vg_char_len(s);
-        for (size_t i = 1; i < n; i++)
-            if (((unsigned char)s[i] & 0xC0) != 0x80) {
-                n = i;
-                break;
-            }
+        size_t n = vg_xml_char_len(s);
         vg_xml_char(b, s, n);
         s += n;
     }
@@ -445,7 +449,7 @@ int vg_xml_escape_cut(vg_buf *b, const char *s, size_t max) {
     }
     size_t keep = max > 1 ? max - 1 : 0;
     for (size_t i = 0; i < keep && *s; i++) {
-        size_t n = vg_char_len(s);
+        size_t n = vg_xml_char_len(s);
         vg_xml_char(b, s, n);
         s += n;
     }
