@@ -119,8 +119,8 @@ int vg_is_cbs_code(const char *code) {
 
 static int vg_need_cbs_code(const char *code) {
     int rc = vg_need_text(code, "municipality code");
-    if (rc || vg_is_cbs_code(code))
-        return rc;
+    if (rc || !code || vg_is_cbs_code(code))
+        return rc; /* !code: vg_need_text refused it (said for gcc -O3) */
     return vg_fail(VEILIG_EINVAL,
                    "municipality code \"%s\" is not a CBS code: write GM and four digits "
                    "(Enschede is GM0153)",
@@ -1050,7 +1050,7 @@ int veilig_measure_set_budget(veilig_measure *ms, int64_t cents, const char *cur
                        "measure budget: currency \"%s\" is not three capital letters (ISO 4217, "
                        "such as EUR)",
                        currency);
-    const char *copy;
+    const char *copy = NULL;
     int rc = vg_copy_str(&copy, &ms->h, currency, 1, "measure budget currency");
     if (rc)
         return rc;
@@ -1190,7 +1190,7 @@ const char *veilig_municipality_official_name(const veilig_municipality *m) {
 /* Sets one of the fields the registry indexes, then reindexes. */
 static int vg_set_indexed(veilig_municipality *m, const char **slot, const char *value,
                           int required, const char *what) {
-    const char *copy;
+    const char *copy = NULL;
     int rc = vg_copy_str(&copy, &m->h, value, required, what);
     if (rc)
         return rc;

@@ -1258,12 +1258,14 @@ static void list_dir(char *out, size_t size, const char *dir) {
             memcpy(names[j], names[j - 1], sizeof t);
             memcpy(names[j - 1], t, sizeof t);
         }
+    size_t used = 0;
     out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (i)
-            strncat(out, " ", size - strlen(out) - 1);
-        strncat(out, names[i], size - strlen(out) - 1);
+    for (int i = 0; i < n && used < size; i++) {
+        int w = snprintf(out + used, size - used, "%s%s", i ? " " : "", names[i]);
+        ck_assert_int_ge(w, 0);
+        used += (size_t)w;
     }
+    ck_assert_uint_lt(used, size);
 }
 
 static void remove_tree(const char *dir) {
