@@ -241,6 +241,9 @@ static void print_option(FILE *f, const cli_opt *o, const cli_command *cmd) {
         help = formats;
     } else if (o->id == OPT_FORMAT) {
         help = "text, json, csv or markdown, where the command offers it";
+    } else if (o->id == OPT_LANG && cmd && cmd->run == cmd_site) {
+        help = "language of the site: nl, en or both (default: both, Dutch at the top and "
+               "English under en/)";
     }
     print_wrapped(f, help, 28, 28);
 }
@@ -444,7 +447,8 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
             case OPT_LANG:
                 if (strcmp(f->value, "nl") != 0 && strcmp(f->value, "en") != 0 &&
                     !(ctx->cmd->run == cmd_site && strcmp(f->value, "both") == 0))
-                    return cli_usage(ctx, "unknown language \"%s\"; valid: nl, en", f->value);
+                    return cli_usage(ctx, "unknown language \"%s\"; valid: nl, en%s", f->value,
+                                     ctx->cmd->run == cmd_site ? ", both" : "");
                 ctx->lang = f->value;
                 break;
             case OPT_PERSONAL:

@@ -193,6 +193,7 @@ CASES = [
     ("errors", "error-raw-not-csv", F + ["list", "--raw"], 64),
     ("errors", "error-raw-not-offered", F + ["show", "GM0001", "--raw"], 64),
     ("errors", "error-lang", F + ["list", "--lang", "de"], 64),
+    ("errors", "error-lang-site", F + ["site", "--lang", "de", "-o", "out"], 64),
     ("errors", "error-extra-argument", F + ["list", "GM0001"], 64),
     ("errors", "error-unknown-municipality", F + ["show", "GM9999"], 64),
     ("errors", "error-option-not-used", ["validate", "--lang", "en", "steden.json"], 64),
