@@ -153,6 +153,30 @@ START_TEST(test_compare_unknown_codes) {
 }
 END_TEST
 
+/* A measure counts once per code, however often its list names it (the
+   validator warns of such a list, V021, but loads it); unknown codes too. */
+START_TEST(test_compare_repeated_codes) {
+    const char *doc = "{\"format\":\"veilig\",\"version\":1,\"municipalities\":[{\"code\":"
+                      "\"GM0009\",\"name\":\"X\",\"stakeholders\":[{\"id\":\"p\",\"name\":"
+                      "\"P\",\"kind\":\"police\"},{\"id\":\"q\",\"name\":\"Q\",\"kind\":\"zz\"}],"
+                      "\"measures\":[{\"id\":\"a\",\"name\":\"A\",\"category\":\"bystander\","
+                      "\"target_groups\":[\"women_girls\",\"zz\",\"women_girls\",\"zz\"],"
+                      "\"settings\":[\"nightlife\",\"nightlife\"]},{\"id\":\"b\",\"name\":\"B\","
+                      "\"category\":\"bystander\",\"target_groups\":[\"zz\",\"women_girls\"]}]}]}";
+    veilig_registry *reg = NULL;
+    ck_assert_int_eq(veilig_registry_load_string(&reg, doc, strlen(doc), NULL, NULL), VEILIG_OK);
+    veilig_comparison *c = NULL;
+    const veilig_municipality *m = veilig_registry_get(reg, 0);
+    ck_assert_int_eq(veilig_compare(&c, m, m), VEILIG_OK);
+    ck_assert_str_eq(vg_rows(c), "category:bystander:2:2 approach:prevention:2:2 "
+                                 "target_group:women_girls:2:2 target_group:zz:2:2 "
+                                 "setting:nightlife:1:1 stakeholder_type:police:1:1 "
+                                 "stakeholder_type:zz:1:1");
+    veilig_comparison_free(c);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 /* The accessors that tell what a schedule or progress result is about. */
 START_TEST(test_result_subjects) {
     veilig_registry *reg = vg_fixture();
@@ -185,6 +209,7 @@ int main(void) {
     tcase_add_test(tc, test_profile_beedorp);
     tcase_add_test(tc, test_compare);
     tcase_add_test(tc, test_compare_unknown_codes);
+    tcase_add_test(tc, test_compare_repeated_codes);
     tcase_add_test(tc, test_result_subjects);
     suite_add_tcase(s, tc);
     return vg_test_run(s);

@@ -361,8 +361,9 @@ typedef struct veilig_comparison veilig_comparison;
 /**
  * Compares a and b (of any registries) side by side: for each category,
  * approach, target group, setting and stakeholder kind that either has, the
- * number of measures (stakeholders for kinds) of each. Rows are ordered by
- * dimension (that order), then by enum value.
+ * number of measures (stakeholders for kinds) of each; a measure counts once
+ * for a code however often its list names it. Rows are ordered by dimension
+ * (that order), then by enum value, then unknown codes by code.
  *
  * @param out  receives the new result (veilig_comparison_free); NULL on failure.
  * @param a    the first municipality (borrowed: its registry must outlive the result).

@@ -387,49 +387,101 @@ static int vg_cmp_add(veilig_comparison *c, size_t first, veilig_vocab vocab,
     return VEILIG_OK;
 }
 
-/* Known codes below this are counted in an array (vg_cmp_collect); the
+/* Known codes below this are counted in an array (vg_cmp_count); the
    vocabularies have 16 values or fewer. */
 #define VG_CMP_KNOWN 64
 
-/* Counts term t of one side: a known code into known[] (by its value), any
-   other through vg_cmp_add. */
-static int vg_cmp_term(veilig_comparison *c, size_t first, veilig_vocab vocab,
-                       const veilig_registry *reg, vg_term t, int side, unsigned *known) {
+/* The dimensions of a comparison, in the order of its rows. */
+static const veilig_vocab vg_cmp_dims[] = {VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH,
+                                           VEILIG_VOCAB_TARGET_GROUP, VEILIG_VOCAB_SETTING,
+                                           VEILIG_VOCAB_STAKEHOLDER_TYPE};
+#define VG_CMP_DIMS (sizeof vg_cmp_dims / sizeof vg_cmp_dims[0])
+
+/* The counts of the known codes: [dimension][side][value]. */
+typedef unsigned vg_cmp_counts[VG_CMP_DIMS][2][VG_CMP_KNOWN];
+
+/* Counts term t of dimension d into counts (a known code) or sets bit d of
+   *other (an unknown one, counted by vg_cmp_unknown); 0 (absent) counts
+   nowhere. */
+static void vg_cmp_one(vg_cmp_counts counts, unsigned *other, size_t d, int side, vg_term t) {
     int v = VG_KNOWN(t);
-    if (v > 0 && v < VG_CMP_KNOWN && veilig_vocab_code(vocab, v)) {
-        known[v]++;
-        return VEILIG_OK;
-    }
-    return vg_cmp_add(c, first, vocab, reg, t, side, 1);
+    if (v > 0 && v < VG_CMP_KNOWN)
+        counts[d][side][v]++;
+    else if (t)
+        *other |= 1u << d;
 }
 
-/* Counts one dimension of m into side (0: a, 1: b): known codes into known[],
-   the others into the rows from first on. */
-static int vg_cmp_collect(veilig_comparison *c, size_t first, veilig_vocab dim,
-                          const veilig_municipality *m, int side, unsigned *known) {
+/* Counts a set of a brief (vg_measure_brief: bit v-1 for known value v):
+   each code once per measure, however often its list repeats it. */
+static void vg_cmp_set(vg_cmp_counts counts, unsigned *other, size_t d, int side, uint32_t set) {
+    if (set & VG_BRIEF_OTHER)
+        *other |= 1u << d;
+    for (set &= ~VG_BRIEF_OTHER; set; set &= set - 1)
+        counts[d][side][vg_ctz32(set) + 1]++;
+}
+
+/* Counts m's known codes of every dimension into counts[.][side], in one
+   pass over its briefs (one contiguous array; the measures themselves lie
+   apart); sets bit d of *other where dimension d has an unknown code. */
+static void vg_cmp_count(vg_cmp_counts counts, unsigned *other, const veilig_municipality *m,
+                         int side) {
+    const vg_measure_brief *b = m->briefs;
+    for (uint32_t k = 0; k < m->measures.n; k++) {
+        vg_cmp_one(counts, other, 0, side, b[k].category);
+        vg_cmp_one(counts, other, 1, side, b[k].approach);
+        vg_cmp_set(counts, other, 2, side, b[k].target_groups);
+        vg_cmp_set(counts, other, 3, side, b[k].settings);
+    }
+    for (uint32_t i = 0; i < m->stakeholders.n; i++) {
+        const veilig_stakeholder *s = m->stakeholders.v[i];
+        vg_cmp_one(counts, other, 4, side, s->kind);
+    }
+}
+
+/* Whether the unknown term l->v[i] came earlier in l (a measure counts once
+   per code). */
+static int vg_cmp_repeated(const vg_terms *l, uint32_t i) {
+    for (uint32_t j = 0; j < i; j++)
+        if (l->v[j] == l->v[i])
+            return 1;
+    return 0;
+}
+
+/* Counts the unknown codes of dimension d of m into side of the rows from
+   first on (rare: only where vg_cmp_count found one). */
+static int vg_cmp_unknown(veilig_comparison *c, size_t first, size_t d,
+                          const veilig_municipality *m, int side) {
     const veilig_registry *reg = m->owner.reg;
+    veilig_vocab dim = vg_cmp_dims[d];
     int rc = VEILIG_OK;
     if (dim == VEILIG_VOCAB_STAKEHOLDER_TYPE) {
         for (uint32_t i = 0; i < m->stakeholders.n && !rc; i++) {
-            const veilig_stakeholder *s = m->stakeholders.v[i];
-            rc = vg_cmp_term(c, first, dim, reg, s->kind, side, known);
+            vg_term t = ((const veilig_stakeholder *)m->stakeholders.v[i])->kind;
+            if (t & VG_TERM_UNKNOWN)
+                rc = vg_cmp_add(c, first, dim, reg, t, side, 1);
         }
         return rc;
     }
     for (uint32_t k = 0; k < m->measures.n && !rc; k++) {
         const veilig_measure *ms = m->measures.v[k];
-        if (dim == VEILIG_VOCAB_CATEGORY) {
-            rc = vg_cmp_term(c, first, dim, reg, ms->category, side, known);
-        } else if (dim == VEILIG_VOCAB_APPROACH) {
-            rc = vg_cmp_term(c, first, dim, reg, vg_measure_approach_term(ms), side, known);
-        } else {
-            const vg_terms *l =
-                dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
-            for (uint32_t g = 0; g < l->n && !rc; g++)
-                rc = vg_cmp_term(c, first, dim, reg, l->v[g], side, known);
+        if (dim == VEILIG_VOCAB_CATEGORY || dim == VEILIG_VOCAB_APPROACH) {
+            vg_term t = dim == VEILIG_VOCAB_CATEGORY ? ms->category : vg_measure_approach_term(ms);
+            if (t & VG_TERM_UNKNOWN)
+                rc = vg_cmp_add(c, first, dim, reg, t, side, 1);
+            continue;
         }
+        const vg_terms *l = dim == VEILIG_VOCAB_TARGET_GROUP ? &ms->target_groups : &ms->settings;
+        for (uint32_t g = 0; g < l->n && !rc; g++)
+            if ((l->v[g] & VG_TERM_UNKNOWN) && !vg_cmp_repeated(l, g))
+                rc = vg_cmp_add(c, first, dim, reg, l->v[g], side, 1);
     }
     return rc;
+}
+
+/* Whether value v of dim has a row: counted on a side, and a code of the
+   vocabulary (as every known term is). */
+static int vg_cmp_has(unsigned known[2][VG_CMP_KNOWN], veilig_vocab dim, int v) {
+    return (known[0][v] || known[1][v]) && veilig_vocab_code(dim, v);
 }
 
 /* Puts the rows of the known codes counted (known[side][value]) at first, in
@@ -438,7 +490,7 @@ static int vg_cmp_known(veilig_comparison *c, size_t first, veilig_vocab dim,
                         unsigned known[2][VG_CMP_KNOWN]) {
     size_t k = 0;
     for (int v = 1; v < VG_CMP_KNOWN; v++)
-        k += known[0][v] || known[1][v];
+        k += (size_t)vg_cmp_has(known, dim, v);
     if (!k)
         return VEILIG_OK;
     if (vg_grow((void **)&c->rows, &c->cap, c->count + k, sizeof *c->rows))
@@ -446,7 +498,7 @@ static int vg_cmp_known(veilig_comparison *c, size_t first, veilig_vocab dim,
     memmove(c->rows + first + k, c->rows + first, (c->count - first) * sizeof *c->rows);
     size_t at = first;
     for (int v = 1; v < VG_CMP_KNOWN; v++) {
-        if (!known[0][v] && !known[1][v])
+        if (!vg_cmp_has(known, dim, v))
             continue;
         vg_cmp_row row = {dim, veilig_vocab_code(dim, v), v, known[0][v], known[1][v]};
         c->rows[at++] = row;
@@ -457,9 +509,6 @@ static int vg_cmp_known(veilig_comparison *c, size_t first, veilig_vocab dim,
 
 int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
                    const veilig_municipality *b) {
-    static const veilig_vocab dims[] = {VEILIG_VOCAB_CATEGORY, VEILIG_VOCAB_APPROACH,
-                                        VEILIG_VOCAB_TARGET_GROUP, VEILIG_VOCAB_SETTING,
-                                        VEILIG_VOCAB_STAKEHOLDER_TYPE};
     if (out)
         *out = NULL;
     if (!out || !a || !b)
@@ -469,17 +518,22 @@ int veilig_compare(veilig_comparison **out, const veilig_municipality *a,
         return VEILIG_ENOMEM;
     c->ma = a;
     c->mb = b;
+    vg_cmp_counts counts;
+    memset(counts, 0, sizeof counts);
+    unsigned other = 0;
+    vg_cmp_count(counts, &other, a, 0);
+    vg_cmp_count(counts, &other, b, 1);
     int rc = VEILIG_OK;
     /* one dimension after the other, so that each one's rows stay together */
-    for (size_t d = 0; d < sizeof dims / sizeof dims[0] && !rc; d++) {
+    for (size_t d = 0; d < VG_CMP_DIMS && !rc; d++) {
         size_t first = c->count;
-        unsigned known[2][VG_CMP_KNOWN];
-        memset(known, 0, sizeof known);
-        rc = vg_cmp_collect(c, first, dims[d], a, 0, known[0]);
+        if (other & (1u << d)) {
+            rc = vg_cmp_unknown(c, first, d, a, 0);
+            if (!rc)
+                rc = vg_cmp_unknown(c, first, d, b, 1);
+        }
         if (!rc)
-            rc = vg_cmp_collect(c, first, dims[d], b, 1, known[1]);
-        if (!rc)
-            rc = vg_cmp_known(c, first, dims[d], known);
+            rc = vg_cmp_known(c, first, vg_cmp_dims[d], counts[d]);
     }
     if (rc) {
         veilig_comparison_free(c);
