@@ -24,9 +24,12 @@ check test: build
 	cd $(BUILDDIR) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
 # The demo: the standalone HTML report of the bundled Veilige Steden dataset,
-# with a few key figures and where the report is.
+# with a few key figures and where the report is, and its website (Dutch and
+# English; a demo run again writes over the site of the last one).
 demo: build
 	$(BUILDDIR)/libveilig/cli/veilig report -o $(BUILDDIR)/report.html
+	$(BUILDDIR)/libveilig/cli/veilig site -o $(BUILDDIR)/site
+	@echo "Open $(BUILDDIR)/report.html and $(BUILDDIR)/site/index.html in a browser."
 
 # The API reference (HTML, $(BUILDDIR)/docs/html/index.html) and the man pages
 # ($(BUILDDIR)/docs/man3), with doxygen; fails on a doxygen warning beyond the
