@@ -478,27 +478,25 @@ static int vg_cmp_unknown(veilig_comparison *c, size_t first, size_t d,
     return rc;
 }
 
-/* Whether value v of dim has a row: counted on a side, and a code of the
-   vocabulary (as every known term is). */
-static int vg_cmp_has(unsigned known[2][VG_CMP_KNOWN], veilig_vocab dim, int v) {
-    return (known[0][v] || known[1][v]) && veilig_vocab_code(dim, v);
-}
-
 /* Puts the rows of the known codes counted (known[side][value]) at first, in
    the vocabulary's order, before the other codes' rows of the dimension. */
 static int vg_cmp_known(veilig_comparison *c, size_t first, veilig_vocab dim,
                         unsigned known[2][VG_CMP_KNOWN]) {
+    /* the vocabulary's values, each with a code (every known term is one) */
+    int size = veilig_vocab_size(dim);
+    if (size >= VG_CMP_KNOWN)
+        size = VG_CMP_KNOWN - 1;
     size_t k = 0;
-    for (int v = 1; v < VG_CMP_KNOWN; v++)
-        k += (size_t)vg_cmp_has(known, dim, v);
+    for (int v = 1; v <= size; v++)
+        k += known[0][v] || known[1][v];
     if (!k)
         return VEILIG_OK;
     if (vg_grow((void **)&c->rows, &c->cap, c->count + k, sizeof *c->rows))
         return VEILIG_ENOMEM;
     memmove(c->rows + first + k, c->rows + first, (c->count - first) * sizeof *c->rows);
     size_t at = first;
-    for (int v = 1; v < VG_CMP_KNOWN; v++) {
-        if (!vg_cmp_has(known, dim, v))
+    for (int v = 1; v <= size; v++) {
+        if (!known[0][v] && !known[1][v])
             continue;
         vg_cmp_row row = {dim, veilig_vocab_code(dim, v), v, known[0][v], known[1][v]};
         c->rows[at++] = row;

@@ -211,6 +211,11 @@ static void print_wrapped(FILE *f, const char *text, size_t col, size_t indent) 
     fputc('\n', f);
 }
 
+/* Whether cmd takes --lang both (the site: both trees, its default). */
+static int takes_both_langs(const cli_command *cmd) {
+    return cmd && cmd->run == cmd_site;
+}
+
 static void print_option(FILE *f, const cli_opt *o, const cli_command *cmd) {
     char left[64];
     char formats[128] = "";
@@ -241,7 +246,7 @@ static void print_option(FILE *f, const cli_opt *o, const cli_command *cmd) {
         help = formats;
     } else if (o->id == OPT_FORMAT) {
         help = "text, json, csv or markdown, where the command offers it";
-    } else if (o->id == OPT_LANG && cmd && cmd->run == cmd_site) {
+    } else if (o->id == OPT_LANG && takes_both_langs(cmd)) {
         help = "language of the site: nl, en or both (default: both, Dutch at the top and "
                "English under en/)";
     }
@@ -446,9 +451,9 @@ static int apply_common(cli_ctx *ctx, const cli_args *a) {
             }
             case OPT_LANG:
                 if (strcmp(f->value, "nl") != 0 && strcmp(f->value, "en") != 0 &&
-                    !(ctx->cmd->run == cmd_site && strcmp(f->value, "both") == 0))
+                    !(takes_both_langs(ctx->cmd) && strcmp(f->value, "both") == 0))
                     return cli_usage(ctx, "unknown language \"%s\"; valid: nl, en%s", f->value,
-                                     ctx->cmd->run == cmd_site ? ", both" : "");
+                                     takes_both_langs(ctx->cmd) ? ", both" : "");
                 ctx->lang = f->value;
                 break;
             case OPT_PERSONAL:
