@@ -9,6 +9,7 @@
    Ceestad (C) has no measures and one school: similarity 0 with both, and no
    basis for peers: it is no peer and has none. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analysis_fixture.h"
@@ -23,6 +24,40 @@ START_TEST(test_similarity) {
     ck_assert_double_eq(veilig_similarity(a, c), 0.0);
     ck_assert_double_eq(veilig_similarity(a, a), 1.0);
     ck_assert_double_eq(veilig_similarity(NULL, a), 0.0);
+    veilig_registry_free(reg);
+}
+END_TEST
+
+/* Counts of hundreds in every category (past a byte, and in both halves of
+   the sixteen the comparison reads at a time): the category part alone
+   (no target groups, settings or kinds), the sum of the minima over the sum
+   of the maxima, worked out here one category at a time. */
+START_TEST(test_similarity_large_counts) {
+    veilig_registry *reg = NULL;
+    veilig_municipality *a = NULL, *b = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&a, reg, "GM0001", "Aastad"), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&b, reg, "GM0002", "Beedorp"), VEILIG_OK);
+    unsigned mins = 0, maxs = 0;
+    for (int c = 1; c <= VEILIG_CATEGORY_RESEARCH; c++) {
+        unsigned na = 37u * (unsigned)c, nb = 29u * (unsigned)(VEILIG_CATEGORY_RESEARCH + 1 - c);
+        mins += na < nb ? na : nb;
+        maxs += na > nb ? na : nb;
+        for (unsigned k = 0; k < na || k < nb; k++) {
+            char id[32];
+            snprintf(id, sizeof id, "c%d-%u", c, k);
+            if (k < na)
+                ck_assert_int_eq(
+                    veilig_municipality_add_measure(NULL, a, id, "x", (veilig_category)c),
+                    VEILIG_OK);
+            if (k < nb)
+                ck_assert_int_eq(
+                    veilig_municipality_add_measure(NULL, b, id, "x", (veilig_category)c),
+                    VEILIG_OK);
+        }
+    }
+    ck_assert_double_eq_tol(veilig_similarity(a, b), (double)mins / (double)maxs, 1e-12);
+    ck_assert_double_eq_tol(veilig_similarity(a, a), 1.0, 1e-15);
     veilig_registry_free(reg);
 }
 END_TEST
@@ -167,6 +202,7 @@ int main(void) {
     Suite *s = suite_create("peers");
     TCase *tc = tcase_create("peers");
     tcase_add_test(tc, test_similarity);
+    tcase_add_test(tc, test_similarity_large_counts);
     tcase_add_test(tc, test_peers_of_one);
     tcase_add_test(tc, test_peers_of_all);
     tcase_add_test(tc, test_peers_across_registries);

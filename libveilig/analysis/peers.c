@@ -2,6 +2,9 @@
    similarity (docs/analysis.md, "Peers and similarity"). */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "analysis_internal.h"
 
@@ -9,8 +12,9 @@
    sets of target groups, settings and stakeholder kinds it has (bitmasks of
    known values; unknown codes do not take part). */
 #define VG_NCAT 16 /* room for the categories (13 today) */
-typedef char
-    vg_check_ncat[VEILIG_CATEGORY_RESEARCH <= VG_NCAT ? 1 : -1]; /* grow VG_NCAT with them */
+typedef char vg_check_ncat[VEILIG_CATEGORY_RESEARCH <= VG_NCAT && VG_NCAT % 8 == 0
+                               ? 1
+                               : -1]; /* grow VG_NCAT with them, by 8 (vg_min_sum) */
 typedef struct vg_features {
     uint16_t cat[VG_NCAT];
     uint32_t cat_total; /* sum of cat[] */
@@ -69,14 +73,37 @@ static void vg_part_set(double *num, double *den, double w, uint32_t a, uint32_t
     *den += w;
 }
 
+/* The sum over the categories of the smaller of two counts. */
+static uint32_t vg_min_sum(const uint16_t *a, const uint16_t *b) {
+#if defined(__SSE2__)
+    /* min(x, y) = x - (x -sat y) on unsigned 16-bit lanes (SSE2 has no
+       unsigned 16-bit min), widened to 32 bits and added */
+    const __m128i z = _mm_setzero_si128();
+    __m128i sum = z;
+    for (int i = 0; i < VG_NCAT; i += 8) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(a + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        __m128i m = _mm_sub_epi16(x, _mm_subs_epu16(x, y));
+        sum = _mm_add_epi32(sum, _mm_unpacklo_epi16(m, z));
+        sum = _mm_add_epi32(sum, _mm_unpackhi_epi16(m, z));
+    }
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(1, 0, 3, 2)));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(2, 3, 0, 1)));
+    return (uint32_t)_mm_cvtsi128_si32(sum);
+#else
+    uint32_t mins = 0;
+    for (int i = 0; i < VG_NCAT; i++)
+        mins += a[i] < b[i] ? a[i] : b[i];
+    return mins;
+#endif
+}
+
 static double vg_similarity(const vg_features *a, const vg_features *b) {
     double num = 0, den = 0;
     if (a->cat_total || b->cat_total) {
         /* weighted Jaccard over counts: sum of minima over sum of maxima;
            sum(max) = sum(a) + sum(b) - sum(min) */
-        uint32_t mins = 0;
-        for (int i = 0; i < VG_NCAT; i++)
-            mins += a->cat[i] < b->cat[i] ? a->cat[i] : b->cat[i];
+        uint32_t mins = vg_min_sum(a->cat, b->cat);
         num += VG_W_CATEGORY * (double)mins / (double)(a->cat_total + b->cat_total - mins);
         den += VG_W_CATEGORY;
     }
@@ -199,6 +226,8 @@ typedef struct vg_top {
 } vg_top;
 
 static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const size_t *rank) {
+    if (t->have == k && s < t->sim[k - 1])
+        return; /* the usual case, decided without the ranks */
     size_t c = rank[cand];
     if (t->have == k && !vg_before(s, c, t->sim[k - 1], rank[t->idx[k - 1]]))
         return;
@@ -263,17 +292,25 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
             /* similarity is symmetric: each pair once, offered to both; a
                pair is two candidates when both have measures and their codes
                differ (vg_candidate, by the codes' ranks) */
-            for (size_t i = 0; i < n; i++) {
-                if (!reg->municipalities[i]->measures.n)
-                    continue;
-                for (size_t j = i + 1; j < n; j++) {
-                    if (!reg->municipalities[j]->measures.n || rank[i] == rank[j])
+            size_t nlive = 0; /* live[]: the municipalities with measures */
+            size_t *live = vg_calloc(n ? n : 1, sizeof *live);
+            if (!live)
+                rc = VEILIG_ENOMEM;
+            for (size_t i = 0; i < n && live; i++)
+                if (reg->municipalities[i]->measures.n)
+                    live[nlive++] = i;
+            for (size_t a = 0; a < nlive; a++) {
+                size_t i = live[a];
+                for (size_t b = a + 1; b < nlive; b++) {
+                    size_t j = live[b];
+                    if (rank[i] == rank[j])
                         continue;
                     double s = vg_similarity(&f[i], &f[j]);
                     vg_top_offer(&top[i], k, s, j, rank);
                     vg_top_offer(&top[j], k, s, i, rank);
                 }
             }
+            vg_free(live);
         }
     }
     for (size_t t = 0; t < nsub && !rc; t++) {
