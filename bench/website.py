@@ -13,7 +13,7 @@ the folders are removed only after the last run (removing some 30,000 files
 makes the file system's next thousands of file creations slower for a
 minute or more on ext4 without a journal; that would fall on the next row).
 
-    site.py --tool VEILIG --file L.json [--runs 3] [--lang nl,both]
+    website.py --tool VEILIG --file L.json [--runs 3] [--lang nl,both]
             [--threads 1,2] [--before OLD_VEILIG] [--out DIR] [--sync]
             [--remove-each] [--floor]
 
@@ -47,7 +47,7 @@ def run_once(argv):
     proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise SystemExit("site.py: %s failed (%d): %s" % (" ".join(argv), code, err))
+        raise SystemExit("website.py: %s failed (%d): %s" % (" ".join(argv), code, err))
     return wall, ru.ru_utime, ru.ru_stime, ru.ru_maxrss * 1024
 
 
@@ -136,7 +136,7 @@ def main():
     finally:
         shutil.rmtree(out, ignore_errors=True)
 
-    print("# `veilig site` against the load (bench/site.py)\n")
+    print("# `veilig site` against the load (bench/website.py)\n")
     print("%s, %.0f MB; %d rounds, each row once per round in this order; every figure a fresh "
           "process (wall clock; user and system time and peak RSS by getrusage via os.wait4); "
           "the ratio is a site run's wall over the load run of the same round, and the "
