@@ -185,6 +185,52 @@ START_TEST(test_hostile_text) {
 }
 END_TEST
 
+/* The catalogue's search looks where veilig_query's free text looks: a
+   text found only in a schedule's note, or in a partner's stakeholder name,
+   is in the measure's index entry (folded, as the query folds it). */
+START_TEST(test_catalogue_texts) {
+    veilig_registry *reg = NULL;
+    veilig_municipality *m = NULL;
+    veilig_measure *ms = NULL;
+    veilig_window *w = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    ck_assert_int_eq(veilig_registry_add(&m, reg, "GM0001", "Aastad"), VEILIG_OK);
+    ck_assert_int_eq(
+        veilig_municipality_add_stakeholder(NULL, m, "s1", "Stichting \xC3\x8Bxtra", 0), VEILIG_OK);
+    ck_assert_int_eq(
+        veilig_municipality_add_measure(&ms, m, "m1", "Straatcoaches", VEILIG_CATEGORY_BYSTANDER),
+        VEILIG_OK);
+    ck_assert_int_eq(veilig_measure_add_window(&w, ms), VEILIG_OK);
+    ck_assert_int_eq(veilig_window_set_note(w, "Nachtbus Z\xC3\xBCid"), VEILIG_OK);
+    ck_assert_int_eq(veilig_measure_add_partner(NULL, ms, "s1", VEILIG_ROLE_OTHER), VEILIG_OK);
+    static const char *const texts[] = {"nachtbus zuid", "stichting extra"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        veilig_query *q = NULL;
+        veilig_query_result *r = NULL;
+        ck_assert_int_eq(veilig_query_new(&q), VEILIG_OK);
+        ck_assert_int_eq(veilig_query_add(q, VEILIG_FILTER_TEXT, texts[i]), VEILIG_OK);
+        ck_assert_int_eq(veilig_query_run(&r, q, reg), VEILIG_OK);
+        ck_assert_uint_eq(veilig_query_result_count(r), 1);
+        veilig_query_result_free(r);
+        veilig_query_free(q);
+    }
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.lang = "nl";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("texts"), &o, NULL), VEILIG_OK);
+    char *cat = vg_test_read_file(path_in("texts", "maatregelen.html"), NULL);
+    ck_assert_ptr_nonnull(cat);
+    const char *index = strstr(cat, "id=\"catalogue-index\">");
+    ck_assert_ptr_nonnull(index);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "\"%s\"", texts[i]);
+        ck_assert_msg(strstr(index, quoted), "%s is not in the catalogue's index", texts[i]);
+    }
+    free(cat);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 static size_t files_named(const char *dir, const char *part);
 
 /* 0 when the folders a and b under tmp hold the same files, byte for byte. */
@@ -360,6 +406,7 @@ static Suite *site_suite(void) {
     tcase_add_test(tc, test_bad_arguments);
     tcase_add_test(tc, test_code_not_a_file_name);
     tcase_add_test(tc, test_hostile_text);
+    tcase_add_test(tc, test_catalogue_texts);
     tcase_add_test(tc, test_many_pages);
     tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "site_internal.h"
+#include "../model_internal.h"
 
 /* Bytes of a text vg_site_json_text writes as they are, one at a time:
    not " \ < > &, no control character, not the first byte of U+2028 or
@@ -146,8 +147,24 @@ static const char *vg_site_approach(const veilig_measure *ms) {
     return code ? code : veilig_approach_code(veilig_measure_approach(ms));
 }
 
+/* What vg_site_index_text writes into. */
+typedef struct vg_site_texts {
+    vg_site_jindex *x;
+    vg_buf *b;
+    int *first;
+} vg_site_texts;
+
+/* A text the search looks in (vg_measure_texts), folded into the entry. */
+static int vg_site_index_text(void *ctx, const char *text) {
+    vg_site_texts *t = ctx;
+    vg_site_json_folded(t->x, t->b, t->first, text);
+    return 0; /* every one */
+}
+
 /* The index entry of a measure: the codes the filters look at and the
-   folded texts the free-text search looks in (as veilig_query does). */
+   folded texts the free-text search looks in: those veilig_query looks in
+   (vg_measure_texts: the measure's own texts, its schedule's notes, its
+   partners' stakeholders), and the terms of its codes. */
 static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_municipality *m,
                                 const veilig_measure *ms) {
     vg_buf_puts(b, "{\"c\":");
@@ -170,25 +187,12 @@ static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_munic
     }
     vg_buf_puts(b, "],\"t\":[");
     int first = 1;
-    vg_site_json_folded(x, b, &first, veilig_measure_id(ms));
-    vg_site_json_folded(x, b, &first, veilig_measure_name(ms));
-    vg_site_json_folded(x, b, &first, veilig_measure_description(ms));
-    vg_site_json_folded(x, b, &first, veilig_measure_area_name(ms));
-    vg_site_json_folded(x, b, &first, veilig_measure_area_note(ms));
+    vg_site_texts texts = {x, b, &first};
+    vg_measure_texts(m, ms, vg_site_index_text, &texts);
     vg_site_json_term(x, b, &first, 0, veilig_measure_category_code(ms), 1);
     vg_site_json_term(x, b, &first, 1, veilig_measure_approach_code(ms), 0);
     for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
         vg_site_json_term(x, b, &first, 2, veilig_measure_target_group_code(ms, i), 1);
-    for (size_t i = 0; i < veilig_measure_partner_count(ms); i++) {
-        const char *id = veilig_partner_stakeholder(veilig_measure_partner(ms, i));
-        vg_site_json_folded(x, b, &first, id);
-        for (size_t k = 0; id && k < veilig_municipality_stakeholder_count(m); k++) {
-            const veilig_stakeholder *st = veilig_municipality_stakeholder(m, k);
-            const char *sid = veilig_stakeholder_id(st);
-            if (sid && !strcmp(sid, id))
-                vg_site_json_folded(x, b, &first, veilig_stakeholder_name(st));
-        }
-    }
     vg_buf_puts(b, "]}");
 }
 
