@@ -56,8 +56,10 @@ def main():
         cases.append(c)
     # texts in the measures' own words, and in the labels of their codes (which
     # the page holds once for all: category and target group, Dutch and
-    # English, and the codes themselves)
-    cases += [{"text": t} for t in ("markt", "STATION", "voorlichting", "zzz-nothing",
+    # English, and the codes themselves); "weekenden" is only in the notes of
+    # schedules, "team veiligheid" in partners' stakeholder names
+    cases += [{"text": t} for t in ("markt", "STATION", "voorlichting", "zzz-nothing", "weekenden",
+                                    "team veiligheid",
                                     "bystander intervention", "vrouwen en", "women_girls",
                                     "preventie", "lhbti", "young people", "de-escalation", "campaign")]
     if cats:
