@@ -1,6 +1,9 @@
 /* The one growable buffer of the utility layer (libveilig/util/buf.h), which
    the library (on its allocator hook), the tool and the Lua module (on
    malloc) share. */
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +34,56 @@ static void reset(long fail) {
 }
 
 /* ---- tests ---- */
+
+/* vg_buf_printf formats the common conversions itself and the rest with
+   vsnprintf: either way the characters are snprintf's. */
+#define VG_SAME_AS_SNPRINTF(...)                                                                   \
+    do {                                                                                           \
+        char want[512];                                                                            \
+        snprintf(want, sizeof want, __VA_ARGS__);                                                  \
+        vg_buf got;                                                                                \
+        vg_buf_init_std(&got);                                                                     \
+        vg_buf_puts(&got, "<");                                                                    \
+        vg_buf_printf(&got, __VA_ARGS__);                                                          \
+        ck_assert_ptr_nonnull(got.data);                                                           \
+        ck_assert_str_eq(got.data + 1, want);                                                      \
+        ck_assert_uint_eq(got.len, strlen(want) + 1);                                              \
+        vg_buf_free(&got);                                                                         \
+    } while (0)
+
+START_TEST(test_printf_as_snprintf) {
+    static const long long ints[] = {0, 1, -1, 7, -42, 99, 100, 12345, -12345, INT_MAX, INT_MIN};
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        int d = (int)ints[i];
+        VG_SAME_AS_SNPRINTF("%d|%i|%u", d, d, (unsigned)d);
+        VG_SAME_AS_SNPRINTF("%02d|%05i|%3d|% d|% 4i|% 05d|%1d", d, d, d, d, d, d, d);
+        VG_SAME_AS_SNPRINTF("%ld|%lu|%lld|%llu", (long)ints[i], (unsigned long)ints[i], ints[i],
+                            (unsigned long long)ints[i]);
+        VG_SAME_AS_SNPRINTF("%zu|%zd|%08zu", (size_t)ints[i], (ptrdiff_t)ints[i], (size_t)ints[i]);
+    }
+    VG_SAME_AS_SNPRINTF("%lld|%llu|%lu", LLONG_MIN, ULLONG_MAX, ULONG_MAX);
+    VG_SAME_AS_SNPRINTF("%s and %s, %c%c 100%%", "text", "", 'x', '%');
+    VG_SAME_AS_SNPRINTF("no conversion at all");
+    VG_SAME_AS_SNPRINTF("%s", "a string longer than the stack buffer of the fallback, which is one "
+                              "hundred and twenty-eight bytes long: so this one is written again "
+                              "into the buffer itself");
+    /* left to vsnprintf: precision, left alignment, hex, floating point, a
+       width on a string */
+    VG_SAME_AS_SNPRINTF("%.3s|%-4d|%x|%02X|%.1f|%g|%5s|%.*s", "abcdef", 7, 255u, 10u, 2.25, 0.1,
+                        "ab", 2, "xyz");
+    VG_SAME_AS_SNPRINTF("%d %s %.2f", 3, "and", 1.005);
+
+    /* vg_format: snprintf into a short buffer, -1 when it does not fit */
+    char out[8];
+    ck_assert_int_eq(vg_format(out, sizeof out, "%02d:%02d", 9, 5), 5);
+    ck_assert_str_eq(out, "09:05");
+    ck_assert_int_eq(vg_format(out, sizeof out, "%s", "1234567"), 7);
+    ck_assert_int_eq(vg_format(out, sizeof out, "%s-%s", "1234", "5678"), -1);
+    ck_assert_str_eq(out, "1234-"); /* the pieces that fit, terminated */
+    ck_assert_int_eq(vg_format(out, sizeof out, "%.1f", 123456.5), -1);
+    ck_assert_int_eq(vg_format(out, 0, "x"), -1);
+}
+END_TEST
 
 START_TEST(test_std_writes_stay_nul_terminated) {
     vg_buf b;
@@ -172,6 +225,7 @@ int main(void) {
     Suite *s = suite_create("buf");
     TCase *tc = tcase_create("buf");
     tcase_add_test(tc, test_std_writes_stay_nul_terminated);
+    tcase_add_test(tc, test_printf_as_snprintf);
     tcase_add_test(tc, test_puts_null_and_empty_finish);
     tcase_add_test(tc, test_failure_sticks);
     tcase_add_test(tc, test_fixed_never_grows);

@@ -71,7 +71,12 @@ void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, ch
     for (int i = 0; i < decimals; i++)
         div *= 10;
     unsigned long long ip = mag / div, fp = mag % div;
-    int nd = snprintf(digits, sizeof digits, "%llu", ip);
+    int nd = 0; /* the digits of ip, most significant first */
+    do {
+        digits[sizeof digits - 1 - (size_t)nd++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    memmove(digits, digits + sizeof digits - (size_t)nd, (size_t)nd);
     size_t k = 0;
     if (scaled < 0)
         tmp[k++] = '-';
@@ -89,8 +94,11 @@ void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, ch
             tmp[k++] = (char)('0' + d % 10);
         }
     }
-    tmp[k] = '\0';
-    snprintf(buf, size, "%s", tmp);
+    if (size) { /* as much as fits */
+        size_t n = k < size ? k : size - 1;
+        memcpy(buf, tmp, n);
+        buf[n] = '\0';
+    }
 }
 
 int vg_scale_round(long long *out, double v, int decimals) {

@@ -36,7 +36,7 @@ static const char *vg_s_role(const void *s, size_t i) {
 }
 
 static void vg_hhmm(char *buf, size_t size, int minutes) {
-    snprintf(buf, size, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+    vg_format(buf, size, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
 }
 
 /* A schedule window in short: "vr, za 18:00–06:00", "dagelijks avond". */
@@ -260,14 +260,14 @@ static void vg_window_label(vg_html *h, char *buf, size_t size) {
     for (int d = 1; d <= 7; d++) {
         if (!(VG_WIN_DAYS & (1u << (d - 1))))
             continue;
-        int w = snprintf(buf + k, size - k, "%s%s", k ? "/" : "", vg_day_short(VG_EN(h), d));
+        int w = vg_format(buf + k, size - k, "%s%s", k ? "/" : "", vg_day_short(VG_EN(h), d));
         if (w < 0 || (size_t)w >= size - k)
             return;
         k += (size_t)w;
     }
     vg_hhmm(from, sizeof from, VG_WIN_FROM);
     vg_hhmm(to, sizeof to, VG_WIN_TO);
-    snprintf(buf + k, size - k, " %s-%s", from, to);
+    vg_format(buf + k, size - k, " %s-%s", from, to);
 }
 
 int vg_html_mun_schedule(vg_html *h, const veilig_municipality *m) {

@@ -58,11 +58,11 @@ void vg_html_date_words(char *buf, size_t size, const veilig_date *d, int en) {
     const char *month =
         d->month >= 1 && d->month <= 12 ? (en ? vg_month_en : vg_month_nl)[d->month - 1] : NULL;
     if (!month)
-        snprintf(buf, size, "%d", d->year);
+        vg_format(buf, size, "%d", d->year);
     else if (!d->day)
-        snprintf(buf, size, "%s %d", month, d->year);
+        vg_format(buf, size, "%s %d", month, d->year);
     else
-        snprintf(buf, size, "%d %s %d", d->day, month, d->year);
+        vg_format(buf, size, "%d %s %d", d->day, month, d->year);
 }
 
 /* The province's name, or its code when it is not a Dutch province. */

@@ -147,7 +147,7 @@ static int vg_svg_scale_legend(vg_buf *b, int x, int y, const char *label) {
     }
     if (label && *label) {
         char attrs[96];
-        snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" fill=\"" VG_INK_SOFT "\"", x + 4, y);
+        vg_format(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" fill=\"" VG_INK_SOFT "\"", x + 4, y);
         vg_svg_text_cut(b, attrs, label, 80);
         x += 4 + vg_text_width(label, 80, 12);
     } else {
@@ -169,7 +169,7 @@ void vg_svg_bars(vg_buf *b, const char *title, const vg_svg_bar *bars, size_t n)
     char num[32];
     for (size_t i = 0; i < n; i++) {
         label_w = vg_max(label_w, vg_text_width(bars[i].label, VG_BARS_LABEL_MAX, 13));
-        snprintf(num, sizeof num, "%u", bars[i].value);
+        vg_format(num, sizeof num, "%u", bars[i].value);
         value_w = vg_max(value_w, vg_text_width(num, 16, 13));
         if (bars[i].value > max)
             max = bars[i].value;
@@ -187,9 +187,9 @@ void vg_svg_bars(vg_buf *b, const char *title, const vg_svg_bar *bars, size_t n)
         if (bars[i].value && len < 2)
             len = 2;
         char attrs[128];
-        snprintf(attrs, sizeof attrs,
-                 "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"%s\"", label_w - 10,
-                 cy + 5, bars[i].muted ? VG_INK_SOFT : VG_INK);
+        vg_format(attrs, sizeof attrs,
+                  "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"%s\"",
+                  label_w - 10, cy + 5, bars[i].muted ? VG_INK_SOFT : VG_INK);
         vg_svg_text_cut(b, attrs, bars[i].label, VG_BARS_LABEL_MAX);
         vg_buf_printf(b,
                       "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"2\" "
@@ -223,8 +223,9 @@ void vg_svg_bars(vg_buf *b, const char *title, const vg_svg_bar *bars, size_t n)
    (down 0), or hanging down to the right (down 1, under a long map). */
 static void vg_svg_slanted(vg_buf *b, int x, int y, const char *s, int bold, int down) {
     char attrs[128];
-    snprintf(attrs, sizeof attrs, "transform=\"translate(%d %d) rotate(%d)\" fill=\"" VG_INK "\"%s",
-             x, y, down ? 45 : -45, bold ? " font-weight=\"700\"" : "");
+    vg_format(attrs, sizeof attrs,
+              "transform=\"translate(%d %d) rotate(%d)\" fill=\"" VG_INK "\"%s", x, y,
+              down ? 45 : -45, bold ? " font-weight=\"700\"" : "");
     vg_svg_text_cut(b, attrs, s, VG_HM_COL_MAX);
 }
 
@@ -283,8 +284,8 @@ void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
         if (r % 2 == 1)
             vg_buf_printf(b, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f6f8fa\"/>",
                           y, x_end, VG_HM_CH);
-        snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"" VG_INK "\"",
-                 x0 - 8, y + VG_HM_CH / 2 + 4);
+        vg_format(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"" VG_INK "\"",
+                  x0 - 8, y + VG_HM_CH / 2 + 4);
         vg_svg_text_cut(b, attrs, h->row_labels[r], VG_HM_ROW_MAX);
         for (size_t c = 0; c < h->cols; c++) {
             unsigned v = h->cells[r * h->cols + c];
@@ -313,9 +314,9 @@ void vg_svg_heatmap_write(vg_buf *b, const vg_svg_heatmap *h) {
                       "\" stroke-width=\"1\"/>\n",
                       y_tot - 4, x_end, y_tot - 4);
         char attrs[128];
-        snprintf(attrs, sizeof attrs,
-                 "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-weight=\"700\" fill=\"" VG_INK "\"",
-                 x0 - 8, y_tot + VG_HM_CH / 2 + 4);
+        vg_format(attrs, sizeof attrs,
+                  "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-weight=\"700\" fill=\"" VG_INK "\"",
+                  x0 - 8, y_tot + VG_HM_CH / 2 + 4);
         vg_svg_text_cut(b, attrs, h->total_label, VG_HM_ROW_MAX);
         for (size_t c = 0; c < h->cols; c++) {
             unsigned t = 0;
@@ -374,8 +375,8 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
     vg_buf_puts(b, "</g>\n");
     for (int d = 0; d < 7; d++) {
         char attrs[96];
-        snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"" VG_INK "\"",
-                 x0 - 8, y0 + d * VG_WK_CH + VG_WK_CH / 2 + 4);
+        vg_format(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"" VG_INK "\"",
+                  x0 - 8, y0 + d * VG_WK_CH + VG_WK_CH / 2 + 4);
         vg_svg_text_cut(b, attrs, w->day_labels[d], 16);
     }
     /* the slots: one path per colour (a square per slot of that level), then
@@ -383,7 +384,7 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
        and a text per slot, in a quarter of the bytes */
     char square[32]; /* a slot's square after its corner */
     int sq =
-        snprintf(square, sizeof square, "h%dv%dh-%dz", VG_WK_CW - 2, VG_WK_CH - 2, VG_WK_CW - 2);
+        vg_format(square, sizeof square, "h%dv%dh-%dz", VG_WK_CW - 2, VG_WK_CH - 2, VG_WK_CW - 2);
     for (int l = 0; l < VG_SVG_LEVELS; l++) {
         int any = 0;
         for (int s = 0; s < 7 * 24; s++) {
@@ -447,8 +448,8 @@ void vg_svg_week_write(vg_buf *b, const vg_svg_week *w) {
                       "<rect x=\"%d\" y=\"%d\" width=\"28\" height=\"14\" rx=\"3\" fill=\"none\" "
                       "stroke=\"" VG_MARK "\" stroke-width=\"2.5\"/>",
                       x0, y_mark - 11);
-        snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" fill=\"" VG_INK_SOFT "\"", x0 + 38,
-                 y_mark);
+        vg_format(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" fill=\"" VG_INK_SOFT "\"", x0 + 38,
+                  y_mark);
         vg_svg_text_cut(b, attrs, w->marked_label, 100);
     }
     vg_buf_puts(b, "</svg>");
@@ -511,9 +512,9 @@ void vg_svg_progress(vg_buf *b, const char *title, const char *target_label,
         int y = y0 + (int)i * VG_PG_ROW;
         int cy = y + VG_PG_ROW / 2;
         char attrs[128];
-        snprintf(attrs, sizeof attrs,
-                 "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"" VG_INK "\"",
-                 x0 - 10, cy + 5);
+        vg_format(attrs, sizeof attrs,
+                  "x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"" VG_INK "\"",
+                  x0 - 10, cy + 5);
         vg_svg_text_cut(b, attrs, rows[i].label, VG_PG_LABEL_MAX);
         vg_buf_printf(b,
                       "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\" "
@@ -529,8 +530,8 @@ void vg_svg_progress(vg_buf *b, const char *title, const char *target_label,
                           "fill=\"%s\"/>",
                           x0, cy - VG_PG_THICK / 2, len, VG_PG_THICK, vg_tone_fill(rows[i].tone));
         }
-        snprintf(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"" VG_INK "\"",
-                 x0 + VG_PG_AREA + 12, cy + 5);
+        vg_format(attrs, sizeof attrs, "x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"" VG_INK "\"",
+                  x0 + VG_PG_AREA + 12, cy + 5);
         vg_svg_text_cut(b, attrs, rows[i].value_text, VG_PG_VALUE_MAX);
     }
     /* the target line over the bars */

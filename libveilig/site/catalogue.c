@@ -12,12 +12,18 @@
 #include "site_internal.h"
 #include "../model_internal.h"
 
-/* Bytes of a text vg_site_json_text writes as they are, one at a time:
-   not " \ < > &, no control character, not the first byte of U+2028 or
-   U+2029 (0xE2, looked at with the bytes after it). */
-static int vg_site_json_plain(unsigned char c) {
-    return c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0xE2;
-}
+/* 1 for the bytes vg_site_json_text writes as they are, in a run: not
+   " \ < > &, no control character, not 0xE2 (the first byte of U+2028 and
+   U+2029, looked at with the bytes after it). */
+#define VG_JP(c)                                                                                   \
+    ((c) >= 0x20 && (c) != '"' && (c) != '\\' && (c) != '<' && (c) != '>' && (c) != '&' &&         \
+     (c) != 0xE2)
+#define VG_JP4(c)  VG_JP(c), VG_JP((c) + 1), VG_JP((c) + 2), VG_JP((c) + 3)
+#define VG_JP16(c) VG_JP4(c), VG_JP4((c) + 4), VG_JP4((c) + 8), VG_JP4((c) + 12)
+static const unsigned char vg_site_json_plain[256] = {
+    VG_JP16(0x00), VG_JP16(0x10), VG_JP16(0x20), VG_JP16(0x30), VG_JP16(0x40), VG_JP16(0x50),
+    VG_JP16(0x60), VG_JP16(0x70), VG_JP16(0x80), VG_JP16(0x90), VG_JP16(0xA0), VG_JP16(0xB0),
+    VG_JP16(0xC0), VG_JP16(0xD0), VG_JP16(0xE0), VG_JP16(0xF0)};
 
 /* A JSON string of s for a <script type="application/json"> block: escaped
    as JSON and with < > & (and U+2028, U+2029) as \u escapes, so no text can
@@ -28,7 +34,7 @@ static void vg_site_json_text(vg_buf *b, const char *s) {
     const unsigned char *c = (const unsigned char *)(s ? s : "");
     while (*c) {
         const unsigned char *run = c;
-        while (vg_site_json_plain(*c))
+        while (vg_site_json_plain[*c])
             c++;
         if (c > run)
             vg_buf_put(b, (const char *)run, (size_t)(c - run));

@@ -67,7 +67,16 @@ VG_BUF_HIDDEN int vg_buf_reserve(vg_buf *b, size_t extra);
 VG_BUF_HIDDEN void vg_buf_put(vg_buf *b, const char *s, size_t len);
 /* Appends the string s; NULL appends nothing (as ""). */
 VG_BUF_HIDDEN void vg_buf_puts(vg_buf *b, const char *s);
+/* Appends text formatted as printf does. The common conversions (%%, %c, %s
+   alone, %d %i %u with the flags 0 and space, a width and the lengths l, ll,
+   z) are formatted here, without the C library's vsnprintf, whose cost per
+   call is far above theirs; a format with any other goes to vsnprintf. */
 VG_BUF_HIDDEN void vg_buf_printf(vg_buf *b, const char *fmt, ...) VG_BUF_PRINTF(2, 3);
+VG_BUF_HIDDEN void vg_buf_vprintf(vg_buf *b, const char *fmt, va_list ap) VG_BUF_PRINTF(2, 0);
+/* snprintf for short texts, through vg_buf_printf: formats into buf (size
+   bytes, always NUL-terminated) and returns the length, or -1 when it did
+   not fit (buf then holds the pieces that did). */
+VG_BUF_HIDDEN int vg_format(char *buf, size_t size, const char *fmt, ...) VG_BUF_PRINTF(3, 4);
 /* NUL-terminates and hands the data over (freed with the buffer's allocator:
    vg_free in the library, free() for vg_buf_init_std); the buffer is empty
    again. NULL (the data freed) when the buffer has failed. */
