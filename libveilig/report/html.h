@@ -49,7 +49,11 @@ void vg_html_init(vg_html *h, const veilig_registry *reg, const vg_ropts *o);
 
 /* ---- writing ---- */
 
-void vg_html_put(vg_html *h, const char *s);  /* as it is (markup, fixed texts) */
+/* As it is (markup, fixed texts); inline, so that a literal's length is known
+   where it is written. */
+static inline void vg_html_put(vg_html *h, const char *s) {
+    vg_buf_puts(&h->b, s);
+}
 void vg_html_text(vg_html *h, const char *s); /* escaped: text of a document; NULL: nothing */
 /* Escaped, the first letter in capitals when it is an ASCII letter. */
 void vg_html_text_capital(vg_html *h, const char *s);

@@ -18,10 +18,6 @@ void vg_html_init(vg_html *h, const veilig_registry *reg, const vg_ropts *o) {
     h->reg = reg;
 }
 
-void vg_html_put(vg_html *h, const char *s) {
-    vg_buf_puts(&h->b, s);
-}
-
 void vg_html_text(vg_html *h, const char *s) {
     vg_xml_escape(&h->b, s);
 }

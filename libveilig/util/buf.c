@@ -65,19 +65,13 @@ int vg_buf_reserve(vg_buf *b, size_t extra) {
     return 0;
 }
 
-void vg_buf_put(vg_buf *b, const char *s, size_t len) {
-    if (b->failed || len >= b->cap - b->len) { /* (cap > len always: the NUL) */
-        if (vg_buf_reserve(b, len) != 0)
-            return;
-    }
+void vg_buf_put_grow(vg_buf *b, const char *s, size_t len) {
+    if (vg_buf_reserve(b, len) != 0)
+        return;
     if (len)
         memcpy(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
-}
-
-void vg_buf_puts(vg_buf *b, const char *s) {
-    vg_buf_put(b, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* ---- formatting ----

@@ -21,6 +21,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define VG_BUF_HIDDEN       __attribute__((visibility("hidden")))
@@ -63,10 +64,29 @@ VG_BUF_HIDDEN void vg_buf_free(vg_buf *b);
 /* Makes room for extra more bytes and a NUL. Returns 0, or -1 (the value of
    VEILIG_ENOMEM) when the buffer has failed or fails now. */
 VG_BUF_HIDDEN int vg_buf_reserve(vg_buf *b, size_t extra);
-/* Appends s[0..len) (s may be NULL when len is 0). */
-VG_BUF_HIDDEN void vg_buf_put(vg_buf *b, const char *s, size_t len);
+/* vg_buf_put when the bytes do not fit as the buffer is: grows it first. */
+VG_BUF_HIDDEN void vg_buf_put_grow(vg_buf *b, const char *s, size_t len);
+/* Appends s[0..len) (s may be NULL when len is 0). Inline, as the pages are
+   made of millions of short pieces: what fits is copied here (and a
+   literal's length and copy are worked out by the compiler), the rest goes
+   through vg_buf_put_grow. */
+static inline void vg_buf_put(vg_buf *b, const char *s, size_t len) {
+    if (!b->failed && len < b->cap - b->len) { /* (cap > len always: the NUL) */
+        if (len)
+            memcpy(b->data + b->len, s, len);
+        b->len += len;
+        b->data[b->len] = '\0';
+        return;
+    }
+    vg_buf_put_grow(b, s, len);
+}
 /* Appends the string s; NULL appends nothing (as ""). */
-VG_BUF_HIDDEN void vg_buf_puts(vg_buf *b, const char *s);
+static inline void vg_buf_puts(vg_buf *b, const char *s) {
+    if (s)
+        vg_buf_put(b, s, strlen(s));
+    else
+        vg_buf_put(b, "", 0);
+}
 /* Appends text formatted as printf does. The common conversions (%%, %c, %s
    alone, %d %i %u with the flags 0 and space, a width and the lengths l, ll,
    z) are formatted here, without the C library's vsnprintf, whose cost per
@@ -83,14 +103,14 @@ VG_BUF_HIDDEN int vg_format(char *buf, size_t size, const char *fmt, ...) VG_BUF
 VG_BUF_HIDDEN char *vg_buf_finish(vg_buf *b, size_t *len);
 
 /* Appends one byte: inline, for the writers that go byte by byte (JSON,
-   HTML, escaping); the rare growth goes through vg_buf_put. */
+   HTML, escaping); the rare growth goes through vg_buf_put_grow. */
 static inline void vg_buf_putc(vg_buf *b, char c) {
     if (b->len + 1 < b->cap && !b->failed) {
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
         return;
     }
-    vg_buf_put(b, &c, 1);
+    vg_buf_put_grow(b, &c, 1);
 }
 
 #endif
