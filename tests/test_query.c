@@ -83,6 +83,23 @@ START_TEST(test_text) {
     ck_assert_int_eq(veilig_text_fold(&f, "Geïntensiveerde ÆSTHETIEK Straße"), VEILIG_OK);
     ck_assert_str_eq(f, "geintensiveerde aesthetiek strasse");
     veilig_free(f);
+    /* every ASCII character (eight at a time in the folder) at every offset,
+       and beside two-byte characters: A-Z lower case, the rest as it is */
+    char text[160], want[160];
+    for (size_t shift = 0; shift < 9; shift++) {
+        size_t n = 0;
+        for (; n < shift; n++)
+            text[n] = want[n] = '.';
+        for (int c = 1; c < 128; c++, n++) {
+            text[n] = (char)c;
+            want[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        memcpy(text + n, "\xC3\x89N", 4); /* É, then N */
+        memcpy(want + n, "en", 3);
+        ck_assert_int_eq(veilig_text_fold(&f, text), VEILIG_OK);
+        ck_assert_str_eq(f, want);
+        veilig_free(f);
+    }
     veilig_registry_free(reg);
 }
 END_TEST
