@@ -172,7 +172,11 @@ static void vg_progress_row_compute(vg_progress_row *r, const veilig_indicator *
         pts[n].index = k;
         n++;
     }
-    qsort(pts, n, sizeof *pts, vg_point_cmp);
+    size_t sorted = 1; /* a series usually comes in date order: sorted only when not */
+    while (sorted < n && vg_point_cmp(&pts[sorted - 1], &pts[sorted]) < 0)
+        sorted++;
+    if (sorted < n)
+        qsort(pts, n, sizeof *pts, vg_point_cmp);
 
     r->ind = ind;
     r->track = VEILIG_TRACK_UNKNOWN;
