@@ -115,6 +115,62 @@ END_TEST
 /* A subject from another registry (a plan file) against the fixture: the
    fixture's own version of it (same code) is left out; with a new code the
    fixture's Aastad is its twin. */
+/* The peers of every municipality at once (each pair compared once, most
+   turned away by a bound before the exact similarity) are those of each one
+   alone (every candidate compared exactly): a registry of 90 municipalities
+   of few kinds, so that many similarities tie and the codes decide. */
+START_TEST(test_peers_of_all_as_each_alone) {
+    veilig_registry *reg = NULL;
+    ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
+    unsigned seed = 7;
+    for (int i = 0; i < 90; i++) {
+        char code[8], name[16];
+        snprintf(code, sizeof code, "GM%04d", (i * 37) % 90 + 1); /* codes out of order */
+        snprintf(name, sizeof name, "Stad %d", i);
+        veilig_municipality *m = NULL;
+        ck_assert_int_eq(veilig_registry_add(&m, reg, code, name), VEILIG_OK);
+        int measures = i % 11 == 0 ? 0 : 1 + i % 4; /* some without: no peers, none of them */
+        for (int k = 0; k < measures; k++) {
+            seed = seed * 1103515245u + 12345u;
+            char id[8];
+            snprintf(id, sizeof id, "m%d", k);
+            veilig_measure *ms = NULL;
+            ck_assert_int_eq(veilig_municipality_add_measure(
+                                 &ms, m, id, "x", (veilig_category)(1 + (seed >> 16) % 4)),
+                             VEILIG_OK);
+            if ((seed >> 8) & 1)
+                veilig_measure_add_target_group(ms, (veilig_target_group)(1 + (seed >> 9) % 3));
+            if ((seed >> 12) & 1)
+                veilig_measure_add_setting(ms, (veilig_setting)(1 + (seed >> 13) % 2));
+        }
+        if (i % 3 == 0)
+            ck_assert_int_eq(veilig_municipality_add_stakeholder(
+                                 NULL, m, "s", "S", (veilig_stakeholder_type)(1 + i % 2)),
+                             VEILIG_OK);
+    }
+    veilig_peers_options o = VEILIG_PEERS_OPTIONS_INIT;
+    o.k = 4;
+    veilig_peers_result *all = NULL;
+    ck_assert_int_eq(veilig_peers(&all, reg, NULL, &o), VEILIG_OK);
+    size_t row = 0;
+    for (size_t i = 0; i < veilig_registry_count(reg); i++) {
+        const veilig_municipality *m = veilig_registry_get(reg, i);
+        veilig_peers_result *one = NULL;
+        ck_assert_int_eq(veilig_peers(&one, reg, m, &o), VEILIG_OK);
+        for (size_t r = 0; r < veilig_peers_count(one); r++, row++) {
+            ck_assert_ptr_eq(veilig_peers_subject(all, row), m);
+            ck_assert_ptr_eq(veilig_peers_peer(all, row), veilig_peers_peer(one, r));
+            ck_assert_double_eq(veilig_peers_similarity(all, row), veilig_peers_similarity(one, r));
+        }
+        veilig_peers_free(one);
+    }
+    ck_assert_uint_eq(row, veilig_peers_count(all));
+    ck_assert_uint_gt(row, 200);
+    veilig_peers_free(all);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 START_TEST(test_peers_across_registries) {
     veilig_registry *reg = vg_fixture(), *mine = vg_fixture();
     veilig_municipality *m = veilig_registry_find_mut(mine, "GM0001");
@@ -205,6 +261,7 @@ int main(void) {
     tcase_add_test(tc, test_similarity_large_counts);
     tcase_add_test(tc, test_peers_of_one);
     tcase_add_test(tc, test_peers_of_all);
+    tcase_add_test(tc, test_peers_of_all_as_each_alone);
     tcase_add_test(tc, test_peers_across_registries);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_builtin);

@@ -113,6 +113,64 @@ static double vg_similarity(const vg_features *a, const vg_features *b) {
     return den > 0 ? num / den : 0.0;
 }
 
+/* What vg_similarity_near computes with: the reciprocals of the
+   denominators it meets (the sets' are below 100, the categories' below
+   VG_NRECIP on any but a giant registry), and of the sums of the weights of
+   the parts present (bit 0 categories, 1 groups, 2 settings, 3 kinds). */
+#define VG_NRECIP 4096
+typedef struct vg_near {
+    double recip[VG_NRECIP];
+    double wrecip[16];
+} vg_near;
+
+static void vg_near_init(vg_near *x) {
+    x->recip[0] = 0;
+    for (int d = 1; d < VG_NRECIP; d++)
+        x->recip[d] = 1.0 / d;
+    for (unsigned mask = 0; mask < 16; mask++) {
+        double w = (mask & 1 ? VG_W_CATEGORY : 0) + (mask & 2 ? VG_W_GROUPS : 0) +
+                   (mask & 4 ? VG_W_SETTINGS : 0) + (mask & 8 ? VG_W_KINDS : 0);
+        x->wrecip[mask] = w > 0 ? 1.0 / w : 0;
+    }
+}
+
+static inline double vg_near_div(const vg_near *x, uint32_t n, uint32_t d) {
+    return d < VG_NRECIP ? n * x->recip[d] : (double)n / (double)d;
+}
+
+/* How far vg_similarity_near may be from vg_similarity: a few roundings of
+   numbers no greater than 1 are some 1e-15; this is far above that. */
+#define VG_NEAR_SLACK 1e-9
+
+/* vg_similarity without its divisions (multiplied by reciprocals instead),
+   so within VG_NEAR_SLACK of it: enough to turn away the pairs that cannot
+   be among either one's peers, which are nearly all of them. */
+static double vg_similarity_near(const vg_near *x, const vg_features *a, const vg_features *b) {
+    double num = 0;
+    unsigned mask = 0;
+    if (a->cat_total || b->cat_total) {
+        uint32_t mins = vg_min_sum(a->cat, b->cat);
+        num += VG_W_CATEGORY * vg_near_div(x, mins, a->cat_total + b->cat_total - mins);
+        mask |= 1;
+    }
+    if (a->groups | b->groups) {
+        unsigned both = vg_popcount(a->groups & b->groups);
+        num += VG_W_GROUPS * vg_near_div(x, both, a->ngroups + b->ngroups - both);
+        mask |= 2;
+    }
+    if (a->settings | b->settings) {
+        unsigned both = vg_popcount(a->settings & b->settings);
+        num += VG_W_SETTINGS * vg_near_div(x, both, a->nsettings + b->nsettings - both);
+        mask |= 4;
+    }
+    if (a->kinds | b->kinds) {
+        unsigned both = vg_popcount(a->kinds & b->kinds);
+        num += VG_W_KINDS * vg_near_div(x, both, a->nkinds + b->nkinds - both);
+        mask |= 8;
+    }
+    return num * x->wrecip[mask];
+}
+
 double veilig_similarity(const veilig_municipality *a, const veilig_municipality *b) {
     if (!a || !b)
         return 0.0;
@@ -294,9 +352,12 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                differ (vg_candidate, by the codes' ranks) */
             size_t nlive = 0; /* live[]: the municipalities with measures */
             size_t *live = vg_calloc(n ? n : 1, sizeof *live);
-            if (!live)
+            vg_near *near = vg_malloc(sizeof *near);
+            if (live && near)
+                vg_near_init(near);
+            else
                 rc = VEILIG_ENOMEM;
-            for (size_t i = 0; i < n && live; i++)
+            for (size_t i = 0; i < n && !rc; i++)
                 if (reg->municipalities[i]->measures.n)
                     live[nlive++] = i;
             for (size_t a = 0; a < nlive; a++) {
@@ -305,12 +366,21 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                     size_t j = live[b];
                     if (rank[i] == rank[j])
                         continue;
+                    const vg_top *ti = &top[i], *tj = &top[j];
+                    if (ti->have == k && tj->have == k) {
+                        /* below the last of both full tops: neither takes it */
+                        double t =
+                            ti->sim[k - 1] < tj->sim[k - 1] ? ti->sim[k - 1] : tj->sim[k - 1];
+                        if (vg_similarity_near(near, &f[i], &f[j]) + VG_NEAR_SLACK < t)
+                            continue;
+                    }
                     double s = vg_similarity(&f[i], &f[j]);
                     vg_top_offer(&top[i], k, s, j, rank);
                     vg_top_offer(&top[j], k, s, i, rank);
                 }
             }
             vg_free(live);
+            vg_free(near);
         }
     }
     for (size_t t = 0; t < nsub && !rc; t++) {
