@@ -138,6 +138,16 @@ static inline double vg_near_div(const vg_near *x, uint32_t n, uint32_t d) {
     return d < VG_NRECIP ? n * x->recip[d] : (double)n / (double)d;
 }
 
+/* vg_part_set without its division; bit marks the part as present. */
+static inline void vg_near_set(const vg_near *x, double *num, unsigned *mask, unsigned bit,
+                               double w, uint32_t a, uint32_t b, unsigned na, unsigned nb) {
+    if (!(a | b))
+        return;
+    unsigned both = vg_popcount(a & b);
+    *num += w * vg_near_div(x, both, na + nb - both);
+    *mask |= bit;
+}
+
 /* How far vg_similarity_near may be from vg_similarity: a few roundings of
    numbers no greater than 1 are some 1e-15; this is far above that. */
 #define VG_NEAR_SLACK 1e-9
@@ -153,21 +163,10 @@ static double vg_similarity_near(const vg_near *x, const vg_features *a, const v
         num += VG_W_CATEGORY * vg_near_div(x, mins, a->cat_total + b->cat_total - mins);
         mask |= 1;
     }
-    if (a->groups | b->groups) {
-        unsigned both = vg_popcount(a->groups & b->groups);
-        num += VG_W_GROUPS * vg_near_div(x, both, a->ngroups + b->ngroups - both);
-        mask |= 2;
-    }
-    if (a->settings | b->settings) {
-        unsigned both = vg_popcount(a->settings & b->settings);
-        num += VG_W_SETTINGS * vg_near_div(x, both, a->nsettings + b->nsettings - both);
-        mask |= 4;
-    }
-    if (a->kinds | b->kinds) {
-        unsigned both = vg_popcount(a->kinds & b->kinds);
-        num += VG_W_KINDS * vg_near_div(x, both, a->nkinds + b->nkinds - both);
-        mask |= 8;
-    }
+    vg_near_set(x, &num, &mask, 2, VG_W_GROUPS, a->groups, b->groups, a->ngroups, b->ngroups);
+    vg_near_set(x, &num, &mask, 4, VG_W_SETTINGS, a->settings, b->settings, a->nsettings,
+                b->nsettings);
+    vg_near_set(x, &num, &mask, 8, VG_W_KINDS, a->kinds, b->kinds, a->nkinds, b->nkinds);
     return num * x->wrecip[mask];
 }
 
