@@ -124,7 +124,7 @@ START_TEST(test_peers_of_all_as_each_alone) {
     ck_assert_int_eq(veilig_registry_new(&reg), VEILIG_OK);
     unsigned seed = 7;
     for (int i = 0; i < 90; i++) {
-        char code[8], name[16];
+        char code[16], name[24];
         snprintf(code, sizeof code, "GM%04d", (i * 37) % 90 + 1); /* codes out of order */
         snprintf(name, sizeof name, "Stad %d", i);
         veilig_municipality *m = NULL;
@@ -132,7 +132,7 @@ START_TEST(test_peers_of_all_as_each_alone) {
         int measures = i % 11 == 0 ? 0 : 1 + i % 4; /* some without: no peers, none of them */
         for (int k = 0; k < measures; k++) {
             seed = seed * 1103515245u + 12345u;
-            char id[8];
+            char id[16];
             snprintf(id, sizeof id, "m%d", k);
             veilig_measure *ms = NULL;
             ck_assert_int_eq(veilig_municipality_add_measure(
