@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "util/swar.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -87,9 +88,6 @@ static inline size_t vg_fold_one(const unsigned char *p, size_t len, size_t i, u
     return 1;
 }
 
-/* The byte c in each of the eight bytes of a word. */
-#define VG_BYTES(c) (UINT64_C(0x0101010101010101) * (uint64_t)(c))
-
 void vg_fold(vg_buf *b, const char *s, size_t len) {
     /* folding never grows the text: a two-byte character becomes at most two
        letters, so reserve once and write directly */
@@ -104,7 +102,7 @@ void vg_fold(vg_buf *b, const char *s, size_t len) {
         while (len - i >= 8) {
             uint64_t x;
             memcpy(&x, p + i, 8);
-            if (x & VG_BYTES(0x80))
+            if (VG_HAS_HIGH(x))
                 break;
             uint64_t ge_a = x + VG_BYTES(0x80 - 'A');     /* high bit: >= 'A' */
             uint64_t gt_z = x + VG_BYTES(0x80 - 'Z' - 1); /* high bit: > 'Z' */

@@ -73,6 +73,17 @@ START_TEST(test_printf_as_snprintf) {
                         "ab", 2, "xyz");
     VG_SAME_AS_SNPRINTF("%d %s %.2f", 3, "and", 1.005);
 
+    /* vg_buf_put_int: %lld without a format */
+    static const long long put[] = {0, 7, -7, 10, -10, 1234567890123LL, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof put / sizeof *put; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "%lld", put[i]);
+        vg_buf got;
+        vg_buf_init_std(&got);
+        vg_buf_put_int(&got, put[i]);
+        ck_assert_str_eq(got.data, want);
+        vg_buf_free(&got);
+    }
     /* vg_format: snprintf into a short buffer, -1 when it does not fit */
     char out[8];
     ck_assert_int_eq(vg_format(out, sizeof out, "%02d:%02d", 9, 5), 5);

@@ -231,6 +231,50 @@ START_TEST(test_catalogue_texts) {
 }
 END_TEST
 
+/* The catalogue's index: known codes as their values, a category's usual
+   approach as minus its value, unknown codes as they are (and folded among
+   the texts the search looks in), no province as 0 (docs/site.md, "The
+   catalogue's index"). */
+START_TEST(test_catalogue_index_values) {
+    static const char doc[] =
+        "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": [{\"code\": \"GM0001\", "
+        "\"name\": \"Aastad\", \"measures\": ["
+        "{\"id\": \"m1\", \"name\": \"Een\", \"category\": \"X-Cat\", \"approach\": \"x-app\", "
+        "\"target_groups\": [\"women_girls\", \"x-group\"], \"settings\": [\"x-set\"]},"
+        "{\"id\": \"m2\", \"name\": \"Twee\", \"category\": \"bystander\"},"
+        "{\"id\": \"m3\", \"name\": "
+        "\"Zaaaaaaaaa<aaaaaaaaa>aaaaaaaaa&"
+        "aaaaaaaaa\\\"aaaaaaaaa\\\\aaaaaaaaa\\u0001aaaaaaaaa\\u001faaaaaaaaa\\u2028aaaaaaaaa\\u2029"
+        "aaaaaaaaa\\u00c9\", "
+        "\"category\": \"bystander\"}]}]}";
+    veilig_registry *reg = NULL;
+    veilig_error err;
+    ck_assert_int_eq(veilig_registry_load_string(&reg, doc, sizeof doc - 1, NULL, &err), VEILIG_OK);
+    veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
+    o.lang = "nl";
+    ck_assert_int_eq(veilig_site_write(reg, site_dir("values"), &o, NULL), VEILIG_OK);
+    char *cat = vg_test_read_file(path_in("values", "maatregelen.html"), NULL);
+    ck_assert_ptr_nonnull(cat);
+    char want[256];
+    snprintf(want, sizeof want,
+             "id=\"catalogue-index\">[\n[\"X-Cat\",\"x-app\",0,[%d,\"x-group\"],[\"x-set\"],"
+             "[\"m1\",\"een\",\"x-cat\",\"x-app\",\"x-group\"]],\n[%d,-%d,0,[],[],[\"m2\",\"twee\"]"
+             "],\n[",
+             veilig_vocab_from_code(VEILIG_VOCAB_TARGET_GROUP, "women_girls"),
+             veilig_vocab_from_code(VEILIG_VOCAB_CATEGORY, "bystander"),
+             (int)veilig_category_approach(VEILIG_CATEGORY_BYSTANDER));
+    ck_assert_msg(strstr(cat, want), "no %s in the catalogue", want);
+    ck_assert_ptr_nonnull(strstr(cat, ",\"p\":[],\"tc\":[["));
+    /* a name with every kind of byte the JSON block must escape, folded */
+    ck_assert_ptr_nonnull(strstr(
+        cat, "[\"m3\","
+             "\"zaaaaaaaaa\\u003caaaaaaaaa\\u003eaaaaaaaaa\\u0026aaaaaaaaa\\\"aaaaaaaaa\\\\aaaaaaaa"
+             "a\\u0001aaaaaaaaa\\u001faaaaaaaaa\\u2028aaaaaaaaa\\u2029aaaaaaaaae\"]"));
+    free(cat);
+    veilig_registry_free(reg);
+}
+END_TEST
+
 static size_t files_named(const char *dir, const char *part);
 
 /* 0 when the folders a and b under tmp hold the same files, byte for byte. */
@@ -347,12 +391,14 @@ START_TEST(test_many_pages) {
     ck_assert_uint_gt(len, 1u << 20);
     ck_assert_uint_eq(strlen(cat), len);
     ck_assert_uint_eq(count_of(cat, "<tr data-id=\""), measures);
-    ck_assert_uint_eq(count_of(cat, "{\"c\":\""), measures);
+    const char *index = strstr(cat, "id=\"catalogue-index\">[");
+    ck_assert_ptr_nonnull(index);
+    ck_assert_uint_eq(count_of(index, "\n["), measures); /* an entry a line */
     ck_assert_ptr_nonnull(strstr(cat, "\\u2028"));
     ck_assert_ptr_null(strstr(cat, "\xE2\x80\xA8<&>"));
     ck_assert_ptr_nonnull(strstr(cat, "]</script>\n<script type=\"application/json\" "
-                                      "id=\"catalogue-terms\">{\"c\":{\"deescalation\":["));
-    ck_assert_ptr_nonnull(strstr(cat, "]}}</script>\n</section>\n</main>\n"));
+                                      "id=\"catalogue-terms\">{\"c\":[\"deescalation\","));
+    ck_assert_ptr_nonnull(strstr(cat, "]]}</script>\n</section>\n</main>\n"));
     /* the labels of known codes once for the page, not per entry */
     ck_assert_uint_eq(count_of(cat, "\"vrouwen en meisjes\""), 1);
     ck_assert_str_eq(cat + len - 8, "</html>\n");
@@ -407,6 +453,7 @@ static Suite *site_suite(void) {
     tcase_add_test(tc, test_code_not_a_file_name);
     tcase_add_test(tc, test_hostile_text);
     tcase_add_test(tc, test_catalogue_texts);
+    tcase_add_test(tc, test_catalogue_index_values);
     tcase_add_test(tc, test_many_pages);
     tcase_add_test(tc, test_threads);
     suite_add_tcase(s, tc);

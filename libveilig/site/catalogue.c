@@ -121,29 +121,22 @@ static void vg_site_index_free(vg_site_jindex *x) {
     vg_buf_free(&x->terms);
 }
 
-/* A term of the index: its code folded and, for a code of the vocabulary
-   (the d-th of vg_site_index_vocabs), its labels folded. The terms of the
-   known categories and target groups are not repeated per entry: the page
-   holds them once (vg_site_json_vocab_terms) and site.js looks them up by
-   the entry's codes; with shared, only an unknown code's is written. */
-static void vg_site_json_term(vg_site_jindex *x, vg_buf *b, int *first, int d, const char *code,
-                              int shared) {
-    if (!code)
-        return;
-    int v = veilig_vocab_from_code(vg_site_index_vocabs[d], code);
-    if (v <= 0 || v > x->nterms[d]) {
+/* The folded code of a term the vocabulary does not know, among the
+   entry's texts (the known ones' terms the page holds once: "tc", "ta",
+   "tg" of vg_site_json_vocab_terms). */
+static void vg_site_json_unknown(vg_site_jindex *x, vg_buf *b, int *first, int value,
+                                 const char *code) {
+    if (!value && code)
         vg_site_json_folded(x, b, first, code);
-        return;
-    }
-    if (shared)
-        return;
-    size_t at = x->term_at[d][v], len = x->term_at[d][v + 1] - at;
-    if (!len)
-        return;
-    if (!*first)
-        vg_buf_putc(b, ',');
-    *first = 0;
-    vg_buf_put(b, x->terms.data + at, len);
+}
+
+/* A code of an entry: its value in the vocabulary (1, 2, ...), or the code
+   itself when the vocabulary does not know it. */
+static void vg_site_json_code(vg_buf *b, int value, const char *code) {
+    if (value)
+        vg_buf_put_int(b, value);
+    else
+        vg_site_json_text(b, code ? code : "");
 }
 
 /* The approach of a measure as stored, or its category's usual one (as
@@ -167,65 +160,100 @@ static int vg_site_index_text(void *ctx, const char *text) {
     return 0; /* every one */
 }
 
-/* The index entry of a measure: the codes the filters look at and the
-   folded texts the free-text search looks in: those veilig_query looks in
-   (vg_measure_texts: the measure's own texts, its schedule's notes, its
-   partners' stakeholders), and the terms of its codes. */
+/* The index entry of a measure, [c, a, p, g, s, t] (docs/site.md, "The
+   catalogue's index"): the codes the filters look at, as values of their
+   vocabularies where known; province, the place of m's in the form's list
+   (1, 2, ...; 0: none); and the folded texts the free-text search looks in:
+   those veilig_query looks in (vg_measure_texts: the measure's own texts,
+   its schedule's notes, its partners' stakeholders) and the unknown codes of
+   its category, own approach and target groups. */
 static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_municipality *m,
-                                const veilig_measure *ms) {
-    vg_buf_puts(b, "{\"c\":");
-    vg_site_json_text(b, veilig_measure_category_code(ms));
-    vg_buf_puts(b, ",\"a\":");
-    vg_site_json_text(b, vg_site_approach(ms));
-    vg_buf_puts(b, ",\"p\":");
-    vg_site_json_text(b, veilig_municipality_province(m));
-    vg_buf_puts(b, ",\"g\":[");
-    for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++) {
+                                size_t province, const veilig_measure *ms) {
+    const char *cat = veilig_measure_category_code(ms);
+    int cat_v = (int)veilig_measure_category(ms);
+    vg_buf_putc(b, '[');
+    vg_site_json_code(b, cat_v, cat);
+    vg_buf_putc(b, ',');
+    /* the approach: its own (value, or code), or minus its category's usual one */
+    const char *own = veilig_measure_approach_code(ms);
+    int own_v = own ? veilig_vocab_from_code(VEILIG_VOCAB_APPROACH, own) : 0;
+    if (own)
+        vg_site_json_code(b, own_v, own);
+    else
+        vg_buf_put_int(b, -(long long)veilig_measure_approach(ms));
+    vg_buf_putc(b, ',');
+    vg_buf_put_int(b, (long long)province);
+    vg_buf_puts(b, ",[");
+    size_t ng = veilig_measure_target_group_count(ms);
+    for (size_t i = 0; i < ng; i++) {
         if (i)
             vg_buf_putc(b, ',');
-        vg_site_json_text(b, veilig_measure_target_group_code(ms, i));
+        vg_site_json_code(b, (int)veilig_measure_target_group(ms, i),
+                          veilig_measure_target_group_code(ms, i));
     }
-    vg_buf_puts(b, "],\"s\":[");
+    vg_buf_puts(b, "],[");
     for (size_t i = 0; i < veilig_measure_setting_count(ms); i++) {
         if (i)
             vg_buf_putc(b, ',');
-        vg_site_json_text(b, veilig_measure_setting_code(ms, i));
+        vg_site_json_code(b, (int)veilig_measure_setting(ms, i),
+                          veilig_measure_setting_code(ms, i));
     }
-    vg_buf_puts(b, "],\"t\":[");
+    vg_buf_puts(b, "],[");
     int first = 1;
     vg_site_texts texts = {x, b, &first};
     vg_measure_texts(m, ms, vg_site_index_text, &texts);
-    vg_site_json_term(x, b, &first, 0, veilig_measure_category_code(ms), 1);
-    vg_site_json_term(x, b, &first, 1, veilig_measure_approach_code(ms), 0);
-    for (size_t i = 0; i < veilig_measure_target_group_count(ms); i++)
-        vg_site_json_term(x, b, &first, 2, veilig_measure_target_group_code(ms, i), 1);
-    vg_buf_puts(b, "]}");
+    vg_site_json_unknown(x, b, &first, cat_v, cat);
+    vg_site_json_unknown(x, b, &first, own_v, own);
+    for (size_t i = 0; i < ng; i++)
+        vg_site_json_unknown(x, b, &first, (int)veilig_measure_target_group(ms, i),
+                             veilig_measure_target_group_code(ms, i));
+    vg_buf_puts(b, "]]");
 }
 
-/* The folded terms of every known category and target group, once for the
-   page: {"c": {"bystander": ["bystander", "omstanders", "bystander
-   intervention"], ...}, "g": {...}}, in a block of its own
-   (id="catalogue-terms"); site.js adds them to the entries' own terms by
-   their codes (e.c, e.g), as veilig_query searches them. */
-static void vg_site_json_vocab_terms(const vg_site_jindex *x, vg_buf *b) {
-    static const struct {
-        const char *key;
-        int d; /* in vg_site_index_vocabs */
-    } parts[] = {{"c", 0}, {"g", 2}};
-    vg_buf_putc(b, '{');
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        int d = parts[i].d;
-        vg_buf_printf(b, "%s\"%s\":{", i ? "," : "", parts[i].key);
+/* The codes of a vocabulary, in the order of their values, as a JSON array. */
+static void vg_site_json_codes(vg_buf *b, veilig_vocab vocab) {
+    vg_buf_putc(b, '[');
+    for (int v = 1; v <= veilig_vocab_size(vocab); v++) {
+        if (v > 1)
+            vg_buf_putc(b, ',');
+        vg_site_json_text(b, veilig_vocab_code(vocab, v));
+    }
+    vg_buf_putc(b, ']');
+}
+
+/* What the entries' values stand for, once for the page, in a block of
+   its own (id="catalogue-terms"): the codes of each vocabulary by value ("c",
+   "a", "g", "s") and the provinces of the form ("p"), which the filters
+   compare; and the folded code and labels of each category, approach and
+   target group by value ("tc", "ta", "tg"), which the search looks in as
+   veilig_query does. */
+static void vg_site_json_vocab_terms(const vg_site_jindex *x, vg_buf *b,
+                                     const vg_strset *provinces) {
+    vg_buf_puts(b, "{\"c\":");
+    vg_site_json_codes(b, VEILIG_VOCAB_CATEGORY);
+    vg_buf_puts(b, ",\"a\":");
+    vg_site_json_codes(b, VEILIG_VOCAB_APPROACH);
+    vg_buf_puts(b, ",\"g\":");
+    vg_site_json_codes(b, VEILIG_VOCAB_TARGET_GROUP);
+    vg_buf_puts(b, ",\"s\":");
+    vg_site_json_codes(b, VEILIG_VOCAB_SETTING);
+    vg_buf_puts(b, ",\"p\":[");
+    for (size_t i = 0; i < provinces->n; i++) {
+        if (i)
+            vg_buf_putc(b, ',');
+        vg_site_json_text(b, provinces->v[i]);
+    }
+    vg_buf_putc(b, ']');
+    static const char *const keys[VG_SITE_NVOCAB] = {"tc", "ta", "tg"};
+    for (int d = 0; d < VG_SITE_NVOCAB; d++) {
+        vg_buf_printf(b, ",\"%s\":[", keys[d]);
         for (int v = 1; v <= x->nterms[d]; v++) {
-            if (v > 1)
-                vg_buf_putc(b, ',');
-            vg_site_json_text(b, veilig_vocab_code(vg_site_index_vocabs[d], v));
-            vg_buf_puts(b, ":[");
             size_t at = x->term_at[d][v];
+            vg_buf_puts(b, v > 1 ? ",[" : "[");
             vg_buf_put(b, x->terms.data + at, x->term_at[d][v + 1] - at);
             vg_buf_putc(b, ']');
         }
-        vg_buf_putc(b, '}');
+        vg_buf_putc(b, ']');
     }
     vg_buf_putc(b, '}');
 }
@@ -246,7 +274,7 @@ static void vg_site_select(vg_html *h, const char *name, const char *nl, const c
 
 /* The form of filters, hidden until the script runs (without it the page
    lists everything). */
-static void vg_site_filters(vg_site *s, vg_html *h) {
+static void vg_site_filters(vg_site *s, vg_html *h, const vg_strset *provinces) {
     vg_buf_printf(&h->b,
                   "<form id=\"filters\" class=\"filters\" role=\"search\" hidden=\"\" "
                   "aria-label=\"%s\">\n",
@@ -257,19 +285,13 @@ static void vg_site_filters(vg_site *s, vg_html *h) {
     vg_site_select(h, "setting", "Setting", "Setting", VEILIG_VOCAB_SETTING);
     vg_buf_printf(&h->b, "<label>%s <select name=\"province\">\n<option value=\"\">%s</option>\n",
                   VG_T(h, "Provincie", "Province"), VG_T(h, "alle", "all"));
-    vg_strset provinces = {0};
-    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
-        vg_strset_add(&provinces, veilig_municipality_province(veilig_registry_get(s->reg, i)));
-    for (size_t i = 0; i < provinces.n; i++) {
+    for (size_t i = 0; i < provinces->n; i++) {
         vg_html_put(h, "<option value=\"");
-        vg_html_text(h, provinces.v[i]);
+        vg_html_text(h, provinces->v[i]);
         vg_html_put(h, "\">");
-        vg_html_text(h, vg_html_province_name(h, provinces.v[i]));
+        vg_html_text(h, vg_html_province_name(h, provinces->v[i]));
         vg_html_put(h, "</option>\n");
     }
-    vg_free(provinces.v);
-    if (provinces.failed)
-        h->b.failed = 1;
     vg_buf_printf(&h->b,
                   "</select></label>\n<label>%s <input type=\"search\" name=\"text\" /></label>\n",
                   VG_T(h, "Zoeken", "Search"));
@@ -282,8 +304,9 @@ static void vg_site_filters(vg_site *s, vg_html *h) {
                   VG_T(h, "Filteren", "Filter"));
 }
 
-/* A row of the table: the measure ms of m. */
-static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
+/* A row of the table: the measure ms of m, whose cell (its name, a link to
+   its page) is the HTML in cell. */
+static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m, const vg_buf *cell,
                                   const veilig_measure *ms) {
     vg_html_put(h, "<tr data-id=\"");
     vg_html_text(h, veilig_municipality_code(m));
@@ -292,7 +315,7 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
     vg_html_put(h, "\"><td>");
     vg_html_text(h, veilig_measure_name(ms));
     vg_html_put(h, "</td><td>");
-    vg_html_municipality_name(h, m);
+    vg_buf_put(&h->b, cell->data, cell->len);
     vg_html_put(h, "</td><td>");
     vg_html_text_capital(h,
                          vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
@@ -304,6 +327,15 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m,
     vg_html_put(h, "</td><td>");
     vg_site_codes(h, VEILIG_VOCAB_SETTING, ms, veilig_measure_setting_count(ms), vg_site_m_setting);
     vg_html_put(h, "</td></tr>\n");
+}
+
+/* The place (1, 2, ...) of m's province among provinces; 0 for none. */
+static size_t vg_site_province_place(const vg_strset *provinces, const veilig_municipality *m) {
+    const char *code = veilig_municipality_province(m);
+    for (size_t i = 0; code && i < provinces->n; i++)
+        if (!strcmp(provinces->v[i], code))
+            return i + 1;
+    return 0;
 }
 
 int vg_site_catalogue(vg_site *s) {
@@ -318,15 +350,21 @@ int vg_site_catalogue(vg_site *s) {
                                   "%d values",
                                   VG_SITE_NTERMS);
     }
+    size_t n = veilig_registry_count(s->reg);
+    vg_strset provinces = {0}; /* the form's, in the order of first appearance */
+    for (size_t i = 0; i < n; i++)
+        vg_strset_add(&provinces, veilig_municipality_province(veilig_registry_get(s->reg, i)));
     vg_site_page p;
     vg_site_page_begin(&p, s, "maatregelen.html", 0, VG_NL_EN(s, "Maatregelen", "Measures"),
                        VG_NL_EN(s, "Catalogus", "Catalogue"),
                        VG_NL_EN(s, "Alle maatregelen", "All measures"));
     vg_html *h = &p.h;
+    if (provinces.failed)
+        h->b.failed = 1;
     h->href_prefix = "gemeenten/";
     h->href_suffix = ".html";
     vg_html_put(h, "</header>\n<main>\n<section id=\"catalogue-section\">\n");
-    vg_site_filters(s, h);
+    vg_site_filters(s, h, &provinces);
     vg_site_wide_begin(h, VG_T(h, "Maatregelen", "Measures"));
     vg_buf_printf(
         &h->b,
@@ -337,31 +375,40 @@ int vg_site_catalogue(vg_site *s) {
         VG_T(h, "Categorie", "Category"), VG_T(h, "Aanpak", "Approach"),
         VG_T(h, "Doelgroepen", "Target groups"), VG_T(h, "Settings", "Settings"));
     /* the rows, then the index of the same measures in the same order: each
-       straight into the page, which goes to its file a part at a time */
-    size_t n = veilig_registry_count(s->reg);
+       straight into the page, which goes to its file a part at a time; a
+       municipality's cell is made once for all its rows */
+    vg_html cell = *h;
+    vg_buf_init(&cell.b);
     for (size_t i = 0; i < n && !h->b.failed; i++) {
         const veilig_municipality *m = veilig_registry_get(s->reg, i);
-        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++)
-            vg_site_catalogue_row(h, m, veilig_municipality_measure(m, k));
+        cell.b.len = 0;
+        vg_html_municipality_name(&cell, m);
+        if (cell.b.failed)
+            h->b.failed = 1;
+        for (size_t k = 0; k < veilig_municipality_measure_count(m) && !cell.b.failed; k++)
+            vg_site_catalogue_row(h, m, &cell.b, veilig_municipality_measure(m, k));
         vg_site_page_flush(&p);
     }
+    vg_buf_free(&cell.b);
     vg_html_put(h, "</tbody>\n</table>\n");
     vg_site_wide_end(h);
+    /* one entry a line: "[\n[...],\n[...]]" */
     vg_html_put(h, "<script type=\"application/json\" id=\"catalogue-index\">[");
     int first = 1;
     for (size_t i = 0; i < n && !h->b.failed; i++) {
         const veilig_municipality *m = veilig_registry_get(s->reg, i);
+        size_t province = vg_site_province_place(&provinces, m);
         for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
-            if (!first)
-                vg_buf_puts(&h->b, ",\n");
+            vg_buf_puts(&h->b, first ? "\n" : ",\n");
             first = 0;
-            vg_site_index_entry(&x, &h->b, m, veilig_municipality_measure(m, k));
+            vg_site_index_entry(&x, &h->b, m, province, veilig_municipality_measure(m, k));
         }
         vg_site_page_flush(&p);
     }
     vg_html_put(h, "]</script>\n<script type=\"application/json\" id=\"catalogue-terms\">");
-    vg_site_json_vocab_terms(&x, &h->b);
+    vg_site_json_vocab_terms(&x, &h->b, &provinces);
     vg_html_put(h, "</script>\n</section>\n");
     vg_site_index_free(&x);
+    vg_free(provinces.v);
     return vg_site_page_finish(&p, 0);
 }

@@ -1,28 +1,43 @@
 /* libveilig site: the measures catalogue's filters (maatregelen.html).
    Reads the page's embedded JSON index (one entry per row of the table, in
-   the same order) and the terms of the vocabularies' codes (once for the
-   page), and hides the rows that do not pass the form's filters.
-   Without this script the page shows every measure and no form. */
+   the same order) and what its values stand for (once for the page), and
+   hides the rows that do not pass the form's filters. Without this script
+   the page shows every measure and no form.
+
+   An entry is [c, a, p, g, s, t] (docs/site.md, "The catalogue's index"):
+   category, approach, province, target groups, settings, each a value (1,
+   2, ...; an approach below 0 is the category's usual one, which the search
+   does not look in) or a code the vocabulary does not know; and the folded
+   texts the search looks in. The terms block holds the codes of the values
+   (c, a, g, s, p) and the folded code and labels of each category, approach
+   and target group (tc, ta, tg). */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
   var data = document.getElementById("catalogue-index");
   var table = document.getElementById("catalogue");
-  if (!form || !data || !table) return;
-  var index = JSON.parse(data.textContent);
-  /* the terms of the known categories and target groups, once for the page,
-     by code; an entry's own terms (e.t) hold the rest */
   var termsEl = document.getElementById("catalogue-terms");
-  var terms = termsEl ? JSON.parse(termsEl.textContent) : { c: {}, g: {} };
-  function termsOf(table, code) {
-    return Object.prototype.hasOwnProperty.call(table, code) ? table[code] : [];
+  if (!form || !data || !table || !termsEl) return;
+  var index = JSON.parse(data.textContent);
+  var T = JSON.parse(termsEl.textContent);
+  /* the code of an entry's value x in the list of codes */
+  function code(list, x) {
+    if (typeof x !== "number") return x;
+    return x === 0 ? "" : list[Math.abs(x) - 1];
+  }
+  /* the folded terms of a known value (none for a usual approach, x < 0) */
+  function termsOf(list, x) {
+    return typeof x === "number" && x > 0 && x <= list.length ? list[x - 1] : [];
   }
   function has(list, q) {
     return list.some(function (t) { return t.indexOf(q) >= 0; });
   }
   function found(e, q) {
-    if (has(e.t, q) || has(termsOf(terms.c, e.c), q)) return true;
-    return e.g.some(function (g) { return has(termsOf(terms.g, g), q); });
+    if (has(e[5], q) || has(termsOf(T.tc, e[0]), q) || has(termsOf(T.ta, e[1]), q)) return true;
+    return e[3].some(function (g) { return has(termsOf(T.tg, g), q); });
+  }
+  function hasCode(list, values, c) {
+    return values.some(function (x) { return code(list, x) === c; });
   }
   var rows = table.querySelectorAll("tbody tr");
   var count = document.getElementById("filter-count");
@@ -39,9 +54,9 @@
     var n = 0;
     for (var i = 0; i < index.length && i < rows.length; i++) {
       var e = index[i];
-      var ok = (!c || e.c === c) && (!a || e.a === a) && (!g || e.g.indexOf(g) >= 0) &&
-        (!s || e.s.indexOf(s) >= 0) && (!p || e.p === p) &&
-        (!q || found(e, q));
+      var ok = (!c || code(T.c, e[0]) === c) && (!a || code(T.a, e[1]) === a) &&
+        (!p || code(T.p, e[2]) === p) && (!g || hasCode(T.g, e[3], g)) &&
+        (!s || hasCode(T.s, e[4], s)) && (!q || found(e, q));
       rows[i].hidden = !ok;
       if (ok) n++;
     }

@@ -93,6 +93,8 @@ static inline void vg_buf_puts(vg_buf *b, const char *s) {
    call is far above theirs; a format with any other goes to vsnprintf. */
 VG_BUF_HIDDEN void vg_buf_printf(vg_buf *b, const char *fmt, ...) VG_BUF_PRINTF(2, 3);
 VG_BUF_HIDDEN void vg_buf_vprintf(vg_buf *b, const char *fmt, va_list ap) VG_BUF_PRINTF(2, 0);
+/* Appends v in decimal, as printf's %lld (without a format to read). */
+VG_BUF_HIDDEN void vg_buf_put_int(vg_buf *b, long long v);
 /* snprintf for short texts, through vg_buf_printf: formats into buf (size
    bytes, always NUL-terminated) and returns the length, or -1 when it did
    not fit (buf then holds the pieces that did). */
