@@ -14,16 +14,16 @@
 #define VG_BYTES(c) (UINT64_C(0x0101010101010101) * (uint64_t)(c))
 
 /* Nonzero when a byte of x is 0. */
-#define VG_HAS_ZERO(x) (((x) - VG_BYTES(1)) & ~(x) & VG_BYTES(0x80))
+#define VG_HAS_ZERO(x) (((x)-VG_BYTES(1)) & ~(x)&VG_BYTES(0x80))
 
 /* Nonzero when a byte of x is c. */
 #define VG_HAS_BYTE(x, c) VG_HAS_ZERO((x) ^ VG_BYTES(c))
 
 /* Nonzero when a byte of x is below n (1 <= n <= 128), for x whose bytes are
    all below 0x80. */
-#define VG_HAS_LESS(x, n) (((x) - VG_BYTES(n)) & ~(x) & VG_BYTES(0x80))
+#define VG_HAS_LESS(x, n) (((x)-VG_BYTES(n)) & ~(x)&VG_BYTES(0x80))
 
 /* Nonzero when a byte of x is not ASCII (0x80 or above). */
-#define VG_HAS_HIGH(x) ((x) & VG_BYTES(0x80))
+#define VG_HAS_HIGH(x) ((x)&VG_BYTES(0x80))
 
 #endif
