@@ -579,7 +579,7 @@ static int vg_read_term(vg_cv *cv, const vg_jnode *n, int vocab, vg_term *out) {
         return rc;
     if (n->len == 0)
         return vg_cv_fail(cv, n, VEILIG_ESCHEMA, "a code must not be empty");
-    if (cv->strict && !veilig_vocab_from_code((veilig_vocab)vocab, n->u.str))
+    if (cv->strict && !vg_vocab_find_code((veilig_vocab)vocab, n->u.str))
         return vg_cv_fail_code(cv, n, (veilig_vocab)vocab);
     rc = vg_term_from_code(out, cv->reg, (veilig_vocab)vocab, n->u.str);
     if (rc == VEILIG_ELIMIT)

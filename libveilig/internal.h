@@ -159,6 +159,11 @@ int vg_fold_contains(const char *s, size_t len, const char *needle, size_t nlen)
 /* Levenshtein distance of two strings (bytes), or (size_t)-1 when one is
    longer than 63 bytes. */
 size_t vg_edit_distance(const char *a, const char *b);
+/* veilig_vocab_from_code by comparing text only: for codes read from a
+   document, which are never the vocabulary's own strings (the public
+   function first looks for those by their address, as the model's
+   accessors hand them out). */
+int vg_vocab_find_code(veilig_vocab vocab, const char *code);
 /* Of the n candidates, the one nearest to text by edit distance, when that is
    at most max; NULL otherwise (and for text itself). */
 const char *vg_nearest(const char *text, const char *const *cands, size_t n, size_t max);

@@ -156,7 +156,7 @@ static const char *vg_term_key(const void *ctx, size_t pos) {
 }
 
 int vg_term_from_code(vg_term *out, veilig_registry *reg, veilig_vocab vocab, const char *code) {
-    int v = veilig_vocab_from_code(vocab, code);
+    int v = vg_vocab_find_code(vocab, code); /* a document's text */
     if (v > 0) {
         *out = (vg_term)v;
         return VEILIG_OK;

@@ -78,7 +78,7 @@ const char *veilig_vocab_label(veilig_vocab vocab, int value, const char *lang) 
     return NULL;
 }
 
-int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
+int vg_vocab_find_code(veilig_vocab vocab, const char *code) {
     const vg_vocab_info *v = vg_vocab_get(vocab);
     if (!v || !code)
         return 0;
@@ -86,6 +86,18 @@ int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
         if (v->terms[i].code[0] == code[0] && strcmp(v->terms[i].code, code) == 0)
             return i;
     return 0;
+}
+
+int veilig_vocab_from_code(veilig_vocab vocab, const char *code) {
+    const vg_vocab_info *v = vg_vocab_get(vocab);
+    if (!v || !code)
+        return 0;
+    /* the model's accessors hand out the table's own strings: the
+       renderers' labels find them by their address */
+    for (int i = 1; i <= v->size; i++)
+        if (v->terms[i].code == code)
+            return i;
+    return vg_vocab_find_code(vocab, code);
 }
 
 #define VG_VOCAB(P, type, name)                                                                    \
