@@ -1292,6 +1292,29 @@ START_TEST(test_deterministic) {
 }
 END_TEST
 
+/* The HTML writers put a known code's label as it is (vg_html_label_text):
+   no label of any vocabulary, in either language, holds a character that
+   HTML escapes. */
+START_TEST(test_labels_need_no_escaping) {
+    for (int vocab = VEILIG_VOCAB_APPROACH; vocab <= VEILIG_VOCAB_DAYPART; vocab++) {
+        ck_assert_ptr_nonnull(veilig_vocab_name((veilig_vocab)vocab));
+        for (int v = 1; v <= veilig_vocab_size((veilig_vocab)vocab); v++) {
+            static const char *const langs[] = {"nl", "en"};
+            for (size_t l = 0; l < 2; l++) {
+                const char *label = veilig_vocab_label((veilig_vocab)vocab, v, langs[l]);
+                ck_assert_ptr_nonnull(label);
+                char *esc = NULL;
+                ck_assert_int_eq(veilig_escape(&esc, NULL, label, VEILIG_FORMAT_HTML, 0),
+                                 VEILIG_OK);
+                ck_assert_msg(!strcmp(esc, label), "%s %d %s: \"%s\" is escaped as \"%s\"",
+                              veilig_vocab_name((veilig_vocab)vocab), v, langs[l], label, esc);
+                veilig_free(esc);
+            }
+        }
+    }
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("render");
     TCase *tc = tcase_create("render");
@@ -1316,6 +1339,7 @@ int main(void) {
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_table_names);
     tcase_add_test(tc, test_deterministic);
+    tcase_add_test(tc, test_labels_need_no_escaping);
     suite_add_tcase(s, tc);
     return vg_test_run(s);
 }

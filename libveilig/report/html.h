@@ -57,6 +57,11 @@ static inline void vg_html_put(vg_html *h, const char *s) {
 void vg_html_text(vg_html *h, const char *s); /* escaped: text of a document; NULL: nothing */
 /* Escaped, the first letter in capitals when it is an ASCII letter. */
 void vg_html_text_capital(vg_html *h, const char *s);
+/* The label of a code (vg_html_label) as text, the first letter in capitals
+   when capital is set: a known code's label as it is (the vocabularies'
+   labels hold nothing HTML escapes: test_render checks every one), an
+   unknown code, which is the document's, escaped. */
+void vg_html_label_text(vg_html *h, veilig_vocab vocab, const char *code, int capital);
 /* A table cell's text escaped, or a dash when there is none. */
 void vg_html_cell(vg_html *h, const char *s);
 /* The label of a vocabulary code in the writer's language (borrowed). */

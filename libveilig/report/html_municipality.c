@@ -17,7 +17,7 @@ static void vg_tags(vg_html *h, veilig_vocab vocab, const void *obj, size_t n, v
                     const char *cls) {
     for (size_t i = 0; i < n; i++) {
         vg_buf_printf(&h->b, "<span class=\"tag%s\">", cls ? cls : "");
-        vg_html_text(h, vg_html_label(h, vocab, at(obj, i)));
+        vg_html_label_text(h, vocab, at(obj, i), 0);
         vg_html_put(h, "</span>");
     }
 }
@@ -59,8 +59,7 @@ static void vg_window_words(vg_html *h, const veilig_window *w) {
     } else {
         for (size_t i = 0; i < veilig_window_daypart_count(w); i++) {
             vg_html_put(h, i ? ", " : " ");
-            vg_html_text(h,
-                         vg_html_label(h, VEILIG_VOCAB_DAYPART, veilig_window_daypart_code(w, i)));
+            vg_html_label_text(h, VEILIG_VOCAB_DAYPART, veilig_window_daypart_code(w, i), 0);
         }
     }
 }
@@ -75,7 +74,7 @@ static void vg_measure_details(vg_html *h, const veilig_measure *ms) {
 #define VG_PART() vg_html_put(h, parts++ ? " \xC2\xB7 " : "<br /><span class=\"muted small\">")
     if (status) {
         VG_PART();
-        vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_MEASURE_STATE, status));
+        vg_html_label_text(h, VEILIG_VOCAB_MEASURE_STATE, status, 1);
     }
     if (area) {
         VG_PART();
@@ -92,7 +91,7 @@ static void vg_measure_details(vg_html *h, const veilig_measure *ms) {
     }
     if (evidence && veilig_measure_evidence(ms) != VEILIG_EVIDENCE_UNKNOWN) {
         VG_PART();
-        vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_EVIDENCE, evidence));
+        vg_html_label_text(h, VEILIG_VOCAB_EVIDENCE, evidence, 1);
     }
 #undef VG_PART
     if (parts)
@@ -128,15 +127,15 @@ static void vg_measures_table(vg_html *h, const veilig_municipality *m) {
         }
         vg_measure_details(h, ms);
         vg_html_put(h, "</td><td>");
-        vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
+        vg_html_label_text(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms), 0);
         vg_html_put(h, "</td><td>");
-        vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, vg_measure_approach(ms)));
+        vg_html_label_text(h, VEILIG_VOCAB_APPROACH, vg_measure_approach(ms), 0);
         vg_html_put(h, "</td><td>");
         for (size_t g = 0; g < veilig_measure_target_group_count(ms); g++) {
             if (g)
                 vg_html_put(h, ", ");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_TARGET_GROUP,
-                                          veilig_measure_target_group_code(ms, g)));
+            vg_html_label_text(h, VEILIG_VOCAB_TARGET_GROUP,
+                               veilig_measure_target_group_code(ms, g), 0);
         }
         vg_html_put(h, "</td><td>");
         for (size_t p = 0; p < veilig_measure_partner_count(ms); p++) {
@@ -149,7 +148,7 @@ static void vg_measures_table(vg_html *h, const veilig_municipality *m) {
             vg_html_text(h, st ? veilig_stakeholder_name(st) : sid);
             if (role) {
                 vg_html_put(h, " <span class=\"muted\">(");
-                vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_ROLE, role));
+                vg_html_label_text(h, VEILIG_VOCAB_ROLE, role, 0);
                 vg_html_put(h, ")</span>");
             }
         }
@@ -477,7 +476,7 @@ int vg_html_mun_progress(vg_html *h, const veilig_municipality *m) {
         if (level || dir) {
             vg_html_put(h, "<br /><span class=\"muted small\">");
             if (level)
-                vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_RESULT_LEVEL, level));
+                vg_html_label_text(h, VEILIG_VOCAB_RESULT_LEVEL, level, 1);
             if (level && dir)
                 vg_html_put(h, " \xC2\xB7 ");
             if (dir) {
@@ -576,11 +575,10 @@ static void vg_gaps_write(vg_html *h, const veilig_profile_result *p) {
             } else {
                 if (k++)
                     vg_html_put(h, ", ");
-                vg_html_text(h,
-                             vg_html_label(h,
-                                           kind == VEILIG_GAP_CATEGORY ? VEILIG_VOCAB_CATEGORY
-                                                                       : VEILIG_VOCAB_TARGET_GROUP,
-                                           veilig_profile_gap_code(p, i)));
+                vg_html_label_text(h,
+                                   kind == VEILIG_GAP_CATEGORY ? VEILIG_VOCAB_CATEGORY
+                                                               : VEILIG_VOCAB_TARGET_GROUP,
+                                   veilig_profile_gap_code(p, i), 0);
             }
         }
         vg_html_put(h, measures ? "</ul>\n</li>\n" : ".</li>\n");
@@ -667,8 +665,8 @@ int vg_html_mun_peers(vg_html *h, const veilig_municipality *m) {
                     vg_html_put(h, "<li>");
                     vg_html_text(h, veilig_measure_name(ms));
                     vg_html_put(h, " <span class=\"muted\">(");
-                    vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY,
-                                                  veilig_measure_category_code(ms)));
+                    vg_html_label_text(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms),
+                                       0);
                     vg_html_put(h, ")</span></li>\n");
                 }
                 vg_html_put(h, "</ul>");
@@ -793,7 +791,7 @@ static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
         for (size_t r = 0; r < veilig_stakeholder_role_count(st); r++) {
             if (r)
                 vg_html_put(h, ", ");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_ROLE, vg_s_role(st, r)));
+            vg_html_label_text(h, VEILIG_VOCAB_ROLE, vg_s_role(st, r), 0);
         }
         vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td></tr>\n",
                       veilig_profile_stakeholder_measures(p, i));
@@ -931,8 +929,8 @@ void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
             vg_html_cell(h,
                          vg_html_label(h, VEILIG_VOCAB_LINK_KIND, veilig_policy_link_kind_code(l)));
             vg_html_put(h, "</td><td class=\"nw\">");
-            vg_html_text(h, vg_html_label(h, VEILIG_VOCAB_LINK_RELATION,
-                                          veilig_policy_link_relation_code(l)));
+            vg_html_label_text(h, VEILIG_VOCAB_LINK_RELATION, veilig_policy_link_relation_code(l),
+                               0);
             vg_html_put(h, "</td>");
             /* a note shared by the links that follow is written once, over their rows */
             if (i == 0 || !vg_same_note(veilig_municipality_policy_link(m, i - 1), l)) {

@@ -76,6 +76,22 @@ void vg_html_text_capital(vg_html *h, const char *s) {
     vg_html_text(h, s);
 }
 
+void vg_html_label_text(vg_html *h, veilig_vocab vocab, const char *code, int capital) {
+    const char *label = vg_html_label(h, vocab, code);
+    if (!code || label == code) { /* no code, or one the vocabulary does not know */
+        if (capital)
+            vg_html_text_capital(h, label);
+        else
+            vg_html_text(h, label);
+        return;
+    }
+    if (capital && *label >= 'a' && *label <= 'z') {
+        vg_buf_putc(&h->b, (char)(*label - 'a' + 'A'));
+        label++;
+    }
+    vg_html_put(h, label);
+}
+
 /* The membership of m in words ("Aangesloten sinds januari 2022"). */
 void vg_html_membership_words(vg_html *h, const veilig_municipality *m) {
     vg_buf t;

@@ -266,7 +266,7 @@ static void vg_site_select(vg_html *h, const char *name, const char *nl, const c
     for (int v = 1; v <= veilig_vocab_size(vocab); v++) {
         const char *code = veilig_vocab_code(vocab, v);
         vg_buf_printf(&h->b, "<option value=\"%s\">", code);
-        vg_html_text_capital(h, vg_html_label(h, vocab, code));
+        vg_html_label_text(h, vocab, code, 1);
         vg_html_put(h, "</option>\n");
     }
     vg_html_put(h, "</select></label>\n");
@@ -317,10 +317,9 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m, cons
     vg_html_put(h, "</td><td>");
     vg_buf_put(&h->b, cell->data, cell->len);
     vg_html_put(h, "</td><td>");
-    vg_html_text_capital(h,
-                         vg_html_label(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms)));
+    vg_html_label_text(h, VEILIG_VOCAB_CATEGORY, veilig_measure_category_code(ms), 1);
     vg_html_put(h, "</td><td>");
-    vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_APPROACH, vg_site_approach(ms)));
+    vg_html_label_text(h, VEILIG_VOCAB_APPROACH, vg_site_approach(ms), 1);
     vg_html_put(h, "</td><td>");
     vg_site_codes(h, VEILIG_VOCAB_TARGET_GROUP, ms, veilig_measure_target_group_count(ms),
                   vg_site_m_group);

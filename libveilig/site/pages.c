@@ -46,7 +46,7 @@ void vg_site_codes(vg_html *h, veilig_vocab vocab, const veilig_measure *ms, siz
     for (size_t i = 0; i < n; i++) {
         if (i)
             vg_html_put(h, ", ");
-        vg_html_text(h, vg_html_label(h, vocab, at(ms, i)));
+        vg_html_label_text(h, vocab, at(ms, i), 0);
     }
     if (!n)
         vg_html_put(h, "\xE2\x80\x93");
@@ -98,7 +98,7 @@ int vg_site_index(vg_site *s) {
     for (int c = 1; c <= veilig_vocab_size(VEILIG_VOCAB_CATEGORY); c++) {
         const char *code = veilig_vocab_code(VEILIG_VOCAB_CATEGORY, c);
         vg_buf_printf(&h->b, "<li><a href=\"categorieen/%s.html\">", code);
-        vg_html_text_capital(h, vg_html_label(h, VEILIG_VOCAB_CATEGORY, code));
+        vg_html_label_text(h, VEILIG_VOCAB_CATEGORY, code, 1);
         vg_html_put(h, "</a></li>\n");
     }
     vg_html_put(h, "</ul>\n");
@@ -170,7 +170,7 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
         vg_html_put(h, x != y ? "<tr class=\"differs\"><td>" : "<tr><td>");
         vg_html_text_capital(h, veilig_vocab_name(v));
         vg_html_put(h, "</td><td>");
-        vg_html_text_capital(h, vg_html_label(h, v, veilig_comparison_code(c, i)));
+        vg_html_label_text(h, v, veilig_comparison_code(c, i), 1);
         vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n", x,
                       y);
     }
