@@ -256,6 +256,56 @@ START_TEST(test_json_html) {
 }
 END_TEST
 
+/* HTML escaping passes runs of plain text over at once: a text escapes as
+   its characters do one by one, whatever runs of plain text lie between the
+   characters that need care (every such ASCII byte, U+FFFE and U+FFFF, a
+   stray byte, multi-byte characters). */
+START_TEST(test_html_long_runs) {
+    static const char *const atoms[] = {"&",
+                                        "<",
+                                        ">",
+                                        "\"",
+                                        "'",
+                                        "\x01",
+                                        "\x1f",
+                                        "\t",
+                                        "\n",
+                                        "\r",
+                                        "\x7f",
+                                        "\xC3\xA9",
+                                        "\xE2\x82\xAC",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xEF\xBF\xBE",
+                                        "\xEF\xBF\xBF",
+                                        "\xEF\xBC\x81",
+                                        "\xFF",
+                                        " "};
+    size_t natoms = sizeof atoms / sizeof *atoms;
+    for (size_t shift = 0; shift < 17; shift++) {
+        vg_buf text, want;
+        vg_buf_init_std(&text);
+        vg_buf_init_std(&want);
+        for (size_t i = 0; i < shift; i++)
+            vg_buf_putc(&text, 'p'), vg_buf_putc(&want, 'p');
+        for (size_t a = 0; a < natoms; a++) {
+            for (size_t run = 0; run < (a * 7 + shift) % 23; run++)
+                vg_buf_putc(&text, 'q'), vg_buf_putc(&want, 'q');
+            char *one = NULL;
+            ck_assert_int_eq(veilig_escape(&one, NULL, atoms[a], VEILIG_FORMAT_HTML, 0), VEILIG_OK);
+            vg_buf_puts(&text, atoms[a]);
+            vg_buf_puts(&want, one);
+            veilig_free(one);
+        }
+        char *got = NULL;
+        ck_assert_int_eq(veilig_escape(&got, NULL, text.data, VEILIG_FORMAT_HTML, 0), VEILIG_OK);
+        ck_assert_str_eq(got, want.data);
+        veilig_free(got);
+        vg_buf_free(&text);
+        vg_buf_free(&want);
+    }
+}
+END_TEST
+
 START_TEST(test_escape_einval) {
     char *out = (char *)1;
     size_t len = 7;
@@ -428,6 +478,7 @@ static Suite *escape_suite(void) {
     tcase_add_test(tc, test_markdown);
     tcase_add_test(tc, test_markdown_code_and_urls);
     tcase_add_test(tc, test_json_html);
+    tcase_add_test(tc, test_html_long_runs);
     tcase_add_test(tc, test_escape_einval);
     suite_add_tcase(s, tc);
     tc = tcase_create("renderings");
