@@ -71,12 +71,7 @@ void vg_format_scaled(char *buf, size_t size, long long scaled, int decimals, ch
     for (int i = 0; i < decimals; i++)
         div *= 10;
     unsigned long long ip = mag / div, fp = mag % div;
-    int nd = 0; /* the digits of ip, most significant first */
-    do {
-        digits[sizeof digits - 1 - (size_t)nd++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
-    memmove(digits, digits + sizeof digits - (size_t)nd, (size_t)nd);
+    int nd = vg_format(digits, sizeof digits, "%llu", ip);
     size_t k = 0;
     if (scaled < 0)
         tmp[k++] = '-';

@@ -78,18 +78,15 @@ void vg_html_text_capital(vg_html *h, const char *s) {
 
 void vg_html_label_text(vg_html *h, veilig_vocab vocab, const char *code, int capital) {
     const char *label = vg_html_label(h, vocab, code);
-    if (!code || label == code) { /* no code, or one the vocabulary does not know */
-        if (capital)
-            vg_html_text_capital(h, label);
-        else
-            vg_html_text(h, label);
-        return;
-    }
+    int known = code && label != code; /* vg_label gives an unknown code back */
     if (capital && *label >= 'a' && *label <= 'z') {
         vg_buf_putc(&h->b, (char)(*label - 'a' + 'A'));
         label++;
     }
-    vg_html_put(h, label);
+    if (known)
+        vg_html_put(h, label);
+    else
+        vg_html_text(h, label);
 }
 
 /* The membership of m in words ("Aangesloten sinds januari 2022"). */

@@ -174,13 +174,14 @@ static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_munic
     vg_buf_putc(b, '[');
     vg_site_json_code(b, cat_v, cat);
     vg_buf_putc(b, ',');
-    /* the approach: its own (value, or code), or minus its category's usual one */
+    /* the approach: its own (value, or code), or minus its category's usual
+       one; veilig_measure_approach gives the value of either (0: unknown) */
     const char *own = veilig_measure_approach_code(ms);
-    int own_v = own ? veilig_vocab_from_code(VEILIG_VOCAB_APPROACH, own) : 0;
+    int app_v = (int)veilig_measure_approach(ms);
     if (own)
-        vg_site_json_code(b, own_v, own);
+        vg_site_json_code(b, app_v, own);
     else
-        vg_buf_put_int(b, -(long long)veilig_measure_approach(ms));
+        vg_buf_put_int(b, -(long long)app_v);
     vg_buf_putc(b, ',');
     vg_buf_put_int(b, (long long)province);
     vg_buf_puts(b, ",[");
@@ -203,7 +204,8 @@ static void vg_site_index_entry(vg_site_jindex *x, vg_buf *b, const veilig_munic
     vg_site_texts texts = {x, b, &first};
     vg_measure_texts(m, ms, vg_site_index_text, &texts);
     vg_site_json_unknown(x, b, &first, cat_v, cat);
-    vg_site_json_unknown(x, b, &first, own_v, own);
+    if (own)
+        vg_site_json_unknown(x, b, &first, app_v, own);
     for (size_t i = 0; i < ng; i++)
         vg_site_json_unknown(x, b, &first, (int)veilig_measure_target_group(ms, i),
                              veilig_measure_target_group_code(ms, i));

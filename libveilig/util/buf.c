@@ -161,22 +161,14 @@ static void vg_put_int(vg_buf *b, const vg_spec *sp, int neg, unsigned long long
     b->data[b->len] = '\0';
 }
 
-void vg_buf_put_int(vg_buf *b, long long v) {
-    char digits[24];
-    size_t n = 0;
-    unsigned long long u = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
-    do {
-        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        digits[sizeof digits - 1 - n++] = '-';
-    vg_buf_put(b, digits + sizeof digits - n, n);
-}
-
 static void vg_fmt_signed(vg_buf *b, const vg_spec *sp, long long x) {
     unsigned long long v = x < 0 ? (unsigned long long)(-(x + 1)) + 1 : (unsigned long long)x;
     vg_put_int(b, sp, x < 0, v);
+}
+
+void vg_buf_put_int(vg_buf *b, long long v) {
+    static const vg_spec plain = {0, 0, 0, 0, 'd'}; /* %lld */
+    vg_fmt_signed(b, &plain, v);
 }
 
 /* Formats fmt into b as far as it can; returns 0 at a conversion it leaves
