@@ -1094,7 +1094,12 @@ struct vg_reader {
     unsigned seen;      /* VG_READER_* */
     vg_jmember *extras; /* unknown top-level members, copied into the registry's arena */
     size_t n_extras, cap_extras;
+    const vg_load_hook *hook; /* told of each municipality read, or NULL */
 };
+
+void vg_reader_set_hook(vg_reader *d, const vg_load_hook *hook) {
+    d->hook = hook;
+}
 
 int vg_reader_new(vg_reader **out, const vg_limits *lim) {
     vg_reader *d = vg_calloc(1, sizeof *d);
@@ -1146,6 +1151,8 @@ int vg_reader_municipality(vg_reader *d, const vg_jnode *item) {
         vg_municipality_free(m);
         rc = VEILIG_ENOMEM;
     }
+    if (!rc && d->hook && d->hook->loaded)
+        d->hook->loaded(d->hook->ctx, cv->reg, m, d->count);
     d->count++;
     return rc;
 }

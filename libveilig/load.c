@@ -77,7 +77,8 @@ typedef struct vg_stream {
     int eof;
     size_t total; /* bytes read from fd */
     const vg_limits *lim;
-    vg_arena tmp; /* the tree of the current part */
+    const vg_load_hook *hook; /* told of each municipality, or NULL */
+    vg_arena tmp;             /* the tree of the current part */
     /* what parsing one part after another reuses: the tree's chunks (a part
        larger than the last takes new ones, the rest are kept) and the
        parser's stack and key table */
@@ -241,6 +242,7 @@ static int vg_stream_load(veilig_registry **out, vg_stream *st) {
     int rc = vg_reader_new(&d, st->lim);
     if (rc)
         return rc;
+    vg_reader_set_hook(d, st->hook);
     vg_pool_init(&st->pool);
     vg_arena_init_pooled(&st->tmp, 64 * 1024, &st->pool);
     rc = vg_stream_document(st, d);
@@ -249,6 +251,8 @@ static int vg_stream_load(veilig_registry **out, vg_stream *st) {
     vg_jscratch_free(&st->scratch);
     if (rc == VEILIG_OK)
         rc = vg_reader_finish(d, out);
+    if (rc != VEILIG_OK && st->hook && st->hook->dropped)
+        st->hook->dropped(st->hook->ctx); /* before the registry it was told of goes */
     vg_reader_free(d);
     return rc == VEILIG_OK || rc == VEILIG_ENOMEM ? rc : VG_WHOLE;
 }
@@ -451,6 +455,12 @@ int veilig_document_read_fd(char **out, size_t *len, int fd, const veilig_load_o
 
 int veilig_registry_load_file(veilig_registry **out, const char *path,
                               const veilig_load_options *opts, veilig_error *err) {
+    return vg_registry_load_file_hooked(out, path, opts, NULL, err);
+}
+
+int vg_registry_load_file_hooked(veilig_registry **out, const char *path,
+                                 const veilig_load_options *opts, const vg_load_hook *hook,
+                                 veilig_error *err) {
     const char *name = opts && opts->source ? opts->source : path ? path : "";
     vg_error_clear(err);
     if (out)
@@ -474,6 +484,7 @@ int veilig_registry_load_file(veilig_registry **out, const char *path,
         memset(&st, 0, sizeof st);
         st.fd = fd;
         st.lim = &lim;
+        st.hook = hook;
         rc = vg_stream_load(out, &st);
         vg_free(st.buf);
         if (rc != VG_WHOLE || lseek(fd, 0, SEEK_SET) != 0) {

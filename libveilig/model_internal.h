@@ -394,6 +394,28 @@ typedef struct vg_reader vg_reader;
 
 /* A new reader with an empty registry, for a load with these limits. */
 int vg_reader_new(vg_reader **out, const vg_limits *lim);
+
+/*
+ * What a load tells about its progress (vg_registry_load_file_hooked): the
+ * website writes a municipality's page while the next ones are read.
+ * loaded: a municipality was read, the i-th of the registry being made (reg,
+ *   borrowed, still growing: only m and what reg held before it may be read,
+ *   and only in the loading thread; m stays as it is from now on).
+ * dropped: the registry read so far is about to be freed (the document is
+ *   then read again whole, without the hook, or the load failed): nothing
+ *   given to loaded may be touched after it returns.
+ */
+typedef struct vg_load_hook {
+    void (*loaded)(void *ctx, const veilig_registry *reg, const veilig_municipality *m, size_t i);
+    void (*dropped)(void *ctx);
+    void *ctx;
+} vg_load_hook;
+/* The reader calls hook (borrowed; NULL: none) after each municipality. */
+void vg_reader_set_hook(vg_reader *d, const vg_load_hook *hook);
+/* veilig_registry_load_file with a hook (NULL: none). */
+int vg_registry_load_file_hooked(veilig_registry **out, const char *path,
+                                 const veilig_load_options *opts, const vg_load_hook *hook,
+                                 veilig_error *err);
 /* A top-level member other than a streamed list of municipalities. */
 int vg_reader_member(vg_reader *d, const char *key, size_t key_len, const vg_jnode *value);
 /* The list of municipalities begins (it may come once). */

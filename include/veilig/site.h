@@ -30,6 +30,7 @@
 #define VEILIG_SITE_H
 
 #include "veilig/common.h"
+#include "veilig/codec.h"
 #include "veilig/model.h"
 
 #ifdef __cplusplus
@@ -101,6 +102,36 @@ VEILIG_API int veilig_site_options_init(veilig_site_options *opts, unsigned vers
  */
 VEILIG_API int veilig_site_write(const veilig_registry *reg, const char *dir,
                                  const veilig_site_options *opts, veilig_error *error);
+
+/**
+ * Loads the document at path (as veilig_registry_load_file() with
+ * load_opts) and writes its website into dir (as veilig_site_write() with
+ * opts): the same pages, in less time. While the document loads, another
+ * thread begins each municipality's page as soon as the municipality is
+ * read (everything but its peers, which need the whole registry), so that
+ * after the load only the rest is left. With opts->threads 1 the pages wait
+ * for the load.
+ *
+ * Nothing of the site is visible before the document has loaded: when it
+ * does not load, the pages begun are removed, and the folders made for them,
+ * and *out stays NULL; error then says what and where, as
+ * veilig_registry_load_file() does (load_opts' list of errors too).
+ *
+ * @param out        receives the registry (new; veilig_registry_free())
+ *                   when the document loaded, whether or not the site could
+ *                   then be written; NULL to have it freed.
+ * @param path       the document (borrowed).
+ * @param load_opts  the load's options; NULL for the defaults.
+ * @param dir        the folder (borrowed), as for veilig_site_write().
+ * @param opts       the site's options; NULL for the defaults.
+ * @param error      receives what went wrong and where, or NULL.
+ * @return VEILIG_OK; what veilig_registry_load_file() returns when the
+ *         document does not load (*out NULL); else what veilig_site_write()
+ *         returns (*out set).
+ */
+VEILIG_API int veilig_site_write_file(veilig_registry **out, const char *path,
+                                      const veilig_load_options *load_opts, const char *dir,
+                                      const veilig_site_options *opts, veilig_error *error);
 
 #ifdef __cplusplus
 }

@@ -176,6 +176,11 @@ int cli_read_bytes(char **text, size_t *len, const char *path);
 void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char *name);
 /* How many schema errors of one document a load reports (one line each). */
 #define CLI_LOAD_ERRORS 50
+/* Reports a document (name) that did not load: the load's rc and error, or
+   each of the n errors it listed (errs, up to CLI_LOAD_ERRORS); returns the
+   exit status. */
+int cli_load_failed(int rc, const veilig_error *err, const veilig_error *errs, size_t n,
+                    const char *name);
 /* Loads one file ("-": standard input): a file through the library's
    streamed load (never whole in memory), standard input read whole first. */
 int cli_load_file(const cli_ctx *ctx, veilig_registry **out, const char *path);

@@ -197,10 +197,13 @@ static int cli_load(const cli_ctx *ctx, veilig_registry **out, const char *text,
     memset(&err, 0, sizeof err);
     int rc = path ? veilig_registry_load_file(out, path, &opts, &err)
                   : veilig_registry_load_string(out, text, len, &opts, &err);
-    if (rc == VEILIG_OK)
-        return 0;
+    return rc == VEILIG_OK ? 0 : cli_load_failed(rc, &err, errs, n, name);
+}
+
+int cli_load_failed(int rc, const veilig_error *err, const veilig_error *errs, size_t n,
+                    const char *name) {
     if (rc != VEILIG_ESCHEMA || n == 0)
-        return cli_document_error(rc, &err, name);
+        return cli_document_error(rc, err, name);
     int status = 0;
     for (size_t i = 0; i < n; i++)
         status = cli_document_error(rc, &errs[i], name);

@@ -1,5 +1,7 @@
 /*
- * veilig site: the programme as a static website (veilig_site_write).
+ * veilig site: the programme as a static website (veilig_site_write; for a
+ * single file veilig_site_write_file, which begins the pages while the file
+ * loads).
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +24,7 @@ int cmd_site(cli_ctx *ctx) {
     const char *threads = cli_args_last(&ctx->args, OPT_THREADS);
     size_t n = 0;
     int status = threads ? cli_parse_count(&n, ctx, "--threads", threads, 256) : 0;
-    if (status || (status = cli_load_registry(ctx)) != 0)
+    if (status)
         return status;
     opts.threads = (unsigned)n;
     /* without --lang: both languages */
@@ -32,7 +34,31 @@ int cmd_site(cli_ctx *ctx) {
     if (cli_args_last(&ctx->args, OPT_FORCE))
         opts.flags |= VEILIG_SITE_FORCE;
     veilig_error err;
-    int rc = veilig_site_write(ctx->reg, ctx->output, &opts, &err);
+    int rc;
+    if (ctx->nfiles == 1 && strcmp(ctx->files[0], "-") != 0) {
+        /* one file: the library loads it and begins the pages meanwhile */
+        const char *path = ctx->files[0], *name = cli_display_name(path);
+        if ((status = cli_can_open(path)) != 0)
+            return status;
+        veilig_load_options lo;
+        veilig_error errs[CLI_LOAD_ERRORS];
+        size_t nerr = 0;
+        cli_load_options(&lo, ctx, name);
+        lo.errors = errs;
+        lo.max_errors = CLI_LOAD_ERRORS;
+        lo.error_count = &nerr;
+        veilig_registry *reg = NULL;
+        rc = veilig_site_write_file(&reg, path, &lo, ctx->output, &opts, &err);
+        if (!reg)
+            return cli_load_failed(rc, &err, errs, nerr, name);
+        veilig_registry_free(reg);
+        if (rc != VEILIG_OK && !(ctx->source = strdup(name)))
+            return cli_fail(CLI_EXIT_SOFTWARE, "out of memory");
+    } else {
+        if ((status = cli_load_registry(ctx)) != 0)
+            return status;
+        rc = veilig_site_write(ctx->reg, ctx->output, &opts, &err);
+    }
     if (rc != VEILIG_OK) {
         if (err.pointer[0])
             return cli_fail(rc == VEILIG_ENOMEM ? CLI_EXIT_SOFTWARE : CLI_EXIT_INVALID,

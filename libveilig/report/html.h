@@ -203,9 +203,17 @@ typedef struct vg_html_mun_extra {
 /* The body of a municipality's page, for the report and the site alike: the
    subtitle, the contents and every section above in order, with extra (may be
    NULL) after the peers. *hidden is set to 1 when a personal contact was left
-   out (include_personal 0). */
+   out (include_personal 0). It is vg_html_mun_body_first and then
+   vg_html_mun_body_last: the first part needs m alone, the last the registry
+   (the peers), so the site writes the first while the document still loads. */
 int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
                      const vg_html_mun_extra *extra, int *hidden);
+/* The subtitle, the contents (with extra's entry) and the sections up to the
+   peers (overview to gaps). */
+int vg_html_mun_body_first(vg_html *h, const veilig_municipality *m, int include_personal,
+                           const vg_html_mun_extra *extra, int *hidden);
+/* The peers, extra and the sources. */
+int vg_html_mun_body_last(vg_html *h, const veilig_municipality *m, const vg_html_mun_extra *extra);
 /* The whole municipality report. */
 int vg_html_municipality_report(vg_html *h, const veilig_municipality *m);
 

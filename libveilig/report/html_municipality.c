@@ -1034,8 +1034,8 @@ int vg_html_mun_sources(vg_html *h, const veilig_municipality *m) {
     return VEILIG_OK;
 }
 
-int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
-                     const vg_html_mun_extra *extra, int *hidden) {
+int vg_html_mun_body_first(vg_html *h, const veilig_municipality *m, int include_personal,
+                           const vg_html_mun_extra *extra, int *hidden) {
     /* first what the programme's own pages hold, in their order (the
        approach, its activities, the departments and partners, contact), then
        what the prose cannot say */
@@ -1076,12 +1076,23 @@ int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_perso
         return rc;
     *hidden = vg_html_mun_contacts(h, m, include_personal);
     if ((rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_gaps(h, m)) != VEILIG_OK || (rc = vg_html_mun_peers(h, m)) != VEILIG_OK)
+        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK)
         return rc;
-    if (extra && (rc = extra->write(h, extra->ctx)) != VEILIG_OK)
-        return rc;
-    return vg_html_mun_sources(h, m);
+    return vg_html_mun_gaps(h, m);
+}
+
+int vg_html_mun_body_last(vg_html *h, const veilig_municipality *m,
+                          const vg_html_mun_extra *extra) {
+    int rc = vg_html_mun_peers(h, m);
+    if (rc == VEILIG_OK && extra)
+        rc = extra->write(h, extra->ctx);
+    return rc == VEILIG_OK ? vg_html_mun_sources(h, m) : rc;
+}
+
+int vg_html_mun_body(vg_html *h, const veilig_municipality *m, int include_personal,
+                     const vg_html_mun_extra *extra, int *hidden) {
+    int rc = vg_html_mun_body_first(h, m, include_personal, extra, hidden);
+    return rc == VEILIG_OK ? vg_html_mun_body_last(h, m, extra) : rc;
 }
 
 int vg_html_municipality_report(vg_html *h, const veilig_municipality *m) {

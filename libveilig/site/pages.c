@@ -239,6 +239,34 @@ static int vg_site_compared(const vg_site *s, size_t i, const veilig_municipalit
 
 /* The page of the registry's i-th municipality (its peers: its rows of
    s->all_peers) and the comparison pages with its peers not written yet. */
+/* The comparisons' entry in the contents of a municipality's page. */
+static const vg_html_toc_item vg_site_compare_toc = {"compare", "Vergelijken", "Compare"};
+
+/* Begins m's page at path: its head and the body up to the peers. */
+static int vg_site_mun_first(vg_site_page *p, vg_site *s, const veilig_municipality *m,
+                             const char *path, int *hidden) {
+    vg_site_page_begin(p, s, path, 1, veilig_municipality_name(m),
+                       VG_NL_EN(s, "Gemeentelijke aanpak", "Municipal approach"),
+                       veilig_municipality_name(m));
+    vg_html_mun_extra toc_only = {vg_site_compare_toc, NULL, NULL};
+    int rc = vg_html_mun_body_first(&p->h, m, (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) != 0,
+                                    &toc_only, hidden);
+    if (rc != VEILIG_OK) {
+        vg_site_page_drop(p);
+        return vg_error_set(s->err, rc, "site: the page of %s: %s", veilig_municipality_code(m),
+                            veilig_strerror(rc));
+    }
+    return VEILIG_OK;
+}
+
+int vg_site_municipality_first(vg_site *s, const veilig_municipality *m, vg_site_early *e) {
+    char path[96]; /* a code is at most 64 bytes (vg_site_safe_name) */
+    snprintf(path, sizeof path, "gemeenten/%s.html", veilig_municipality_code(m));
+    vg_site_page p;
+    int rc = vg_site_mun_first(&p, s, m, path, &e->hidden);
+    return rc == VEILIG_OK ? vg_site_page_set_aside(&p, e) : rc;
+}
+
 int vg_site_municipality(vg_site *s, size_t i) {
     const veilig_municipality *m = veilig_registry_get(s->reg, i);
     const char *code = veilig_municipality_code(m);
@@ -246,20 +274,24 @@ int vg_site_municipality(vg_site *s, size_t i) {
     char path[96]; /* a code is at most 64 bytes (vg_site_safe_name) */
     snprintf(path, sizeof path, "gemeenten/%s.html", code);
 
+    /* the page up to the peers: begun while the document loaded, or now */
+    vg_site_early *e = s->early[s->en] ? &s->early[s->en][i] : NULL;
     vg_site_page p;
-    vg_site_page_begin(&p, s, path, 1, veilig_municipality_name(m),
-                       VG_NL_EN(s, "Gemeentelijke aanpak", "Municipal approach"),
-                       veilig_municipality_name(m));
-    vg_html_mun_extra compare = {{"compare", "Vergelijken", "Compare"}, vg_site_mun_compare, &sm};
-    int hidden = 0;
-    /* the page's peers section and its comparisons: the same rows */
+    int hidden = 0, rc = VEILIG_OK;
+    if (e && e->tmp) {
+        hidden = e->hidden;
+        vg_site_page_resume(&p, s, path, 1, e);
+    } else if ((rc = vg_site_mun_first(&p, s, m, path, &hidden)) != VEILIG_OK) {
+        return rc;
+    }
+    /* the peers section and the comparisons: the same rows */
+    vg_html_mun_extra compare = {vg_site_compare_toc, vg_site_mun_compare, &sm};
     p.h.peers = sm.peers;
     p.h.peers_first = sm.first;
     p.h.peers_n = sm.n;
-    int rc = vg_html_mun_body(&p.h, m, (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) != 0, &compare,
-                              &hidden);
+    rc = vg_html_mun_body_last(&p.h, m, &compare);
     if (rc != VEILIG_OK) {
-        vg_buf_free(&p.h.b);
+        vg_site_page_drop(&p);
         return vg_error_set(s->err, rc, "site: the page of %s: %s", code, veilig_strerror(rc));
     }
     rc = vg_site_page_finish(&p, hidden);

@@ -171,8 +171,9 @@ static void vg_site_root(vg_buf *b, const vg_site_page *p) {
         vg_buf_puts(b, "../");
 }
 
-void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth, const char *title,
-                        const char *kicker, const char *heading) {
+/* Makes p a writer of the page at path (depth 0 or 1) of s's tree, with
+   nothing written yet. */
+static void vg_site_page_init(vg_site_page *p, vg_site *s, const char *path, int depth) {
     vg_ropts o;
     memset(&o, 0, sizeof o);
     o.format = VEILIG_FORMAT_HTML;
@@ -195,6 +196,11 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
         p->h.b.len = 0;
         vg_buf_init(&s->page);
     }
+}
+
+void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth, const char *title,
+                        const char *kicker, const char *heading) {
+    vg_site_page_init(p, s, path, depth);
     vg_html *h = &p->h;
 
     vg_buf css, js;
@@ -207,8 +213,7 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
     char *css_s = vg_buf_finish(&css, NULL), *js_s = vg_buf_finish(&js, NULL);
     vg_html_page page = {0};
     page.title = title;
-    const veilig_programme *prog = veilig_registry_programme(s->reg);
-    page.title2 = prog ? veilig_programme_name(prog) : NULL;
+    page.title2 = s->prog ? veilig_programme_name(s->prog) : NULL;
     page.stylesheet = css_s ? css_s : "style.css";
     page.csp = 1;
     page.script = js_s ? js_s : "site.js";
@@ -306,6 +311,70 @@ void vg_site_page_flush(vg_site_page *p) {
         vg_site_page_out(p);
 }
 
+/* Gives the page's buffer back to the site for the next page. */
+static void vg_site_page_give_back(vg_site_page *p) {
+    vg_buf_free(&p->site->page);
+    p->site->page = p->h.b;
+    vg_buf_init(&p->h.b);
+}
+
+int vg_site_page_set_aside(vg_site_page *p, vg_site_early *e) {
+    vg_site_page_out(p);
+    if (p->rc == VEILIG_OK && p->h.b.failed)
+        p->rc = vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
+    if (p->rc == VEILIG_OK) {
+        const char *step = NULL;
+        int err = vg_atomic_suspend(&p->file, &step);
+        if (err)
+            p->rc = vg_error_set(p->site->err, VEILIG_EIO, "site: cannot %s %s: %s", step, p->tmp,
+                                 strerror(err));
+    }
+    if (p->rc != VEILIG_OK) {
+        vg_site_page_drop(p);
+        return p->rc;
+    }
+    e->full = p->full;
+    e->tmp = p->tmp;
+    p->full = p->tmp = NULL;
+    vg_site_page_give_back(p);
+    return VEILIG_OK;
+}
+
+void vg_site_page_resume(vg_site_page *p, vg_site *s, const char *path, int depth,
+                         vg_site_early *e) {
+    vg_site_page_init(p, s, path, depth);
+    p->full = e->full;
+    p->tmp = e->tmp;
+    e->full = e->tmp = NULL;
+    p->file.path = p->full;
+    p->file.tmp = p->tmp;
+    const char *step = NULL;
+    int err = vg_atomic_resume(&p->file, &step);
+    if (err) {
+        p->rc =
+            vg_error_set(s->err, VEILIG_EIO, "site: cannot %s %s: %s", step, p->tmp, strerror(err));
+        p->h.b.failed = 1; /* nothing more to write */
+    }
+}
+
+void vg_site_page_drop(vg_site_page *p) {
+    vg_atomic_abort(&p->file);
+    vg_free(p->full);
+    vg_free(p->tmp);
+    p->full = p->tmp = NULL;
+    vg_buf_free(&p->h.b);
+}
+
+void vg_site_early_discard(vg_site_early *e) {
+    if (e->tmp) {
+        vg_atomic_file f = {-1, e->full, e->tmp};
+        vg_atomic_discard(&f);
+    }
+    vg_free(e->full);
+    vg_free(e->tmp);
+    e->full = e->tmp = NULL;
+}
+
 int vg_site_page_finish(vg_site_page *p, int had_personal) {
     vg_html_put(&p->h, "</main>\n");
     vg_html_page_end(&p->h, had_personal);
@@ -340,10 +409,7 @@ int vg_site_page_finish(vg_site_page *p, int had_personal) {
                    : vg_error_set(p->site->err, VEILIG_ENOMEM, "out of memory");
         vg_free(rel_s);
     }
-    /* the buffer goes back to the site for the next page */
-    vg_buf_free(&p->site->page);
-    p->site->page = *b;
-    vg_buf_init(b);
+    vg_site_page_give_back(p);
     return rc;
 }
 
@@ -450,7 +516,7 @@ static void *vg_site_writer(void *arg) {
    VG_SITE_MAX_THREADS), never more than there are tasks. */
 #define VG_SITE_MAX_THREADS 16
 
-static size_t vg_site_writers(unsigned threads, size_t ntasks) {
+size_t vg_site_writers(unsigned threads, size_t ntasks) {
     size_t n = threads;
     if (!n) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -590,16 +656,15 @@ static int vg_site_peers(vg_site *s) {
     return VEILIG_OK;
 }
 
-int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_site_options *opts,
-                      veilig_error *error) {
-    vg_site s;
-    memset(&s, 0, sizeof s);
-    vg_buf_init(&s.page);
-    s.err = error;
+int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, veilig_error *error,
+                  int *nl, int *en, unsigned *threads) {
+    memset(s, 0, sizeof *s);
+    vg_buf_init(&s->page);
+    s->err = error;
     if (error)
         memset(error, 0, sizeof *error);
-    if (!reg || !dir || !*dir)
-        return vg_error_set(error, VEILIG_EINVAL, "site: %s", !reg ? "no registry" : "no folder");
+    if (!dir || !*dir)
+        return vg_error_set(error, VEILIG_EINVAL, "site: no folder");
     veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
     if (opts) {
         size_t size = vg_site_options_size(opts->version);
@@ -609,19 +674,56 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
                                 VEILIG_SITE_OPTIONS_VERSION);
         memcpy(&o, opts, size); /* an older version's fields; the rest default */
     }
-    int nl = 1, en = 1;
+    *nl = *en = 1;
     if (o.lang && !strcmp(o.lang, "nl"))
-        en = 0;
+        *en = 0;
     else if (o.lang && !strcmp(o.lang, "en"))
-        nl = 0;
+        *nl = 0;
     else if (o.lang && strcmp(o.lang, "both"))
         return vg_error_set(error, VEILIG_EINVAL, "site: language '%s': give nl, en or both",
                             o.lang);
-    s.reg = reg;
-    s.dir = dir;
-    s.flags = o.flags;
-    s.peers = o.peers ? o.peers : 3;
-    s.both = nl && en;
+    s->dir = dir;
+    s->flags = o.flags;
+    s->peers = o.peers ? o.peers : 3;
+    s->both = *nl && *en;
+    *threads = o.threads;
+    return VEILIG_OK;
+}
+
+int vg_site_prepare(vg_site *s) {
+    /* the folders the municipalities' pages go into, for their temporary
+       files; nothing else is written */
+    int rc = vg_site_check_dir(s);
+    if (rc == VEILIG_OK && (rc = vg_site_mkdirs(s, s->dir)) == VEILIG_OK)
+        rc = vg_site_folder(s, "", "gemeenten");
+    if (rc == VEILIG_OK && s->both)
+        rc = vg_site_folder(s, "en/", "gemeenten");
+    s->prepared = rc == VEILIG_OK; /* checked: the run does not look again */
+    return rc;
+}
+
+void vg_site_free(vg_site *s) {
+    size_t n = s->reg ? veilig_registry_count(s->reg) : 0;
+    for (int t = 0; t < 2; t++) {
+        for (size_t i = 0; s->early[t] && i < n; i++)
+            vg_site_early_discard(&s->early[t][i]);
+        vg_free(s->early[t]);
+        s->early[t] = NULL;
+    }
+    veilig_peers_free(s->all_peers);
+    vg_free(s->peers_first);
+    vg_free(s->peers_n);
+    vg_free(s->by_address);
+    for (size_t c = 0; c <= VG_SITE_NCAT; c++)
+        vg_free(s->cat_entries[c]);
+    vg_buf_free(&s->page);
+    memset(s, 0, sizeof *s);
+}
+
+int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads) {
+    const veilig_registry *reg = s->reg;
+    veilig_error *error = s->err;
+    s->prog = veilig_registry_programme(reg);
     /* every code that names a file must be a plain name */
     for (size_t i = 0; i < veilig_registry_count(reg); i++) {
         const char *code = veilig_municipality_code(veilig_registry_get(reg, i));
@@ -636,26 +738,36 @@ int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_
         }
     }
     int rc;
-    if ((rc = vg_site_check_dir(&s)) != VEILIG_OK || (rc = vg_site_mkdirs(&s, dir)) != VEILIG_OK)
+    if ((!s->prepared && (rc = vg_site_check_dir(s)) != VEILIG_OK) ||
+        (rc = vg_site_mkdirs(s, s->dir)) != VEILIG_OK)
         return rc;
     static const char marker[] = "This folder is a website written by libveilig (veilig site).\n";
-    if ((rc = vg_site_write_file(&s, VG_SITE_MARKER, marker, sizeof marker - 1)) == VEILIG_OK &&
-        (rc = vg_site_write_file(&s, "style.css", vg_html_css, vg_html_css_len)) == VEILIG_OK)
-        rc = vg_site_write_file(&s, "site.js", vg_site_js, vg_site_js_len);
+    if ((rc = vg_site_write_file(s, VG_SITE_MARKER, marker, sizeof marker - 1)) == VEILIG_OK &&
+        (rc = vg_site_write_file(s, "style.css", vg_html_css, vg_html_css_len)) == VEILIG_OK)
+        rc = vg_site_write_file(s, "site.js", vg_site_js, vg_site_js_len);
     /* the measures of each category, once for the whole site (the peers:
        vg_site_pages) */
     if (rc == VEILIG_OK)
-        rc = vg_site_categories_gather(&s);
-    if (rc == VEILIG_OK && (rc = vg_site_folders(&s, "")) == VEILIG_OK && nl && en)
-        rc = vg_site_folders(&s, "en/");
+        rc = vg_site_categories_gather(s);
+    if (rc == VEILIG_OK && (rc = vg_site_folders(s, "")) == VEILIG_OK && nl && en)
+        rc = vg_site_folders(s, "en/");
     if (rc == VEILIG_OK)
-        rc = vg_site_pages(&s, nl, en, o.threads);
-    veilig_peers_free(s.all_peers);
-    vg_free(s.peers_first);
-    vg_free(s.peers_n);
-    vg_free(s.by_address);
-    for (size_t c = 0; c <= VG_SITE_NCAT; c++)
-        vg_free(s.cat_entries[c]);
-    vg_buf_free(&s.page);
+        rc = vg_site_pages(s, nl, en, threads);
+    return rc;
+}
+
+int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_site_options *opts,
+                      veilig_error *error) {
+    vg_site s;
+    int nl, en;
+    unsigned threads;
+    int rc = vg_site_setup(&s, dir, opts, error, &nl, &en, &threads);
+    if (rc == VEILIG_OK && !reg)
+        rc = vg_error_set(error, VEILIG_EINVAL, "site: no registry");
+    if (rc == VEILIG_OK) {
+        s.reg = reg;
+        rc = vg_site_write_all(&s, nl, en, threads);
+    }
+    vg_site_free(&s);
     return rc;
 }

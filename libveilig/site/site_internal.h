@@ -30,6 +30,15 @@ typedef struct vg_site_placed {
     size_t i;
 } vg_site_placed;
 
+/* A municipality's page begun while its document loaded
+   (veilig_site_write_file): the page up to its peers (vg_html_mun_body_first)
+   in a temporary file set aside, which vg_site_municipality takes up again
+   for the rest. */
+typedef struct vg_site_early {
+    char *full, *tmp; /* the page's file and the temporary file (NULL: none) */
+    int hidden;       /* a personal contact was left out */
+} vg_site_early;
+
 /* Room for the categories (13 today). */
 #define VG_SITE_NCAT 32
 
@@ -39,7 +48,8 @@ typedef struct vg_site_placed {
    while the writers run. */
 typedef struct vg_site {
     const veilig_registry *reg;
-    const char *dir; /* the site's folder */
+    const veilig_programme *prog; /* the registry's (in every page's title) */
+    const char *dir;              /* the site's folder */
     veilig_error *err;
     unsigned flags;   /* VEILIG_SITE_* */
     size_t peers;     /* comparison pages per municipality */
@@ -59,6 +69,10 @@ typedef struct vg_site {
     vg_site_entry *cat_entries[VG_SITE_NCAT + 1];
     size_t cat_count[VG_SITE_NCAT + 1];
     vg_buf page; /* the page buffer between pages (vg_site_page_begin, _finish) */
+    /* the municipalities' pages begun while the document loaded, by tree
+       (Dutch, English) and place in the registry; NULL: none */
+    vg_site_early *early[2];
+    int prepared; /* vg_site_prepare checked the folder (it holds temporary files now) */
 } vg_site;
 
 /* The Dutch or the English text, by the language of the tree being written. */
@@ -88,6 +102,19 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
    writer's buffer: a long page never whole in memory. A failure is kept
    (p->rc, the page's buffer failed) and reported by vg_site_page_finish. */
 void vg_site_page_flush(vg_site_page *p);
+/* Writes what the page holds to its temporary file and sets that aside in e
+   (vg_atomic_suspend) instead of finishing the page; frees the writer.
+   Returns VEILIG_OK or the error, set in s->err (then nothing is kept). */
+int vg_site_page_set_aside(vg_site_page *p, vg_site_early *e);
+/* Makes p the writer of a page set aside in e, to write its rest at its end
+   and finish it (vg_site_page_finish); e gives its files up to p. A failure
+   to open the file again is reported by vg_site_page_finish. */
+void vg_site_page_resume(vg_site_page *p, vg_site *s, const char *path, int depth,
+                         vg_site_early *e);
+/* Gives a page up: its temporary file (if any) removed, the writer freed. */
+void vg_site_page_drop(vg_site_page *p);
+/* Removes a page set aside and not taken up (the site failed). */
+void vg_site_early_discard(vg_site_early *e);
 /* Writes "../" depth times (the way to the tree's top). */
 void vg_site_up(vg_site_page *p);
 /* Closes the page and writes it to its file (atomically); frees the writer.
@@ -113,9 +140,37 @@ void vg_site_codes(vg_html *h, veilig_vocab vocab, const veilig_measure *ms, siz
 const char *vg_site_m_group(const veilig_measure *ms, size_t i);
 const char *vg_site_m_setting(const veilig_measure *ms, size_t i);
 
+/* The driver (site.c), for veilig_site_write and veilig_site_write_file
+   (from_file.c). vg_site_setup: s made empty and given the options (opts
+   may be NULL), the trees to write in *nl and *en, the writers asked for in
+   *threads. vg_site_prepare: checks s's folder (as vg_site_write_all would) and
+   makes the folders where the municipalities' pages go, nothing more.
+   vg_site_write_all: writes the site of s->reg (the pages in s->early finished).
+   vg_site_free: frees what s holds; pages set aside and not finished are
+   removed. */
+int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, veilig_error *error,
+                  int *nl, int *en, unsigned *threads);
+int vg_site_prepare(vg_site *s);
+int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads);
+void vg_site_free(vg_site *s);
+/* How many writers vg_site_write_all uses for ntasks pages when threads are
+   asked for (0: one per processor). */
+size_t vg_site_writers(unsigned threads, size_t ntasks);
+
+/* For tests only (from_file.c): with vg_site_feed_lockstep set, the load
+   of veilig_site_write_file reads the next municipality only when the pages
+   of the last are begun (so that every page is begun while loading); after
+   each call vg_site_feed_kept is the number of municipalities whose pages
+   were begun while loading and kept. */
+extern int vg_site_feed_lockstep;
+extern size_t vg_site_feed_kept;
+
 /* The pages of one tree (pages.c; the catalogue: catalogue.c). */
 int vg_site_index(vg_site *s);
 int vg_site_municipality(vg_site *s, size_t i); /* the registry's i-th */
+/* The first part of m's page (up to its peers), set aside in e while the
+   document still loads. */
+int vg_site_municipality_first(vg_site *s, const veilig_municipality *m, vg_site_early *e);
 int vg_site_catalogue(vg_site *s);
 int vg_site_category(vg_site *s, int category);
 /* Gathers s->cat_entries (one pass over the measures). */

@@ -97,6 +97,37 @@ void vg_atomic_abort(vg_atomic_file *f) {
     f->fd = -1;
 }
 
+int vg_atomic_suspend(vg_atomic_file *f, const char **step) {
+    int e = close(f->fd) == 0 ? 0 : errno ? errno : EIO;
+    f->fd = -1;
+    if (e) {
+        unlink(f->tmp);
+        if (step)
+            *step = "close";
+    }
+    return e;
+}
+
+int vg_atomic_resume(vg_atomic_file *f, const char **step) {
+    do
+        f->fd = open(f->tmp, O_WRONLY | O_APPEND | O_CLOEXEC);
+    while (f->fd < 0 && errno == EINTR);
+    if (f->fd >= 0)
+        return 0;
+    int e = errno ? errno : EIO;
+    unlink(f->tmp);
+    if (step)
+        *step = "open again";
+    return e;
+}
+
+void vg_atomic_discard(vg_atomic_file *f) {
+    if (f->fd >= 0)
+        close(f->fd);
+    f->fd = -1;
+    unlink(f->tmp);
+}
+
 int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step) {
     const char *failed = NULL;
     if (!(flags & VG_ATOMIC_NO_SYNC) && fsync(f->fd) != 0)

@@ -75,4 +75,16 @@ int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **
 int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step);
 void vg_atomic_abort(vg_atomic_file *f);
 
+/*
+ * A file begun now and finished later (a website's page whose last part
+ * waits for the rest of the document): vg_atomic_suspend closes the
+ * temporary file and keeps it (its name stays in f->tmp);
+ * vg_atomic_resume opens it again to write on at its end (then put, commit
+ * or abort as above); vg_atomic_discard removes a suspended file. A failed
+ * suspend or resume removes the temporary file.
+ */
+int vg_atomic_suspend(vg_atomic_file *f, const char **step);
+int vg_atomic_resume(vg_atomic_file *f, const char **step);
+void vg_atomic_discard(vg_atomic_file *f);
+
 #endif
