@@ -434,6 +434,15 @@ START_TEST(test_many_pages) {
         snprintf(rel, sizeof rel, "vergelijk/%s-%s.html", strcmp(x, y) < 0 ? x : y,
                  strcmp(x, y) < 0 ? y : x);
         ck_assert_msg(exists("many", rel), "no %s", rel);
+        if (r == 0) {
+            /* its rows named in the page's language */
+            char *page = vg_test_read_file(path_in("many", rel), NULL);
+            ck_assert_ptr_nonnull(page);
+            ck_assert_ptr_nonnull(strstr(page, "<td>Categorie</td><td>"));
+            ck_assert_ptr_nonnull(strstr(page, "<td>Aanpak</td><td>"));
+            ck_assert_ptr_null(strstr(page, "<td>Category</td>"));
+            free(page);
+        }
     }
     ck_assert_uint_gt(mutual, 0); /* pairs listed by both sides were there */
     ck_assert_uint_eq(files_named(site_dir("many"), "GM"), NMUN + pairs);

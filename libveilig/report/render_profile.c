@@ -254,23 +254,6 @@ nomem:
 
 /* ---- comparison ---- */
 
-static const char *vg_dimension_label(const vg_rc *c, veilig_vocab v) {
-    switch (v) {
-        case VEILIG_VOCAB_CATEGORY:
-            return VG_L(&c->o, "Categorie", "Category");
-        case VEILIG_VOCAB_APPROACH:
-            return VG_L(&c->o, "Aanpak", "Approach");
-        case VEILIG_VOCAB_TARGET_GROUP:
-            return VG_L(&c->o, "Doelgroep", "Target group");
-        case VEILIG_VOCAB_SETTING:
-            return VG_L(&c->o, "Domein", "Setting");
-        case VEILIG_VOCAB_STAKEHOLDER_TYPE:
-            return VG_L(&c->o, "Soort partij", "Stakeholder kind");
-        default:
-            return veilig_vocab_name(v);
-    }
-}
-
 int veilig_render_comparison(char **out, size_t *len, const veilig_comparison *cmp,
                              const veilig_report_options *opts) {
     vg_rc c;
@@ -293,7 +276,7 @@ int veilig_render_comparison(char **out, size_t *len, const veilig_comparison *c
     for (size_t i = 0; i < veilig_comparison_count(cmp); i++) {
         veilig_vocab v = veilig_comparison_vocab(cmp, i);
         vg_tb_row(&tb);
-        vg_tb_cell(&tb, c.mach ? veilig_vocab_name(v) : vg_dimension_label(&c, v));
+        vg_tb_cell(&tb, c.mach ? veilig_vocab_name(v) : vg_vocab_title(&c.o, v));
         vg_tb_term(&tb, v, veilig_comparison_code(cmp, i));
         vg_tb_int(&tb, veilig_comparison_a(cmp, i));
         vg_tb_int(&tb, veilig_comparison_b(cmp, i));

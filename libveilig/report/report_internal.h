@@ -55,6 +55,9 @@ int vg_table_finish(vg_table *t, char **out, size_t *len, veilig_format format);
 /* The label of a vocabulary code in the report's language; the code itself
    when the vocabulary does not know it; "" for NULL. */
 const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code);
+/* The name of a vocabulary as a heading in the report's language
+   ("Doelgroep", "Target group"); the vocabulary's own name for one without. */
+const char *vg_vocab_title(const vg_ropts *o, veilig_vocab vocab);
 
 /* ---- numbers and words shared by every output (format.c) ---- */
 

@@ -59,6 +59,23 @@ const char *vg_label(const vg_ropts *o, veilig_vocab vocab, const char *code) {
     return v ? veilig_vocab_label(vocab, v, o->en ? "en" : "nl") : code;
 }
 
+const char *vg_vocab_title(const vg_ropts *o, veilig_vocab vocab) {
+    switch (vocab) {
+        case VEILIG_VOCAB_CATEGORY:
+            return VG_L(o, "Categorie", "Category");
+        case VEILIG_VOCAB_APPROACH:
+            return VG_L(o, "Aanpak", "Approach");
+        case VEILIG_VOCAB_TARGET_GROUP:
+            return VG_L(o, "Doelgroep", "Target group");
+        case VEILIG_VOCAB_SETTING:
+            return VG_L(o, "Domein", "Setting");
+        case VEILIG_VOCAB_STAKEHOLDER_TYPE:
+            return VG_L(o, "Soort partij", "Stakeholder kind");
+        default:
+            return veilig_vocab_name(vocab);
+    }
+}
+
 /* ---- tables ---- */
 
 int vg_table_init(vg_table *t, size_t ncols) {

@@ -168,7 +168,7 @@ static int vg_site_compare_page(vg_site *s, const veilig_municipality *a,
         veilig_vocab v = veilig_comparison_vocab(c, i);
         unsigned x = veilig_comparison_a(c, i), y = veilig_comparison_b(c, i);
         vg_html_put(h, x != y ? "<tr class=\"differs\"><td>" : "<tr><td>");
-        vg_html_text_capital(h, veilig_vocab_name(v));
+        vg_html_put(h, vg_vocab_title(&h->o, v));
         vg_html_put(h, "</td><td>");
         vg_html_label_text(h, v, veilig_comparison_code(c, i), 1);
         vg_buf_printf(&h->b, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n", x,
