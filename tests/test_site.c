@@ -84,7 +84,7 @@ START_TEST(test_both_languages) {
     ck_assert_int_eq(veilig_site_write(reg, site_dir("both/a/b"), NULL, &err), VEILIG_OK);
     char *after = vg_test_read_file(path_in("both/a/b", "maatregelen.html"), NULL);
     ck_assert_str_eq(before, after);
-    ck_assert_ptr_nonnull(strstr(after, "id=\"catalogue-index\""));
+    ck_assert_ptr_nonnull(strstr(after, "class=\"catalogue-index\""));
     free(before);
     free(after);
     veilig_registry_free(reg);
@@ -219,7 +219,7 @@ START_TEST(test_catalogue_texts) {
     ck_assert_int_eq(veilig_site_write(reg, site_dir("texts"), &o, NULL), VEILIG_OK);
     char *cat = vg_test_read_file(path_in("texts", "maatregelen.html"), NULL);
     ck_assert_ptr_nonnull(cat);
-    const char *index = strstr(cat, "id=\"catalogue-index\">");
+    const char *index = strstr(cat, "class=\"catalogue-index\">");
     ck_assert_ptr_nonnull(index);
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         char quoted[64];
@@ -257,14 +257,15 @@ START_TEST(test_catalogue_index_values) {
     ck_assert_ptr_nonnull(cat);
     char want[256];
     snprintf(want, sizeof want,
-             "id=\"catalogue-index\">[\n[\"X-Cat\",\"x-app\",0,[%d,\"x-group\"],[\"x-set\"],"
+             "</tbody>\n<script type=\"application/json\" class=\"catalogue-index\">[\n"
+             "[\"X-Cat\",\"x-app\",0,[%d,\"x-group\"],[\"x-set\"],"
              "[\"m1\",\"een\",\"x-cat\",\"x-app\",\"x-group\"]],\n[%d,-%d,0,[],[],[\"m2\",\"twee\"]"
              "],\n[",
              veilig_vocab_from_code(VEILIG_VOCAB_TARGET_GROUP, "women_girls"),
              veilig_vocab_from_code(VEILIG_VOCAB_CATEGORY, "bystander"),
              (int)veilig_category_approach(VEILIG_CATEGORY_BYSTANDER));
     ck_assert_msg(strstr(cat, want), "no %s in the catalogue", want);
-    ck_assert_ptr_nonnull(strstr(cat, ",\"p\":[],\"tc\":[["));
+    ck_assert_ptr_nonnull(strstr(cat, ",\"p\":[],\"pn\":[],\"tc\":[["));
     /* a name with every kind of byte the JSON block must escape, folded */
     ck_assert_ptr_nonnull(strstr(
         cat, "[\"m3\","
@@ -391,13 +392,32 @@ START_TEST(test_many_pages) {
     ck_assert_uint_gt(len, 1u << 20);
     ck_assert_uint_eq(strlen(cat), len);
     ck_assert_uint_eq(count_of(cat, "<tr data-id=\""), measures);
-    const char *index = strstr(cat, "id=\"catalogue-index\">[");
-    ck_assert_ptr_nonnull(index);
-    ck_assert_uint_eq(count_of(index, "\n["), measures); /* an entry a line */
+    /* in parts: each part's rows, then their index entries (an entry a line) */
+    static const char open[] = "<script type=\"application/json\" class=\"catalogue-index\">[";
+    size_t parts = 0, entries = 0;
+    for (const char *part = strstr(cat, "<tbody>\n"); part; part = strstr(part, "<tbody>\n")) {
+        const char *end = strstr(part, "</tbody>\n");
+        ck_assert_ptr_nonnull(end);
+        ck_assert(strncmp(end + 9, open, sizeof open - 1) == 0);
+        const char *block = end + 9 + sizeof open - 1, *block_end = strstr(block, "]</script>\n");
+        ck_assert_ptr_nonnull(block_end);
+        size_t rows = 0, n = 0;
+        for (const char *r = part; (r = strstr(r, "<tr data-id=\"")) && r < end; r++)
+            rows++;
+        for (const char *e = block; (e = strstr(e, "\n[")) && e < block_end; e++)
+            n++;
+        ck_assert_uint_eq(n, rows);
+        entries += n;
+        parts++;
+        part = block_end;
+    }
+    ck_assert_uint_gt(parts, 1);
+    ck_assert_uint_eq(entries, measures);
     ck_assert_ptr_nonnull(strstr(cat, "\\u2028"));
     ck_assert_ptr_null(strstr(cat, "\xE2\x80\xA8<&>"));
-    ck_assert_ptr_nonnull(strstr(cat, "]</script>\n<script type=\"application/json\" "
-                                      "id=\"catalogue-terms\">{\"c\":[\"deescalation\","));
+    ck_assert_ptr_nonnull(strstr(cat, "]</script>\n</table>\n</section>\n<script "
+                                      "type=\"application/json\" id=\"catalogue-terms\">"
+                                      "{\"c\":[\"deescalation\","));
     ck_assert_ptr_nonnull(strstr(cat, "]]}</script>\n</section>\n</main>\n"));
     /* the labels of known codes once for the page, not per entry */
     ck_assert_uint_eq(count_of(cat, "\"vrouwen en meisjes\""), 1);

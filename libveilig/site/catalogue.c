@@ -225,12 +225,14 @@ static void vg_site_json_codes(vg_buf *b, veilig_vocab vocab) {
 
 /* What the entries' values stand for, once for the page, in a block of
    its own (id="catalogue-terms"): the codes of each vocabulary by value ("c",
-   "a", "g", "s") and the provinces of the form ("p"), which the filters
-   compare; and the folded code and labels of each category, approach and
-   target group by value ("tc", "ta", "tg"), which the search looks in as
-   veilig_query does. */
-static void vg_site_json_vocab_terms(const vg_site_jindex *x, vg_buf *b,
+   "a", "g", "s") and the provinces of the registry in the order they first
+   appear ("p"), which the filters compare, with their names in the page's
+   language ("pn", the form's choices); and the folded code and labels of
+   each category, approach and target group by value ("tc", "ta", "tg"),
+   which the search looks in as veilig_query does. */
+static void vg_site_json_vocab_terms(vg_html *h, const vg_site_jindex *x,
                                      const vg_strset *provinces) {
+    vg_buf *b = &h->b;
     vg_buf_puts(b, "{\"c\":");
     vg_site_json_codes(b, VEILIG_VOCAB_CATEGORY);
     vg_buf_puts(b, ",\"a\":");
@@ -244,6 +246,12 @@ static void vg_site_json_vocab_terms(const vg_site_jindex *x, vg_buf *b,
         if (i)
             vg_buf_putc(b, ',');
         vg_site_json_text(b, provinces->v[i]);
+    }
+    vg_buf_puts(b, "],\"pn\":[");
+    for (size_t i = 0; i < provinces->n; i++) {
+        if (i)
+            vg_buf_putc(b, ',');
+        vg_site_json_text(b, vg_html_province_name(h, provinces->v[i]));
     }
     vg_buf_putc(b, ']');
     static const char *const keys[VG_SITE_NVOCAB] = {"tc", "ta", "tg"};
@@ -275,8 +283,10 @@ static void vg_site_select(vg_html *h, const char *name, const char *nl, const c
 }
 
 /* The form of filters, hidden until the script runs (without it the page
-   lists everything). */
-static void vg_site_filters(vg_site *s, vg_html *h, const vg_strset *provinces) {
+   lists everything). It holds nothing of the registry, so that the page
+   can be written as the municipalities come: the script adds the provinces
+   (from the terms block, "p" and "pn") and the number found. */
+static void vg_site_filters(vg_html *h) {
     vg_buf_printf(&h->b,
                   "<form id=\"filters\" class=\"filters\" role=\"search\" hidden=\"\" "
                   "aria-label=\"%s\">\n",
@@ -285,25 +295,15 @@ static void vg_site_filters(vg_site *s, vg_html *h, const vg_strset *provinces) 
     vg_site_select(h, "approach", "Aanpak", "Approach", VEILIG_VOCAB_APPROACH);
     vg_site_select(h, "target_group", "Doelgroep", "Target group", VEILIG_VOCAB_TARGET_GROUP);
     vg_site_select(h, "setting", "Setting", "Setting", VEILIG_VOCAB_SETTING);
-    vg_buf_printf(&h->b, "<label>%s <select name=\"province\">\n<option value=\"\">%s</option>\n",
-                  VG_T(h, "Provincie", "Province"), VG_T(h, "alle", "all"));
-    for (size_t i = 0; i < provinces->n; i++) {
-        vg_html_put(h, "<option value=\"");
-        vg_html_text(h, provinces->v[i]);
-        vg_html_put(h, "\">");
-        vg_html_text(h, vg_html_province_name(h, provinces->v[i]));
-        vg_html_put(h, "</option>\n");
-    }
     vg_buf_printf(&h->b,
+                  "<label>%s <select name=\"province\">\n<option value=\"\">%s</option>\n"
                   "</select></label>\n<label>%s <input type=\"search\" name=\"text\" /></label>\n",
+                  VG_T(h, "Provincie", "Province"), VG_T(h, "alle", "all"),
                   VG_T(h, "Zoeken", "Search"));
-    vg_buf_printf(&h->b, "<p>%s <output id=\"filter-count\" aria-live=\"polite\">",
-                  VG_T(h, "Gevonden:", "Found:"));
-    size_t total = 0;
-    for (size_t i = 0; i < veilig_registry_count(s->reg); i++)
-        total += veilig_municipality_measure_count(veilig_registry_get(s->reg, i));
-    vg_buf_printf(&h->b, "%zu</output> <button type=\"submit\">%s</button></p>\n</form>\n", total,
-                  VG_T(h, "Filteren", "Filter"));
+    vg_buf_printf(&h->b,
+                  "<p>%s <output id=\"filter-count\" aria-live=\"polite\"></output> "
+                  "<button type=\"submit\">%s</button></p>\n</form>\n",
+                  VG_T(h, "Gevonden:", "Found:"), VG_T(h, "Filteren", "Filter"));
 }
 
 /* A row of the table: the measure ms of m, whose cell (its name, a link to
@@ -339,33 +339,56 @@ static size_t vg_site_province_place(const vg_strset *provinces, const veilig_mu
     return 0;
 }
 
-int vg_site_catalogue(vg_site *s) {
-    vg_site_jindex x;
-    int rc = vg_site_index_init(&x);
-    if (rc != VEILIG_OK) {
-        vg_site_index_free(&x);
-        return rc == VEILIG_ENOMEM
-                   ? vg_error_set(s->err, rc, "out of memory")
-                   : vg_error_set(s->err, rc,
-                                  "site: a vocabulary of the catalogue has more than "
-                                  "%d values",
-                                  VG_SITE_NTERMS);
-    }
-    size_t n = veilig_registry_count(s->reg);
-    vg_strset provinces = {0}; /* the form's, in the order of first appearance */
-    for (size_t i = 0; i < n; i++)
-        vg_strset_add(&provinces, veilig_municipality_province(veilig_registry_get(s->reg, i)));
+/* A catalogue being written: the page, the index entries of its rows not
+   yet written, the provinces so far and what the entries are made with. */
+struct vg_site_cat {
     vg_site_page p;
-    vg_site_page_begin(&p, s, "maatregelen.html", 0, VG_NL_EN(s, "Maatregelen", "Measures"),
+    vg_site_jindex x;
+    vg_strset provinces; /* in the order of first appearance */
+    vg_html cell;        /* a municipality's table cell */
+    vg_buf entries;      /* the index entries of the rows since the last part */
+    size_t added;        /* municipalities added (the registry's first ones) */
+    int rc;              /* VEILIG_EINVAL: a vocabulary too large for the index */
+};
+
+/* Ends a part of the table: its rows' index entries in a block after them,
+   the page so far to its file (vg_site_page_flush). A part's rows and
+   entries are at least VG_SITE_CHUNK bytes (the last part's may be less):
+   where parts end depends on the registry only. */
+static void vg_site_cat_part(vg_site_cat *c, int last) {
+    vg_html *h = &c->p.h;
+    if (!last && h->b.len + c->entries.len < VG_SITE_CHUNK)
+        return;
+    vg_html_put(h, "</tbody>\n<script type=\"application/json\" class=\"catalogue-index\">[");
+    vg_buf_put(&h->b, c->entries.data ? c->entries.data : "", c->entries.len);
+    vg_html_put(h, "]</script>\n");
+    if (c->entries.failed)
+        h->b.failed = 1;
+    c->entries.len = 0;
+    if (!last) {
+        vg_html_put(h, "<tbody>\n");
+        vg_site_page_flush(&c->p);
+    }
+}
+
+vg_site_cat *vg_site_cat_begin(vg_site *s) {
+    vg_site_cat *c = vg_calloc(1, sizeof *c);
+    if (!c) {
+        vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
+        return NULL;
+    }
+    c->rc = vg_site_index_init(&c->x);
+    vg_buf_init(&c->entries);
+    vg_site_page_begin(&c->p, s, "maatregelen.html", 0, VG_NL_EN(s, "Maatregelen", "Measures"),
                        VG_NL_EN(s, "Catalogus", "Catalogue"),
                        VG_NL_EN(s, "Alle maatregelen", "All measures"));
-    vg_html *h = &p.h;
-    if (provinces.failed)
-        h->b.failed = 1;
+    vg_html *h = &c->p.h;
     h->href_prefix = "gemeenten/";
     h->href_suffix = ".html";
+    c->cell = *h;
+    vg_buf_init(&c->cell.b);
     vg_html_put(h, "</header>\n<main>\n<section id=\"catalogue-section\">\n");
-    vg_site_filters(s, h, &provinces);
+    vg_site_filters(h);
     vg_site_wide_begin(h, VG_T(h, "Maatregelen", "Measures"));
     vg_buf_printf(
         &h->b,
@@ -375,41 +398,74 @@ int vg_site_catalogue(vg_site *s) {
         VG_T(h, "Maatregel", "Measure"), VG_T(h, "Gemeente", "Municipality"),
         VG_T(h, "Categorie", "Category"), VG_T(h, "Aanpak", "Approach"),
         VG_T(h, "Doelgroepen", "Target groups"), VG_T(h, "Settings", "Settings"));
-    /* the rows, then the index of the same measures in the same order: each
-       straight into the page, which goes to its file a part at a time; a
-       municipality's cell is made once for all its rows */
-    vg_html cell = *h;
-    vg_buf_init(&cell.b);
-    for (size_t i = 0; i < n && !h->b.failed; i++) {
-        const veilig_municipality *m = veilig_registry_get(s->reg, i);
-        cell.b.len = 0;
-        vg_html_municipality_name(&cell, m);
-        if (cell.b.failed)
-            h->b.failed = 1;
-        for (size_t k = 0; k < veilig_municipality_measure_count(m) && !cell.b.failed; k++)
-            vg_site_catalogue_row(h, m, &cell.b, veilig_municipality_measure(m, k));
-        vg_site_page_flush(&p);
+    return c;
+}
+
+void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m) {
+    vg_html *h = &c->p.h;
+    c->added++;
+    if (h->b.failed || c->rc != VEILIG_OK)
+        return;
+    vg_strset_add(&c->provinces, veilig_municipality_province(m));
+    size_t province = vg_site_province_place(&c->provinces, m);
+    /* its cell, made once for all its rows */
+    c->cell.b.len = 0;
+    vg_html_municipality_name(&c->cell, m);
+    if (c->cell.b.failed || c->provinces.failed)
+        h->b.failed = 1;
+    for (size_t k = 0; k < veilig_municipality_measure_count(m) && !h->b.failed; k++) {
+        const veilig_measure *ms = veilig_municipality_measure(m, k);
+        vg_site_catalogue_row(h, m, &c->cell.b, ms);
+        /* one entry a line: "[\n[...],\n[...]]" */
+        vg_buf_puts(&c->entries, c->entries.len ? ",\n" : "\n");
+        vg_site_index_entry(&c->x, &c->entries, m, province, ms);
     }
-    vg_buf_free(&cell.b);
-    vg_html_put(h, "</tbody>\n</table>\n");
-    vg_site_wide_end(h);
-    /* one entry a line: "[\n[...],\n[...]]" */
-    vg_html_put(h, "<script type=\"application/json\" id=\"catalogue-index\">[");
-    int first = 1;
-    for (size_t i = 0; i < n && !h->b.failed; i++) {
-        const veilig_municipality *m = veilig_registry_get(s->reg, i);
-        size_t province = vg_site_province_place(&provinces, m);
-        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
-            vg_buf_puts(&h->b, first ? "\n" : ",\n");
-            first = 0;
-            vg_site_index_entry(&x, &h->b, m, province, veilig_municipality_measure(m, k));
-        }
-        vg_site_page_flush(&p);
+    vg_site_cat_part(c, 0);
+}
+
+int vg_site_cat_end(vg_site_cat *c, vg_site *s) {
+    c->p.site = s; /* the writer that ends it (another than began it, maybe) */
+    vg_html *h = &c->p.h;
+    int rc = c->rc;
+    if (rc == VEILIG_OK) {
+        vg_site_cat_part(c, 1);
+        vg_html_put(h, "</table>\n");
+        vg_site_wide_end(h);
+        vg_html_put(h, "<script type=\"application/json\" id=\"catalogue-terms\">");
+        vg_site_json_vocab_terms(h, &c->x, &c->provinces);
+        vg_html_put(h, "</script>\n</section>\n");
+        rc = vg_site_page_finish(&c->p, 0);
+    } else {
+        vg_site_page_drop(&c->p);
+        rc = rc == VEILIG_ENOMEM ? vg_error_set(s->err, rc, "out of memory")
+                                 : vg_error_set(s->err, rc,
+                                                "site: a vocabulary of the catalogue has more "
+                                                "than %d values",
+                                                VG_SITE_NTERMS);
     }
-    vg_html_put(h, "]</script>\n<script type=\"application/json\" id=\"catalogue-terms\">");
-    vg_site_json_vocab_terms(&x, &h->b, &provinces);
-    vg_html_put(h, "</script>\n</section>\n");
-    vg_site_index_free(&x);
-    vg_free(provinces.v);
-    return vg_site_page_finish(&p, 0);
+    vg_site_cat_free(c, 0);
+    return rc;
+}
+
+void vg_site_cat_free(vg_site_cat *c, int drop) {
+    if (!c)
+        return;
+    if (drop)
+        vg_site_page_drop(&c->p);
+    vg_site_index_free(&c->x);
+    vg_free(c->provinces.v);
+    vg_buf_free(&c->cell.b);
+    vg_buf_free(&c->entries);
+    vg_free(c);
+}
+
+int vg_site_catalogue(vg_site *s) {
+    /* begun while the document loaded (with the first municipalities), or now */
+    vg_site_cat *c = s->early_cat[s->en];
+    s->early_cat[s->en] = NULL;
+    if (!c && !(c = vg_site_cat_begin(s)))
+        return VEILIG_ENOMEM;
+    for (size_t i = c->added; i < veilig_registry_count(s->reg); i++)
+        vg_site_cat_add(c, veilig_registry_get(s->reg, i));
+    return vg_site_cat_end(c, s);
 }

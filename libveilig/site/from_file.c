@@ -57,6 +57,7 @@ typedef struct vg_site_feed {
     size_t begun;            /* municipalities whose pages are begun */
     vg_site_early *early[2]; /* by tree as vg_site.early; begun entries used */
     size_t cap_early[2];
+    vg_site_cat *cat[2]; /* the catalogues, by tree as vg_site.early_cat */
 } vg_site_feed;
 
 static void vg_site_feed_lose(vg_site_feed *f) {
@@ -97,7 +98,12 @@ static void *vg_site_feed_writer(void *arg) {
         for (int t = 0; t < f->trees && ok; t++) {
             w.en = f->trees == 2 ? t : f->en;
             w.tree = f->trees == 2 && t == 1 ? "en/" : "";
-            ok = vg_site_municipality_first(&w, m, &f->early[w.en][f->begun]) == VEILIG_OK;
+            /* its rows of the catalogue (begun with the first), its page */
+            if (!f->begun && !(f->cat[w.en] = vg_site_cat_begin(&w)))
+                ok = 0;
+            if (ok)
+                vg_site_cat_add(f->cat[w.en], m);
+            ok = ok && vg_site_municipality_first(&w, m, &f->early[w.en][f->begun]) == VEILIG_OK;
         }
         if (!ok) {
             /* the pages made after the load (vg_site_write_all) say what is wrong */
@@ -168,6 +174,10 @@ static void vg_site_feed_discard(vg_site_feed *f) {
         for (int t = 0; t < 2; t++)
             if (f->early[t])
                 vg_site_early_discard(&f->early[t][i]);
+    for (int t = 0; t < 2; t++) {
+        vg_site_cat_free(f->cat[t], 1);
+        f->cat[t] = NULL;
+    }
     f->begun = 0;
 }
 
@@ -175,15 +185,20 @@ static void vg_site_feed_discard(vg_site_feed *f) {
    s->early of the registry's size; 0: out of memory (then discarded). */
 static int vg_site_feed_give(vg_site_feed *f, vg_site *s, const veilig_registry *reg) {
     size_t n = veilig_registry_count(reg);
+    vg_site_early *e[2] = {NULL, NULL};
     for (int t = 0; t < 2; t++) {
-        if (!f->early[t])
-            continue;
-        s->early[t] = vg_calloc(n + 1, sizeof *s->early[t]);
-        if (!s->early[t]) {
+        if (f->early[t] && !(e[t] = vg_calloc(n + 1, sizeof *e[t]))) {
+            vg_free(e[0]);
             vg_site_feed_discard(f);
             return 0;
         }
-        memcpy(s->early[t], f->early[t], f->begun * sizeof *f->early[t]);
+    }
+    for (int t = 0; t < 2; t++) {
+        if (e[t])
+            memcpy(e[t], f->early[t], f->begun * sizeof *e[t]);
+        s->early[t] = e[t];
+        s->early_cat[t] = f->cat[t];
+        f->cat[t] = NULL;
     }
     f->begun = 0;
     return 1;

@@ -167,7 +167,7 @@ void vg_site_up(vg_site_page *p) {
 static void vg_site_root(vg_buf *b, const vg_site_page *p) {
     for (int i = 0; i < p->depth; i++)
         vg_buf_puts(b, "../");
-    if (p->site->tree[0])
+    if (p->tree[0])
         vg_buf_puts(b, "../");
 }
 
@@ -181,6 +181,7 @@ static void vg_site_page_init(vg_site_page *p, vg_site *s, const char *path, int
     o.flags = (s->flags & VEILIG_SITE_INCLUDE_PERSONAL) ? VEILIG_REPORT_INCLUDE_PERSONAL : 0;
     o.peers = s->peers;
     p->site = s;
+    p->tree = s->tree;
     p->path = path;
     p->depth = depth;
     p->file.fd = -1;
@@ -261,7 +262,7 @@ void vg_site_page_begin(vg_site_page *p, vg_site *s, const char *path, int depth
 static char *vg_site_page_rel(const vg_site_page *p) {
     vg_buf b;
     vg_buf_init(&b);
-    vg_buf_puts(&b, p->site->tree);
+    vg_buf_puts(&b, p->tree);
     vg_buf_puts(&b, p->path);
     return vg_buf_finish(&b, NULL);
 }
@@ -660,6 +661,7 @@ int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, 
                   int *nl, int *en, unsigned *threads) {
     memset(s, 0, sizeof *s);
     vg_buf_init(&s->page);
+    s->early_cat = s->cats;
     s->err = error;
     if (error)
         memset(error, 0, sizeof *error);
@@ -709,6 +711,8 @@ void vg_site_free(vg_site *s) {
             vg_site_early_discard(&s->early[t][i]);
         vg_free(s->early[t]);
         s->early[t] = NULL;
+        vg_site_cat_free(s->cats[t], 1);
+        s->cats[t] = NULL;
     }
     veilig_peers_free(s->all_peers);
     vg_free(s->peers_first);

@@ -1,6 +1,7 @@
 /* libveilig site: the measures catalogue's filters (maatregelen.html).
    Reads the page's embedded JSON index (one entry per row of the table, in
-   the same order) and what its values stand for (once for the page), and
+   the same order, in a block after each part of the table) and what its
+   values stand for (once for the page), adds the provinces to the form and
    hides the rows that do not pass the form's filters. Without this script
    the page shows every measure and no form.
 
@@ -14,12 +15,22 @@
 (function () {
   "use strict";
   var form = document.getElementById("filters");
-  var data = document.getElementById("catalogue-index");
   var table = document.getElementById("catalogue");
   var termsEl = document.getElementById("catalogue-terms");
-  if (!form || !data || !table || !termsEl) return;
-  var index = JSON.parse(data.textContent);
+  if (!form || !table || !termsEl) return;
+  var index = [];
+  var parts = table.querySelectorAll("script.catalogue-index");
+  for (var k = 0; k < parts.length; k++)
+    index = index.concat(JSON.parse(parts[k].textContent));
   var T = JSON.parse(termsEl.textContent);
+  /* the provinces of the registry: the form's choices */
+  var province = form.elements["province"];
+  for (var j = 0; province && j < T.p.length; j++) {
+    var option = document.createElement("option");
+    option.value = T.p[j];
+    option.textContent = T.pn[j];
+    province.appendChild(option);
+  }
   /* the code of an entry's value x in the list of codes */
   function code(list, x) {
     if (typeof x !== "number") return x;
@@ -65,5 +76,6 @@
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
+  if (count) count.textContent = String(rows.length);
   form.hidden = false;
 })();

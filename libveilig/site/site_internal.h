@@ -72,6 +72,11 @@ typedef struct vg_site {
     /* the municipalities' pages begun while the document loaded, by tree
        (Dutch, English) and place in the registry; NULL: none */
     vg_site_early *early[2];
+    /* the catalogues begun while the document loaded, by tree (NULL: none):
+       early_cat points to the driver's site's cats, which the writers' copies
+       share (vg_site_catalogue takes one over) */
+    struct vg_site_cat *cats[2];
+    struct vg_site_cat **early_cat;
     int prepared; /* vg_site_prepare checked the folder (it holds temporary files now) */
 } vg_site;
 
@@ -82,6 +87,7 @@ typedef struct vg_site {
    its depth there (0 or 1) and the writer. */
 typedef struct vg_site_page {
     vg_site *site;
+    const char *tree; /* the tree's folder (the site's, when the page began) */
     const char *path;
     int depth;
     vg_html h;
@@ -172,6 +178,18 @@ int vg_site_municipality(vg_site *s, size_t i); /* the registry's i-th */
    document still loads. */
 int vg_site_municipality_first(vg_site *s, const veilig_municipality *m, vg_site_early *e);
 int vg_site_catalogue(vg_site *s);
+/* The catalogue a municipality at a time (catalogue.c), for a catalogue
+   begun while the document loads: vg_site_cat_begin (its head; NULL: out
+   of memory, in s->err), vg_site_cat_add for each municipality in the
+   registry's order, then vg_site_cat_end (the rest, by the writer s; frees
+   c; VEILIG_OK or the error in s->err), or vg_site_cat_free (drop: the page
+   given up, its file removed). vg_site_catalogue does the same at once, or
+   ends the one begun (s->early_cat). */
+typedef struct vg_site_cat vg_site_cat;
+vg_site_cat *vg_site_cat_begin(vg_site *s);
+void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m);
+int vg_site_cat_end(vg_site_cat *c, vg_site *s);
+void vg_site_cat_free(vg_site_cat *c, int drop);
 int vg_site_category(vg_site *s, int category);
 /* Gathers s->cat_entries (one pass over the measures). */
 int vg_site_categories_gather(vg_site *s);

@@ -15,7 +15,8 @@
 // --query JSON: a file of {"page": "...", "filters": {"category": "bystander", ...},
 // "expect": ["GM0153/m1", ...]} cases: the page's filter form is set to the
 // filters (by the selects' and the search field's name) and the measures left
-// visible (data-id of the rows not hidden) must be exactly expect.
+// visible (data-id of the rows not hidden) must be exactly expect, and the
+// form's count (filter-count) their number.
 // Prints every problem as "PAGE: ..." and exits 1 when there is one, 0 otherwise.
 import fs from "node:fs";
 import path from "node:path";
@@ -174,9 +175,15 @@ try {
           el.dispatchEvent(new Event("change", { bubbles: true }));
         }
         await new Promise((r) => setTimeout(r, 50));
-        return { ids: [...document.querySelectorAll("[data-id]")].filter((e) => !e.hidden).map((e) => e.dataset.id) };
+        const count = document.getElementById("filter-count");
+        return {
+          ids: [...document.querySelectorAll("[data-id]")].filter((e) => !e.hidden).map((e) => e.dataset.id),
+          count: count ? count.textContent : null,
+        };
       }, c.filters);
       if (shown.error) { problem(file, `filters ${JSON.stringify(c.filters)}: ${shown.error}`); continue; }
+      if (shown.count !== String(shown.ids.length))
+        problem(file, `filters ${JSON.stringify(c.filters)}: the form says ${shown.count} found, ${shown.ids.length} shown`);
       const want = [...c.expect].sort(), got = [...shown.ids].sort();
       if (JSON.stringify(want) !== JSON.stringify(got)) {
         const missing = want.filter((x) => !got.includes(x)), extra = got.filter((x) => !want.includes(x));

@@ -58,7 +58,8 @@ class Check(HTMLParser):
         if tag == "script":
             ours = (a.get("src") or "").endswith("site.js") or (
                 a.get("type") == "application/json" and
-                a.get("id") in ("catalogue-index", "catalogue-terms"))
+                (a.get("id") == "catalogue-terms" or
+                 (a.get("class") == "catalogue-index" and "id" not in a)))
             if not ours:
                 self.problems.append(f"{self.name}: a script that is not the site's own: {attrs}")
         if tag in ("iframe", "object", "embed", "img", "base"):
