@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analysis_fixture.h"
+#include "analysis/analysis_internal.h"
 
 START_TEST(test_similarity) {
     veilig_registry *reg = vg_fixture();
@@ -166,6 +167,21 @@ START_TEST(test_peers_of_all_as_each_alone) {
     }
     ck_assert_uint_eq(row, veilig_peers_count(all));
     ck_assert_uint_gt(row, 200);
+    /* the pairs compared in parts (threads): the same rows */
+    static const size_t parts[] = {2, 3, 7, 100};
+    for (size_t p = 0; p < sizeof parts / sizeof *parts; p++) {
+        veilig_peers_result *split = NULL;
+        ck_assert_int_eq(vg_peers_in_parts(&split, reg, NULL, o.k, parts[p]), VEILIG_OK);
+        ck_assert_uint_eq(veilig_peers_count(split), veilig_peers_count(all));
+        for (size_t r = 0; r < veilig_peers_count(all); r++) {
+            ck_assert_ptr_eq(veilig_peers_subject(split, r), veilig_peers_subject(all, r));
+            ck_assert_ptr_eq(veilig_peers_peer(split, r), veilig_peers_peer(all, r));
+            ck_assert_double_eq(veilig_peers_similarity(split, r), veilig_peers_similarity(all, r));
+            ck_assert_uint_eq(veilig_peers_suggestion_count(split, r),
+                              veilig_peers_suggestion_count(all, r));
+        }
+        veilig_peers_free(split);
+    }
     veilig_peers_free(all);
     veilig_registry_free(reg);
 }

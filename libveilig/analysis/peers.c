@@ -1,5 +1,6 @@
 /* libveilig: peers: the municipalities most like one, by weighted Jaccard
    similarity (docs/analysis.md, "Peers and similarity"). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -298,6 +299,111 @@ static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const size_
     t->sim[at] = s;
 }
 
+/* Every pair of live municipalities (those with measures), each compared
+   once and offered to both: the rows a of live[] with a % parts == part,
+   against the rows after them, into top (one per municipality of the
+   registry). Pairs of the same code are no candidates (vg_candidate, by the
+   codes' ranks); a pair whose bound is below the last of both full tops is
+   not worked out: neither would take it. */
+typedef struct vg_pairs {
+    const vg_features *f;
+    const size_t *rank, *live;
+    size_t nlive, k, parts;
+    const vg_near *near;
+} vg_pairs;
+
+static void vg_pairs_part(const vg_pairs *x, size_t part, vg_top *top) {
+    const vg_features *f = x->f;
+    const size_t *rank = x->rank, *live = x->live, k = x->k;
+    for (size_t a = part; a < x->nlive; a += x->parts) {
+        size_t i = live[a];
+        for (size_t b = a + 1; b < x->nlive; b++) {
+            size_t j = live[b];
+            if (rank[i] == rank[j])
+                continue;
+            const vg_top *ti = &top[i], *tj = &top[j];
+            if (ti->have == k && tj->have == k) {
+                double t = ti->sim[k - 1] < tj->sim[k - 1] ? ti->sim[k - 1] : tj->sim[k - 1];
+                if (vg_similarity_near(x->near, &f[i], &f[j]) + VG_NEAR_SLACK < t)
+                    continue;
+            }
+            double s = vg_similarity(&f[i], &f[j]);
+            vg_top_offer(&top[i], k, s, j, rank);
+            vg_top_offer(&top[j], k, s, i, rank);
+        }
+    }
+}
+
+/* A part of the pairs in a thread of its own: its tops, n of them. */
+typedef struct vg_pairs_thread {
+    const vg_pairs *x;
+    size_t part, n;
+    vg_top *top;
+    size_t *idx;
+    double *sim;
+    pthread_t tid;
+    int started;
+} vg_pairs_thread;
+
+static void *vg_pairs_run(void *arg) {
+    vg_pairs_thread *t = arg;
+    vg_pairs_part(t->x, t->part, t->top);
+    return NULL;
+}
+
+/* The pairs in parts: part 0 by the calling thread into top, the others in
+   threads of their own (at most VG_PAIRS_MAX_PARTS; a part whose thread
+   cannot start is done by the calling thread) into tops of their own, then
+   offered to top. Each pair is in one part, and a part keeps the best k of
+   what it saw for each municipality, so the best k of all are among them:
+   the result does not depend on the parts. */
+#define VG_PAIRS_MAX_PARTS 16
+
+static int vg_pairs_all(vg_pairs *x, vg_top *top, size_t n, size_t parts) {
+    if (parts > VG_PAIRS_MAX_PARTS)
+        parts = VG_PAIRS_MAX_PARTS;
+    if (parts < 1 || x->nlive < 64)
+        parts = 1;
+    x->parts = parts;
+    vg_pairs_thread th[VG_PAIRS_MAX_PARTS];
+    memset(th, 0, sizeof th);
+    int rc = VEILIG_OK;
+    for (size_t p = 1; p < parts && !rc; p++) {
+        vg_pairs_thread *t = &th[p];
+        t->x = x;
+        t->part = p;
+        t->n = n;
+        t->top = vg_calloc(n ? n : 1, sizeof *t->top);
+        t->idx = vg_calloc(n * x->k + 1, sizeof *t->idx);
+        t->sim = vg_calloc(n * x->k + 1, sizeof *t->sim);
+        if (!t->top || !t->idx || !t->sim) {
+            rc = VEILIG_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            t->top[i].idx = t->idx + i * x->k;
+            t->top[i].sim = t->sim + i * x->k;
+        }
+        t->started = pthread_create(&t->tid, NULL, vg_pairs_run, t) == 0;
+    }
+    if (!rc)
+        vg_pairs_part(x, 0, top);
+    for (size_t p = 1; p < parts; p++) {
+        vg_pairs_thread *t = &th[p];
+        if (t->started)
+            pthread_join(t->tid, NULL);
+        else if (!rc && t->top)
+            vg_pairs_part(x, p, t->top);
+        for (size_t i = 0; !rc && t->top && i < n; i++)
+            for (size_t r = 0; r < t->top[i].have; r++)
+                vg_top_offer(&top[i], x->k, t->top[i].sim[r], t->top[i].idx[r], x->rank);
+        vg_free(t->top);
+        vg_free(t->idx);
+        vg_free(t->sim);
+    }
+    return rc;
+}
+
 /* Whether candidate c of the registry can be a peer of subject m: it has
    measures, and it is neither m nor another version of m (the same code). */
 static int vg_candidate(const veilig_municipality *c, const veilig_municipality *m) {
@@ -317,6 +423,12 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
         if (opts->k)
             k = opts->k;
     }
+    return vg_peers_in_parts(out, reg, m, k, 1);
+}
+
+int vg_peers_in_parts(veilig_peers_result **out, const veilig_registry *reg,
+                      const veilig_municipality *m, size_t k, size_t parts) {
+    *out = NULL;
     size_t n = reg->count;
     if (k > n)
         k = n;
@@ -346,9 +458,7 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
                 if (vg_candidate(reg->municipalities[j], m))
                     vg_top_offer(&top[0], k, vg_similarity(&f[n], &f[j]), j, rank);
         } else {
-            /* similarity is symmetric: each pair once, offered to both; a
-               pair is two candidates when both have measures and their codes
-               differ (vg_candidate, by the codes' ranks) */
+            /* similarity is symmetric: each pair once, offered to both */
             size_t nlive = 0; /* live[]: the municipalities with measures */
             size_t *live = vg_calloc(n ? n : 1, sizeof *live);
             vg_near *near = vg_malloc(sizeof *near);
@@ -359,25 +469,9 @@ int veilig_peers(veilig_peers_result **out, const veilig_registry *reg,
             for (size_t i = 0; i < n && !rc; i++)
                 if (reg->municipalities[i]->measures.n)
                     live[nlive++] = i;
-            for (size_t a = 0; a < nlive; a++) {
-                size_t i = live[a];
-                for (size_t b = a + 1; b < nlive; b++) {
-                    size_t j = live[b];
-                    if (rank[i] == rank[j])
-                        continue;
-                    const vg_top *ti = &top[i], *tj = &top[j];
-                    if (ti->have == k && tj->have == k) {
-                        /* below the last of both full tops: neither takes it */
-                        double t =
-                            ti->sim[k - 1] < tj->sim[k - 1] ? ti->sim[k - 1] : tj->sim[k - 1];
-                        if (vg_similarity_near(near, &f[i], &f[j]) + VG_NEAR_SLACK < t)
-                            continue;
-                    }
-                    double s = vg_similarity(&f[i], &f[j]);
-                    vg_top_offer(&top[i], k, s, j, rank);
-                    vg_top_offer(&top[j], k, s, i, rank);
-                }
-            }
+            vg_pairs x = {f, rank, live, nlive, k, 1, near};
+            if (!rc)
+                rc = vg_pairs_all(&x, top, n, parts);
             vg_free(live);
             vg_free(near);
         }

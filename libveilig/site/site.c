@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "site_internal.h"
+#include "../analysis/analysis_internal.h"
 
 /* The file that marks a folder as a site of libveilig. */
 #define VG_SITE_MARKER ".veilig-site"
@@ -573,6 +574,7 @@ static int vg_site_pages(vg_site *s, int nl, int en, unsigned threads) {
         return vg_error_set(s->err, VEILIG_ENOMEM, "site: cannot start the writers");
     }
     size_t n = vg_site_writers(threads, run.ntasks);
+    s->writers = n;
     pthread_t tid[VG_SITE_MAX_THREADS];
     size_t started = 0;
     while (started + 1 < n && pthread_create(&tid[started], NULL, vg_site_writer, &run) == 0)
@@ -632,9 +634,8 @@ size_t vg_site_place(const vg_site *s, const veilig_municipality *m) {
 static int vg_site_peers(vg_site *s) {
     const veilig_registry *reg = s->reg;
     size_t n = veilig_registry_count(reg);
-    veilig_peers_options po = VEILIG_PEERS_OPTIONS_INIT;
-    po.k = s->peers;
-    int rc = veilig_peers(&s->all_peers, reg, NULL, &po);
+    /* in as many parts as there are writers: they wait for the peers */
+    int rc = vg_peers_in_parts(&s->all_peers, reg, NULL, s->peers, s->writers);
     if (rc != VEILIG_OK)
         return vg_error_set(s->err, rc, "site: peers: %s", veilig_strerror(rc));
     s->peers_first = vg_calloc(n + 1, sizeof *s->peers_first);

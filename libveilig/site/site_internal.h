@@ -53,6 +53,7 @@ typedef struct vg_site {
     veilig_error *err;
     unsigned flags;   /* VEILIG_SITE_* */
     size_t peers;     /* comparison pages per municipality */
+    size_t writers;   /* the threads writing pages (vg_site_pages) */
     int en;           /* the language of the tree being written */
     int both;         /* both languages: a switch on every page */
     const char *tree; /* the tree's folder under dir: "" or "en/" */
