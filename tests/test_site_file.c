@@ -142,6 +142,24 @@ START_TEST(test_same_bytes) {
     ck_assert_uint_eq(same_site("builtin.json", "builtin", "builtin-ref", NULL, 2), n);
     /* the site written again over itself: the same */
     ck_assert_uint_eq(same_site("builtin.json", "builtin", "builtin-ref", NULL, 2), n);
+    /* parts: the catalogue's and the category pages' rows through their
+       files (small parts) */
+    vg_site_chunk = 2000;
+    vg_site_rows_chunk = 300;
+    ck_assert_uint_eq(same_site("forty.json", "forty-parts", "forty-parts-ref", "both", 2), 40);
+    char *cat = vg_test_read_file(in_tmp("forty-parts/en/maatregelen.html"), NULL);
+    ck_assert_ptr_nonnull(cat);
+    const char *part = cat;
+    size_t parts = 0;
+    while ((part = strstr(part, "class=\"catalogue-index\"")) != NULL)
+        part++, parts++;
+    ck_assert_uint_gt(parts, 5);
+    free(cat);
+    vg_site_chunk = (size_t)1 << 20;
+    vg_site_rows_chunk = (size_t)256 << 10;
+    /* no municipalities: no page begun, no gemeenten/ */
+    write_text("empty.json", "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": []}");
+    ck_assert_uint_eq(same_site("empty.json", "empty", "empty-ref", NULL, 2), 0);
     vg_site_feed_lockstep = 0;
     same_site("forty.json", "forty-free", "forty-free-ref", "both", 2);
     /* one writer: the pages wait for the load */

@@ -57,7 +57,8 @@ typedef struct vg_site_feed {
     size_t begun;            /* municipalities whose pages are begun */
     vg_site_early *early[2]; /* by tree as vg_site.early; begun entries used */
     size_t cap_early[2];
-    vg_site_cat *cat[2]; /* the catalogues, by tree as vg_site.early_cat */
+    vg_site_cat *cat[2];   /* the catalogues, by tree as vg_site.early_cat */
+    vg_site_cats *cats[2]; /* the category pages' rows, by tree as vg_site.early_cats */
 } vg_site_feed;
 
 static void vg_site_feed_lose(vg_site_feed *f) {
@@ -98,11 +99,16 @@ static void *vg_site_feed_writer(void *arg) {
         for (int t = 0; t < f->trees && ok; t++) {
             w.en = f->trees == 2 ? t : f->en;
             w.tree = f->trees == 2 && t == 1 ? "en/" : "";
-            /* its rows of the catalogue (begun with the first), its page */
-            if (!f->begun && !(f->cat[w.en] = vg_site_cat_begin(&w)))
+            /* its rows of the catalogue and the category pages (begun with
+               the first), its page */
+            if (!f->begun && (!(f->cat[w.en] = vg_site_cat_begin(&w)) ||
+                              !(f->cats[w.en] = vg_site_cats_begin(&w))))
                 ok = 0;
-            if (ok)
+            if (ok) {
                 vg_site_cat_add(f->cat[w.en], m);
+                vg_site_cats_add(f->cats[w.en], m);
+                ok = !vg_site_cats_failed(f->cats[w.en]);
+            }
             ok = ok && vg_site_municipality_first(&w, m, &f->early[w.en][f->begun]) == VEILIG_OK;
         }
         if (!ok) {
@@ -177,6 +183,8 @@ static void vg_site_feed_discard(vg_site_feed *f) {
     for (int t = 0; t < 2; t++) {
         vg_site_cat_free(f->cat[t], 1);
         f->cat[t] = NULL;
+        vg_site_cats_free(f->cats[t]);
+        f->cats[t] = NULL;
     }
     f->begun = 0;
 }
@@ -199,6 +207,8 @@ static int vg_site_feed_give(vg_site_feed *f, vg_site *s, const veilig_registry 
         s->early[t] = e[t];
         s->early_cat[t] = f->cat[t];
         f->cat[t] = NULL;
+        s->early_cats[t] = f->cats[t];
+        f->cats[t] = NULL;
     }
     f->begun = 0;
     return 1;
@@ -231,9 +241,11 @@ static void vg_site_new_dirs_find(vg_site_new_dirs *d, const char *dir, int both
     memset(d, 0, sizeof *d);
     if (both) {
         vg_site_new_dir(d, dir, "en/gemeenten");
+        vg_site_new_dir(d, dir, "en/categorieen");
         vg_site_new_dir(d, dir, "en");
     }
     vg_site_new_dir(d, dir, "gemeenten");
+    vg_site_new_dir(d, dir, "categorieen");
     /* dir and its parents, up to the first that is there */
     size_t len = strlen(dir);
     char *p = vg_malloc(len + 1);
@@ -329,6 +341,13 @@ int veilig_site_write_file(veilig_registry **out, const char *path,
     vg_free(f.ms);
     vg_free(f.early[0]);
     vg_free(f.early[1]);
+    /* a registry without municipalities has no gemeenten/ (veilig_site_write
+       makes none): the one made for the pages goes again */
+    for (size_t i = 0; rc == VEILIG_OK && !veilig_registry_count(reg) && i < made.n; i++) {
+        size_t len = strlen(made.path[i]);
+        if (len >= 10 && !strcmp(made.path[i] + len - 10, "/gemeenten"))
+            rmdir(made.path[i]);
+    }
     vg_site_new_dirs_free(&made, rc != VEILIG_OK); /* the document did not load */
     if (rc != VEILIG_OK) {
         vg_site_free(&s);

@@ -1,8 +1,8 @@
 /*
  * libveilig: the pages of the website (veilig_site_write), one language tree
  * at a time: the start page, a page per municipality with comparison pages
- * of it and its nearest peers, and a page per category (the measures
- * catalogue: catalogue.c). Sections shared with the reports come from
+ * of it and its nearest peers (the measures catalogue: catalogue.c; the
+ * category pages: categories.c). Sections shared with the reports come from
  * report/html.h; what only the site has (navigation, comparison, category
  * lists) is here. Every text from the document goes through vg_html_text.
  */
@@ -301,77 +301,4 @@ int vg_site_municipality(vg_site *s, size_t i) {
             rc = vg_site_compare_page(s, m, peer, veilig_peers_similarity(sm.peers, r));
     }
     return rc;
-}
-
-/* ---- a category ---- */
-
-int vg_site_categories_gather(vg_site *s) {
-    size_t cap[VG_SITE_NCAT + 1] = {0};
-    int ncat = veilig_vocab_size(VEILIG_VOCAB_CATEGORY);
-    if (ncat > VG_SITE_NCAT)
-        return vg_error_set(s->err, VEILIG_EINVAL, "site: %d categories, room for %d", ncat,
-                            VG_SITE_NCAT);
-    for (size_t i = 0; i < veilig_registry_count(s->reg); i++) {
-        const veilig_municipality *m = veilig_registry_get(s->reg, i);
-        for (size_t k = 0; k < veilig_municipality_measure_count(m); k++) {
-            const veilig_measure *ms = veilig_municipality_measure(m, k);
-            /* a known category (an unknown code is no category's) */
-            int c = (int)veilig_measure_category(ms);
-            if (c < 1 || c > ncat)
-                continue;
-            if (vg_grow((void **)&s->cat_entries[c], &cap[c], s->cat_count[c] + 1,
-                        sizeof *s->cat_entries[c]))
-                return vg_error_set(s->err, VEILIG_ENOMEM, "out of memory");
-            vg_site_entry e = {m, ms};
-            s->cat_entries[c][s->cat_count[c]++] = e;
-        }
-    }
-    return VEILIG_OK;
-}
-
-int vg_site_category(vg_site *s, int category) {
-    const char *code = veilig_vocab_code(VEILIG_VOCAB_CATEGORY, category);
-    char path[96];
-    snprintf(path, sizeof path, "categorieen/%s.html", code);
-    const char *label = veilig_vocab_label(VEILIG_VOCAB_CATEGORY, category, s->en ? "en" : "nl");
-    vg_site_page p;
-    vg_site_page_begin(&p, s, path, 1, label, VG_NL_EN(s, "Categorie", "Category"), label);
-    vg_html *h = &p.h;
-    h->href_prefix = "../gemeenten/";
-    h->href_suffix = ".html";
-    vg_html_put(h, "</header>\n<main>\n<section id=\"who\">\n");
-    /* the measures of the category, in the registry's order (gathered once) */
-    const vg_site_entry *e = s->cat_entries[category];
-    size_t measures = s->cat_count[category], municipalities = 0;
-    for (size_t i = 0; i < measures; i++)
-        if (!i || e[i].m != e[i - 1].m)
-            municipalities++;
-    vg_buf_printf(&h->b, "<p>%zu %s, %zu %s.</p>\n", municipalities,
-                  VG_T(h, municipalities == 1 ? "gemeente" : "gemeenten",
-                       municipalities == 1 ? "municipality" : "municipalities"),
-                  measures,
-                  VG_T(h, measures == 1 ? "maatregel" : "maatregelen",
-                       measures == 1 ? "measure" : "measures"));
-    if (measures) {
-        vg_site_wide_begin(h, label);
-        vg_buf_printf(&h->b,
-                      "<table>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                      "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                      VG_T(h, "Gemeente", "Municipality"), VG_T(h, "Maatregel", "Measure"),
-                      VG_T(h, "Doelgroepen", "Target groups"));
-        for (size_t i = 0; i < measures; i++) {
-            vg_html_put(h, "<tr><td>");
-            vg_html_municipality_name(h, e[i].m);
-            vg_html_put(h, "</td><td>");
-            vg_html_text(h, veilig_measure_name(e[i].ms));
-            vg_html_put(h, "</td><td>");
-            vg_site_codes(h, VEILIG_VOCAB_TARGET_GROUP, e[i].ms,
-                          veilig_measure_target_group_count(e[i].ms), vg_site_m_group);
-            vg_html_put(h, "</td></tr>\n");
-        }
-        vg_html_put(h, "</tbody>\n</table>\n");
-        vg_site_wide_end(h);
-    }
-    vg_html_put(h, "</section>\n");
-    return vg_site_page_finish(&p, 0);
 }

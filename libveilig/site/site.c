@@ -34,6 +34,8 @@
 #include "site_internal.h"
 #include "../analysis/analysis_internal.h"
 
+size_t vg_site_chunk = (size_t)1 << 20;
+
 /* The file that marks a folder as a site of libveilig. */
 #define VG_SITE_MARKER ".veilig-site"
 
@@ -306,6 +308,19 @@ static void vg_site_page_out(vg_site_page *p) {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
+}
+
+void vg_site_page_put_fd(vg_site_page *p, int fd) {
+    vg_site_page_out(p);
+    if (p->rc != VEILIG_OK || p->h.b.failed)
+        return;
+    const char *step = NULL;
+    int e = vg_atomic_put_fd(&p->file, fd, &step);
+    if (e) {
+        p->rc = vg_error_set(p->site->err, VEILIG_EIO, "site: cannot %s %s: %s",
+                             step ? step : "write", p->full, strerror(e));
+        p->h.b.failed = 1; /* nothing more to write */
+    }
 }
 
 void vg_site_page_flush(vg_site_page *p) {
@@ -663,6 +678,7 @@ int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, 
     memset(s, 0, sizeof *s);
     vg_buf_init(&s->page);
     s->early_cat = s->cats;
+    s->early_cats = s->catpages;
     s->err = error;
     if (error)
         memset(error, 0, sizeof *error);
@@ -697,10 +713,12 @@ int vg_site_prepare(vg_site *s) {
     /* the folders the municipalities' pages go into, for their temporary
        files; nothing else is written */
     int rc = vg_site_check_dir(s);
-    if (rc == VEILIG_OK && (rc = vg_site_mkdirs(s, s->dir)) == VEILIG_OK)
-        rc = vg_site_folder(s, "", "gemeenten");
-    if (rc == VEILIG_OK && s->both)
-        rc = vg_site_folder(s, "en/", "gemeenten");
+    static const char *const trees[2] = {"", "en/"};
+    if (rc == VEILIG_OK)
+        rc = vg_site_mkdirs(s, s->dir);
+    for (int t = 0; t < 1 + s->both && rc == VEILIG_OK; t++)
+        if ((rc = vg_site_folder(s, trees[t], "gemeenten")) == VEILIG_OK)
+            rc = vg_site_folder(s, trees[t], "categorieen");
     s->prepared = rc == VEILIG_OK; /* checked: the run does not look again */
     return rc;
 }
@@ -714,6 +732,8 @@ void vg_site_free(vg_site *s) {
         s->early[t] = NULL;
         vg_site_cat_free(s->cats[t], 1);
         s->cats[t] = NULL;
+        vg_site_cats_free(s->catpages[t]);
+        s->catpages[t] = NULL;
     }
     veilig_peers_free(s->all_peers);
     vg_free(s->peers_first);
@@ -752,7 +772,7 @@ int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads) {
         rc = vg_site_write_file(s, "site.js", vg_site_js, vg_site_js_len);
     /* the measures of each category, once for the whole site (the peers:
        vg_site_pages) */
-    if (rc == VEILIG_OK)
+    if (rc == VEILIG_OK && !s->catpages[0] && !s->catpages[1])
         rc = vg_site_categories_gather(s);
     if (rc == VEILIG_OK && (rc = vg_site_folders(s, "")) == VEILIG_OK && nl && en)
         rc = vg_site_folders(s, "en/");

@@ -10,9 +10,13 @@
 #include "../report/html.h"
 #include "../util/atomic.h"
 
-/* A page longer than this is written to its (temporary) file a part at a
-   time as it is made (vg_site_page_flush): the catalogue. */
-#define VG_SITE_CHUNK (1u << 20)
+/* A page longer than vg_site_chunk (1 MiB) is written to its (temporary)
+   file a part at a time as it is made (vg_site_page_flush): the catalogue.
+   A category page's rows made while the document loads go to their
+   temporary file vg_site_rows_chunk (256 KiB) at a time. Variables for the
+   tests only, which make them small. */
+extern size_t vg_site_chunk, vg_site_rows_chunk;
+#define VG_SITE_CHUNK vg_site_chunk
 
 /* A measure and its municipality (the category pages' lists). */
 typedef struct vg_site_entry {
@@ -78,6 +82,10 @@ typedef struct vg_site {
        share (vg_site_catalogue takes one over) */
     struct vg_site_cat *cats[2];
     struct vg_site_cat **early_cat;
+    /* the category pages' rows made while the document loaded, by tree
+       (NULL: none); shared as early_cat */
+    struct vg_site_cats *catpages[2];
+    struct vg_site_cats **early_cats;
     int prepared; /* vg_site_prepare checked the folder (it holds temporary files now) */
 } vg_site;
 
@@ -122,6 +130,10 @@ void vg_site_page_resume(vg_site_page *p, vg_site *s, const char *path, int dept
 void vg_site_page_drop(vg_site_page *p);
 /* Removes a page set aside and not taken up (the site failed). */
 void vg_site_early_discard(vg_site_early *e);
+/* Writes what the page holds to its file (made now if need be), then the
+   whole content of the file fd after it (a part made elsewhere); a failure
+   is reported by vg_site_page_finish. */
+void vg_site_page_put_fd(vg_site_page *p, int fd);
 /* Writes "../" depth times (the way to the tree's top). */
 void vg_site_up(vg_site_page *p);
 /* Closes the page and writes it to its file (atomically); frees the writer.
@@ -192,6 +204,16 @@ void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m);
 int vg_site_cat_end(vg_site_cat *c, vg_site *s);
 void vg_site_cat_free(vg_site_cat *c, int drop);
 int vg_site_category(vg_site *s, int category);
+/* The category pages' rows while the document loads (categories.c):
+   vg_site_cats_begin (NULL: out of memory), vg_site_cats_add for each
+   municipality in the registry's order; vg_site_cats_failed says whether
+   they can be used; vg_site_category makes the pages around them (those of
+   s->early_cats), vg_site_cats_free removes them. */
+typedef struct vg_site_cats vg_site_cats;
+vg_site_cats *vg_site_cats_begin(vg_site *s);
+void vg_site_cats_add(vg_site_cats *cs, const veilig_municipality *m);
+int vg_site_cats_failed(const vg_site_cats *cs);
+void vg_site_cats_free(vg_site_cats *cs);
 /* Gathers s->cat_entries (one pass over the measures). */
 int vg_site_categories_gather(vg_site *s);
 

@@ -4,13 +4,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-static int vg_write_all(int fd, const char *data, size_t len) {
+int vg_write_all(int fd, const char *data, size_t len) {
     while (len) {
         ssize_t n = write(fd, data, len);
         if (n < 0 && errno == EINTR)
@@ -87,6 +88,34 @@ int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **
     if (step)
         *step = "write";
     return e ? e : EIO;
+}
+
+int vg_atomic_put_fd(vg_atomic_file *f, int src, const char **step) {
+    enum { VG_COPY_BUF = 256 * 1024 };
+    char *buf = malloc(VG_COPY_BUF);
+    int e = buf ? 0 : ENOMEM;
+    const char *what = "write";
+    for (off_t at = 0; !e;) {
+        ssize_t n = pread(src, buf, VG_COPY_BUF, at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            e = errno ? errno : EIO;
+            what = "read the part to copy into";
+        } else if (n == 0) {
+            break;
+        } else if (vg_write_all(f->fd, buf, (size_t)n) != 0) {
+            e = errno ? errno : EIO;
+        }
+        at += n > 0 ? n : 0;
+    }
+    free(buf);
+    if (e) {
+        vg_atomic_abort(f);
+        if (step)
+            *step = what;
+    }
+    return e;
 }
 
 void vg_atomic_abort(vg_atomic_file *f) {

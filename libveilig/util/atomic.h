@@ -26,6 +26,10 @@
  */
 int vg_open_temp(char *tmp, size_t size, const char *path);
 
+/* Writes all len bytes of data to fd (again after a short write or EINTR):
+   0, or -1 with errno. */
+int vg_write_all(int fd, const char *data, size_t len);
+
 /* Flushes the folder of path to disk (after a rename into it); errors are ignored. */
 void vg_sync_dir(const char *path);
 
@@ -72,6 +76,10 @@ typedef struct vg_atomic_file {
 int vg_atomic_open(vg_atomic_file *f, const char *path, char *tmp, size_t tmp_size,
                    const char **step);
 int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **step);
+/* As vg_atomic_put with the whole content of the file src (from its start;
+   its offset is left as it was): a part made elsewhere (*step "read the part
+   to copy into" when src cannot be read). */
+int vg_atomic_put_fd(vg_atomic_file *f, int src, const char **step);
 int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step);
 void vg_atomic_abort(vg_atomic_file *f);
 
