@@ -312,26 +312,39 @@ typedef struct vg_pairs {
     const vg_near *near;
 } vg_pairs;
 
-static void vg_pairs_part(const vg_pairs *x, size_t part, vg_top *top) {
+/* The similarity a candidate must reach to enter a top: its last one's
+   when it is full, else -1 (any). */
+static inline double vg_top_floor(const vg_top *t, size_t k) {
+    return t->have == k ? t->sim[k - 1] : -1.0;
+}
+
+static int vg_pairs_part(const vg_pairs *x, size_t part, vg_top *top, size_t n) {
     const vg_features *f = x->f;
     const size_t *rank = x->rank, *live = x->live, k = x->k;
+    /* floor[j]: vg_top_floor of top[j], kept beside the features so that a
+       pair costs two loads and the bound */
+    double *floor = vg_malloc((n ? n : 1) * sizeof *floor);
+    if (!floor)
+        return VEILIG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        floor[i] = vg_top_floor(&top[i], k);
     for (size_t a = part; a < x->nlive; a += x->parts) {
         size_t i = live[a];
         for (size_t b = a + 1; b < x->nlive; b++) {
             size_t j = live[b];
-            if (rank[i] == rank[j])
+            double t = floor[i] < floor[j] ? floor[i] : floor[j];
+            /* below the last of both full tops: neither takes it */
+            if (vg_similarity_near(x->near, &f[i], &f[j]) + VG_NEAR_SLACK < t || rank[i] == rank[j])
                 continue;
-            const vg_top *ti = &top[i], *tj = &top[j];
-            if (ti->have == k && tj->have == k) {
-                double t = ti->sim[k - 1] < tj->sim[k - 1] ? ti->sim[k - 1] : tj->sim[k - 1];
-                if (vg_similarity_near(x->near, &f[i], &f[j]) + VG_NEAR_SLACK < t)
-                    continue;
-            }
             double s = vg_similarity(&f[i], &f[j]);
             vg_top_offer(&top[i], k, s, j, rank);
             vg_top_offer(&top[j], k, s, i, rank);
+            floor[i] = vg_top_floor(&top[i], k);
+            floor[j] = vg_top_floor(&top[j], k);
         }
     }
+    vg_free(floor);
+    return VEILIG_OK;
 }
 
 /* A part of the pairs in a thread of its own: its tops, n of them. */
@@ -343,11 +356,12 @@ typedef struct vg_pairs_thread {
     double *sim;
     pthread_t tid;
     int started;
+    int rc;
 } vg_pairs_thread;
 
 static void *vg_pairs_run(void *arg) {
     vg_pairs_thread *t = arg;
-    vg_pairs_part(t->x, t->part, t->top);
+    t->rc = vg_pairs_part(t->x, t->part, t->top, t->n);
     return NULL;
 }
 
@@ -387,13 +401,15 @@ static int vg_pairs_all(vg_pairs *x, vg_top *top, size_t n, size_t parts) {
         t->started = pthread_create(&t->tid, NULL, vg_pairs_run, t) == 0;
     }
     if (!rc)
-        vg_pairs_part(x, 0, top);
+        rc = vg_pairs_part(x, 0, top, n);
     for (size_t p = 1; p < parts; p++) {
         vg_pairs_thread *t = &th[p];
         if (t->started)
             pthread_join(t->tid, NULL);
         else if (!rc && t->top)
-            vg_pairs_part(x, p, t->top);
+            t->rc = vg_pairs_part(x, p, t->top, n);
+        if (!rc)
+            rc = t->rc;
         for (size_t i = 0; !rc && t->top && i < n; i++)
             for (size_t r = 0; r < t->top[i].have; r++)
                 vg_top_offer(&top[i], x->k, t->top[i].sim[r], t->top[i].idx[r], x->rank);

@@ -38,6 +38,11 @@ typedef struct vg_html {
        also links to them). NULL: vg_html_mun_peers computes them. Borrowed. */
     const veilig_peers_result *peers;
     size_t peers_first, peers_n;
+    /* The profile of profile_of, made once for its page by
+       vg_html_mun_body_first for the sections that need it (vg_html_profile);
+       NULL: each section makes its own. Owned by vg_html_mun_body_first. */
+    const veilig_profile_result *profile;
+    const veilig_municipality *profile_of;
 } vg_html;
 
 /* Starts a writer of reg in the language and with the flags of o. */

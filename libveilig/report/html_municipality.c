@@ -219,9 +219,24 @@ done:
     return rc;
 }
 
+/* m's profile for a section: the page's (h->profile), or a new one in
+ *own (veilig_profile_free it). */
+static int vg_html_profile(vg_html *h, const veilig_municipality *m,
+                           const veilig_profile_result **out, veilig_profile_result **own) {
+    *own = NULL;
+    if (h->profile && h->profile_of == m) {
+        *out = h->profile;
+        return VEILIG_OK;
+    }
+    int rc = veilig_profile(own, m);
+    *out = *own;
+    return rc;
+}
+
 int vg_html_mun_measures(vg_html *h, const veilig_municipality *m) {
-    veilig_profile_result *p = NULL;
-    int rc = veilig_profile(&p, m);
+    const veilig_profile_result *p;
+    veilig_profile_result *own;
+    int rc = vg_html_profile(h, m, &p, &own);
     if (rc != VEILIG_OK)
         return rc;
     vg_html_section(h, "measures", "Maatregelen", "Measures");
@@ -229,7 +244,7 @@ int vg_html_mun_measures(vg_html *h, const veilig_municipality *m) {
         vg_measures_table(h, m);
         vg_html_section_end(h);
     }
-    veilig_profile_free(p);
+    veilig_profile_free(own);
     return rc;
 }
 
@@ -588,12 +603,13 @@ static void vg_gaps_write(vg_html *h, const veilig_profile_result *p) {
 }
 
 int vg_html_mun_gaps(vg_html *h, const veilig_municipality *m) {
-    veilig_profile_result *p = NULL;
-    int rc = veilig_profile(&p, m);
+    const veilig_profile_result *p;
+    veilig_profile_result *own;
+    int rc = vg_html_profile(h, m, &p, &own);
     if (rc != VEILIG_OK)
         return rc;
     vg_gaps_write(h, p);
-    veilig_profile_free(p);
+    veilig_profile_free(own);
     return VEILIG_OK;
 }
 
@@ -801,12 +817,13 @@ static void vg_stakeholders_write(vg_html *h, const veilig_municipality *m,
 }
 
 int vg_html_mun_stakeholders(vg_html *h, const veilig_municipality *m) {
-    veilig_profile_result *p = NULL;
-    int rc = veilig_profile(&p, m);
+    const veilig_profile_result *p;
+    veilig_profile_result *own;
+    int rc = vg_html_profile(h, m, &p, &own);
     if (rc != VEILIG_OK)
         return rc;
     vg_stakeholders_write(h, m, p);
-    veilig_profile_free(p);
+    veilig_profile_free(own);
     return VEILIG_OK;
 }
 
@@ -953,8 +970,9 @@ void vg_html_mun_approach(vg_html *h, const veilig_municipality *m) {
 }
 
 int vg_html_mun_overview(vg_html *h, const veilig_municipality *m) {
-    veilig_profile_result *p = NULL;
-    int rc = veilig_profile(&p, m);
+    const veilig_profile_result *p;
+    veilig_profile_result *own;
+    int rc = vg_html_profile(h, m, &p, &own);
     if (rc != VEILIG_OK)
         return rc;
     const char *name = veilig_municipality_name(m);
@@ -1017,7 +1035,7 @@ int vg_html_mun_overview(vg_html *h, const veilig_municipality *m) {
     }
     vg_html_put(h, "</div>\n");
     vg_html_section_end(h);
-    veilig_profile_free(p);
+    veilig_profile_free(own);
     return VEILIG_OK;
 }
 
@@ -1032,6 +1050,30 @@ int vg_html_mun_sources(vg_html *h, const veilig_municipality *m) {
     vg_html_sources(h, &sources, 0);
     vg_sources_free(&sources);
     return VEILIG_OK;
+}
+
+/* vg_html_mun_body_first's sections (items: the contents). */
+static int vg_html_mun_sections_first(vg_html *h, const veilig_municipality *m,
+                                      int include_personal, const vg_html_toc_item *items, size_t n,
+                                      int *hidden) {
+    int rc;
+    vg_html_put(h, "<p class=\"sub\">");
+    vg_html_text(
+        h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
+                "Street harassment and safety in public space and nightlife"));
+    vg_html_put(h, "</p>\n");
+    vg_html_toc(h, items, n);
+    if ((rc = vg_html_mun_overview(h, m)) != VEILIG_OK)
+        return rc;
+    vg_html_mun_approach(h, m);
+    if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
+        return rc;
+    *hidden = vg_html_mun_contacts(h, m, include_personal);
+    if ((rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
+        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK)
+        return rc;
+    return vg_html_mun_gaps(h, m);
 }
 
 int vg_html_mun_body_first(vg_html *h, const veilig_municipality *m, int include_personal,
@@ -1062,23 +1104,17 @@ int vg_html_mun_body_first(vg_html *h, const veilig_municipality *m, int include
         items[n++] = toc[i];
     }
     *hidden = 0;
-    vg_html_put(h, "<p class=\"sub\">");
-    vg_html_text(
-        h, VG_T(h, "Straatintimidatie en veiligheid in de openbare ruimte en het uitgaansleven",
-                "Street harassment and safety in public space and nightlife"));
-    vg_html_put(h, "</p>\n");
-    vg_html_toc(h, items, n);
-    if ((rc = vg_html_mun_overview(h, m)) != VEILIG_OK)
+    /* the profile, once for the sections that need it */
+    veilig_profile_result *profile = NULL;
+    if ((rc = veilig_profile(&profile, m)) != VEILIG_OK)
         return rc;
-    vg_html_mun_approach(h, m);
-    if ((rc = vg_html_mun_measures(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_stakeholders(h, m)) != VEILIG_OK)
-        return rc;
-    *hidden = vg_html_mun_contacts(h, m, include_personal);
-    if ((rc = vg_html_mun_schedule(h, m)) != VEILIG_OK ||
-        (rc = vg_html_mun_progress(h, m)) != VEILIG_OK)
-        return rc;
-    return vg_html_mun_gaps(h, m);
+    h->profile = profile;
+    h->profile_of = m;
+    rc = vg_html_mun_sections_first(h, m, include_personal, items, n, hidden);
+    h->profile = NULL;
+    h->profile_of = NULL;
+    veilig_profile_free(profile);
+    return rc;
 }
 
 int vg_html_mun_body_last(vg_html *h, const veilig_municipality *m,

@@ -11,12 +11,38 @@ static int vg_char_em(const char *s, size_t n) {
     unsigned char c = (unsigned char)s[0];
     if (n > 1)
         return 62;
-    if (strchr("ijl.,:;'|!I", c))
-        return 30;
-    if (strchr("ftr ()-/[]", c))
-        return 40;
-    if (strchr("mwMW", c))
-        return 92;
+    switch (c) { /* (a switch: this runs for every character of every label) */
+        case 'i':
+        case 'j':
+        case 'l':
+        case '.':
+        case ',':
+        case ':':
+        case ';':
+        case '\'':
+        case '|':
+        case '!':
+        case 'I':
+            return 30;
+        case 'f':
+        case 't':
+        case 'r':
+        case ' ':
+        case '(':
+        case ')':
+        case '-':
+        case '/':
+        case '[':
+        case ']':
+            return 40;
+        case 'm':
+        case 'w':
+        case 'M':
+        case 'W':
+            return 92;
+        default:
+            break;
+    }
     if (c >= 'A' && c <= 'Z')
         return 72;
     if (c >= '0' && c <= '9')

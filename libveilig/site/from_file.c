@@ -81,7 +81,7 @@ static void *vg_site_feed_writer(void *arg) {
         pthread_mutex_lock(&f->lock);
         while (f->begun == f->n && !f->ended && !f->stop && !f->lost)
             pthread_cond_wait(&f->more, &f->lock);
-        int go = !f->stop && !f->lost && f->begun < f->n;
+        int go = !f->stop && !f->lost && !f->ended && f->begun < f->n;
         const veilig_municipality *m = go ? f->ms[f->begun] : NULL;
         w.reg = f->reg;
         w.prog = f->prog;
