@@ -106,6 +106,31 @@ START_TEST(test_no_sync) {
 }
 END_TEST
 
+/* Without the flushes, a new file (linked in whole where the system can,
+   O_TMPFILE): its bytes, the mode of a new file, nothing else in the
+   folder; a file in the current folder (a name without a slash) too. */
+START_TEST(test_no_sync_new_file) {
+    mode_t mask = umask(027);
+    ck_assert_int_eq(
+        vg_atomic_write(path, tmp, sizeof tmp, "{}", 2, "\n", 1, VG_ATOMIC_NO_SYNC, NULL), 0);
+    umask(mask);
+    ck_assert_str_eq(contents(path), "{}\n");
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    ck_assert_str_eq(listing(), "plan.json");
+    char cwd[512];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    ck_assert_int_eq(chdir(dir), 0);
+    char small[8 + VG_ATOMIC_TMP_EXTRA];
+    ck_assert_int_eq(
+        vg_atomic_write("b.html", small, sizeof small, "<p>", 3, NULL, 0, VG_ATOMIC_NO_SYNC, NULL),
+        0);
+    ck_assert_int_eq(chdir(cwd), 0);
+    ck_assert_str_eq(listing(), "b.html plan.json");
+}
+END_TEST
+
 START_TEST(test_failures_name_the_step_and_leave_nothing) {
     const char *step = NULL;
     char missing[160];
@@ -152,6 +177,7 @@ int main(void) {
     tcase_add_test(tc, test_new_file);
     tcase_add_test(tc, test_existing_file_keeps_its_mode);
     tcase_add_test(tc, test_no_sync);
+    tcase_add_test(tc, test_no_sync_new_file);
     tcase_add_test(tc, test_failures_name_the_step_and_leave_nothing);
     tcase_add_test(tc, test_unique_names);
     suite_add_tcase(s, tc);

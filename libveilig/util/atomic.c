@@ -1,4 +1,5 @@
 /* libveilig's private utility layer: writing a file atomically (atomic.h). */
+#define _GNU_SOURCE /* O_TMPFILE (Linux) */
 #include "atomic.h"
 
 #include <errno.h>
@@ -24,7 +25,12 @@ int vg_write_all(int fd, const char *data, size_t len) {
     return 0;
 }
 
-int vg_open_temp(char *tmp, size_t size, const char *path) {
+/* Makes a new file by a name next to path that no file has
+   ("<path>.tmp-<6 hex>", its name in tmp), by make(name, ctx), which
+   returns 0 or -1 with errno (EEXIST: the name is taken, another is
+   tried). Returns make's 0 or -1 with errno. */
+static int vg_temp_name(char *tmp, size_t size, const char *path,
+                        int (*make)(const char *name, void *ctx), void *ctx) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     unsigned long seed =
@@ -36,11 +42,24 @@ int vg_open_temp(char *tmp, size_t size, const char *path) {
             errno = ENAMETOOLONG;
             return -1;
         }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
+        int rc = make(tmp, ctx);
+        if (rc == 0 || errno != EEXIST)
+            return rc;
     }
     return -1;
+}
+
+/* vg_temp_name's make for vg_open_temp: a new empty file, its descriptor in
+ *(int *)ctx. */
+static int vg_make_empty(const char *name, void *ctx) {
+    int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    *(int *)ctx = fd;
+    return fd >= 0 ? 0 : -1;
+}
+
+int vg_open_temp(char *tmp, size_t size, const char *path) {
+    int fd = -1;
+    return vg_temp_name(tmp, size, path, vg_make_empty, &fd) == 0 ? fd : -1;
 }
 
 void vg_sync_dir(const char *path) {
@@ -182,8 +201,68 @@ int vg_atomic_commit(vg_atomic_file *f, unsigned flags, const char **step) {
     return 0;
 }
 
+/* vg_temp_name's make for vg_atomic_write_unnamed: a link to the file
+   named by ctx (/proc/self/fd/N). */
+static int vg_make_link(const char *name, void *ctx) {
+    return linkat(AT_FDCWD, (const char *)ctx, AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+}
+
+/* Writes path as vg_atomic_write does, without flushes, through an unnamed
+   file of its folder (O_TMPFILE) linked in when whole: one change of the
+   folder instead of two for a new file (a temporary name, then the rename);
+   a file that is there is replaced as usual (the unnamed file linked by a
+   temporary name, with its mode, and renamed over it). 1 when done; 0 when
+   the system cannot (no O_TMPFILE, no /proc) or a step failed: then path is
+   as it was and the caller writes as usual, which says what fails. tmp
+   (tmp_size bytes) as vg_atomic_write's. */
+static int vg_atomic_write_unnamed(const char *path, char *tmp, size_t tmp_size, const char *data,
+                                   size_t len, const char *tail, size_t tail_len) {
+#if defined(__linux__) && defined(O_TMPFILE)
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) : 0;
+    if (dir_len + 2 > tmp_size)
+        return 0;
+    if (slash) {
+        memcpy(tmp, path, dir_len ? dir_len : 1);
+        tmp[dir_len ? dir_len : 1] = '\0';
+    } else {
+        memcpy(tmp, ".", 2);
+    }
+    int fd;
+    do
+        fd = open(tmp, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return 0;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    int done = 0;
+    if (vg_write_all(fd, data, len) == 0 && (!tail || vg_write_all(fd, tail, tail_len) == 0)) {
+        if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0) {
+            done = 1;
+        } else if (errno == EEXIST) {
+            struct stat st;
+            if (stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) == 0 &&
+                vg_temp_name(tmp, tmp_size, path, vg_make_link, proc) == 0) {
+                done = rename(tmp, path) == 0;
+                if (!done)
+                    unlink(tmp);
+            }
+        }
+    }
+    close(fd); /* (linked: its bytes are the folder's whatever close says) */
+    return done;
+#else
+    (void)path, (void)tmp, (void)tmp_size, (void)data, (void)len, (void)tail, (void)tail_len;
+    return 0;
+#endif
+}
+
 int vg_atomic_write(const char *path, char *tmp, size_t tmp_size, const char *data, size_t len,
                     const char *tail, size_t tail_len, unsigned flags, const char **step) {
+    if ((flags & VG_ATOMIC_NO_SYNC) &&
+        vg_atomic_write_unnamed(path, tmp, tmp_size, data, len, tail, tail_len))
+        return 0;
     vg_atomic_file f;
     int e = vg_atomic_open(&f, path, tmp, tmp_size, step);
     if (!e)

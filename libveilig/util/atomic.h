@@ -44,7 +44,9 @@ void vg_sync_dir(const char *path);
  * With flags VG_ATOMIC_NO_SYNC neither the file nor the folder is flushed:
  * still all or nothing for readers (the rename), not for a crash; for many
  * files written at once (the pages of a website), where a flush per file
- * would cost more than the writing.
+ * would cost more than the writing. Then a file that is not there yet is
+ * written (on Linux) as an unnamed file of the folder (O_TMPFILE) linked in
+ * when whole: one change of the folder instead of two.
  *
  * Returns 0, or the errno value of the step that failed, with *step (when
  * step is not NULL) set to what was being done, to go before the file's name
