@@ -8,6 +8,10 @@
  * registry and one municipality's tree, not a tree of the whole document
  * beside the registry, nor (for a file) the whole text.
  *
+ * A load may tell a hook (vg_load_hook, model_internal.h) of each
+ * municipality as it is read: the website begins its pages meanwhile
+ * (site/from_file.c). The hook hears before a streamed registry is dropped.
+ *
  * The streamed reading only has to succeed on a good document. When a part
  * fails for any reason other than memory, the document is read again whole
  * (vg_load_whole: one tree, then codec.c's reader), which finds every error

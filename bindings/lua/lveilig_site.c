@@ -1,6 +1,9 @@
 /*
  * The Lua binding: the website. veilig.site(reg, dir [, opts]) writes the
  * programme as a static website into the folder dir (veilig_site_write);
+ * reg may be the path of a document instead: it is loaded and its site
+ * written at once, the pages begun while it loads (veilig_site_write_file;
+ * a document that does not load gives its error and writes nothing);
  * opts: lang ("nl", "en" or "both", the default), include_personal, force
  * (write into a folder that is not empty and holds no earlier site), peers
  * (comparison pages per municipality; 0: 3), threads (how many threads write
@@ -32,7 +35,9 @@ static void site_check_keys(lua_State *L, int t) {
 }
 
 int l_site(lua_State *L) {
-    vl_registry *R = vl_check_registry(L, 1);
+    /* a path (a string), or a registry */
+    const char *path = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+    vl_registry *R = path ? NULL : vl_check_registry(L, 1);
     const char *dir = luaL_checkstring(L, 2);
     veilig_site_options o = VEILIG_SITE_OPTIONS_INIT;
     o.lang = "both";
@@ -69,7 +74,8 @@ int l_site(lua_State *L) {
         lua_pop(L, 5);
     }
     veilig_error err;
-    int rc = veilig_site_write(R->reg, dir, &o, &err);
+    int rc = path ? veilig_site_write_file(NULL, path, NULL, dir, &o, &err)
+                  : veilig_site_write(R->reg, dir, &o, &err);
     if (rc != VEILIG_OK)
         return vl_push_error(L, rc, &err, NULL);
     lua_pushboolean(L, 1);

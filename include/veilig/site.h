@@ -24,7 +24,8 @@
  * and an interrupted run leaves every page whole (old or new). The pages
  * are made by as many threads as the machine has processors, unless
  * veilig_site_options.threads says otherwise; the bytes do not depend on
- * it.
+ * it. veilig_site_write_file() loads a document and writes its site at
+ * once, beginning the pages while the document still loads.
  */
 #ifndef VEILIG_SITE_H
 #define VEILIG_SITE_H

@@ -282,8 +282,8 @@ int veilig_site_write_file(veilig_registry **out, const char *path,
         *out = NULL;
     vg_site_feed_kept = 0;
     vg_site s;
-    int nl, en;
-    unsigned threads;
+    int nl = 1, en = 1;
+    unsigned threads = 0;
     int rc = vg_site_setup(&s, dir, opts, error, &nl, &en, &threads);
     if (rc == VEILIG_OK && !path)
         rc = vg_error_set(error, VEILIG_EINVAL, "site: no document");

@@ -676,6 +676,8 @@ static int vg_site_peers(vg_site *s) {
 int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, veilig_error *error,
                   int *nl, int *en, unsigned *threads) {
     memset(s, 0, sizeof *s);
+    *nl = *en = 1;
+    *threads = 0;
     vg_buf_init(&s->page);
     s->early_cat = s->cats;
     s->early_cats = s->catpages;
@@ -693,7 +695,6 @@ int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, 
                                 VEILIG_SITE_OPTIONS_VERSION);
         memcpy(&o, opts, size); /* an older version's fields; the rest default */
     }
-    *nl = *en = 1;
     if (o.lang && !strcmp(o.lang, "nl"))
         *en = 0;
     else if (o.lang && !strcmp(o.lang, "en"))
@@ -784,8 +785,8 @@ int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads) {
 int veilig_site_write(const veilig_registry *reg, const char *dir, const veilig_site_options *opts,
                       veilig_error *error) {
     vg_site s;
-    int nl, en;
-    unsigned threads;
+    int nl = 1, en = 1;
+    unsigned threads = 0;
     int rc = vg_site_setup(&s, dir, opts, error, &nl, &en, &threads);
     if (rc == VEILIG_OK && !reg)
         rc = vg_error_set(error, VEILIG_EINVAL, "site: no registry");

@@ -68,3 +68,40 @@ def test_site_threads_same_bytes(reg, tmp_path):
         with pytest.raises(ValueError):
             veilig.site(reg, tmp_path / "x", threads=bad)
     assert not (tmp_path / "x").exists()
+
+
+def _tree(root):
+    """Every file under root (relative path -> bytes)."""
+    out = {}
+    for d, _, files in os.walk(root):
+        for f in files:
+            p = os.path.join(d, f)
+            with open(p, "rb") as fh:
+                out[os.path.relpath(p, root)] = fh.read()
+    return out
+
+
+def test_site_of_a_file(tmp_path):
+    """A path: the document loaded and its site written at once
+    (veilig_site_write_file), the same pages as load() and site()."""
+    doc = tmp_path / "plan.json"
+    doc.write_text(veilig.builtin_json(), encoding="utf-8")
+    veilig.site(doc, tmp_path / "a", lang="nl")
+    veilig.site(veilig.load(doc), tmp_path / "b", lang="nl")
+    a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    assert "gemeenten/GM0153.html" in a and a == b
+
+
+def test_site_of_a_bad_file(tmp_path):
+    """A document that does not load: the load's error (every schema error),
+    nothing written."""
+    doc = tmp_path / "bad.json"
+    doc.write_text('{"format": "veilig", "version": 1, "municipalities": ['
+                   '{"code": 1, "name": "A"}, {"code": "GM0002"}]}', encoding="utf-8")
+    with pytest.raises(veilig.SchemaError) as e:
+        veilig.site(str(doc), tmp_path / "site")
+    assert len(e.value.errors) == 2
+    assert e.value.errors[0].pointer == "/municipalities/0/code"
+    assert not (tmp_path / "site").exists()
+    with pytest.raises(OSError):
+        veilig.site(tmp_path / "missing.json", tmp_path / "site")

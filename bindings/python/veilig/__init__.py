@@ -107,7 +107,7 @@ else:
         return sorted(set(globals()) | set(_LAZY) | set(_MODULES))
 
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 __all__ = [
     "ABI_VERSION", "DEFAULT_MAX_SIZE", "MAX_LOAD_ERRORS", "library_path", "set_library_path", "version",
@@ -133,6 +133,6 @@ __all__ = [
 
 
 def version() -> str:
-    """The C library's runtime version ("1.2.0"); loads the library."""
+    """The C library's runtime version ("1.3.0"); loads the library."""
     from . import _capi
     return _capi.decode(_capi.lib().veilig_version()) or ""

@@ -275,6 +275,8 @@ FUNCTIONS: List[Entry] = [
     ("veilig_sheet_export_csv", [_pp, _size_p, _p, c_int, POINTER(SheetOptions)], c_int, _S),
     ("veilig_sheet_save_xlsx", [_p, c_char_p, POINTER(SheetOptions), _err_p], c_int, _S),
     ("veilig_site_write", [_p, c_char_p, POINTER(SiteOptions), _err_p], c_int, _S),
+    ("veilig_site_write_file", [_pp, c_char_p, POINTER(LoadOptions), c_char_p,
+                                POINTER(SiteOptions), _err_p], c_int, _S),
     ("veilig_import_new", [_pp, _p, POINTER(ImportOptions)], c_int, _S),
     ("veilig_import_free", [_p], None, None),
     ("veilig_import_add_csv", [_p, _str, c_char_p, c_size_t, c_int], c_int, None),

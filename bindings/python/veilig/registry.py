@@ -12,8 +12,8 @@ import os
 import threading
 import weakref
 from ctypes import POINTER, byref, c_size_t, c_void_p, cast, pointer, string_at
-from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Mapping, NoReturn, Optional, Tuple,
-                    Type, Union, overload)
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, NoReturn,
+                    Optional, Tuple, Type, Union, overload)
 
 from . import _capi, errors
 from ._fields import (N, T, _Children, _Node, _Single, _dec, _enc, _json_key, _json_text, _lib,
@@ -393,16 +393,21 @@ class _Loading:
             max_municipalities, max_size, cast(self.records, POINTER(_capi.ErrorRecord)),
             MAX_LOAD_ERRORS, pointer(self.count))
 
-    def run(self, function: str, *args: Any) -> Registry:
-        out = c_void_p()
+    def call(self, function: str, invoke: Callable[[Any], object]) -> None:
+        """invoke(options) calls function with these options; a SchemaError
+        it raises gets every schema error of the document."""
         try:
-            getattr(_lib(), function)(byref(out), *args, byref(self.options),
-                                      _capi.ErrorRecord())
+            invoke(byref(self.options))
         except errors.SchemaError as e:
             rest = [_capi.error_for(_capi.ESCHEMA, self.records[i], function)
                     for i in range(1, self.count.value)]
             e.errors = (e,) + tuple(r for r in rest if isinstance(r, errors.SchemaError))
             raise
+
+    def run(self, function: str, *args: Any) -> Registry:
+        out = c_void_p()
+        self.call(function, lambda options: getattr(_lib(), function)(
+            byref(out), *args, options, _capi.ErrorRecord()))
         return Registry._adopt(out.value)
 
 
