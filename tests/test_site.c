@@ -280,9 +280,7 @@ static size_t files_named(const char *dir, const char *part);
 
 /* 0 when the folders a and b under tmp hold the same files, byte for byte. */
 static int trees_differ(const char *a, const char *b) {
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "diff -r '%s' '%s' >&2", site_dir(a), path_in(b, ""));
-    return system(cmd);
+    return vg_test_trees_differ(site_dir(a), path_in(b, ""));
 }
 
 /* The writers: one thread or several, the same bytes; a page that fails in
@@ -338,14 +336,7 @@ static size_t count_of(const char *hay, const char *needle) {
 
 /* Files under dir (recursively) whose name holds part. */
 static size_t files_named(const char *dir, const char *part) {
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "find '%s' -type f -name '*%s*' | wc -l", dir, part);
-    FILE *f = popen(cmd, "r");
-    ck_assert_ptr_nonnull(f);
-    size_t n = 0;
-    ck_assert_int_eq(fscanf(f, "%zu", &n), 1);
-    pclose(f);
-    return n;
+    return vg_test_files_named(dir, part);
 }
 
 /* A registry large enough that the catalogue goes to its file in parts
@@ -490,15 +481,5 @@ static Suite *site_suite(void) {
 }
 
 int main(void) {
-    snprintf(tmp, sizeof tmp, "/tmp/vg-test-site-XXXXXX");
-    if (!mkdtemp(tmp)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    int status = vg_test_run(site_suite());
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    if (system(cmd) != 0)
-        status = EXIT_FAILURE;
-    return status;
+    return vg_test_run_in_tmp(site_suite(), tmp, sizeof tmp, "vg-test-site");
 }

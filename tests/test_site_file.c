@@ -39,21 +39,12 @@ static int exists(const char *name) {
 
 /* 0 when the folders a and b under tmp hold the same files, byte for byte. */
 static int trees_differ(const char *a, const char *b) {
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "diff -r '%s' '%s' >&2", in_tmp(a), in_tmp(b));
-    return system(cmd);
+    return vg_test_trees_differ(in_tmp(a), in_tmp(b));
 }
 
 /* Files under tmp/name (recursively) whose name holds part. */
 static size_t files_named(const char *name, const char *part) {
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "find '%s' -type f -name '*%s*' | wc -l", in_tmp(name), part);
-    FILE *f = popen(cmd, "r");
-    ck_assert_ptr_nonnull(f);
-    size_t n = 0;
-    ck_assert_int_eq(fscanf(f, "%zu", &n), 1);
-    pclose(f);
-    return n;
+    return vg_test_files_named(in_tmp(name), part);
 }
 
 static void write_text(const char *name, const char *text) {
@@ -326,15 +317,5 @@ static Suite *site_file_suite(void) {
 }
 
 int main(void) {
-    snprintf(tmp, sizeof tmp, "/tmp/vg-test-site-file-XXXXXX");
-    if (!mkdtemp(tmp)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
-    int status = vg_test_run(site_file_suite());
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-    if (system(cmd) != 0)
-        status = EXIT_FAILURE;
-    return status;
+    return vg_test_run_in_tmp(site_file_suite(), tmp, sizeof tmp, "vg-test-site-file");
 }

@@ -70,17 +70,6 @@ def test_site_threads_same_bytes(reg, tmp_path):
     assert not (tmp_path / "x").exists()
 
 
-def _tree(root):
-    """Every file under root (relative path -> bytes)."""
-    out = {}
-    for d, _, files in os.walk(root):
-        for f in files:
-            p = os.path.join(d, f)
-            with open(p, "rb") as fh:
-                out[os.path.relpath(p, root)] = fh.read()
-    return out
-
-
 def test_site_of_a_file(tmp_path):
     """A path: the document loaded and its site written at once
     (veilig_site_write_file), the same pages as load() and site()."""
@@ -88,7 +77,7 @@ def test_site_of_a_file(tmp_path):
     doc.write_text(veilig.builtin_json(), encoding="utf-8")
     veilig.site(doc, tmp_path / "a", lang="nl")
     veilig.site(veilig.load(doc), tmp_path / "b", lang="nl")
-    a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert "gemeenten/GM0153.html" in a and a == b
 
 
