@@ -148,6 +148,17 @@ START_TEST(test_same_bytes) {
     free(cat);
     vg_site_chunk = (size_t)1 << 20;
     vg_site_rows_chunk = (size_t)256 << 10;
+    /* the feed stopped after some (the load went on): the rest of the
+       catalogue, the category rows and the pages after the load */
+    vg_site_feed_limit = 7;
+    ck_assert_uint_eq(same_site("forty.json", "forty-some", "forty-some-ref", "both", 2), 7);
+    vg_site_chunk = 2000;
+    vg_site_rows_chunk = 300;
+    ck_assert_uint_eq(same_site("forty.json", "forty-some-parts", "forty-some-parts-ref", "nl", 2),
+                      7);
+    vg_site_chunk = (size_t)1 << 20;
+    vg_site_rows_chunk = (size_t)256 << 10;
+    vg_site_feed_limit = 0;
     /* no municipalities: no page begun, no gemeenten/ */
     write_text("empty.json", "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": []}");
     ck_assert_uint_eq(same_site("empty.json", "empty", "empty-ref", NULL, 2), 0);

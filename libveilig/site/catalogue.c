@@ -424,7 +424,7 @@ void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m) {
 }
 
 int vg_site_cat_end(vg_site_cat *c, vg_site *s) {
-    c->p.site = s; /* the writer that ends it (another than began it, maybe) */
+    c->p.site = s; /* the writer that ends it */
     vg_html *h = &c->p.h;
     int rc = c->rc;
     if (rc == VEILIG_OK) {
@@ -463,7 +463,9 @@ int vg_site_catalogue(vg_site *s) {
     /* begun while the document loaded (with the first municipalities), or now */
     vg_site_cat *c = s->early_cat[s->en];
     s->early_cat[s->en] = NULL;
-    if (!c && !(c = vg_site_cat_begin(s)))
+    if (c)
+        c->p.site = s; /* this writer's now (the feed's is gone) */
+    else if (!(c = vg_site_cat_begin(s)))
         return VEILIG_ENOMEM;
     for (size_t i = c->added; i < veilig_registry_count(s->reg); i++)
         vg_site_cat_add(c, veilig_registry_get(s->reg, i));

@@ -33,6 +33,7 @@
 #include "../model_internal.h"
 
 int vg_site_feed_lockstep = 0;
+size_t vg_site_feed_limit = 0;
 size_t vg_site_feed_kept = 0;
 
 /* The feed: what the load has told (under lock) and what the writer has
@@ -79,9 +80,10 @@ static void *vg_site_feed_writer(void *arg) {
     vg_buf_init(&w.page);
     for (;;) {
         pthread_mutex_lock(&f->lock);
-        while (f->begun == f->n && !f->ended && !f->stop && !f->lost)
+        int limited = vg_site_feed_limit && f->begun >= vg_site_feed_limit;
+        while ((f->begun == f->n || limited) && !f->ended && !f->stop && !f->lost)
             pthread_cond_wait(&f->more, &f->lock);
-        int go = !f->stop && !f->lost && !f->ended && f->begun < f->n;
+        int go = !f->stop && !f->lost && !f->ended && !limited && f->begun < f->n;
         const veilig_municipality *m = go ? f->ms[f->begun] : NULL;
         w.reg = f->reg;
         w.prog = f->prog;
@@ -126,12 +128,6 @@ static void *vg_site_feed_writer(void *arg) {
             pthread_mutex_unlock(&f->lock);
         }
     }
-    if (vg_site_feed_lockstep) {
-        pthread_mutex_lock(&f->lock);
-        f->lost |= f->done < f->n; /* the loader waits for no more */
-        pthread_cond_broadcast(&f->more);
-        pthread_mutex_unlock(&f->lock);
-    }
     vg_buf_free(&w.page);
     return NULL;
 }
@@ -151,7 +147,8 @@ static void vg_site_feed_loaded(void *ctx, const veilig_registry *reg, const vei
         f->ms[f->n++] = m;
     pthread_cond_broadcast(&f->more);
     /* (tests) the next municipality is read when this one's pages are begun */
-    while (vg_site_feed_lockstep && f->done < f->n && !f->lost && !f->stop)
+    while (vg_site_feed_lockstep && f->done < f->n &&
+           !(vg_site_feed_limit && f->done >= vg_site_feed_limit) && !f->lost && !f->stop)
         pthread_cond_wait(&f->more, &f->lock);
     pthread_mutex_unlock(&f->lock);
 }

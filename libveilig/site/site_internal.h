@@ -178,10 +178,12 @@ size_t vg_site_writers(unsigned threads, size_t ntasks);
 
 /* For tests only (from_file.c): with vg_site_feed_lockstep set, the load
    of veilig_site_write_file reads the next municipality only when the pages
-   of the last are begun (so that every page is begun while loading); after
-   each call vg_site_feed_kept is the number of municipalities whose pages
-   were begun while loading and kept. */
+   of the last are begun (so that every page is begun while loading); with
+   vg_site_feed_limit (0: none) the feed begins no more than that many;
+   after each call vg_site_feed_kept is the number of municipalities whose
+   pages were begun while loading and kept. */
 extern int vg_site_feed_lockstep;
+extern size_t vg_site_feed_limit;
 extern size_t vg_site_feed_kept;
 
 /* The pages of one tree (pages.c; the catalogue: catalogue.c). */
