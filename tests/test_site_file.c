@@ -159,6 +159,19 @@ START_TEST(test_same_bytes) {
     vg_site_chunk = (size_t)1 << 20;
     vg_site_rows_chunk = (size_t)256 << 10;
     vg_site_feed_limit = 0;
+    /* a code no vocabulary knows (in the third municipality): the pages of
+       those before it begun while loading, the rest after */
+    write_text("unknown.json",
+               "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": ["
+               "{\"code\": \"GM0001\", \"name\": \"Een\", \"measures\": [{\"id\": \"a\", "
+               "\"name\": \"A\", \"category\": \"bystander\"}]},"
+               "{\"code\": \"GM0002\", \"name\": \"Twee\", \"measures\": [{\"id\": \"b\", "
+               "\"name\": \"B\", \"category\": \"campaign\"}]},"
+               "{\"code\": \"GM0003\", \"name\": \"Drie\", \"measures\": [{\"id\": \"c\", "
+               "\"name\": \"C\", \"category\": \"x-buurtapp\"}]},"
+               "{\"code\": \"GM0004\", \"name\": \"Vier\", \"measures\": [{\"id\": \"d\", "
+               "\"name\": \"D\", \"category\": \"bystander\"}]}]}");
+    ck_assert_uint_eq(same_site("unknown.json", "unknown", "unknown-ref", "nl", 2), 2);
     /* no municipalities: no page begun, no gemeenten/ */
     write_text("empty.json", "{\"format\": \"veilig\", \"version\": 1, \"municipalities\": []}");
     ck_assert_uint_eq(same_site("empty.json", "empty", "empty-ref", NULL, 2), 0);

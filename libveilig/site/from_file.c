@@ -20,7 +20,9 @@
  * came after its municipalities, so their titles lack it; a code that
  * cannot name a file; the feed failed or ran out of memory; the load read
  * the document again whole), they are removed and every page is made after
- * the load, as veilig_site_write does.
+ * the load, as veilig_site_write does. From the first municipality with a
+ * code no vocabulary knows on, no page is begun: such codes are kept in a
+ * list of the registry's own, which the load grows (and may move).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
@@ -51,6 +53,7 @@ typedef struct vg_site_feed {
     int ended;                    /* the load has ended: no more come */
     int stop;                     /* the load drops its registry: stop now */
     int lost;                     /* the pages begun cannot be kept */
+    int halted;                   /* no more are begun (those begun are kept) */
     size_t done;                  /* municipalities the writer is done with */
     /* the writer's */
     pthread_t thread;
@@ -81,7 +84,7 @@ static void *vg_site_feed_writer(void *arg) {
     for (;;) {
         pthread_mutex_lock(&f->lock);
         int limited = vg_site_feed_limit && f->begun >= vg_site_feed_limit;
-        while ((f->begun == f->n || limited) && !f->ended && !f->stop && !f->lost)
+        while ((f->begun == f->n || limited) && !f->ended && !f->stop && !f->lost && !f->halted)
             pthread_cond_wait(&f->more, &f->lock);
         int go = !f->stop && !f->lost && !f->ended && !limited && f->begun < f->n;
         const veilig_municipality *m = go ? f->ms[f->begun] : NULL;
@@ -141,14 +144,23 @@ static void vg_site_feed_loaded(void *ctx, const veilig_registry *reg, const vei
         f->reg = reg;
         f->prog = veilig_registry_programme(reg);
     }
-    if (reg != f->reg || i != f->n || vg_grow((void **)&f->ms, &f->cap, f->n + 1, sizeof *f->ms))
-        f->lost = 1;
-    else
-        f->ms[f->n++] = m;
+    if (!f->halted) { /* (halted: the feed takes no more) */
+        if (reg != f->reg || i != f->n ||
+            vg_grow((void **)&f->ms, &f->cap, f->n + 1, sizeof *f->ms))
+            f->lost = 1;
+        else if (reg->nterms)
+            /* a code no vocabulary knows is kept in the registry's own list,
+               which grows (and moves) as the load goes on: the feed begins
+               no page that could read it (those begun are kept) */
+            f->halted = 1;
+        else
+            f->ms[f->n++] = m;
+    }
     pthread_cond_broadcast(&f->more);
     /* (tests) the next municipality is read when this one's pages are begun */
     while (vg_site_feed_lockstep && f->done < f->n &&
-           !(vg_site_feed_limit && f->done >= vg_site_feed_limit) && !f->lost && !f->stop)
+           !(vg_site_feed_limit && f->done >= vg_site_feed_limit) && !f->lost && !f->stop &&
+           !f->halted)
         pthread_cond_wait(&f->more, &f->lock);
     pthread_mutex_unlock(&f->lock);
 }

@@ -6,7 +6,8 @@
  * the ones made before the threads started, byte for byte; any report of
  * ThreadSanitizer fails the test (TSAN_OPTIONS=halt_on_error=1 exitcode=66).
  * Then the website of the registry is written by 4 writer threads and by
- * one (veilig_site_write): the same files, byte for byte.
+ * one (veilig_site_write), and while its document loads (three times,
+ * veilig_site_write_file): the same files, byte for byte.
  *
  * Usage: reliability_threads CANONICAL_JSON [ROUNDS]
  */
@@ -321,6 +322,34 @@ static int site_by_threads(const veilig_registry *reg) {
     if (!status && system(cmd) != 0) {
         fprintf(stderr, "reliability_threads: FAIL: the sites of 4 threads and 1 differ\n");
         status = 1;
+    }
+    /* the same registry's document, its site written while it loads (a
+       thread begins the pages as the loader reads): the same files */
+    char doc[96], c[96];
+    snprintf(doc, sizeof doc, "%s/doc.json", dir);
+    snprintf(c, sizeof c, "%s/loading", dir);
+    char *json = NULL;
+    size_t len = 0;
+    FILE *f = NULL;
+    if (!status && (veilig_registry_dump(&json, &len, reg, NULL, &err) != VEILIG_OK ||
+                    !(f = fopen(doc, "wb")) || fwrite(json, 1, len, f) != len)) {
+        fprintf(stderr, "reliability_threads: FAIL: writing the document\n");
+        status = 1;
+    }
+    if (f && fclose(f) != 0)
+        status = 1;
+    veilig_free(json);
+    o.threads = 2;
+    for (int round = 0; round < 3 && !status; round++) {
+        if (veilig_site_write_file(NULL, doc, NULL, c, &o, &err) != VEILIG_OK) {
+            fprintf(stderr, "reliability_threads: FAIL: site while loading: %s\n", err.message);
+            status = 1;
+        }
+        snprintf(cmd, sizeof cmd, "diff -r -q '%s' '%s' >&2", c, b);
+        if (!status && system(cmd) != 0) {
+            fprintf(stderr, "reliability_threads: FAIL: the site written while loading differs\n");
+            status = 1;
+        }
     }
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
