@@ -32,6 +32,35 @@ static inline unsigned vg_popcount(uint32_t x) {
     return (x * 0x01010101u) >> 24;
 }
 
+/* The loop over all pairs (vg_pairs_part) is made twice on x86-64 with GCC
+   or clang, with and without the popcount instruction, and the one for the
+   processor is chosen when the library loads (target_clones; not under the
+   sanitizers, whose runtimes start after the choice is made); what it
+   calls is inlined into each (VG_INLINE), where vg_popcount_fast is the
+   instruction in one and vg_popcount in the other. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define VG_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define VG_SANITIZED 1
+#endif
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(__POPCNT__) &&        \
+    (!defined(__clang__) || __clang_major__ >= 14) && !defined(VG_SANITIZED)
+#define VG_PAIRS_CLONES __attribute__((target_clones("popcnt", "default")))
+#define VG_INLINE       static inline __attribute__((always_inline))
+#if defined(__clang__)
+#define vg_popcount_fast(x) vg_popcount(x)
+#else
+#define vg_popcount_fast(x) ((unsigned)__builtin_popcount(x))
+#endif
+#else
+#define VG_PAIRS_CLONES
+#define VG_INLINE           static inline
+#define vg_popcount_fast(x) vg_popcount(x)
+#endif
+
 /* Weights of the four parts; a part both municipalities are empty in is left
    out and the others count for more. */
 #define VG_W_CATEGORY 0.4
@@ -75,7 +104,7 @@ static void vg_part_set(double *num, double *den, double w, uint32_t a, uint32_t
 }
 
 /* The sum over the categories of the smaller of two counts. */
-static uint32_t vg_min_sum(const uint16_t *a, const uint16_t *b) {
+VG_INLINE uint32_t vg_min_sum(const uint16_t *a, const uint16_t *b) {
 #if defined(__SSE2__)
     /* min(x, y) = x - (x -sat y) on unsigned 16-bit lanes (SSE2 has no
        unsigned 16-bit min), widened to 32 bits and added */
@@ -135,16 +164,16 @@ static void vg_near_init(vg_near *x) {
     }
 }
 
-static inline double vg_near_div(const vg_near *x, uint32_t n, uint32_t d) {
+VG_INLINE double vg_near_div(const vg_near *x, uint32_t n, uint32_t d) {
     return d < VG_NRECIP ? n * x->recip[d] : (double)n / (double)d;
 }
 
 /* vg_part_set without its division; bit marks the part as present. */
-static inline void vg_near_set(const vg_near *x, double *num, unsigned *mask, unsigned bit,
-                               double w, uint32_t a, uint32_t b, unsigned na, unsigned nb) {
+VG_INLINE void vg_near_set(const vg_near *x, double *num, unsigned *mask, unsigned bit, double w,
+                           uint32_t a, uint32_t b, unsigned na, unsigned nb) {
     if (!(a | b))
         return;
-    unsigned both = vg_popcount(a & b);
+    unsigned both = vg_popcount_fast(a & b);
     *num += w * vg_near_div(x, both, na + nb - both);
     *mask |= bit;
 }
@@ -156,7 +185,7 @@ static inline void vg_near_set(const vg_near *x, double *num, unsigned *mask, un
 /* vg_similarity without its divisions (multiplied by reciprocals instead),
    so within VG_NEAR_SLACK of it: enough to turn away the pairs that cannot
    be among either one's peers, which are nearly all of them. */
-static double vg_similarity_near(const vg_near *x, const vg_features *a, const vg_features *b) {
+VG_INLINE double vg_similarity_near(const vg_near *x, const vg_features *a, const vg_features *b) {
     double num = 0;
     unsigned mask = 0;
     if (a->cat_total || b->cat_total) {
@@ -314,10 +343,11 @@ typedef struct vg_pairs {
 
 /* The similarity a candidate must reach to enter a top: its last one's
    when it is full, else -1 (any). */
-static inline double vg_top_floor(const vg_top *t, size_t k) {
+VG_INLINE double vg_top_floor(const vg_top *t, size_t k) {
     return t->have == k ? t->sim[k - 1] : -1.0;
 }
 
+VG_PAIRS_CLONES
 static int vg_pairs_part(const vg_pairs *x, size_t part, vg_top *top, size_t n) {
     const vg_features *f = x->f;
     const size_t *rank = x->rank, *live = x->live, k = x->k;
