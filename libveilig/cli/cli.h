@@ -87,7 +87,10 @@ enum {
        beside the registry without personal data (ctx->reg) */
     CO_AS_LOADED = 1u << 6,
     /* --max-size: reads documents (every command with CO_FILE has it) */
-    CO_MAX_SIZE = 1u << 7
+    CO_MAX_SIZE = 1u << 7,
+    /* not an option: the command leaves personal data out itself (the site,
+       whose pages say so): the documents are not stripped of it first */
+    CO_OWN_PERSONAL = 1u << 8
 };
 
 #define CLI_FORMAT_BIT(f) (1u << (unsigned)(f))

@@ -365,7 +365,7 @@ int cli_load_registry(cli_ctx *ctx) {
         return status;
     }
     ctx->source = src.data;
-    if (ctx->include_personal) {
+    if (ctx->include_personal || (ctx->cmd->common & CO_OWN_PERSONAL)) {
         ctx->reg = ctx->raw;
     } else if (!(ctx->cmd->common & CO_AS_LOADED)) {
         /* nothing reads the documents as loaded: leave the personal data

@@ -164,7 +164,7 @@ static const cli_command commands[] = {
      "sheet, headers only. Fill it in and read it with veilig import.\n"
      "docs/handleiding.md is the guide.",
      "veilig template -o nieuw-plan.xlsx\n  veilig template --lang en -o new-plan/"},
-    {"site", cmd_site, cli_opts_site, CO_FILE | CO_LANG | CO_PERSONAL | CO_OUTPUT,
+    {"site", cmd_site, cli_opts_site, CO_FILE | CO_LANG | CO_PERSONAL | CO_OUTPUT | CO_OWN_PERSONAL,
      CLI_FORMAT_BIT(VEILIG_FORMAT_HTML), VEILIG_FORMAT_HTML, "veilig site [OPTIONS] -o FOLDER",
      "the programme as a static website",
      "Writes a static website of the registry into FOLDER (made when missing): a\n"

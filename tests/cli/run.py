@@ -354,6 +354,27 @@ def check_personal(tool):
     code, out, _ = run(tool, ["report"])
     if code != 0 or secret in out:
         fail("veilig report: status %d, personal data in the report: %s" % (code, secret in out))
+    # the site: personal data left out, and its pages say so, the same from one
+    # file (begun while it loads) as from standard input (loaded first)
+    with tempfile.TemporaryDirectory() as d:
+        sites = {}
+        for name, args, stdin in (("file", F, None), ("stdin", ["-f", "-"], "steden.json")):
+            out_dir = os.path.join(d, name)
+            code, _, err = run(tool, args + ["site", "--lang", "nl", "-o", out_dir], stdin)
+            if code != 0:
+                fail("veilig site from %s: status %d: %s" % (name, code, err))
+                return
+            sites[name] = {}
+            for root, _dirs, files in os.walk(out_dir):
+                for f in files:
+                    with open(os.path.join(root, f), "rb") as fh:
+                        sites[name][os.path.relpath(os.path.join(root, f), out_dir)] = fh.read()
+        page = sites["file"].get(os.path.join("gemeenten", "GM0001.html"), b"")
+        if fixture in page or "Persoonlijke contactgegevens zijn weggelaten".encode() not in page:
+            fail("veilig site: the page of GM0001 shows personal data or does not say it left "
+                 "them out")
+        if sites["file"] != sites["stdin"]:
+            fail("veilig site: the site of a file differs from that of standard input")
 
 
 class _Checker(html.parser.HTMLParser):
