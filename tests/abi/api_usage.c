@@ -6,7 +6,7 @@
  *
  * The api_usage test compiles this file against the current headers: a changed
  * function signature, a removed function, a renumbered enumerator or a changed
- * layout of a transparent struct fails it. 523 functions, 196 enumerators,
+ * layout of a transparent struct fails it. 524 functions, 196 enumerators,
  * 13 structs.
  */
 #include <stddef.h>
@@ -876,6 +876,10 @@ static int (*p_veilig_site_options_init)(veilig_site_options *opts,
 static int (*p_veilig_site_write)(const veilig_registry *reg, const char *dir,
                                   const veilig_site_options *opts,
                                   veilig_error *error) = veilig_site_write;
+static int (*p_veilig_site_write_file)(veilig_registry **out, const char *path,
+                                       const veilig_load_options *load_opts, const char *dir,
+                                       const veilig_site_options *opts,
+                                       veilig_error *error) = veilig_site_write_file;
 static int (*p_veilig_validate)(veilig_diagnostics **out,
                                 const veilig_registry *reg) = veilig_validate;
 static void (*p_veilig_diagnostics_free)(veilig_diagnostics *d) = veilig_diagnostics_free;
@@ -4521,6 +4525,22 @@ static void call_all(void) {
         (void)r;
     }
     {
+        veilig_registry **a0;
+        memset(&a0, 0, sizeof a0);
+        const char *a1;
+        memset(&a1, 0, sizeof a1);
+        const veilig_load_options *a2;
+        memset(&a2, 0, sizeof a2);
+        const char *a3;
+        memset(&a3, 0, sizeof a3);
+        const veilig_site_options *a4;
+        memset(&a4, 0, sizeof a4);
+        veilig_error *a5;
+        memset(&a5, 0, sizeof a5);
+        int r = veilig_site_write_file(a0, a1, a2, a3, a4, a5);
+        (void)r;
+    }
+    {
         veilig_diagnostics **a0;
         memset(&a0, 0, sizeof a0);
         const veilig_registry *a1;
@@ -5785,6 +5805,7 @@ int main(int argc, char **argv) {
     missing += p_veilig_import_csv == NULL;
     missing += p_veilig_site_options_init == NULL;
     missing += p_veilig_site_write == NULL;
+    missing += p_veilig_site_write_file == NULL;
     missing += p_veilig_validate == NULL;
     missing += p_veilig_diagnostics_free == NULL;
     missing += p_veilig_diagnostics_count == NULL;
@@ -5862,6 +5883,6 @@ int main(int argc, char **argv) {
     missing += p_veilig_registry_to_jansson == NULL;
     missing += p_veilig_municipality_to_jansson == NULL;
 #endif
-    printf("api_usage: 523 functions, 196 enumerators, 13 structs as in the API of api_usage.c\n");
+    printf("api_usage: 524 functions, 196 enumerators, 13 structs as in the API of api_usage.c\n");
     return missing != 0;
 }
