@@ -8,10 +8,14 @@
  * reads (the load's hook, vg_load_hook, tells of each municipality as it is
  * read), one writer (a thread: the feed) begins each municipality's page:
  * its head and every section up to the peers, written to the page's
- * temporary file, which is set aside (vg_site_page_set_aside). When the
- * load ends the feed stops, and the site is written as veilig_site_write
- * writes it (vg_site_write_all), each municipality's page taken up where the feed
- * left it (vg_site_municipality). The bytes are those of veilig_site_write.
+ * temporary file, which is set aside (vg_site_page_set_aside); and it
+ * writes the municipality's rows of the catalogue (vg_site_cat_add) and of
+ * the category pages (vg_site_cats_add). When the load ends the feed stops,
+ * and the site is written as veilig_site_write writes it
+ * (vg_site_write_all): each municipality's page taken up where the feed
+ * left it (vg_site_municipality), the catalogue and the category pages
+ * finished with the municipalities the feed did not reach. The bytes are
+ * those of veilig_site_write.
  *
  * Nothing is written where a reader can see it before the document has
  * loaded: the pages begun stay temporary files. When the load fails they
@@ -341,9 +345,12 @@ int veilig_site_write_file(veilig_registry **out, const char *path,
         /* kept when they are this registry's and their titles right */
         int keep = rc == VEILIG_OK && !f.lost &&
                    (!f.reg || (f.reg == reg && f.prog == veilig_registry_programme(reg)));
-        vg_site_feed_kept = keep ? f.begun : 0;
-        if (!keep || !vg_site_feed_give(&f, &s, reg))
+        size_t begun = f.begun;
+        if (!keep || !vg_site_feed_give(&f, &s, reg)) {
             vg_site_feed_discard(&f);
+            begun = 0;
+        }
+        vg_site_feed_kept = begun;
         pthread_cond_destroy(&f.more);
         pthread_mutex_destroy(&f.lock);
     }
