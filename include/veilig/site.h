@@ -126,9 +126,11 @@ VEILIG_API int veilig_site_write(const veilig_registry *reg, const char *dir,
  * @param dir        the folder (borrowed), as for veilig_site_write().
  * @param opts       the site's options; NULL for the defaults.
  * @param error      receives what went wrong and where, or NULL.
- * @return VEILIG_OK; what veilig_registry_load_file() returns when the
- *         document does not load (*out NULL); else what veilig_site_write()
- *         returns (*out set).
+ * @return VEILIG_OK; VEILIG_EINVAL for a NULL path or dir, an unknown
+ *         language, VEILIG_EVERSION for an unknown options version (before
+ *         anything is read); what veilig_registry_load_file() returns when
+ *         the document does not load (*out NULL); else what
+ *         veilig_site_write() returns (*out set).
  */
 VEILIG_API int veilig_site_write_file(veilig_registry **out, const char *path,
                                       const veilig_load_options *load_opts, const char *dir,

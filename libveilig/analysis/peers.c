@@ -312,6 +312,33 @@ typedef struct vg_top {
     size_t have;
 } vg_top;
 
+/* The tops of n subjects, k places each, in three blocks (vg_tops_free). */
+typedef struct vg_tops {
+    vg_top *top;
+    size_t *idx;
+    double *sim;
+} vg_tops;
+
+static int vg_tops_init(vg_tops *t, size_t n, size_t k) {
+    size_t slots = n * k > 0 ? n * k : 1;
+    t->top = vg_calloc(n ? n : 1, sizeof *t->top);
+    t->idx = vg_calloc(slots, sizeof *t->idx);
+    t->sim = vg_calloc(slots, sizeof *t->sim);
+    if (!t->top || !t->idx || !t->sim)
+        return VEILIG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        t->top[i].idx = t->idx + i * k;
+        t->top[i].sim = t->sim + i * k;
+    }
+    return VEILIG_OK;
+}
+
+static void vg_tops_free(vg_tops *t) {
+    vg_free(t->top);
+    vg_free(t->idx);
+    vg_free(t->sim);
+}
+
 static void vg_top_offer(vg_top *t, size_t k, double s, size_t cand, const size_t *rank) {
     if (t->have == k && s < t->sim[k - 1])
         return; /* the usual case, decided without the ranks */
@@ -381,9 +408,7 @@ static int vg_pairs_part(const vg_pairs *x, size_t part, vg_top *top, size_t n) 
 typedef struct vg_pairs_thread {
     const vg_pairs *x;
     size_t part, n;
-    vg_top *top;
-    size_t *idx;
-    double *sim;
+    vg_tops tops;
     pthread_t tid;
     int started;
     int rc;
@@ -391,7 +416,7 @@ typedef struct vg_pairs_thread {
 
 static void *vg_pairs_run(void *arg) {
     vg_pairs_thread *t = arg;
-    t->rc = vg_pairs_part(t->x, t->part, t->top, t->n);
+    t->rc = vg_pairs_part(t->x, t->part, t->tops.top, t->n);
     return NULL;
 }
 
@@ -417,35 +442,25 @@ static int vg_pairs_all(vg_pairs *x, vg_top *top, size_t n, size_t parts) {
         t->x = x;
         t->part = p;
         t->n = n;
-        t->top = vg_calloc(n ? n : 1, sizeof *t->top);
-        t->idx = vg_calloc(n * x->k + 1, sizeof *t->idx);
-        t->sim = vg_calloc(n * x->k + 1, sizeof *t->sim);
-        if (!t->top || !t->idx || !t->sim) {
-            rc = VEILIG_ENOMEM;
+        if ((rc = vg_tops_init(&t->tops, n, x->k)) != VEILIG_OK)
             break;
-        }
-        for (size_t i = 0; i < n; i++) {
-            t->top[i].idx = t->idx + i * x->k;
-            t->top[i].sim = t->sim + i * x->k;
-        }
         t->started = pthread_create(&t->tid, NULL, vg_pairs_run, t) == 0;
     }
     if (!rc)
         rc = vg_pairs_part(x, 0, top, n);
     for (size_t p = 1; p < parts; p++) {
         vg_pairs_thread *t = &th[p];
+        const vg_top *tt = t->tops.top;
         if (t->started)
             pthread_join(t->tid, NULL);
-        else if (!rc && t->top)
-            t->rc = vg_pairs_part(x, p, t->top, n);
+        else if (!rc && tt)
+            t->rc = vg_pairs_part(x, p, t->tops.top, n);
         if (!rc)
             rc = t->rc;
-        for (size_t i = 0; !rc && t->top && i < n; i++)
-            for (size_t r = 0; r < t->top[i].have; r++)
-                vg_top_offer(&top[i], x->k, t->top[i].sim[r], t->top[i].idx[r], x->rank);
-        vg_free(t->top);
-        vg_free(t->idx);
-        vg_free(t->sim);
+        for (size_t i = 0; !rc && tt && i < n; i++)
+            for (size_t r = 0; r < tt[i].have; r++)
+                vg_top_offer(&top[i], x->k, tt[i].sim[r], tt[i].idx[r], x->rank);
+        vg_tops_free(&t->tops);
     }
     return rc;
 }
@@ -481,22 +496,18 @@ int vg_peers_in_parts(veilig_peers_result **out, const veilig_registry *reg,
     size_t nsub = m ? 1 : n; /* subjects */
     veilig_peers_result *p = vg_calloc(1, sizeof *p);
     vg_features *f = vg_calloc(n + 1, sizeof *f); /* f[n]: the subject m */
-    vg_top *top = vg_calloc(nsub ? nsub : 1, sizeof *top);
-    size_t slots = nsub * k > 0 ? nsub * k : 1;
-    size_t *idx = vg_calloc(slots, sizeof *idx);
-    double *sim = vg_calloc(slots, sizeof *sim);
+    vg_tops tops;
+    int rc = vg_tops_init(&tops, nsub, k);
+    vg_top *top = tops.top;
     size_t *rank = vg_calloc(n ? n : 1, sizeof *rank); /* of the codes: vg_code_ranks */
-    int rc = p && f && top && idx && sim && rank ? VEILIG_OK : VEILIG_ENOMEM;
+    if (!rc && !(p && f && rank))
+        rc = VEILIG_ENOMEM;
     if (!rc)
         rc = vg_code_ranks(rank, reg);
     for (size_t i = 0; i < n && !rc; i++)
         vg_features_of(&f[i], reg->municipalities[i]);
     if (!rc && m)
         vg_features_of(&f[n], m);
-    for (size_t t = 0; t < nsub && !rc; t++) {
-        top[t].idx = idx + t * k;
-        top[t].sim = sim + t * k;
-    }
     /* a subject without measures has no basis for a comparison: no rows */
     if (!rc && k) {
         if (m) {
@@ -538,9 +549,7 @@ int vg_peers_in_parts(veilig_peers_result **out, const veilig_registry *reg,
         }
     }
     vg_free(f);
-    vg_free(top);
-    vg_free(idx);
-    vg_free(sim);
+    vg_tops_free(&tops);
     vg_free(rank);
     if (rc) {
         veilig_peers_free(p);

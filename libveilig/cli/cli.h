@@ -179,6 +179,10 @@ int cli_read_bytes(char **text, size_t *len, const char *path);
 void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char *name);
 /* How many schema errors of one document a load reports (one line each). */
 #define CLI_LOAD_ERRORS 50
+/* cli_load_options that also list every schema error (up to
+   CLI_LOAD_ERRORS) into errs, their number into *n (for cli_load_failed). */
+void cli_load_options_listing(veilig_load_options *opts, const cli_ctx *ctx, const char *name,
+                              veilig_error *errs, size_t *n);
 /* Reports a document (name) that did not load: the load's rc and error, or
    each of the n errors it listed (errs, up to CLI_LOAD_ERRORS); returns the
    exit status. */

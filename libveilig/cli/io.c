@@ -165,6 +165,15 @@ void cli_load_options(veilig_load_options *opts, const cli_ctx *ctx, const char 
         opts->max_size = ctx->max_size;
 }
 
+void cli_load_options_listing(veilig_load_options *opts, const cli_ctx *ctx, const char *name,
+                              veilig_error *errs, size_t *n) {
+    cli_load_options(opts, ctx, name);
+    *n = 0;
+    opts->errors = errs;
+    opts->max_errors = CLI_LOAD_ERRORS;
+    opts->error_count = n;
+}
+
 int cli_read_file(const cli_ctx *ctx, char **text, size_t *len, const char *path) {
     int from_stdin = strcmp(path, "-") == 0;
     int fd = from_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -190,10 +199,7 @@ static int cli_load(const cli_ctx *ctx, veilig_registry **out, const char *text,
     veilig_load_options opts;
     veilig_error err, errs[CLI_LOAD_ERRORS];
     size_t n = 0;
-    cli_load_options(&opts, ctx, name);
-    opts.errors = errs;
-    opts.max_errors = CLI_LOAD_ERRORS;
-    opts.error_count = &n;
+    cli_load_options_listing(&opts, ctx, name, errs, &n);
     memset(&err, 0, sizeof err);
     int rc = path ? veilig_registry_load_file(out, path, &opts, &err)
                   : veilig_registry_load_string(out, text, len, &opts, &err);

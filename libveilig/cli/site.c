@@ -42,11 +42,8 @@ int cmd_site(cli_ctx *ctx) {
             return status;
         veilig_load_options lo;
         veilig_error errs[CLI_LOAD_ERRORS];
-        size_t nerr = 0;
-        cli_load_options(&lo, ctx, name);
-        lo.errors = errs;
-        lo.max_errors = CLI_LOAD_ERRORS;
-        lo.error_count = &nerr;
+        size_t nerr;
+        cli_load_options_listing(&lo, ctx, name, errs, &nerr);
         veilig_registry *reg = NULL;
         rc = veilig_site_write_file(&reg, path, &lo, ctx->output, &opts, &err);
         if (!reg)

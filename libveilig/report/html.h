@@ -101,7 +101,9 @@ typedef struct vg_strset {
     int failed;
 } vg_strset;
 
-void vg_strset_add(vg_strset *s, const char *str);
+/* Adds str (borrowed) unless it is there; its place (1, 2, ...), or 0 for
+   NULL and when out of memory (s->failed). */
+size_t vg_strset_add(vg_strset *s, const char *str);
 /* Unknown category (or approach) codes of measures: of m, or of every
    municipality of reg (active measures only then). */
 void vg_html_unknown_codes(vg_strset *s, const veilig_registry *reg, const veilig_municipality *m,

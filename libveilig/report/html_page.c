@@ -202,17 +202,18 @@ long long vg_html_percent(double fraction) {
 
 /* ---- small collections ---- */
 
-void vg_strset_add(vg_strset *s, const char *str) {
+size_t vg_strset_add(vg_strset *s, const char *str) {
     if (!str || s->failed)
-        return;
+        return 0;
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i], str) == 0)
-            return;
+            return i + 1;
     if (vg_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v)) {
         s->failed = 1;
-        return;
+        return 0;
     }
     s->v[s->n++] = str;
+    return s->n;
 }
 
 void vg_html_unknown_codes(vg_strset *s, const veilig_registry *reg, const veilig_municipality *m,

@@ -330,15 +330,6 @@ static void vg_site_catalogue_row(vg_html *h, const veilig_municipality *m, cons
     vg_html_put(h, "</td></tr>\n");
 }
 
-/* The place (1, 2, ...) of m's province among provinces; 0 for none. */
-static size_t vg_site_province_place(const vg_strset *provinces, const veilig_municipality *m) {
-    const char *code = veilig_municipality_province(m);
-    for (size_t i = 0; code && i < provinces->n; i++)
-        if (!strcmp(provinces->v[i], code))
-            return i + 1;
-    return 0;
-}
-
 /* A catalogue being written: the page, the index entries of its rows not
    yet written, the provinces so far and what the entries are made with. */
 struct vg_site_cat {
@@ -406,8 +397,8 @@ void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m) {
     c->added++;
     if (h->b.failed || c->rc != VEILIG_OK)
         return;
-    vg_strset_add(&c->provinces, veilig_municipality_province(m));
-    size_t province = vg_site_province_place(&c->provinces, m);
+    /* the province's place among those so far (0: none) */
+    size_t province = vg_strset_add(&c->provinces, veilig_municipality_province(m));
     /* its cell, made once for all its rows */
     c->cell.b.len = 0;
     vg_html_municipality_name(&c->cell, m);
@@ -423,8 +414,8 @@ void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m) {
     vg_site_cat_part(c, 0);
 }
 
-int vg_site_cat_end(vg_site_cat *c, vg_site *s) {
-    c->p.site = s; /* the writer that ends it */
+int vg_site_cat_end(vg_site_cat *c) {
+    vg_site *s = c->p.site;
     vg_html *h = &c->p.h;
     int rc = c->rc;
     if (rc == VEILIG_OK) {
@@ -443,7 +434,6 @@ int vg_site_cat_end(vg_site_cat *c, vg_site *s) {
                                                 "than %d values",
                                                 VG_SITE_NTERMS);
     }
-    vg_site_cat_free(c, 0);
     return rc;
 }
 
@@ -460,14 +450,16 @@ void vg_site_cat_free(vg_site_cat *c, int drop) {
 }
 
 int vg_site_catalogue(vg_site *s) {
-    /* begun while the document loaded (with the first municipalities), or now */
-    vg_site_cat *c = s->early_cat[s->en];
-    s->early_cat[s->en] = NULL;
+    /* begun while the document loaded (with the first municipalities; the
+       site frees it), or now */
+    vg_site_cat *c = s->cats[s->en], *own = NULL;
     if (c)
         c->p.site = s; /* this writer's now (the feed's is gone) */
-    else if (!(c = vg_site_cat_begin(s)))
+    else if (!(c = own = vg_site_cat_begin(s)))
         return VEILIG_ENOMEM;
     for (size_t i = c->added; i < veilig_registry_count(s->reg); i++)
         vg_site_cat_add(c, veilig_registry_get(s->reg, i));
-    return vg_site_cat_end(c, s);
+    int rc = vg_site_cat_end(c);
+    vg_site_cat_free(own, 0);
+    return rc;
 }

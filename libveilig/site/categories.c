@@ -250,7 +250,7 @@ static int vg_site_category_fed(vg_site *s, vg_site_cats *cs, int category) {
 }
 
 int vg_site_category(vg_site *s, int category) {
-    vg_site_cats *cs = s->early_cats[s->en];
+    vg_site_cats *cs = s->catpages[s->en];
     if (cs)
         return vg_site_category_fed(s, cs, category);
     /* the measures of the category, in the registry's order (gathered once) */

@@ -32,7 +32,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "site_internal.h"
@@ -65,8 +64,8 @@ typedef struct vg_site_feed {
     size_t begun;            /* municipalities whose pages are begun */
     vg_site_early *early[2]; /* by tree as vg_site.early; begun entries used */
     size_t cap_early[2];
-    vg_site_cat *cat[2];   /* the catalogues, by tree as vg_site.early_cat */
-    vg_site_cats *cats[2]; /* the category pages' rows, by tree as vg_site.early_cats */
+    vg_site_cat *cat[2];   /* the catalogues, by tree as vg_site.cats */
+    vg_site_cats *cats[2]; /* the category pages' rows, by tree as vg_site.catpages */
 } vg_site_feed;
 
 static void vg_site_feed_lose(vg_site_feed *f) {
@@ -218,74 +217,13 @@ static int vg_site_feed_give(vg_site_feed *f, vg_site *s, const veilig_registry 
         if (e[t])
             memcpy(e[t], f->early[t], f->begun * sizeof *e[t]);
         s->early[t] = e[t];
-        s->early_cat[t] = f->cat[t];
+        s->cats[t] = f->cat[t];
         f->cat[t] = NULL;
-        s->early_cats[t] = f->cats[t];
+        s->catpages[t] = f->cats[t];
         f->cats[t] = NULL;
     }
     f->begun = 0;
     return 1;
-}
-
-/* The folders that a site at dir may make for its pages begun, and the
-   parents of dir, that are not there now: removed again when the document
-   fails to load (each only if empty). At most VG_SITE_NEW_DIRS, deepest
-   first. */
-#define VG_SITE_NEW_DIRS 32
-typedef struct vg_site_new_dirs {
-    char *path[VG_SITE_NEW_DIRS];
-    size_t n;
-} vg_site_new_dirs;
-
-static void vg_site_new_dir(vg_site_new_dirs *d, const char *dir, const char *sub) {
-    struct stat st;
-    size_t len = strlen(dir) + strlen(sub) + 2;
-    char *p = d->n < VG_SITE_NEW_DIRS ? vg_malloc(len) : NULL;
-    if (!p)
-        return;
-    snprintf(p, len, "%s%s%s", dir, *sub ? "/" : "", sub);
-    if (stat(p, &st) == 0)
-        vg_free(p);
-    else
-        d->path[d->n++] = p;
-}
-
-static void vg_site_new_dirs_find(vg_site_new_dirs *d, const char *dir, int both) {
-    memset(d, 0, sizeof *d);
-    if (both) {
-        vg_site_new_dir(d, dir, "en/gemeenten");
-        vg_site_new_dir(d, dir, "en/categorieen");
-        vg_site_new_dir(d, dir, "en");
-    }
-    vg_site_new_dir(d, dir, "gemeenten");
-    vg_site_new_dir(d, dir, "categorieen");
-    /* dir and its parents, up to the first that is there */
-    size_t len = strlen(dir);
-    char *p = vg_malloc(len + 1);
-    if (!p)
-        return;
-    memcpy(p, dir, len + 1);
-    while (len && d->n < VG_SITE_NEW_DIRS) {
-        while (len > 1 && p[len - 1] == '/')
-            p[--len] = '\0';
-        size_t before = d->n;
-        vg_site_new_dir(d, p, "");
-        if (d->n == before)
-            break; /* there */
-        while (len && p[len - 1] != '/')
-            len--;
-        p[len] = '\0';
-    }
-    vg_free(p);
-}
-
-static void vg_site_new_dirs_free(vg_site_new_dirs *d, int remove) {
-    for (size_t i = 0; i < d->n; i++) {
-        if (remove)
-            rmdir(d->path[i]);
-        vg_free(d->path[i]);
-    }
-    d->n = 0;
 }
 
 int veilig_site_write_file(veilig_registry **out, const char *path,
@@ -309,14 +247,11 @@ int veilig_site_write_file(veilig_registry **out, const char *path,
     f.site = &s;
     f.trees = nl + en;
     f.en = !nl;
-    vg_site_new_dirs made;
-    memset(&made, 0, sizeof made);
     /* the feed takes one writer: with one asked for, the pages wait for the
        load; so they do when the folder is no site's (vg_site_write_all then says
        so, after the load, as veilig_site_write would) */
     int feed = vg_site_writers(threads, 2) > 1;
     if (feed) {
-        vg_site_new_dirs_find(&made, dir, s.both);
         veilig_error quiet;
         veilig_error *caller = s.err;
         s.err = &quiet;
@@ -357,14 +292,16 @@ int veilig_site_write_file(veilig_registry **out, const char *path,
     vg_free(f.ms);
     vg_free(f.early[0]);
     vg_free(f.early[1]);
-    /* a registry without municipalities has no gemeenten/ (veilig_site_write
-       makes none): the one made for the pages goes again */
-    for (size_t i = 0; rc == VEILIG_OK && !veilig_registry_count(reg) && i < made.n; i++) {
-        size_t len = strlen(made.path[i]);
-        if (len >= 10 && !strcmp(made.path[i] + len - 10, "/gemeenten"))
-            rmdir(made.path[i]);
+    /* the document did not load: the folders made for its pages go again;
+       a registry without municipalities has no gemeenten/ (veilig_site_write
+       makes none): one made for the pages goes again */
+    if (rc != VEILIG_OK)
+        vg_site_unmake(&s);
+    for (size_t i = 0; rc == VEILIG_OK && !veilig_registry_count(reg) && i < s.nmade; i++) {
+        size_t len = strlen(s.made[i]);
+        if (len >= 10 && !strcmp(s.made[i] + len - 10, "/gemeenten"))
+            rmdir(s.made[i]);
     }
-    vg_site_new_dirs_free(&made, rc != VEILIG_OK); /* the document did not load */
     if (rc != VEILIG_OK) {
         vg_site_free(&s);
         return rc;

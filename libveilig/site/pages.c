@@ -237,10 +237,14 @@ static int vg_site_compared(const vg_site *s, size_t i, const veilig_municipalit
     return 0;
 }
 
-/* The page of the registry's i-th municipality (its peers: its rows of
-   s->all_peers) and the comparison pages with its peers not written yet. */
 /* The comparisons' entry in the contents of a municipality's page. */
 static const vg_html_toc_item vg_site_compare_toc = {"compare", "Vergelijken", "Compare"};
+
+/* m's page's address: "gemeenten/CODE.html" (path: 96 bytes; a code is at
+   most 64, vg_site_safe_name). */
+static void vg_site_mun_path(char *path, size_t size, const veilig_municipality *m) {
+    snprintf(path, size, "gemeenten/%s.html", veilig_municipality_code(m));
+}
 
 /* Begins m's page at path: its head and the body up to the peers. */
 static int vg_site_mun_first(vg_site_page *p, vg_site *s, const veilig_municipality *m,
@@ -260,19 +264,21 @@ static int vg_site_mun_first(vg_site_page *p, vg_site *s, const veilig_municipal
 }
 
 int vg_site_municipality_first(vg_site *s, const veilig_municipality *m, vg_site_early *e) {
-    char path[96]; /* a code is at most 64 bytes (vg_site_safe_name) */
-    snprintf(path, sizeof path, "gemeenten/%s.html", veilig_municipality_code(m));
+    char path[96];
+    vg_site_mun_path(path, sizeof path, m);
     vg_site_page p;
     int rc = vg_site_mun_first(&p, s, m, path, &e->hidden);
     return rc == VEILIG_OK ? vg_site_page_set_aside(&p, e) : rc;
 }
 
+/* The page of the registry's i-th municipality (its peers: its rows of
+   s->all_peers) and the comparison pages with its peers not written yet. */
 int vg_site_municipality(vg_site *s, size_t i) {
     const veilig_municipality *m = veilig_registry_get(s->reg, i);
     const char *code = veilig_municipality_code(m);
     vg_site_mun sm = {m, s->all_peers, s->peers_first[i], s->peers_n[i]};
-    char path[96]; /* a code is at most 64 bytes (vg_site_safe_name) */
-    snprintf(path, sizeof path, "gemeenten/%s.html", code);
+    char path[96];
+    vg_site_mun_path(path, sizeof path, m);
 
     /* the page up to the peers: begun while the document loaded, or now */
     vg_site_early *e = s->early[s->en] ? &s->early[s->en][i] : NULL;

@@ -96,7 +96,12 @@ static int vg_site_mkdirs(vg_site *s, const char *path) {
             continue;
         char c = copy[i];
         copy[i] = '\0';
-        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+        if (mkdir(copy, 0777) == 0) {
+            /* made now: recorded while preparing (vg_site_prepare) */
+            char *rec = s->recording && s->nmade < VG_SITE_MADE ? vg_site_join(copy, "") : NULL;
+            if (rec)
+                s->made[s->nmade++] = rec;
+        } else if (errno != EEXIST) {
             int e = errno;
             vg_error_set(s->err, VEILIG_EIO, "site: cannot make the folder %s: %s", copy,
                          strerror(e));
@@ -620,11 +625,11 @@ static int vg_site_folder(vg_site *s, const char *tree, const char *sub) {
 }
 
 /* Makes the folders of a tree that hold pages before the peers:
-   categorieen/ always, gemeenten/ when there are municipalities (vergelijk/
-   is made with the peers, when any municipality has some). */
-static int vg_site_folders(vg_site *s, const char *tree) {
+   categorieen/ always, gemeenten/ when municipalities is set (vergelijk/ is
+   made with the peers, when any municipality has some). */
+static int vg_site_folders(vg_site *s, const char *tree, int municipalities) {
     int rc = vg_site_folder(s, tree, "categorieen");
-    if (rc == VEILIG_OK && veilig_registry_count(s->reg))
+    if (rc == VEILIG_OK && municipalities)
         rc = vg_site_folder(s, tree, "gemeenten");
     return rc;
 }
@@ -679,8 +684,6 @@ int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, 
     *nl = *en = 1;
     *threads = 0;
     vg_buf_init(&s->page);
-    s->early_cat = s->cats;
-    s->early_cats = s->catpages;
     s->err = error;
     if (error)
         memset(error, 0, sizeof *error);
@@ -714,14 +717,21 @@ int vg_site_prepare(vg_site *s) {
     /* the folders the municipalities' pages go into, for their temporary
        files; nothing else is written */
     int rc = vg_site_check_dir(s);
-    static const char *const trees[2] = {"", "en/"};
-    if (rc == VEILIG_OK)
-        rc = vg_site_mkdirs(s, s->dir);
-    for (int t = 0; t < 1 + s->both && rc == VEILIG_OK; t++)
-        if ((rc = vg_site_folder(s, trees[t], "gemeenten")) == VEILIG_OK)
-            rc = vg_site_folder(s, trees[t], "categorieen");
+    s->recording = 1;
+    if (rc == VEILIG_OK && (rc = vg_site_mkdirs(s, s->dir)) == VEILIG_OK &&
+        (rc = vg_site_folders(s, "", 1)) == VEILIG_OK && s->both)
+        rc = vg_site_folders(s, "en/", 1);
+    s->recording = 0;
     s->prepared = rc == VEILIG_OK; /* checked: the run does not look again */
     return rc;
+}
+
+void vg_site_unmake(vg_site *s) {
+    while (s->nmade) {
+        char *path = s->made[--s->nmade];
+        rmdir(path); /* deepest first; a folder that is not empty stays */
+        vg_free(path);
+    }
 }
 
 void vg_site_free(vg_site *s) {
@@ -743,6 +753,8 @@ void vg_site_free(vg_site *s) {
     for (size_t c = 0; c <= VG_SITE_NCAT; c++)
         vg_free(s->cat_entries[c]);
     vg_buf_free(&s->page);
+    for (size_t i = 0; i < s->nmade; i++)
+        vg_free(s->made[i]);
     memset(s, 0, sizeof *s);
 }
 
@@ -775,8 +787,9 @@ int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads) {
        vg_site_pages) */
     if (rc == VEILIG_OK && !s->catpages[0] && !s->catpages[1])
         rc = vg_site_categories_gather(s);
-    if (rc == VEILIG_OK && (rc = vg_site_folders(s, "")) == VEILIG_OK && nl && en)
-        rc = vg_site_folders(s, "en/");
+    int municipalities = veilig_registry_count(reg) > 0;
+    if (rc == VEILIG_OK && (rc = vg_site_folders(s, "", municipalities)) == VEILIG_OK && nl && en)
+        rc = vg_site_folders(s, "en/", municipalities);
     if (rc == VEILIG_OK)
         rc = vg_site_pages(s, nl, en, threads);
     return rc;

@@ -10,18 +10,18 @@
    2, ...; an approach below 0 is the category's usual one, which the search
    does not look in) or a code the vocabulary does not know; and the folded
    texts the search looks in. The terms block holds the codes of the values
-   (c, a, g, s, p) and the folded code and labels of each category, approach
-   and target group (tc, ta, tg). */
+   (c, a, g, s, p), the provinces' names (pn) and the folded code and labels
+   of each category, approach and target group (tc, ta, tg). */
 (function () {
   "use strict";
   var form = document.getElementById("filters");
   var table = document.getElementById("catalogue");
   var termsEl = document.getElementById("catalogue-terms");
   if (!form || !table || !termsEl) return;
-  var index = [];
-  var parts = table.querySelectorAll("script.catalogue-index");
-  for (var k = 0; k < parts.length; k++)
-    index = index.concat(JSON.parse(parts[k].textContent));
+  /* the parts' entries joined once (not part after part: that copies) */
+  var parts = table.querySelectorAll("script.catalogue-index"), lists = [];
+  for (var k = 0; k < parts.length; k++) lists.push(JSON.parse(parts[k].textContent));
+  var index = Array.prototype.concat.apply([], lists);
   var T = JSON.parse(termsEl.textContent);
   /* the provinces of the registry: the form's choices */
   var province = form.elements["province"];

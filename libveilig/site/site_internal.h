@@ -43,6 +43,10 @@ typedef struct vg_site_early {
     int hidden;       /* a personal contact was left out */
 } vg_site_early;
 
+/* Room for the folders vg_site_prepare records (the site's, its parents'
+   and its trees': a deeper path is made but not recorded). */
+#define VG_SITE_MADE 32
+
 /* Room for the categories (13 today). */
 #define VG_SITE_NCAT 32
 
@@ -77,16 +81,17 @@ typedef struct vg_site {
     /* the municipalities' pages begun while the document loaded, by tree
        (Dutch, English) and place in the registry; NULL: none */
     vg_site_early *early[2];
-    /* the catalogues begun while the document loaded, by tree (NULL: none):
-       early_cat points to the driver's site's cats, which the writers' copies
-       share (vg_site_catalogue takes one over) */
+    /* the catalogues and the category pages' rows begun while the document
+       loaded, by tree (NULL: none); the catalogue's task ends its catalogue,
+       vg_site_free frees both */
     struct vg_site_cat *cats[2];
-    struct vg_site_cat **early_cat;
-    /* the category pages' rows made while the document loaded, by tree
-       (NULL: none); shared as early_cat */
     struct vg_site_cats *catpages[2];
-    struct vg_site_cats **early_cats;
     int prepared; /* vg_site_prepare checked the folder (it holds temporary files now) */
+    /* the folders vg_site_prepare made (they were not there), parents first,
+       so that they can go again when the document does not load */
+    char *made[VG_SITE_MADE];
+    size_t nmade;
+    int recording; /* vg_site_prepare is making folders */
 } vg_site;
 
 /* The Dutch or the English text, by the language of the tree being written. */
@@ -163,13 +168,15 @@ const char *vg_site_m_setting(const veilig_measure *ms, size_t i);
    (from_file.c). vg_site_setup: s made empty and given the options (opts
    may be NULL), the trees to write in *nl and *en, the writers asked for in
    *threads. vg_site_prepare: checks s's folder (as vg_site_write_all would) and
-   makes the folders where the municipalities' pages go, nothing more.
+   makes the folders where the municipalities' pages go, nothing more; those
+   it made are in s->made (vg_site_unmake removes them again, when empty).
    vg_site_write_all: writes the site of s->reg (the pages in s->early finished).
    vg_site_free: frees what s holds; pages set aside and not finished are
    removed. */
 int vg_site_setup(vg_site *s, const char *dir, const veilig_site_options *opts, veilig_error *error,
                   int *nl, int *en, unsigned *threads);
 int vg_site_prepare(vg_site *s);
+void vg_site_unmake(vg_site *s);
 int vg_site_write_all(vg_site *s, int nl, int en, unsigned threads);
 void vg_site_free(vg_site *s);
 /* How many writers vg_site_write_all uses for ntasks pages when threads are
@@ -196,21 +203,22 @@ int vg_site_catalogue(vg_site *s);
 /* The catalogue a municipality at a time (catalogue.c), for a catalogue
    begun while the document loads: vg_site_cat_begin (its head; NULL: out
    of memory, in s->err), vg_site_cat_add for each municipality in the
-   registry's order, then vg_site_cat_end (the rest, by the writer s; frees
-   c; VEILIG_OK or the error in s->err), or vg_site_cat_free (drop: the page
-   given up, its file removed). vg_site_catalogue does the same at once, or
-   ends the one begun (s->early_cat). */
+   registry's order (by the writer c->p.site, whose error record takes a
+   failure), then vg_site_cat_end (the rest; VEILIG_OK or the error), and
+   vg_site_cat_free (drop: a page not ended given up, its file removed;
+   an ended one is untouched). vg_site_catalogue does the same at once, or
+   ends the one begun (s->cats). */
 typedef struct vg_site_cat vg_site_cat;
 vg_site_cat *vg_site_cat_begin(vg_site *s);
 void vg_site_cat_add(vg_site_cat *c, const veilig_municipality *m);
-int vg_site_cat_end(vg_site_cat *c, vg_site *s);
+int vg_site_cat_end(vg_site_cat *c);
 void vg_site_cat_free(vg_site_cat *c, int drop);
 int vg_site_category(vg_site *s, int category);
 /* The category pages' rows while the document loads (categories.c):
    vg_site_cats_begin (NULL: out of memory), vg_site_cats_add for each
    municipality in the registry's order; vg_site_cats_failed says whether
    they can be used; vg_site_category makes the pages around them (those of
-   s->early_cats), vg_site_cats_free removes them. */
+   s->catpages), vg_site_cats_free removes them. */
 typedef struct vg_site_cats vg_site_cats;
 vg_site_cats *vg_site_cats_begin(vg_site *s);
 void vg_site_cats_add(vg_site_cats *cs, const veilig_municipality *m);

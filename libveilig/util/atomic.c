@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -110,12 +109,11 @@ int vg_atomic_put(vg_atomic_file *f, const char *data, size_t len, const char **
 }
 
 int vg_atomic_put_fd(vg_atomic_file *f, int src, const char **step) {
-    enum { VG_COPY_BUF = 256 * 1024 };
-    char *buf = malloc(VG_COPY_BUF);
-    int e = buf ? 0 : ENOMEM;
+    char buf[64 * 1024]; /* (nothing here allocates) */
+    int e = 0;
     const char *what = "write";
     for (off_t at = 0; !e;) {
-        ssize_t n = pread(src, buf, VG_COPY_BUF, at);
+        ssize_t n = pread(src, buf, sizeof buf, at);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -128,7 +126,6 @@ int vg_atomic_put_fd(vg_atomic_file *f, int src, const char **step) {
         }
         at += n > 0 ? n : 0;
     }
-    free(buf);
     if (e) {
         vg_atomic_abort(f);
         if (step)
